@@ -1,0 +1,278 @@
+"""Find the speech cue of a quotation and the word that names its speaker.
+
+The cue is found through the dependency parse: a verb of speaking in the
+attribution text next to the quotation (or one the quotation hangs from), an
+"according to" phrase, or a dash followed by a name. The speaker is then read
+off the cue's grammatical relations (its subject; the object of "quoted X as
+saying"; the object of "according to"), never from word order alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Lemmas of verbs that report speech or writing.
+SPEECH_LEMMAS = _words(
+    """
+    say tell add warn write ask tweet post state announce explain claim insist note declare
+    reply respond answer confirm deny argue comment continue report quote urge stress emphasize
+    emphasise suggest acknowledge admit recall describe predict promise vow pledge assert
+    maintain mention observe remark reiterate repeat shout scream cry whisper joke laugh
+    complain concede conclude contend counter caution proclaim testify plead boast blog exclaim
+    muse sigh agree demand wonder threaten recount allege charge estimate told summarize
+    summarise advise inform order instruct direct mutter yell murmur retort quip call dub label
+    term
+    """
+)
+#: Lemmas that only count when the quotation is their complement (opinion verbs).
+WEAK_LEMMAS = frozenset(["think", "believe", "feel", "hope", "fear", "expect", "predict", "know"])
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+#: Sentence-final tokens: an attribution never reaches past one.
+SENTENCE_END = frozenset((".", "!", "?"))
+#: News agencies relay quotes; "according to Reuters" does not make Reuters the speaker.
+AGENCIES = _words(
+    """
+    reuters afp ap associated press agence france-presse france presse bloomberg xinhua tass
+    interfax ria novosti dpa ani pti ians upi kyodo yonhap efe ansa irna isna fars mehr anadolu
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speech cue: the words of attribution and the token naming the speaker."""
+
+    tokens: Span
+    speaker: Token | None
+
+
+def is_agency(span: Span | Token) -> bool:
+    """Whether ``span`` names a news agency (its words are all agency words)."""
+    words = [t.lower_ for t in (span if isinstance(span, Span) else [span]) if t.is_alpha]
+    words = [w for w in words if w not in ("the", "news", "agency")]
+    return bool(words) and all(w in AGENCIES for w in words)
+
+
+def _subject(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        # A misparse can give several subjects ("In an e-mail, Henry said"):
+        # the one nearest the verb is the real one.
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    # "X said ... and added", "X said, adding": the verb shares its head's subject.
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """The X of "quoted X as saying" / "X was quoted as saying", when ``verb`` is it."""
+    if verb.lemma_ != "quote":
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    return None
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    if verb.lower_ in ("saying", "says") and verb.head.lemma_ == "as":
+        verb = verb.head.head
+    elif verb.lower_ == "saying" and verb.head.lemma_ == "quote":
+        verb = verb.head
+    if (quoted := _quoted_as_saying(verb)) is not None:
+        return quoted
+    if verb.lower_ == "according":
+        for prep in verb.children:
+            if prep.lower_ == "to":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a spokesman stating": the participle's noun speaks
+    subject = _subject(verb)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        return subject.head.head  # "an employee who had yelled": the relative's antecedent
+    return subject
+
+
+def _is_cue(token: Token, quote: Span, structural: bool = True) -> bool:
+    if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+        return True
+    if token.pos_ not in ("VERB", "AUX") or (token.pos_ == "AUX" and token.lemma_ != "say"):
+        return False
+    if token.lemma_ in SPEECH_LEMMAS:
+        return True
+    if not structural:
+        return False
+    # Structure alone: a verb with a subject whose complement is the quotation
+    # ("…," she laughed), or one the quotation's own root attaches to.
+    linked = quote.start <= token.head.i < quote.end or any(
+        quote.start <= c.i < quote.end and c.dep_ in ("ccomp", "parataxis", "dobj")
+        for c in token.children
+    )
+    return linked and _subject(token) is not None and token.lemma_ not in WEAK_LEMMAS
+
+
+def find_cue(
+    region: Sequence[Token], quote: Span, *, after: bool, structural: bool = True
+) -> Cue | None:
+    """The speech cue in ``region``, the attribution text on one side of ``quote``.
+
+    Args:
+        region: tokens outside the quotation, in text order.
+        quote: the quotation's tokens.
+        after: whether the region follows the quotation (then the nearest cue is
+            the first one, otherwise the last one).
+        structural: also accept a verb that is not a verb of speaking when the
+            quotation is its complement (right for quoted sentences; a quoted
+            phrase is the object of many verbs that report nothing).
+
+    Returns:
+        The cue nearest the quotation whose speaker is not a relaying news
+        agency, or None.
+    """
+    if not region:
+        return None
+    ordered: Iterable[Token] = region if after else reversed(region)
+    fallback: Cue | None = None
+    for token in ordered:
+        if not _is_cue(token, quote, structural):
+            continue
+        speaker = _speaker_of(token)
+        if speaker is not None and not (quote.start <= speaker.i < quote.end):
+            if is_agency(speaker) and token.lemma_ in ("report", "according", "say", "quote"):
+                continue  # the agency relays the quote; keep looking for its source
+            return Cue(_cue_span(token), speaker)
+        if speaker is None or quote.start <= speaker.i < quote.end:
+            speaker = _nearest_named(region, token)
+        if fallback is None:
+            fallback = Cue(_cue_span(token), speaker)
+    if after and fallback is None:
+        return _dash_attribution(region)
+    return fallback
+
+
+def colon_cue(tokens: Sequence[Token]) -> Cue | None:
+    """``X siad: "…"``, ``experts such as Dr Y: "…"``: text introducing a quotation with a colon.
+
+    When no verb of speaking is recognised, the speaker is the subject of the
+    introducing clause if it names someone, else the last name before the colon.
+    """
+    words = [t for t in tokens if not t.is_space]
+    if not words or words[-1].text != ":":
+        return None
+    colon = words[-1]
+    for token in reversed(words):
+        if token.dep_ in SUBJECT_DEPS and (
+            token.ent_type_ in ("PERSON", "ORG") or token.lower_ in PERSONAL_PRONOUNS
+        ):
+            return Cue(colon.doc[colon.i : colon.i + 1], token)
+    for token in reversed(words):
+        if token.ent_type_ in ("PERSON", "ORG") and not is_agency(token):
+            while token.i + 1 < colon.i and token.doc[token.i + 1].ent_iob_ == "I":
+                token = token.doc[token.i + 1]
+            return Cue(colon.doc[colon.i : colon.i + 1], token)
+    return None
+
+
+def _cue_span(token: Token) -> Span:
+    doc = token.doc
+    if token.lower_ == "according":
+        return doc[token.i : token.i + 2]
+    return doc[token.i : token.i + 1]
+
+
+def _nearest_named(region: Sequence[Token], verb: Token) -> Token | None:
+    """A parse without a subject: the nearest name or pronoun beside the verb."""
+    best: Token | None = None
+    for token in region:
+        if token.i == verb.i or not (token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PRON"):
+            continue
+        if token.pos_ == "PRON" and token.lower_ not in PERSONAL_PRONOUNS:
+            continue
+        if is_agency(token) or token.dep_ in ("dobj", "dative", "pobj"):
+            continue  # "told Reuters": the listener, not the speaker
+        if best is None or abs(token.i - verb.i) < abs(best.i - verb.i):
+            best = token
+    if best is not None and best.ent_iob_ in ("B", "I"):
+        # Use the last word of the name, its syntactic head in English.
+        while best.i + 1 < len(best.doc) and best.doc[best.i + 1].ent_iob_ == "I":
+            best = best.doc[best.i + 1]
+    return best
+
+
+def _dash_attribution(region: Sequence[Token]) -> Cue | None:
+    """``"…" — X``: a dash right after the quotation, then a name."""
+    tokens = [t for t in region if not t.is_space]
+    if len(tokens) < 2 or tokens[0].text not in ("—", "–", "-", "--", "―"):
+        return None
+    for token in tokens[1:6]:
+        if token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PROPN":
+            head = token
+            modifiers = ("compound", "flat", "amod")
+            while head.head.i != head.i and head.head in tokens and head.dep_ in modifiers:
+                head = head.head
+            return Cue(tokens[0].doc[tokens[0].i : tokens[0].i + 1], head)
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def governing_cue(quote: Span, bounds: tuple[int, int] | None = None) -> Cue | None:
+    """The speech verb a quotation (usually a partial one) hangs from in the parse.
+
+    Walks up from the quotation's words through their heads to the first verb
+    of speaking outside the quotation, never leaving ``bounds`` (character
+    offsets of the quotation's paragraph: a parse can run on across a line).
+    """
+    low, high = bounds if bounds is not None else (0, len(quote.doc.text))
+    seen: set[int] = set()
+    for token in quote:
+        node = token
+        while node.head.i != node.i and node.i not in seen:
+            seen.add(node.i)
+            node = node.head
+            if quote.start <= node.i < quote.end:
+                continue
+            if not low <= node.idx < high:
+                break
+            if node.pos_ in ("VERB", "AUX") and (
+                node.lemma_ in SPEECH_LEMMAS or node.lemma_ == "quote"
+            ):
+                speaker = _speaker_of(node)
+                if speaker is not None and is_agency(speaker):
+                    continue
+                return Cue(_cue_span(node), speaker)
+    return None
+
+
+PERSONAL_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
+
+
+def sentence_cue(sent: Span, exclude: Iterable[Span] = ()) -> Cue | None:
+    """The last speech cue with a subject in ``sent``, outside the ``exclude`` spans."""
+    skip = {t.i for span in exclude for t in span}
+    best: Cue | None = None
+    for token in sent:
+        if token.i in skip or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.lemma_ not in SPEECH_LEMMAS and token.lower_ != "according":
+            continue
+        deps = {c.dep_ for c in token.children}
+        if "xcomp" in deps and "ccomp" not in deps:
+            continue  # "vowed to increase": a commitment, not words reported
+        speaker = _speaker_of(token)
+        if speaker is None or speaker.i in skip or is_agency(speaker):
+            continue
+        best = Cue(_cue_span(token), speaker)
+    return best

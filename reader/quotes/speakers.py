@@ -1,0 +1,279 @@
+"""Speaker mentions and their resolution to named entities.
+
+No coreference model is available, so resolution is a few small rules: a name
+resolves to itself; a pronoun to the nearest compatible entity before it
+outside quotations (subjects first within a sentence); a description to the
+organization named inside it ("a Kremlin spokesman"), or, for a definite
+description with no name ("the statement", "the ministry"), to the
+organization that last spoke before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from reader.quotes.cues import SPEECH_LEMMAS, is_agency
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Entity labels a speaker can resolve to.
+SPEAKER_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
+ORG_LABELS = frozenset(("ORG", "GPE", "NORP"))
+PERSON_PRONOUNS = frozenset(["he", "him", "she", "her"])
+GROUP_PRONOUNS = frozenset(["it", "they", "them", "we"])
+#: Head nouns of organizations that NER often leaves unnamed ("the defence ministry").
+ORG_NOUNS = _words(
+    """
+    ministry department government office agency army military police embassy council committee
+    commission court parliament administration service services company firm bank party
+    campaign team club union board bureau foundation institute organization organisation group
+    coalition cabinet kremlin command navy force forces guard senate congress assembly
+    prosecutor prosecutors presidency
+    """
+)
+#: Nouns for statements and messages that "said" something on an organization's behalf.
+STATEMENT_NOUNS = _words(
+    """
+    statement release communique communiqué report letter message post tweet notice
+    """
+)
+#: Modifier dependencies kept in a speaker mention (titles, first names, adjectives).
+_LEFT_DEPS = frozenset(("compound", "amod", "det", "nmod", "nummod", "flat", "poss", "case"))
+_RIGHT_DEPS = frozenset(("compound", "flat", "prep", "pobj", "nummod"))
+
+
+def speaker_span(token: Token) -> Span:
+    """The mention naming the speaker, around its head word ``token``.
+
+    Keeps titles and modifiers ("Foreign Minister Dmytro Kuleba", "a defence
+    ministry spokesman", "a friend of the actress") and leaves out appositions,
+    relative clauses and punctuation.
+    """
+    doc = token.doc
+    if token.ent_iob_ != "O":
+        ent = _entity_at(doc, token)
+        if ent is not None:
+            left = min(ent.start, _left_edge(token))
+            return doc[left : max(ent.end, token.i + 1)]
+    left = _left_edge(token)
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("prep",) and token.pos_ != "PRON" and token.ent_iob_ == "O":
+            right = max(right, max(t.i for t in child.subtree))
+        elif child.dep_ in ("compound", "flat"):
+            right = max(right, child.i)
+        else:
+            break
+    return doc[left : right + 1]
+
+
+def _left_edge(token: Token) -> int:
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in _LEFT_DEPS and not child.is_punct:
+            left = min(left, child.left_edge.i)
+    doc = token.doc
+    while left < token.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    return left
+
+
+def _entity_at(doc: Doc, token: Token) -> Span | None:
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def resolve(
+    doc: Doc,
+    mention: Span,
+    quotes: Sequence[Span],
+    previous_speakers: Sequence[tuple[Span, Span | None]],
+    *,
+    promote_orgs: bool = True,
+) -> Span | None:
+    """The entity span in ``doc.ents`` that ``mention`` refers to, or None.
+
+    Args:
+        doc: the parsed document.
+        mention: the speaker mention.
+        quotes: every quotation span of the document (never antecedents).
+        previous_speakers: earlier (speaker mention, entity) pairs, in text order.
+        promote_orgs: add organizations NER missed ("the defence ministry") to
+            ``doc.ents`` when a speaker resolves to one.
+    """
+    head = mention.root
+    ent = _entity_at(doc, head)
+    if ent is not None and ent.label_ in SPEAKER_LABELS:
+        return ent
+    for child in head.children:
+        # "her nephew, Ravi Singh": the apposition names the speaker.
+        named = _entity_at(doc, child) if child.dep_ == "appos" else None
+        if named is not None and named.label_ in SPEAKER_LABELS:
+            return named
+    if head.pos_ == "PROPN" and promote_orgs:
+        # A name NER missed, in the subject of a speech verb: a person or a body.
+        name = _name_span(mention, head)
+        if name is not None:
+            return promote(doc, name)
+    if head.pos_ == "PRON" or head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return _antecedent(doc, head, quotes)
+    inside = [e for e in doc.ents if mention.start <= e.start and e.end <= mention.end]
+    orgs = [e for e in inside if e.label_ == "ORG" and e.root.dep_ != "poss"]
+    if orgs:
+        return orgs[-1]
+    people = [e for e in inside if e.label_ == "PERSON" and e.root.dep_ != "poss"]
+    if people and head.pos_ == "PROPN":
+        return people[-1]
+    for token in mention:
+        if token.i != head.i and (phrase := org_phrase(token, mention.start)) is not None:
+            return promote(doc, phrase) if promote_orgs else phrase
+    places = [e for e in inside if e.label_ in ("GPE", "NORP") and e.root.dep_ != "poss"]
+    if places:
+        return places[-1]
+    if head.lemma_ in ORG_NOUNS and any(t.lower_ == "the" for t in head.lefts):
+        # "the ministry": the last organization of that kind named before.
+        same_kind = [
+            e
+            for e in doc.ents
+            if e.end <= mention.start and e.label_ == "ORG" and e.root.lemma_ == head.lemma_
+        ]
+        return same_kind[-1] if same_kind else _salient_org(doc, mention.start)
+    if head.lower_ in STATEMENT_NOUNS:
+        for _, ref in reversed(previous_speakers):
+            if ref is not None and ref.label_ in ORG_LABELS and ref.end <= mention.start:
+                return ref
+        source = _statement_source(doc, mention.start, quotes)
+        if source is not None:
+            return promote(doc, source) if promote_orgs and source.label_ == "ORG" else source
+        return None
+    if head.pos_ == "NOUN" and any(t.lower_ == "the" for t in head.lefts):
+        # "the actress", "the comedian": a definite description of someone named before.
+        return _nearest(doc, mention.start, ("PERSON",), quotes)
+    return None
+
+
+def _name_span(mention: Span, head: Token) -> Span | None:
+    """The proper-noun words ending at ``head`` ("Tim Fanning"), labelled for ``doc.ents``."""
+    left = head.i
+    while left > mention.start and mention.doc[left - 1].pos_ == "PROPN":
+        left -= 1
+    words = mention.doc[left : head.i + 1]
+    if not all(t.is_title or t.is_upper for t in words if t.is_alpha):
+        return None
+    label = "ORG" if any(t.lemma_.lower() in ORG_NOUNS for t in words) else "PERSON"
+    return Span(mention.doc, words.start, words.end, label=label)
+
+
+def org_phrase(token: Token, start: int | None = None) -> Span | None:
+    """An organization NER left unnamed, around its head noun: "Russian defence ministry".
+
+    Only when a name modifies it, so that it can be told apart from others.
+    ``start`` extends it leftwards, for a modifier the parse hung elsewhere
+    ("a Russian defence ministry spokesman").
+    """
+    if token.lemma_.lower() not in ORG_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and not child.is_punct:
+            left = min(left, child.left_edge.i)
+    if start is not None:
+        left = min(left, start)
+    doc = token.doc
+    while left < token.i and doc[left].dep_ in ("det", "poss", "case", "punct"):
+        left += 1
+    phrase = doc[left : token.i + 1]
+    named = [e for e in doc.ents if e.label_ in ORG_LABELS and left <= e.start and e.end <= token.i]
+    if len(phrase) < 2 or not named:
+        return None
+    if any(e.start <= token.i < e.end for e in doc.ents if e.label_ == "ORG"):
+        return None  # NER already names it
+    return Span(doc, phrase.start, phrase.end, label="ORG")
+
+
+def promote(doc: Doc, phrase: Span) -> Span:
+    """Add ``phrase`` to ``doc.ents`` (replacing entities inside it) and return it."""
+    for ent in doc.ents:
+        if ent.start == phrase.start and ent.end == phrase.end:
+            return ent
+    kept = [e for e in doc.ents if e.end <= phrase.start or e.start >= phrase.end]
+    inside = [e for e in doc.ents if phrase.start <= e.start and e.end <= phrase.end]
+    if len(kept) + len(inside) < len(doc.ents):
+        return phrase  # it would cut through an entity: leave the entities alone
+    doc.ents = sorted([*kept, phrase], key=lambda e: e.start)
+    return phrase
+
+
+def _statement_source(doc: Doc, before: int, quotes: Sequence[Span]) -> Span | None:
+    """Who last spoke as an organization before token ``before`` ("the ministry said")."""
+    quoted = {t.i for q in quotes for t in q}
+    for token in reversed(doc[:before]):
+        if token.i in quoted or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.lemma_ not in SPEECH_LEMMAS:
+            continue
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        ent = _entity_at(doc, subject)
+        if ent is not None and ent.label_ in ORG_LABELS:
+            return ent
+        phrase = org_phrase(subject)
+        if phrase is not None:
+            return phrase
+    return None
+
+
+def _salient_org(doc: Doc, before: int) -> Span | None:
+    """The organization named most often before token ``before`` ("the company").
+
+    Mentions inside quotations count too: salience, not speech, is measured.
+    Ties go to the most recent; news agencies are left out.
+    """
+    counts: dict[str, int] = {}
+    last: dict[str, Span] = {}
+    for ent in doc.ents:
+        if ent.end > before or ent.label_ != "ORG" or is_agency(ent):
+            continue
+        key = ent.text.casefold().removeprefix("the ")
+        counts[key] = counts.get(key, 0) + 1
+        last[key] = ent
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], last[k].start))
+    return last[best]
+
+
+def _antecedent(doc: Doc, pronoun: Token, quotes: Sequence[Span]) -> Span | None:
+    word = pronoun.lower_
+    if word in PERSON_PRONOUNS:
+        labels: tuple[str, ...] = ("PERSON",)
+    elif word in GROUP_PRONOUNS:
+        labels = ("ORG", "GPE", "NORP")
+    else:
+        return None
+    return _nearest(doc, pronoun.i, labels, quotes)
+
+
+def _nearest(doc: Doc, before: int, labels: Sequence[str], quotes: Sequence[Span]) -> Span | None:
+    """The nearest entity with one of ``labels`` before token ``before``, outside quotes.
+
+    Sentence by sentence backwards; within a sentence a grammatical subject wins.
+    """
+    quoted = {t.i for q in quotes for t in q}
+    candidates = [
+        e for e in doc.ents if e.end <= before and e.label_ in labels and e.root.i not in quoted
+    ]
+    if not candidates:
+        return None
+    last_sent = candidates[-1].sent
+    same = [e for e in candidates if e.sent == last_sent]
+    subjects = [e for e in same if e.root.dep_ in ("nsubj", "nsubjpass")]
+    return (subjects or same)[-1]
