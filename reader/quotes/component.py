@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -112,7 +113,7 @@ def find_doc_quotes(doc: Doc, *, promote_entities: bool = True) -> list[DocQuote
     try:
         return _find(doc, promote_entities)
     finally:
-        doc.user_data.pop(_STARTS_KEY, None)
+        _user_data(doc).pop(_STARTS_KEY, None)
 
 
 def _find(doc: Doc, promote_entities: bool) -> list[DocQuote]:
@@ -174,12 +175,17 @@ def _is_sentence(span: Span) -> bool:
     return _is_speech_fragment(span) and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
+def _user_data(doc: Doc) -> dict[Any, Any]:
+    # spaCy types user_data as dict[str, Any] but keys its own extensions by tuples too.
+    return cast(dict[Any, Any], doc.user_data)
+
+
 def _tokens_from(doc: Doc, start_char: int, end_char: int) -> list[Token]:
     """The tokens starting in ``[start_char, end_char)``, found by bisection."""
-    starts = doc.user_data.get(_STARTS_KEY)
+    starts = _user_data(doc).get(_STARTS_KEY)
     if starts is None or len(starts) != len(doc):
         starts = [t.idx for t in doc]
-        doc.user_data[_STARTS_KEY] = starts
+        _user_data(doc)[_STARTS_KEY] = starts
     return list(doc[bisect_left(starts, start_char) : bisect_left(starts, end_char)])
 
 

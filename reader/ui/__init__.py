@@ -1,0 +1,1 @@
+"""The terminal UI: renders the model layer's corpus with Textual."""

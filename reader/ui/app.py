@@ -1,0 +1,147 @@
+"""The reader application: themes, the main screen, the command palette, help."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import BindingType
+from textual.screen import Screen
+
+from reader.config import Settings
+from reader.model import Article, LoadError
+from reader.pipeline import Analyzer, load_articles
+from reader.resources import bundled_themes_dir
+from reader.themes import DEFAULT_THEME, ThemeCatalog, load_themes
+from reader.ui.commands import EntityCommands
+from reader.ui.help_screen import HelpScreen, key_rows
+from reader.ui.keys import APP_KEYS, SCREEN_KEYS, WIDGET_KEYS, bindings
+from reader.ui.reader_screen import MAX_COLUMNS, ReaderScreen
+from reader.ui.theme_bridge import default_variables, to_textual_theme
+
+
+def theme_folders(settings: Settings) -> list[Path]:
+    """Where themes come from: the bundled ones, then the user's (which win)."""
+    return [bundled_themes_dir(), settings.config_dir / "themes"]
+
+
+class ReaderApp(App[None]):
+    """Read several articles side by side, with linked entities and quotes."""
+
+    TITLE = "reader"
+    CSS_PATH = "app.tcss"
+    # Below 120 cells the sidebar narrows (see app.tcss), leaving room for two columns.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 - App's own type
+    COMMANDS = App.COMMANDS | {EntityCommands}
+    BINDINGS: ClassVar[list[BindingType]] = bindings(APP_KEYS)
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        errors: Sequence[LoadError],
+        settings: Settings,
+        analyzer: Analyzer | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.articles = list(articles)
+        self.errors = list(errors)
+        self.analyzer = analyzer or Analyzer(settings)
+        self.catalog: ThemeCatalog = load_themes(theme_folders(settings))
+        for reader_theme in self.catalog.themes.values():
+            self.register_theme(to_textual_theme(reader_theme))
+        self._theme_message = self._choose_theme(settings.theme)
+
+    def _choose_theme(self, requested: str) -> str | None:
+        if requested in self.available_themes and requested not in self.catalog.themes:
+            self.theme = requested  # a Textual built-in theme
+            return None
+        name, message = self.catalog.resolve(requested)
+        self.theme = name or "textual-dark"
+        return message
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return default_variables()
+
+    def get_default_screen(self) -> Screen:
+        return ReaderScreen(self.articles, self.errors, self.settings, self.analyzer)
+
+    def on_mount(self) -> None:
+        for warning in self.settings.warnings:
+            self.notify(warning, title="Settings", severity="warning", timeout=8, markup=False)
+        for problem in self.catalog.problems:
+            self.notify(f"Theme skipped: {problem}", severity="warning", timeout=8, markup=False)
+        if self._theme_message:
+            self.notify(self._theme_message, severity="warning", timeout=8, markup=False)
+
+    @property
+    def reader_theme_names(self) -> list[str]:
+        """The reader themes, the default first."""
+        return sorted(self.catalog.themes, key=lambda n: (n != DEFAULT_THEME, n))
+
+    def action_next_theme(self) -> None:
+        """Switch to the next reader theme."""
+        names = self.reader_theme_names
+        if not names:
+            self.notify("No reader themes are available", severity="warning", markup=False)
+            return
+        position = names.index(self.theme) + 1 if self.theme in names else 0
+        self.theme = names[position % len(names)]
+        self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        rows = [*key_rows(APP_KEYS), *key_rows(SCREEN_KEYS), *WIDGET_KEYS]
+        self.push_screen(HelpScreen(rows))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for name in self.reader_theme_names:
+            yield SystemCommand(
+                f"Theme: {name}",
+                "Switch to this reader theme",
+                partial(setattr, self, "theme", name),
+            )
+        reader = next((s for s in self.screen_stack if isinstance(s, ReaderScreen)), None)
+        if reader is None:
+            return
+        for count in range(1, MAX_COLUMNS + 1):
+            yield SystemCommand(
+                f"Columns: {count}",
+                f"Show {count} article(s) side by side",
+                partial(reader.set_column_count, count),
+                discover=False,
+            )
+        yield SystemCommand(
+            "Quotes by speaker", "Every quote, grouped by speaker", reader.action_quotes
+        )
+        yield SystemCommand(
+            "Choose article",
+            "Pick the article for the focused column",
+            reader.action_choose_article,
+        )
+        yield SystemCommand(
+            "Entity details", "Aliases, articles and linking evidence", reader.action_details
+        )
+        yield SystemCommand("Help: keys", "Show every key", self.action_help)
+
+
+def run_app(paths: list[Path], settings: Settings) -> int:
+    """Open the reader on ``paths`` (the bundled articles when empty).
+
+    Returns:
+        The exit status: 0 after a normal quit, 1 when no article could be loaded.
+    """
+    loaded = load_articles(paths, settings)
+    if not loaded.articles:
+        for error in loaded.errors:
+            print(f"reader: {error.path}: {error.message}", file=sys.stderr)
+        print("reader: no articles to show", file=sys.stderr)
+        return 1
+    app = ReaderApp(loaded.articles, loaded.errors, settings)
+    app.run()
+    return app.return_code or 0

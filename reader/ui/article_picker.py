@@ -1,0 +1,87 @@
+"""Choosing which article a column shows: a list filtered by typing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from reader.model import Article
+from reader.ui.layout import sanitize
+
+
+def article_matches(article: Article, words: Sequence[str]) -> bool:
+    """Whether every word occurs in the article's title, source, date or file name."""
+    fields = (article.title, article.source, article.date, article.id, article.path)
+    haystack = " ".join(f for f in fields if f).casefold()
+    return all(word in haystack for word in words)
+
+
+def article_prompt(article: Article) -> Text:
+    """One row of the list: title, then source and date, as plain text."""
+    row = Text(no_wrap=True, overflow="ellipsis")
+    row.append(sanitize(article.title or article.id).replace("\n", " "), style="bold")
+    details = [sanitize(p).replace("\n", " ") for p in (article.source, article.date) if p]
+    if details:
+        row.append("  " + " · ".join(details), style="italic")
+    return row
+
+
+class ArticlePicker(ModalScreen[str | None]):
+    """Returns the chosen article's id, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, articles: Sequence[Article], column: int) -> None:
+        super().__init__()
+        self.articles = list(articles)
+        self.column = column
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker", classes="dialog"):
+            yield Label(f"Article for column {self.column} — type to filter, Enter to choose")
+            yield Input(placeholder="Filter articles", id="article-filter")
+            yield OptionList(id="article-list", markup=False)
+
+    def on_mount(self) -> None:
+        self._refill("")
+        self.query_one(Input).focus()
+
+    @on(Input.Changed, "#article-filter")
+    def _changed(self, event: Input.Changed) -> None:
+        self._refill(event.value)
+
+    @on(Input.Submitted, "#article-filter")
+    def _submitted(self, event: Input.Submitted) -> None:
+        option_list = self.query_one(OptionList)
+        index = option_list.highlighted or 0
+        if option_list.option_count:
+            self.dismiss(option_list.get_option_at_index(index).id)
+
+    @on(OptionList.OptionSelected, "#article-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def _refill(self, query: str) -> None:
+        words = query.casefold().split()
+        option_list = self.query_one(OptionList)
+        option_list.set_options(
+            Option(article_prompt(a), id=a.id) for a in self.articles if article_matches(a, words)
+        )
+        if option_list.option_count:
+            option_list.highlighted = 0
+
+    def key_down(self) -> None:
+        # Arrow keys move through the list while the filter box keeps the focus.
+        self.query_one(OptionList).action_cursor_down()
+
+    def key_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()

@@ -1,0 +1,218 @@
+"""The text of one article, wrapped and highlighted, rendered line by line.
+
+A Line API widget: only the visible rows are rendered, from a cache of styled
+lines, so a megabyte of text opens and scrolls as fast as a short article.
+Article text becomes plain ``Segment``s: it is never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.model import Article, EntityMention
+from reader.ui.highlights import ArticleMarks, Marked
+from reader.ui.layout import DisplayLine, line_of, offset_at, sanitize, wrap
+
+_KINDS = ("person", "place", "organization", "group")
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one article; posts :class:`ArticleView.MentionClicked` when a mention is clicked."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *(f"article-view--{kind}" for kind in _KINDS),
+        "article-view--quote",
+        "article-view--speaker",
+        "article-view--note",
+        "article-view--selected",
+        "article-view--current",
+        "article-view--dimmed",
+    }
+
+    class MentionClicked(Message):
+        """A highlighted entity mention was clicked."""
+
+        def __init__(self, view: ArticleView, article_id: str, entity_id: str, offset: int):
+            super().__init__()
+            self.view = view
+            self.article_id = article_id
+            self.entity_id = entity_id
+            self.offset = offset
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.article: Article | None = None
+        self._text = ""
+        self._marks = ArticleMarks()
+        self._selected: str | None = None
+        self._current: EntityMention | None = None
+        self._lines: list[DisplayLine] = []
+        self._starts: list[int] = []
+        self._wrap_width = -1
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+
+    # -- state set by the screen ---------------------------------------------------
+
+    def show(self, article: Article | None, marks: ArticleMarks | None) -> None:
+        """Show ``article`` with ``marks`` (None for no article)."""
+        changed = article is not self.article
+        self.article = article
+        self._text = sanitize(article.text) if article else ""
+        self._marks = marks or ArticleMarks()
+        self._rewrap(force=True)
+        if changed:
+            self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def set_marks(self, marks: ArticleMarks | None) -> None:
+        """Replace the highlights (the text stays)."""
+        self._marks = marks or ArticleMarks()
+        self._rewrap(force=True)
+
+    def set_selection(self, entity_id: str | None, current: EntityMention | None) -> None:
+        """Mark ``entity_id``'s mentions strongly and ``current`` most strongly."""
+        if self.article is None or current is None or current.article != self.article.id:
+            current = None
+        if (entity_id, current) != (self._selected, self._current):
+            self._selected, self._current = entity_id, current
+            self._cache.clear()
+            self.refresh()
+
+    @property
+    def line_count(self) -> int:
+        """The number of display lines at the current width."""
+        return len(self._lines)
+
+    def line_for_offset(self, offset: int) -> int:
+        """The display line that shows text ``offset``."""
+        return line_of(self._lines, self._starts, offset) if self._lines else 0
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so text ``offset`` is visible, a third down from the top."""
+        line = self.line_for_offset(offset)
+        self.scroll_to(y=max(0, line - self.size.height // 3), animate=False, immediate=True)
+
+    def is_offset_visible(self, offset: int) -> bool:
+        """Whether the line showing ``offset`` is on screen."""
+        line = self.line_for_offset(offset)
+        top = round(self.scroll_offset.y)
+        return top <= line < top + self.size.height
+
+    # -- layout ----------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rewrap()
+
+    def _rewrap(self, *, force: bool = False) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or (not force and width == self._wrap_width):
+            return
+        self._wrap_width = width
+        self._lines = wrap(self._text, width, self._marks.notes)
+        self._starts = [line.start for line in self._lines]
+        self._cache.clear()
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        # A theme switch changes the component styles: styled lines are stale.
+        super().notify_style_update()
+        self._cache.clear()
+
+    # -- rendering ---------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = y + round(self.scroll_offset.y)
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not 0 <= index < len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = Strip(self._segments(self._lines[index], base))
+            self._cache[index] = strip
+        return strip.crop_extend(0, width, base)
+
+    def _segments(self, line: DisplayLine, base: Style) -> list[Segment]:
+        if line.note is not None:
+            return [Segment(line.note, base + self._style("note"))]
+        start, end = line.start, line.end
+        text = self._text
+        layers = [
+            self._marks.quotes.overlapping(start, end),
+            self._marks.speakers.overlapping(start, end),
+            self._marks.entities.overlapping(start, end),
+        ]
+        cuts = {start, end}
+        for spans in layers:
+            for span in spans:
+                cuts.update(c for c in (span.start, span.end) if start < c < end)
+        points = sorted(cuts)
+        segments = []
+        for left, right in pairwise(points):
+            style = base
+            for spans in layers:
+                hit = next((s for s in spans if s.start <= left < s.end), None)
+                if hit is not None:
+                    style += self._span_style(hit, left)
+            segments.append(Segment(text[left:right], style))
+        return segments
+
+    def _span_style(self, span: Marked, offset: int) -> Style:
+        if span.kind == "quote":
+            return self._style("quote")
+        if span.kind == "speaker":
+            if self._selected and span.key != self._selected:
+                return Style()
+            return self._style("speaker")
+        if self._selected is None:
+            return self._style(span.kind)
+        if span.key != self._selected:
+            return self._style("dimmed")
+        current = self._current
+        if current is not None and current.start <= offset < current.end:
+            return self._style("current")
+        return self._style("selected")
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"article-view--{name}", partial=True)
+
+    # -- mouse -----------------------------------------------------------------------
+
+    def offset_at_cell(self, x: int, y: int) -> int | None:
+        """The text offset shown at content cell ``(x, y)`` (inside the padding), if any."""
+        index = y + round(self.scroll_offset.y)
+        if not 0 <= index < len(self._lines):
+            return None
+        return offset_at(self._text, self._lines[index], x + round(self.scroll_offset.x))
+
+    def on_click(self, event: events.Click) -> None:
+        if self.article is None:
+            return
+        cell = event.get_content_offset(self)
+        offset = self.offset_at_cell(cell.x, cell.y) if cell is not None else None
+        if offset is None:
+            return
+        span = self._marks.entities.at(offset)
+        if span is not None:
+            event.stop()
+            self.post_message(self.MentionClicked(self, self.article.id, span.key, offset))
+
+    def cell_of(self, offset: int) -> tuple[int, int] | None:
+        """The content cell ``(x, y)`` showing text ``offset``, or None when scrolled away."""
+        index = self.line_for_offset(offset)
+        y = index - round(self.scroll_offset.y)
+        if not 0 <= y < self.size.height:
+            return None
+        line = self._lines[index]
+        return cell_len(self._text[line.start : offset]), y

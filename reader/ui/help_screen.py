@@ -1,0 +1,72 @@
+"""The help screen: every key, taken from the bindings so it never goes stale."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.ui.keys import Key
+
+#: What the mouse does, shown under the keys.
+MOUSE = (
+    ("click a highlighted name", "select that entity at that mention"),
+    ("click a sidebar entry", "select the entity"),
+    ("wheel / scrollbar", "scroll a column or a list"),
+)
+
+_KEY_NAMES = {
+    "plus": "+",
+    "minus": "-",
+    "slash": "/",
+    "question_mark": "?",
+    "escape": "Esc",
+    "ctrl+p": "Ctrl+P",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+}
+
+
+def key_label(keys: str) -> str:
+    """A binding's keys as the reader types them (``"p,N"`` → ``"p or N"``)."""
+    return " or ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def key_rows(keys: Iterable[Key]) -> list[tuple[str, str]]:
+    """``(keys as typed, what they do)`` for each key."""
+    return [(key_label(key.keys), key.help) for key in keys]
+
+
+def keys_table(rows: Iterable[tuple[str, str]]) -> Table:
+    """The rows as a two-column table."""
+    table = Table(box=None, show_header=False, padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for keys, action in rows:
+        table.add_row(keys, action)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the keys of the app and the reader screen; any of Esc, ?, q closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "dismiss(None)", "Close")
+    ]
+
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help", classes="dialog"):
+            yield Static("Keys", classes="dialog-title")
+            yield Static(keys_table(self.rows))
+            yield Static("Mouse", classes="dialog-title")
+            yield Static(keys_table(MOUSE))

@@ -1,0 +1,49 @@
+"""Every key of the reader in one table: the bindings, the footer and the help come from it."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from textual.binding import Binding, BindingType
+
+
+class Key(NamedTuple):
+    """One key binding: ``keys`` as Textual names them, ``label`` for the footer."""
+
+    keys: str
+    action: str
+    label: str
+    help: str
+    id: str
+    show: bool = True
+
+
+#: Keys of the application (work on every screen).
+APP_KEYS = (
+    Key("q", "quit", "Quit", "Quit the reader", "quit"),
+    Key("question_mark", "help", "Help", "Show all keys", "help"),
+    Key("t", "next_theme", "Theme", "Switch to the next reader theme", "theme", show=False),
+    Key("ctrl+p", "command_palette", "Find", "Find an entity or a command", "palette", False),
+)
+
+#: Keys of the reader screen.
+SCREEN_KEYS = (
+    Key("n", "next_mention", "Next", "Next mention of the selected entity", "next"),
+    Key("p,N", "previous_mention", "Prev", "Previous mention", "previous"),
+    Key("o", "choose_article", "Article", "Choose the focused column's article", "choose-article"),
+    Key("s", "quotes", "Quotes", "Quotes grouped by speaker", "quotes"),
+    Key("i", "details", "Details", "Details of the selected entity", "details", show=False),
+    Key("plus", "columns(+1)", "+Col", "One more column (up to 4)", "more-columns", False),
+    Key("minus", "columns(-1)", "-Col", "One column fewer", "fewer-columns", show=False),
+    Key("slash,f", "filter", "Filter", "Filter the entity list", "filter"),
+    Key("b", "toggle_sidebar", "Sidebar", "Hide or show the sidebar", "toggle-sidebar", False),
+    Key("escape", "clear_selection", "Clear", "Clear the selection", "clear", show=False),
+)
+
+#: Keys that come with Textual's widgets, for the help table.
+WIDGET_KEYS = (("Tab / Shift+Tab", "Move the focus between the sidebar and the columns"),)
+
+
+def bindings(keys: tuple[Key, ...]) -> list[BindingType]:
+    """Textual bindings for ``keys``; their ids let users remap them with a keymap."""
+    return [Binding(k.keys, k.action, k.label, show=k.show, tooltip=k.help, id=k.id) for k in keys]

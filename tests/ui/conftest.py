@@ -1,0 +1,114 @@
+"""UI fixtures: the seeds loaded once and analyzed once per session (cached), app factories."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from reader.config import Settings
+from reader.model import Article
+from reader.pipeline import Analyzer, LoadResult, load_articles
+from reader.ui.app import ReaderApp
+from reader.ui.reader_screen import ReaderScreen
+from reader.ui.status_bar import StatusBar
+
+
+@pytest.fixture(scope="session")
+def seed_loaded(settings: Settings, seeds_dir: Path) -> LoadResult:
+    """The seed articles, with their analyses put in the session cache (spaCy runs once)."""
+    loaded = load_articles([seeds_dir], settings)
+    Analyzer(settings).analyze(loaded.articles)
+    return loaded
+
+
+AppFactory = Callable[..., ReaderApp]
+
+
+@pytest.fixture
+def make_app(settings: Settings, seed_loaded: LoadResult) -> AppFactory:
+    """Build a reader app on the seeds (or ``articles``) with setting overrides."""
+
+    def factory(articles: list[Article] | None = None, analyzer=None, **overrides) -> ReaderApp:
+        chosen = replace(settings, **overrides)
+        return ReaderApp(
+            articles if articles is not None else seed_loaded.articles,
+            [] if articles is not None else seed_loaded.errors,
+            chosen,
+            analyzer,
+        )
+
+    return factory
+
+
+async def settle(pilot: Pilot, timeout: float = 60.0) -> None:
+    """Wait until the analysis is done (cached or from the worker) and the screen is updated."""
+    screen = reader(pilot.app)
+    for _ in range(int(timeout / 0.01)):
+        if screen.analysis_done:
+            break
+        await pilot.pause(0.01)
+    assert screen.analysis_done, f"analysis still running after {timeout} s"
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def reader(app: ReaderApp) -> ReaderScreen:
+    """The app's reader screen (under any dialog)."""
+    return next(s for s in app.screen_stack if isinstance(s, ReaderScreen))
+
+
+def status(app: ReaderApp) -> str:
+    """The status line's text."""
+    return reader(app).query_one(StatusBar).text
+
+
+async def palette_select(pilot: Pilot, query: str) -> None:
+    """Ctrl+P, type ``query``, wait for the hits, Enter."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    # The palette searches asynchronously: wait until a hit is highlighted.
+    for _ in range(50):
+        await pilot.pause(0.05)
+        options = pilot.app.screen.query("CommandList")
+        if options and options.first().highlighted is not None:
+            break
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def toasts(pilot: Pilot) -> list[str]:
+    """The texts of the notifications on screen now."""
+    await pilot.pause()
+    await pilot.pause()
+    return [str(toast.render()) for toast in pilot.app.screen.query("Toast")]
+
+
+class StaticAnalyzer:
+    """A stand-in for :class:`reader.pipeline.Analyzer` serving ready analyses.
+
+    ``gate`` (a threading.Event) holds ``analyze`` back until set, so a test can
+    look at the screen while analysis is still running.
+    """
+
+    def __init__(self, analyses, cached: bool = True, gate=None) -> None:
+        self.analyses = dict(analyses)
+        self.is_cached = cached
+        self.gate = gate
+
+    def cached(self, articles):
+        if not self.is_cached:
+            return {}
+        return {a.id: self.analyses[a.id] for a in articles if a.id in self.analyses}
+
+    def analyze(self, articles, on_progress=None):
+        if self.gate is not None:
+            assert self.gate.wait(timeout=30), "the test never released the analysis"
+        for done, article in enumerate(articles, start=1):
+            if on_progress is not None:
+                on_progress(done, len(articles), article.id, self.analyses[article.id])
+        return {a.id: self.analyses[a.id] for a in articles}
