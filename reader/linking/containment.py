@@ -1,0 +1,103 @@
+"""Names that contain other names: over-long spans, descriptors, shortened org names.
+
+Each function proposes ``(name, contained name)`` pairs from indexes of folded
+keys; ``link.py`` decides, merging only when the contained name points at one
+entity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+
+from reader.linking.names import tokens
+
+
+def descriptor_pairs(
+    keys: Collection[str], common: Collection[str], groups: Collection[str]
+) -> Iterator[tuple[str, str, str]]:
+    """Person spans with a descriptor glued in front: "Comedian Ellen DeGeneres".
+
+    The first word must be a common word (written in lower case somewhere in
+    the articles, or an "-ing" form never capitalised mid-sentence: "Joining
+    Cooley") or a group name ("American"), and the rest a known name.
+
+    Args:
+        keys: folded names that may be people.
+        common: common (lower-case) words seen in the articles.
+        groups: folded group names (demonyms, "american").
+
+    Yields:
+        ``(key, rest, descriptor)``.
+    """
+    known = set(keys)
+    for key in keys:
+        words = tokens(key)
+        if len(words) < 2:
+            continue
+        rest = " ".join(words[1:])
+        if rest in known and (words[0] in common or words[0] in groups):
+            yield key, rest, words[0]
+
+
+def verb_form(word: str) -> bool:
+    """A sentence-opening participle NER glued to a name: "Joining Cooley", "Following Smith"."""
+    return len(word) >= 6 and word.endswith("ing")
+
+
+def headline_pairs(
+    headline_only: Collection[str], body: Collection[str]
+) -> Iterator[tuple[str, str]]:
+    """Names only ever found in title-case headlines, linked to the longest body name inside.
+
+    "lindsay lohan checks into rehab" -> "lindsay lohan" when "lindsay lohan"
+    is written in the articles' running text; leftmost wins a tie.
+
+    Yields:
+        ``(headline key, body key)``.
+    """
+    known = set(body)
+    for key in headline_only:
+        words = tokens(key)
+        for size in range(len(words) - 1, 0, -1):
+            found = next(
+                (
+                    part
+                    for i in range(len(words) - size + 1)
+                    if (part := " ".join(words[i : i + size])) in known
+                ),
+                None,
+            )
+            if found is not None:
+                yield key, found
+                break
+
+
+def affix_index(long_keys: Collection[str]) -> dict[str, list[str]]:
+    """Every leading and trailing run of words of each multi-word key -> those keys.
+
+    "boston red sox" is indexed under "boston", "boston red", "red sox" and "sox".
+    """
+    index: dict[str, list[str]] = {}
+    for key in long_keys:
+        words = tokens(key)
+        for size in range(1, len(words)):
+            index.setdefault(" ".join(words[:size]), []).append(key)
+            index.setdefault(" ".join(words[-size:]), []).append(key)
+    return index
+
+
+def shortened_pairs(
+    short_keys: Collection[str], index: Mapping[str, list[str]]
+) -> Iterator[tuple[str, list[str]]]:
+    """Organization names written short: "Red Sox" for "Boston Red Sox", "Promises" for
+    "Promises Treatment Center".
+
+    Longer short names come first, so "Promises Treatment Center" joins "Malibu
+    Promises Treatment Center" before "Promises" looks for its entity.
+
+    Yields:
+        ``(short key, longer keys starting or ending with it)``.
+    """
+    for key in sorted(short_keys, key=lambda k: (-len(tokens(k)), k)):
+        if candidates := index.get(key):
+            yield key, sorted(set(candidates))

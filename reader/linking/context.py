@@ -1,0 +1,78 @@
+"""What the article texts themselves say about names: common words and headline lines.
+
+NER over-extends names in title-case headlines ("Lindsay Lohan Checks Into
+Rehab") and at sentence starts ("Joining Cooley"); knowing which words the
+articles also write in lower case (common words, not names) and which lines are
+title case lets the linker see through those spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w'’-])")
+# A capitalised word right after an all-lower-case word (or a comma): mid-sentence.
+_MID_CAPITAL = re.compile(r"(?:(?<![\w'’-])[a-z][a-z'’-]*|,) ([A-Z][a-z'’-]*[a-z])")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: Longest line taken for a headline.
+MAX_HEADLINE = 200
+# Short function words that stay lower case in title case ("Checks Into the Rehab").
+_MINOR = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "in", "into", "of", "off", "on", "or"}
+    | {"the", "to", "up", "via", "with"}
+)
+
+
+def word_usage(texts: Iterable[str], wanted: set[str]) -> tuple[set[str], set[str]]:
+    """How the articles write some words: in lower case, and capitalised mid-sentence.
+
+    A word written in lower case is a common word; a common word that is never
+    capitalised mid-sentence ("joining", "comedian") is not part of a name even
+    where NER put it in one ("Joining Cooley"), while "Mark" or "Rose" are.
+
+    Args:
+        texts: the article texts.
+        wanted: folded words worth knowing about (only these are kept).
+
+    Returns:
+        ``(lower, capitalised)``: the words of ``wanted`` seen in lower case, and
+        those seen capitalised after a lower-case word or a comma.
+    """
+    lower: set[str] = set()
+    capitalised: set[str] = set()
+    if not wanted:
+        return lower, capitalised
+    for text in texts:
+        lower.update(w for w in _LOWER_WORD.findall(text) if w in wanted)
+        capitalised.update(
+            folded for w in _MID_CAPITAL.findall(text) if (folded := w.casefold()) in wanted
+        )
+    return lower, capitalised
+
+
+def in_title_case_line(text: str, start: int, end: int) -> bool:
+    """Whether the span sits in a title-case line (a headline) of ``text``.
+
+    A line counts when it has at least three words and every word but short
+    function words starts with a capital letter (or is all capitals).
+    """
+    # Headlines are short: look no further than this for the line's ends.
+    low, high = max(0, start - MAX_HEADLINE), min(len(text), end + MAX_HEADLINE)
+    line_start = text.rfind("\n", low, start) + 1 or (0 if low == 0 else -1)
+    line_end = text.find("\n", end, high)
+    if line_end == -1:
+        line_end = len(text) if high == len(text) else -1
+    if line_start < 0 or line_end < 0:
+        return False
+    return _title_case(text[line_start:line_end])
+
+
+@lru_cache(maxsize=1 << 12)  # every mention of a line asks about the same line
+def _title_case(line: str) -> bool:
+    words = _WORD.findall(line)
+    if len(words) < 3:
+        return False
+    major = [w for w in words if w.casefold() not in _MINOR]
+    return bool(major) and all(w[0].isupper() for w in major)

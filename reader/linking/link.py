@@ -1,0 +1,353 @@
+"""Link the mentions of all loaded articles into entities, recording why each merge happened.
+
+Mentions are first reduced to distinct folded names per article (nodes); every
+rule then works on distinct names found through small indexes (by name, surname,
+initials, word affixes, fuzzy blocks), never on all pairs of mentions. The rules,
+strongest first: same name, alias files, acronym definitions in the text,
+acronym initials, full-name variants, descriptors and headline spans, surname
+alone, shortened organization names, spelling variants. ``Clusters`` refuses any
+merge that would join names an alias file splits or two different people.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.linking import acronyms, containment, fuzzy, propagate
+from reader.linking.aliases import AliasTable, shipped_aliases
+from reader.linking.baseline import name_key
+from reader.linking.build import build_entities, vote
+from reader.linking.clusters import Clusters
+from reader.linking.context import in_title_case_line, word_usage
+from reader.linking.names import (
+    clean_name,
+    clean_spacing,
+    fold_name,
+    has_digits,
+    looks_like_acronym,
+    tokens,
+)
+from reader.linking.people import full_name_groups, full_names_compatible, surname
+from reader.model import LABEL_TYPES, Analysis, Article, Entity, EntityMention, EntityType, Evidence
+
+__all__ = ["link_entities", "name_key"]
+
+#: Share of person tags (over a name and its surname alone) that makes a multi-word name a
+#: person's when most of its own tags say otherwise ("Bettie Page" tagged ORG).
+PERSON_SHARE = 0.3
+#: Share of person tags a surname alone needs to join a full name without sharing an article.
+SURNAME_PERSON_SHARE = 0.2
+
+
+@dataclass(slots=True)
+class _Name:
+    """One distinct folded name over all articles."""
+
+    key: str
+    forms: Counter[str] = field(default_factory=Counter)
+    types: Counter[EntityType] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    nodes: dict[str, int] = field(default_factory=dict)  # article id -> node
+    in_body: int = 0  # mentions outside title-case headline lines
+
+    @property
+    def type(self) -> EntityType:
+        return vote(self.types)
+
+    @property
+    def form(self) -> str:
+        return self.forms.most_common(1)[0][0]
+
+    @property
+    def first_node(self) -> int:
+        return next(iter(self.nodes.values()))
+
+    @property
+    def total(self) -> int:
+        return sum(self.types.values())
+
+
+def link_entities(
+    documents: Sequence[tuple[Article, Analysis]],
+    aliases: AliasTable | None = None,
+    find_untagged: bool = True,
+) -> list[Entity]:
+    """Link the mentions of all ``documents`` into entities.
+
+    Args:
+        documents: every loaded article with its analysis, in reading order.
+        aliases: merges and splits from alias files (``load_aliases``); the
+            shipped table alone when None.
+        find_untagged: also add the untagged occurrences of each entity's
+            unambiguous written names (``propagate``); these mentions have no
+            analysis mention behind them but exact offsets all the same.
+
+    Returns:
+        Entities sorted by salience (mention count, then number of articles,
+        then name), with ids ``e1``, ``e2``, ... in that order; every entity
+        mention keeps the offsets of the analysis mention it came from, and
+        mentions of each article are in text order.
+    """
+    table = aliases if aliases is not None else shipped_aliases()
+    linker = _Linker(documents, table)
+    linker.run()
+    if find_untagged:
+        articles = [article for article, _ in documents]
+        linker.located = propagate.add_untagged(articles, linker.located, linker.clusters)
+    demoted = {*linker.descriptors, *linker.headlines}
+    return build_entities(linker.located, linker.clusters, linker.full_people, demoted)
+
+
+class _Linker:
+    def __init__(self, documents: Sequence[tuple[Article, Analysis]], table: AliasTable) -> None:
+        self.documents = documents
+        self.table = table
+        self.names: dict[str, _Name] = {}
+        self.node_keys: list[str] = []
+        # Every kept mention: (node, located mention, its type, its cleaned name).
+        self.located: list[tuple[int, EntityMention, EntityType, str]] = []
+        self._collect()
+        self.descriptors = self._descriptors()
+        self.headlines = dict(
+            containment.headline_pairs(
+                [k for k, n in self.names.items() if not n.in_body and len(tokens(k)) > 1],
+                [k for k, n in self.names.items() if n.in_body],
+            )
+        )
+        self.full_people = {
+            key
+            for key, name in self.names.items()
+            if len(tokens(key)) > 1
+            and name.types["person"] > 0
+            and (name.type == "person" or self._person_share(key) >= PERSON_SHARE)
+            and not has_digits(key)
+            and key not in self.descriptors
+            and key not in self.headlines
+        }
+        self.clusters = Clusters(
+            self.node_keys,
+            table.split_index(),
+            self.full_people.__contains__,
+            lambda a, b: full_names_compatible(a, b, fuzzy=True),
+        )
+
+    def _collect(self) -> None:
+        for article, analysis in self.documents:
+            for mention in analysis.mentions:
+                mention_type = LABEL_TYPES[mention.label]
+                written = clean_name(mention.text, person=mention_type == "person")
+                key = fold_name(written) or fold_name(clean_spacing(mention.text))
+                if not key:
+                    continue
+                name = self.names.get(key)
+                if name is None:
+                    name = self.names[key] = _Name(key)
+                name.forms[written or clean_spacing(mention.text)] += 1
+                name.types[mention_type] += 1
+                name.labels[mention.label] += 1
+                if not in_title_case_line(article.text, mention.start, mention.end):
+                    name.in_body += 1
+                node = name.nodes.get(article.id)
+                if node is None:
+                    node = name.nodes[article.id] = len(self.node_keys)
+                    self.node_keys.append(key)
+                located = EntityMention(article.id, mention.start, mention.end, mention.text)
+                self.located.append((node, located, mention_type, written))
+
+    def _descriptors(self) -> dict[str, tuple[str, str]]:
+        """Names that are a common word or a demonym glued before a known name."""
+        firsts = {tokens(k)[0] for k in self.names if len(tokens(k)) > 1}
+        lower, capitalised = word_usage((a.text for a, _ in self.documents), firsts)
+        groups = {k for k, n in self.names.items() if n.type == "group" and len(tokens(k)) == 1}
+        common = {w for w in firsts if w in lower or containment.verb_form(w)} - capitalised
+        pairs = containment.descriptor_pairs(list(self.names), common, groups)
+        return {key: (rest, word) for key, rest, word in pairs}
+
+    def _person_share(self, key: str) -> float:
+        """Share of person tags over a name and its surname written alone."""
+        name = self.names[key]
+        people, total = name.types["person"], name.total
+        alone = self.names.get(surname(key))
+        if alone is not None and alone is not name:
+            people, total = people + alone.types["person"], total + alone.total
+        return people / total if total else 0.0
+
+    def merge(
+        self, a: _Name, b: _Name, rule: str, detail: str = "", score: float | None = None
+    ) -> bool:
+        evidence = Evidence(rule, (a.form, b.form), detail, score)
+        return self.clusters.merge(a.first_node, b.first_node, evidence)
+
+    def run(self) -> None:
+        groups = full_name_groups(sorted(self.full_people))
+        group_of = {key: number for number, group in enumerate(groups) for key in group}
+        candidates = self._surname_candidates()
+        people_of = {k: {group_of.get(f, f) for f in fulls} for k, fulls in candidates.items()}
+        self._same_name({key for key, found in people_of.items() if len(found) > 1})
+        self._alias_file()
+        self._definitions()
+        self._initials()
+        for group in groups:
+            first = self.names[group[0]]
+            for key in group[1:]:
+                self.merge(first, self.names[key], "full-name", "first and last names agree")
+        for key, (rest, word) in self.descriptors.items():
+            self.merge(self.names[rest], self.names[key], "descriptor", f"{word!r} describes")
+        for key, found in self.headlines.items():
+            self.merge(self.names[found], self.names[key], "headline", "span runs on in a headline")
+        self._surnames(candidates, people_of)
+        self._first_names()
+        self._shortened()
+        self._fuzzy()
+        self._shortened()  # spelling variants joined by now may have made a short name unique
+
+    def _same_name(self, held_back: set[str]) -> None:
+        """Join every node of one name, except surnames that could be several people."""
+        for key, name in self.names.items():
+            if key in held_back:
+                continue
+            nodes = list(name.nodes.values())
+            for node in nodes[1:]:
+                self.clusters.merge(nodes[0], node, None)
+            if len(name.forms) > 1:
+                forms = tuple(sorted(name.forms))
+                self.clusters.add_evidence(nodes[0], Evidence("same-name", forms))
+
+    def _alias_file(self) -> None:
+        for group, source in self.table.merges:
+            present = [self.names[key] for key in sorted(group) if key in self.names]
+            for other in present[1:]:
+                self.merge(present[0], other, "alias-file", source)
+
+    def _definitions(self) -> None:
+        found: dict[str, dict[str, str]] = {}
+        for article, analysis in self.documents:
+            for long_key, short, written in acronyms.definitions(article.text, analysis.mentions):
+                found.setdefault(short, {}).setdefault(long_key, written)
+        for short, longs in found.items():
+            # An acronym defined as two different things is left alone.
+            if len(longs) != 1 or short not in self.names:
+                continue
+            long_key, written = next(iter(longs.items()))
+            if long_key in self.names:
+                self.merge(self.names[long_key], self.names[short], "definition", written)
+
+    def _initials(self) -> None:
+        by_initials: dict[str, list[_Name]] = {}
+        for key, name in self.names.items():
+            if len(tokens(key)) > 1 and name.type in ("organization", "place"):
+                for value in acronyms.initials_of(key):
+                    by_initials.setdefault(value, []).append(name)
+        for key, name in self.names.items():
+            if name.type == "person" or not looks_like_acronym(name.form):
+                continue
+            candidates = by_initials.get(key.replace(" ", ""), [])
+            roots = {self.clusters.find(c.first_node) for c in candidates}
+            if len(roots) != 1 or self.clusters.find(name.first_node) in roots:
+                continue
+            self.merge(candidates[0], name, "acronym", f"{name.form} = initials")
+
+    def _surname_candidates(self) -> dict[str, list[str]]:
+        """One-word names -> the full person names whose surname they may be."""
+        by_surname: dict[str, list[str]] = {}
+        for key in self.full_people:
+            by_surname.setdefault(surname(key), []).append(key)
+        found: dict[str, list[str]] = {}
+        for key, name in self.names.items():
+            fulls = by_surname.get(key)
+            if not fulls or len(tokens(key)) != 1:
+                continue
+            share = name.types["person"] / name.total
+            # A surname mostly tagged as something else joins a full name only
+            # in articles that name that person in full.
+            beside = [f for f in fulls if set(self.names[f].nodes) & set(name.nodes)]
+            if share >= SURNAME_PERSON_SHARE:
+                found[key] = sorted(fulls)
+            elif beside and name.type != "place":
+                found[key] = sorted(beside)
+        return found
+
+    def _surnames(
+        self, candidates: dict[str, list[str]], people_of: dict[str, set[int | str]]
+    ) -> None:
+        for key, full_keys in candidates.items():
+            name = self.names[key]
+            fulls = [self.names[f] for f in full_keys]
+            if len(people_of[key]) == 1:
+                self.merge(fulls[0], name, "surname", "the only person of that surname")
+                continue
+            unresolved: list[int] = []
+            for article, node in name.nodes.items():
+                here = [f for f in fulls if article in f.nodes]
+                roots = {self.clusters.find(f.nodes[article]) for f in here}
+                if len(roots) == 1:
+                    evidence = Evidence(
+                        "surname",
+                        (here[0].form, name.form),
+                        f"the only person of that surname in {article}",
+                    )
+                    self.clusters.merge(here[0].nodes[article], node, evidence)
+                else:
+                    unresolved.append(node)
+            # Where no full name decides, the surname stays one name, as written.
+            for node in unresolved[1:]:
+                self.clusters.merge(unresolved[0], node, None)
+
+    def _first_names(self) -> None:
+        """ "Lindsay" -> "Lindsay Lohan" when she is the only Lindsay and an article has both."""
+        by_first: dict[str, list[_Name]] = {}
+        surnames = {surname(key) for key in self.full_people}
+        for key in self.full_people:
+            by_first.setdefault(tokens(key)[0], []).append(self.names[key])
+        for key, name in self.names.items():
+            fulls = by_first.get(key)
+            if not fulls or name.type != "person" or key in surnames or len(tokens(key)) != 1:
+                continue
+            roots = {self.clusters.find(full.first_node) for full in fulls}
+            beside = any(set(full.nodes) & set(name.nodes) for full in fulls)
+            if len(roots) == 1 and beside:
+                self.merge(fulls[0], name, "first-name", "the only person of that first name")
+
+    def _shortened(self) -> None:
+        """ "Red Sox" -> "Boston Red Sox" when only one longer organization name fits."""
+
+        def organization_like(name: _Name) -> bool:
+            # Countries and cities (GPE) prefix organizations ("Boston Red Sox"): never shortened.
+            countries = name.labels["GPE"] + name.labels["NORP"]
+            return name.type in ("organization", "place") and 2 * countries < name.total
+
+        in_people = {w for key in self.full_people for w in (tokens(key)[0], surname(key))}
+        longs = [k for k, n in self.names.items() if len(tokens(k)) > 1 and organization_like(n)]
+        index = containment.affix_index(longs)
+        # One word tagged as a person but part of no person's name may be an
+        # organization written short ("Morningside" for "Morningside Recovery"),
+        # when an article writes both.
+        shorts = [
+            k
+            for k, n in self.names.items()
+            if organization_like(n)
+            or (n.type == "person" and len(tokens(k)) == 1 and k not in in_people)
+        ]
+        for short, found in containment.shortened_pairs(shorts, index):
+            name = self.names[short]
+            if not organization_like(name):
+                found = [k for k in found if set(self.names[k].nodes) & set(name.nodes)]
+            roots = {self.clusters.find(self.names[k].first_node) for k in found}
+            if len(roots) == 1 and self.clusters.find(name.first_node) not in roots:
+                long = self.names[found[0]]
+                self.merge(long, name, "shortened", f"{name.form!r} is part of {long.form!r}")
+
+    def _fuzzy(self) -> None:
+        people = [k for k, n in self.names.items() if n.type == "person" or k in self.full_people]
+        pairs = list(fuzzy.person_variants(people))
+        for kind in ("organization", "place"):
+            keys = [k for k, n in self.names.items() if n.type == kind]
+            pairs.extend(fuzzy.name_variants(keys))
+        for a, b, score in sorted(pairs, key=lambda p: (-p[2], p[0], p[1])):
+            first, second = self.names[a], self.names[b]
+            # Two spellings in one article are two names the writer tells apart.
+            if set(first.nodes) & set(second.nodes):
+                continue
+            self.merge(first, second, "fuzzy", "spelling variant", score / 100)

@@ -1,0 +1,211 @@
+"""The person-name rules on real news sentences, with hand-placed mentions (no model needed)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.linking import link_entities
+from reader.model import Analysis, Article, Entity, Mention
+
+# The same small helpers as test_linking_rules.py: each test file stands alone.
+
+
+def doc(article_id: str, text: str, names: Sequence[tuple[str, str]]) -> tuple[Article, Analysis]:
+    """An article whose mentions are every whole-word occurrence of each (name, label)."""
+    taken: list[Mention] = []
+    for name, label in sorted(names, key=lambda item: -len(item[0])):
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if all(match.end() <= m.start or match.start() >= m.end for m in taken):
+                taken.append(Mention(match.start(), match.end(), name, label))
+    taken.sort(key=lambda m: m.start)
+    return Article(article_id, f"{article_id}.txt", text), Analysis(tuple(taken))
+
+
+def entity_with(entities: list[Entity], text: str) -> Entity:
+    found = [e for e in entities if any(m.text == text for m in e.mentions)]
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+def rules(entity: Entity) -> set[str]:
+    return {evidence.rule for evidence in entity.evidence}
+
+
+SEED_B = (
+    "On Monday, Ukraine President Volodymyr Zelenskiy also urged the country's residents to fly "
+    "flags. It wants legal binding guarantees from the United States (US) and North Atlantic "
+    "Treaty Organization (NATO). Zelenskiy said in a video address that Ukraine will stand."
+)
+
+
+def test_surname_joins_the_full_name_across_articles_despite_a_stray_org_tag() -> None:
+    third = "Zelenskiy's remarks were skeptical, Ukraine's top officials said."
+    entities = link_entities(
+        [
+            doc("b", SEED_B, [("Volodymyr Zelenskiy", "PERSON"), ("Zelenskiy", "PERSON")]),
+            doc("c", third, [("Zelenskiy", "ORG")]),
+        ]
+    )
+    zelenskiy = entity_with(entities, "Volodymyr Zelenskiy")
+    assert {m.article for m in zelenskiy.mentions} == {"b", "c"}
+    assert zelenskiy.type == "person"
+    assert zelenskiy.name == "Volodymyr Zelenskiy"
+    assert "surname" in rules(zelenskiy)
+
+
+def test_two_people_called_smith_stay_apart() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "John Smith won the race. Smith thanked his coach.",
+                [("John Smith", "PERSON"), ("Smith", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Jane Smith lost the case. Smith will appeal.",
+                [("Jane Smith", "PERSON"), ("Smith", "PERSON")],
+            ),
+            doc("c", "Smith declined to comment.", [("Smith", "PERSON")]),
+        ]
+    )
+    john, jane = entity_with(entities, "John Smith"), entity_with(entities, "Jane Smith")
+    assert john is not jane
+    assert [m.article for m in john.mentions] == ["a", "a"]
+    assert [m.article for m in jane.mentions] == ["b", "b"]
+    alone = [e for e in entities if e is not john and e is not jane]
+    assert [[m.article for m in e.mentions] for e in alone] == [["c"]]
+
+
+def test_first_and_last_name_join_the_name_with_a_middle_name() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Lohan's lawyer Mark Heller made the arrangements.",
+                [("Mark Heller", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Her attorney Mark Jay Heller said Heller would appeal.",
+                [("Mark Jay Heller", "PERSON"), ("Heller", "PERSON")],
+            ),
+        ]
+    )
+    heller = entity_with(entities, "Heller")
+    assert {m.text for m in heller.mentions} == {"Mark Heller", "Mark Jay Heller", "Heller"}
+    assert {"full-name", "surname"} <= rules(heller)
+    assert heller.name in ("Mark Jay Heller", "Mark Heller")
+
+
+def test_transliteration_variants_join_by_fuzzy_match_with_a_score() -> None:
+    entities = link_entities(
+        [
+            doc("a", "Volodymyr Zelensky spoke in Kyiv.", [("Volodymyr Zelensky", "PERSON")]),
+            doc("b", "Volodymyr Zelenskyy spoke again.", [("Volodymyr Zelenskyy", "PERSON")]),
+            doc("c", "Zelenskiy thanked the allies.", [("Zelenskiy", "PERSON")]),
+        ]
+    )
+    person = entity_with(entities, "Zelenskiy")
+    assert len(person.mentions) == 3
+    fuzzy = [e for e in person.evidence if e.rule == "fuzzy"]
+    assert fuzzy and all(e.score is not None and 0.85 <= e.score <= 1 for e in fuzzy)
+
+
+def test_fuzzy_match_is_guarded_by_first_names_and_shared_articles() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Tony Thompson fought Tony Thomson.",
+                [("Tony Thompson", "PERSON"), ("Tony Thomson", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Hasim Rahman beat Hasan Rahmon.",
+                [("Hasim Rahman", "PERSON"), ("Hasan Rahmon", "PERSON")],
+            ),
+        ]
+    )
+    assert entity_with(entities, "Tony Thompson") is not entity_with(entities, "Tony Thomson")
+    assert entity_with(entities, "Hasim Rahman") is not entity_with(entities, "Hasan Rahmon")
+
+
+def test_descriptor_glued_to_a_name() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Comedian Ellen DeGeneres will host the Oscars.",
+                [("Comedian Ellen DeGeneres", "PERSON")],
+            ),
+            doc(
+                "b",
+                "The comedian said Ellen DeGeneres was thrilled.",
+                [("Ellen DeGeneres", "PERSON")],
+            ),
+        ]
+    )
+    ellen = entity_with(entities, "Ellen DeGeneres")
+    assert len(ellen.mentions) == 2 and "descriptor" in rules(ellen)
+    assert ellen.name == "Ellen DeGeneres"
+
+
+def test_headline_span_running_on_joins_the_name_in_the_text() -> None:
+    text = "Lindsay Lohan Checks Into Rehab\nLindsay Lohan checked into a rehab center on Tuesday."
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                text,
+                [("Lindsay Lohan Checks Into Rehab", "PERSON"), ("Lindsay Lohan", "PERSON")],
+            ),
+        ]
+    )
+    lohan = entity_with(entities, "Lindsay Lohan")
+    assert len(lohan.mentions) == 2 and "headline" in rules(lohan)
+    assert lohan.name == "Lindsay Lohan"
+
+
+def test_sentence_opening_participle_glued_to_a_name() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Joining Cooley at the news conference was Sheriff Lee Baca.",
+                [("Joining Cooley", "PERSON"), ("Lee Baca", "PERSON")],
+            ),
+            doc(
+                "b",
+                "District Attorney Steve Cooley said Cooley would seek death.",
+                [("Steve Cooley", "PERSON"), ("Cooley", "PERSON")],
+            ),
+        ]
+    )
+    cooley = entity_with(entities, "Steve Cooley")
+    assert {m.text for m in cooley.mentions} == {"Joining Cooley", "Steve Cooley", "Cooley"}
+    assert cooley.name == "Steve Cooley"
+
+
+def test_first_name_alone_joins_the_only_person_of_that_name() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Lindsay Lohan checked into rehab. Lindsay said she was fine.",
+                [("Lindsay Lohan", "PERSON"), ("Lindsay", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Tara Reid and Tara Lipinski met Reid's friend. Tara left.",
+                [("Tara Reid", "PERSON"), ("Tara Lipinski", "PERSON"), ("Tara", "PERSON")],
+            ),
+        ]
+    )
+    lohan = entity_with(entities, "Lindsay Lohan")
+    assert {m.text for m in lohan.mentions} == {"Lindsay Lohan", "Lindsay"}
+    assert "first-name" in rules(lohan)
+    # Two people called Tara: the first name alone joins neither.
+    assert entity_with(entities, "Tara") is not entity_with(entities, "Tara Reid")
+    assert entity_with(entities, "Tara") is not entity_with(entities, "Tara Lipinski")

@@ -1,0 +1,102 @@
+"""Properties of the linker on any mentions of real text, and its speed at 10,000 articles."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.linking import link_entities
+from reader.model import LABEL_TYPES, Analysis, Article, Mention
+
+SEEDS = Path(__file__).parent / "data" / "seeds"
+SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+# Runs of capitalised words: the kind of spans NER proposes, boundary mistakes included.
+CANDIDATES = [
+    [(m.start(), m.end()) for m in re.finditer(r"[A-Z][\w’'.-]*(?:[ /][A-Z][\w’'.-]*)*", text)]
+    for text in SEED_TEXTS
+]
+LABELS = sorted(LABEL_TYPES)
+
+
+@st.composite
+def seed_documents(draw: st.DrawFn) -> list[tuple[Article, Analysis]]:
+    documents = []
+    for number, (text, spans) in enumerate(zip(SEED_TEXTS, CANDIDATES, strict=True)):
+        chosen = draw(st.lists(st.sampled_from(spans), unique=True, max_size=40))
+        mentions = tuple(
+            Mention(s, e, text[s:e], draw(st.sampled_from(LABELS))) for s, e in sorted(chosen)
+        )
+        documents.append((Article(f"seed{number}", f"seed{number}.txt", text), Analysis(mentions)))
+    return documents
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed_documents())
+def test_every_mention_lands_in_exactly_one_entity_with_its_offsets(documents) -> None:
+    source = sorted((a.id, m.start, m.end, m.text) for a, an in documents for m in an.mentions)
+    strict = link_entities(documents, find_untagged=False)
+    assert sorted((m.article, m.start, m.end, m.text) for e in strict for m in e.mentions) == source
+    entities = link_entities(documents)
+    texts = {article.id: article.text for article, _ in documents}
+    located = sorted((m.article, m.start, m.end, m.text) for e in entities for m in e.mentions)
+    assert set(source) <= set(located) and len(set(located)) == len(located)
+    added = sorted(set(located) - set(source))
+    for article, start, end, _ in added:
+        # A found occurrence never overlaps a tagged mention.
+        assert not any(a == article and s < end and start < e for a, s, e, _ in source)
+    assert [e.id for e in entities] == [f"e{i}" for i in range(1, len(entities) + 1)]
+    order = [(-len(e.mentions), -len(e.article_ids), e.name.casefold()) for e in entities]
+    assert order == sorted(order)
+    for entity in entities:
+        assert entity.mentions and entity.type in ("person", "place", "organization", "group")
+        assert entity.aliases == sorted({" ".join(m.text.split()) for m in entity.mentions})
+        starts = [(m.article, m.start) for m in entity.mentions]
+        assert len(set(starts)) == len(starts)
+        assert all(texts[m.article][m.start : m.end] == m.text for m in entity.mentions)
+        for evidence in entity.evidence:
+            assert evidence.rule and evidence.names
+            assert evidence.score is None or 0 <= evidence.score <= 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed_documents())
+def test_linking_does_not_depend_on_article_order(documents) -> None:
+    def partition(docs):
+        return sorted(sorted((m.article, m.start) for m in e.mentions) for e in link_entities(docs))
+
+    assert partition(documents) == partition(list(reversed(documents)))
+
+
+def test_ten_thousand_articles_link_fast() -> None:
+    # Names built from the seed articles' words, recombined into many people,
+    # organizations and places, so blocking has real work to do.
+    words = sorted({w for t in SEED_TEXTS for w in re.findall(r"\b[A-Z][a-z]{3,}\b", t)})
+    rng = random.Random(5)
+    people = [f"{rng.choice(words)} {rng.choice(words)}son" for _ in range(3000)]
+    orgs = [f"{rng.choice(words)} {rng.choice(['Bank', 'Agency', 'Council'])}" for _ in range(500)]
+    places = [f"{w}ville" for w in words]
+    documents = []
+    for number in range(10_000):
+        text, mentions = "", []
+        for _ in range(12):
+            kind = rng.random()
+            if kind < 0.5:
+                name, label = rng.choice(people), "PERSON"
+                name = name if rng.random() < 0.6 else name.split()[-1]
+            elif kind < 0.75:
+                name, label = rng.choice(orgs), "ORG"
+            else:
+                name, label = rng.choice(places), "GPE"
+            mentions.append(Mention(len(text), len(text) + len(name), name, label))
+            text += name + " said on Tuesday that talks would go on. "
+        documents.append((Article(f"a{number}", f"a{number}.txt", text), Analysis(tuple(mentions))))
+    started = time.perf_counter()
+    entities = link_entities(documents)
+    elapsed = time.perf_counter() - started
+    assert sum(len(e.mentions) for e in entities) == 120_000
+    assert elapsed < 30, f"linking 10,000 articles took {elapsed:.1f}s"
