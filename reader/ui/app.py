@@ -13,6 +13,7 @@ from textual.binding import BindingType
 from textual.screen import Screen
 
 from reader.config import Settings
+from reader.linking import AliasTable
 from reader.model import Article, LoadError
 from reader.pipeline import Analyzer, load_articles
 from reader.resources import bundled_themes_dir
@@ -45,11 +46,13 @@ class ReaderApp(App[None]):
         errors: Sequence[LoadError],
         settings: Settings,
         analyzer: Analyzer | None = None,
+        aliases: AliasTable | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
         self.articles = list(articles)
         self.errors = list(errors)
+        self.aliases = aliases
         self.analyzer = analyzer or Analyzer(settings)
         self.catalog: ThemeCatalog = load_themes(theme_folders(settings))
         for reader_theme in self.catalog.themes.values():
@@ -68,7 +71,9 @@ class ReaderApp(App[None]):
         return default_variables()
 
     def get_default_screen(self) -> Screen:
-        return ReaderScreen(self.articles, self.errors, self.settings, self.analyzer)
+        return ReaderScreen(
+            self.articles, self.errors, self.settings, self.analyzer, aliases=self.aliases
+        )
 
     def on_mount(self) -> None:
         for warning in self.settings.warnings:
@@ -142,6 +147,6 @@ def run_app(paths: list[Path], settings: Settings) -> int:
             print(f"reader: {error.path}: {error.message}", file=sys.stderr)
         print("reader: no articles to show", file=sys.stderr)
         return 1
-    app = ReaderApp(loaded.articles, loaded.errors, settings)
+    app = ReaderApp(loaded.articles, loaded.errors, settings, aliases=loaded.aliases)
     app.run()
     return app.return_code or 0

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from reader.config import Settings
+from reader.linking import AliasTable
 from reader.model import Analysis, Article, EntityMention, LoadError
 from reader.navigation import MentionIndex, Step, reading_order
 from reader.pipeline import Analyzer, ModelNotFound, build_corpus
@@ -50,14 +51,16 @@ class ReaderScreen(Screen[None]):
         errors: Sequence[LoadError],
         settings: Settings,
         analyzer: Analyzer,
+        aliases: AliasTable | None = None,
     ) -> None:
         super().__init__()
         self.articles = list(articles)
         self.errors = list(errors)
         self.settings = settings
         self.analyzer = analyzer
+        self.aliases = aliases
         self.analyses: dict[str, Analysis] = {}
-        self.corpus = build_corpus(self.articles, {}, self.errors, settings)
+        self.corpus = build_corpus(self.articles, {}, self.errors, settings, aliases)
         self.marks: dict[str, ArticleMarks] = {}
         count = max(1, min(settings.columns, len(self.articles), MAX_COLUMNS))
         self.columns: list[str | None] = [a.id for a in self.articles[:count]]
@@ -217,7 +220,9 @@ class ReaderScreen(Screen[None]):
         self._last_rebuild = time.monotonic()
         current = self.index.current if self.index else None
         old_name = self.corpus.entity(self.selected).name if self.selected else None
-        self.corpus = build_corpus(self.articles, self.analyses, self.errors, self.settings)
+        self.corpus = build_corpus(
+            self.articles, self.analyses, self.errors, self.settings, self.aliases
+        )
         self.marks = build_marks(self.corpus)
         for column, article_id in zip(self.column_widgets, self.columns, strict=False):
             column.view.set_marks(self.marks.get(article_id) if article_id else None)
