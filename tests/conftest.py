@@ -9,7 +9,6 @@ import pytest
 
 DATA = Path(__file__).parent / "data"
 SEEDS = DATA / "seeds"
-SHARED_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "ecbplus"
 
 
 @pytest.fixture(scope="session")

@@ -2,34 +2,9 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
 from reader.linking import link_entities, related_entities
 from reader.linking.aliases import parse_aliases, shipped_aliases
-from reader.model import Analysis, Article, Entity, Mention
-
-
-def doc(article_id: str, text: str, names: Sequence[tuple[str, str]]) -> tuple[Article, Analysis]:
-    """An article whose mentions are every whole-word occurrence of each (name, label)."""
-    taken: list[Mention] = []
-    for name, label in sorted(names, key=lambda item: -len(item[0])):
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            if all(match.end() <= m.start or match.start() >= m.end for m in taken):
-                taken.append(Mention(match.start(), match.end(), name, label))
-    taken.sort(key=lambda m: m.start)
-    return Article(article_id, f"{article_id}.txt", text), Analysis(tuple(taken))
-
-
-def entity_with(entities: list[Entity], text: str) -> Entity:
-    found = [e for e in entities if any(m.text == text for m in e.mentions)]
-    assert len(found) == 1, (text, found)
-    return found[0]
-
-
-def rules(entity: Entity) -> set[str]:
-    return {evidence.rule for evidence in entity.evidence}
-
+from tests.linking_helpers import doc, entity_with, rules
 
 SEED_A = (
     "On February 12, United States President Joe Biden had told Russian President Vladimir "
