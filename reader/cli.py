@@ -75,6 +75,9 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     )
     _paths(entities)
     _common(entities)
+    entities.add_argument(
+        "--evidence", action="store_true", help="list why names were linked under each entity"
+    )
 
     cache = argparse.ArgumentParser(prog="reader cache", description="Manage the analysis cache.")
     cache.add_argument("action", choices=("clear", "path"))
@@ -154,7 +157,7 @@ def _report(command: str, args: argparse.Namespace, settings: Settings) -> int:
     if command == "entities":
         from reader.table import entities_table
 
-        return _write(entities_table(corpus), None, corpus)
+        return _write(entities_table(corpus, evidence=args.evidence), None, corpus)
     from reader.export import dumps
 
     return _write(dumps(corpus, indent=None if args.compact else 2), args.output, corpus)

@@ -3,41 +3,45 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from collections.abc import Iterable
 
-from reader.model import Corpus, Entity
+from reader.model import Corpus, Entity, Evidence
 
 #: With more articles than this, counts are listed as "article:count" pairs.
 MAX_COUNT_COLUMNS = 8
 
 
-def entities_table(corpus: Corpus, width: int | None = None) -> str:
-    """A table of every entity: name, type, total mentions and mentions per article.
+def entities_table(corpus: Corpus, width: int | None = None, evidence: bool = False) -> str:
+    """A table of every entity: name, type, mentions in all and per article, how it was linked.
 
     Articles are numbered A1, A2, ... in load order; a legend below the table
     names them. Cells are cut to fit ``width`` (the terminal's by default).
+    With ``evidence``, each merge is listed under its entity with its reason.
     """
     width = width or shutil.get_terminal_size((100, 24)).columns
     numbers = {a.id: f"A{i}" for i, a in enumerate(corpus.articles, start=1)}
     wide = len(corpus.articles) <= MAX_COUNT_COLUMNS
     header = ["Name", "Type", "Total"]
-    header += list(numbers.values()) if wide else ["Mentions per article"]
+    header += list(numbers.values()) if wide else []
+    header += ["Linked by"] + ([] if wide else ["Mentions per article"])
     rows = [header]
+    details: dict[int, list[str]] = {}
     for entity in corpus.entities:
-        counts = [entity.count_in(a.id) for a in corpus.articles]
+        counts = Counter(m.article for m in entity.mentions)
         row = [entity.name, entity.type, str(len(entity.mentions))]
         if wide:
-            row += [str(c) if c else "·" for c in counts]
-        else:
+            row += [str(counts[a.id]) if counts[a.id] else "·" for a in corpus.articles]
+        row.append(", ".join(dict.fromkeys(e.rule for e in entity.evidence)) or "-")
+        if not wide:
             row.append(
-                " ".join(
-                    f"{numbers[a.id]}:{c}"
-                    for a, c in zip(corpus.articles, counts, strict=True)
-                    if c
-                )
+                " ".join(f"{numbers[a.id]}:{counts[a.id]}" for a in corpus.articles if counts[a.id])
             )
         rows.append(row)
-    lines = _format(rows, width, right={2, *range(3, len(header) if wide else 3)})
+        if evidence and entity.evidence:
+            details[len(rows) - 1] = [_evidence_line(e, width) for e in entity.evidence]
+    right = {2, *range(3, 3 + len(numbers))} if wide else {2}
+    lines = _format(rows, width, right, details)
     legend = [
         f"{numbers[a.id]}  {_cut(a.title or a.id, width - 6)}  ({a.id})" for a in corpus.articles
     ]
@@ -48,14 +52,26 @@ def entities_table(corpus: Corpus, width: int | None = None) -> str:
     return "\n".join([*lines, "", *legend, "", summary]) + "\n"
 
 
-def _format(rows: list[list[str]], width: int, right: set[int]) -> list[str]:
+def _evidence_line(evidence: Evidence, width: int) -> str:
+    reason = evidence.rule
+    if evidence.score is not None:
+        reason += f" {evidence.score:.2f}"
+    if evidence.detail:
+        reason += f": {evidence.detail}"
+    return _cut(f"    {' = '.join(evidence.names)}  ({reason})", width)
+
+
+def _format(
+    rows: list[list[str]], width: int, right: set[int], details: dict[int, list[str]]
+) -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    # Shrink the name column first, then the last one, so the table fits.
+    # Shrink very long names first, then the long lists at the end, then names again.
     spare = width - (sum(widths) + 2 * (len(widths) - 1))
-    for column in (0, len(widths) - 1):
+    last = len(widths) - 1
+    for column, floor in ((0, 30), (last, 12), (last - 1, 12), (0, 12)):
         if spare >= 0:
             break
-        shrink = min(-spare, max(0, widths[column] - 12))
+        shrink = min(-spare, max(0, widths[column] - floor))
         widths[column] -= shrink
         spare += shrink
     lines = []
@@ -65,6 +81,7 @@ def _format(rows: list[list[str]], width: int, right: set[int]) -> list[str]:
             cell = _cut(cell, widths[i])
             cells.append(cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]))
         lines.append("  ".join(cells).rstrip())
+        lines.extend(details.get(number, []))
         if number == 0:
             lines.append("  ".join("-" * w for w in widths))
     return lines
