@@ -94,10 +94,12 @@ def test_entities_table(tmp_path: Path) -> None:
     out = run("entities", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    assert lines[0].split() == ["Name", "Type", "Total", "A1", "A2"]
+    assert lines[0].split() == ["Name", "Type", "Total", "A1", "A2", "Linked", "by"]
     russia = next(line for line in lines if line.startswith("Russia "))
     assert russia.split()[1] == "place"
     assert "entities (" in lines[-1] and "quotes" in lines[-1]
+    detailed = run("entities", "--evidence", cwd=tmp_path).stdout
+    assert "Dmitry Peskov = Peskov  (surname:" in detailed
 
 
 def test_cache_path_and_clear(tmp_path: Path) -> None:
