@@ -9,6 +9,7 @@ counts as a miss and is recomputed.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -102,9 +103,15 @@ def fits(analysis: Analysis, text: str) -> bool:
 
 
 def clear_cache(root: Path) -> int:
-    """Delete every cached analysis under ``root``; returns how many entries there were."""
+    """Delete every cached analysis under ``root``; returns how many entries there were.
+
+    Raises:
+        OSError: ``root`` is not a folder, or could not be removed.
+    """
     if not root.exists():
         return 0
+    if not root.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(root))
     count = sum(1 for _ in root.glob("*/*.json"))
     shutil.rmtree(root)
     return count

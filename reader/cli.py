@@ -135,7 +135,11 @@ def _cache(args: argparse.Namespace, settings: Settings) -> int:
     if args.action == "path":
         print(root)
         return 0
-    removed = clear_cache(root)
+    try:
+        removed = clear_cache(root)
+    except OSError as exc:
+        _say(f"cannot clear the cache in {root}: {exc.strerror or exc}")
+        return EXIT_USAGE
     print(f"removed {removed} cached analyses from {root}")
     return 0
 
@@ -173,8 +177,7 @@ def _write(text: str, output: Path | None, corpus: Corpus) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
         return 0
-    target = os.path.realpath(output)
-    if any(os.path.realpath(a.path) == target for a in corpus.articles):
+    if any(_same_file(output, a.path) for a in corpus.articles):
         _say(f"refusing to overwrite an article file: {output}")
         return EXIT_USAGE
     try:
@@ -183,6 +186,14 @@ def _write(text: str, output: Path | None, corpus: Corpus) -> int:
         _say(f"cannot write {output}: {exc.strerror or exc}")
         return EXIT_USAGE
     return 0
+
+
+def _same_file(output: Path, article: str) -> bool:
+    """Whether writing ``output`` would overwrite ``article`` (a symlink or a hard link too)."""
+    try:
+        return os.path.samefile(output, article)
+    except OSError:  # the output does not exist yet
+        return os.path.realpath(output) == os.path.realpath(article)
 
 
 def _print_errors(errors: Sequence[LoadError]) -> None:

@@ -12,6 +12,8 @@ import re
 
 # C0 controls except \t and \n, DEL, and the C1 range.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Lone surrogates (from JSON "\\ud800" escapes) cannot be encoded as UTF-8.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -27,9 +29,12 @@ class DecodeError(ValueError):
 
 
 def clean_text(text: str) -> str:
-    """Normalise line ends to ``\\n`` and drop control characters other than ``\\n`` and ``\\t``."""
+    """Normalise line ends to ``\\n`` and drop control characters other than ``\\n`` and ``\\t``.
+
+    Lone surrogates become U+FFFD: they are not text and nothing can write them as UTF-8.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
 
 
 def decode_bytes(data: bytes) -> str:
@@ -58,11 +63,18 @@ def _decode(data: bytes) -> str:
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"invalid {encoding} text ({exc.reason})") from None
     if b"\x00" in data[:_SNIFF]:
-        raise DecodeError("binary file (not text)")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        # A stray NUL in good text is dropped with the other controls; many mean binary.
+        if _looks_binary(text):
+            raise DecodeError("binary file (not text)")
+        return text
     # Imported here: most files are UTF-8 and never need the detector.
     from charset_normalizer import from_bytes
 
@@ -73,6 +85,23 @@ def _decode(data: bytes) -> str:
     if _looks_binary(text):
         raise DecodeError("binary file (not text)")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM: mostly-ASCII text has a NUL in every other byte."""
+    sample = data[: _SNIFF - _SNIFF % 2]
+    if len(data) % 2 or len(sample) < 2:
+        return None
+    half = len(sample) // 2
+    for encoding, zeros, other in (("utf-16-le", 1, 0), ("utf-16-be", 0, 1)):
+        if sample[zeros::2].count(0) >= half * 0.3 and sample[other::2].count(0) == 0:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if not _looks_binary(text):
+                return text
+    return None
 
 
 def _looks_binary(text: str) -> bool:

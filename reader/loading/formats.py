@@ -19,6 +19,7 @@ from reader.loading.decode import clean_text
 
 _FIELDS = ("title", "source", "author", "date", "url")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
+_FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\n")
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 
 
@@ -60,7 +61,7 @@ def parse_markdown(text: str) -> tuple[list[Draft], list[str]]:
     warnings: list[str] = []
     meta: dict[str, Any] = {}
     body = text
-    if text.startswith("---"):
+    if _FRONT_MATTER_OPEN.match(text):
         match = _FRONT_MATTER.match(text)
         if match is None:
             warnings.append("front matter has no closing '---'; read as text")
@@ -70,6 +71,8 @@ def parse_markdown(text: str) -> tuple[list[Draft], list[str]]:
                 loaded = yaml.safe_load(match.group(1))
             except yaml.YAMLError as exc:
                 warnings.append(f"broken front matter ignored ({_yaml_problem(exc)})")
+            except RecursionError:
+                warnings.append("broken front matter ignored (nested too deeply)")
             else:
                 if isinstance(loaded, dict):
                     meta = loaded
@@ -90,10 +93,16 @@ def parse_html(text: str) -> Draft:
     # Imported here: trafilatura pulls in lxml and is only needed for HTML files.
     import trafilatura
 
-    document = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=False
-    )
-    body = (getattr(document, "text", None) or "").strip() if document is not None else ""
+    def extract(html: str) -> tuple[Any, str]:
+        document = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False
+        )
+        return document, (getattr(document, "text", None) or "").strip() if document else ""
+
+    document, body = extract(text)
+    if not body and not re.search(r"<(?:html|head|body)\b", text, re.I):
+        # A fragment without <html><body> (a saved snippet): trafilatura needs the frame.
+        document, body = extract(f"<html><body>{text}</body></html>")
     if not body:
         raise FormatError("no article text found in the HTML")
     # trafilatura puts one block per line; a blank line between paragraphs reads better.
@@ -117,6 +126,8 @@ def parse_json(text: str) -> tuple[list[Draft], list[str]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
+    except (ValueError, RecursionError) as exc:
+        raise FormatError(f"unusable JSON ({_json_problem(exc)})") from None
     if isinstance(data, dict):
         return [_from_object(data)], []
     if not isinstance(data, list):
@@ -148,6 +159,9 @@ def parse_jsonl(text: str) -> tuple[list[Draft], list[str]]:
         except json.JSONDecodeError as exc:
             warnings.append(f"line {number} skipped: invalid JSON ({exc.msg})")
             continue
+        except (ValueError, RecursionError) as exc:
+            warnings.append(f"line {number} skipped: unusable JSON ({_json_problem(exc)})")
+            continue
         except FormatError as exc:
             warnings.append(f"line {number} skipped: {exc}")
             continue
@@ -174,39 +188,64 @@ def _from_object(data: Any) -> Draft:
 def _split_fields(meta: dict[Any, Any]) -> tuple[dict[str, str | None], dict[str, Any]]:
     fields: dict[str, str | None] = {}
     metadata: dict[str, Any] = {}
-    for key, value in meta.items():
+    budget = [_MAX_NODES]
+    for key, value in list(meta.items())[:_MAX_ITEMS]:
         name = clean_text(str(key))
         if name in _FIELDS:
             fields[name] = _clean_value(value)
         else:
-            metadata[name] = _plain(value)
+            metadata[name] = _plain(value, 1, budget)
     return fields, metadata
 
 
 def _clean_value(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        value = ", ".join(str(v) for v in value if v is not None)
-    text = " ".join(clean_text(str(value)).split())
+    """A metadata field as one line of text; lists are joined, ``{"name": ...}`` is its name."""
+    if isinstance(value, list | tuple):
+        parts = (_scalar(v) for v in value[:_MAX_ITEMS])
+        text = ", ".join(p for p in parts if p)
+    else:
+        text = _scalar(value) or ""
+    text = " ".join(clean_text(text).split())
     return text or None
 
 
-def _plain(value: Any) -> Any:
-    """Metadata as JSON-safe values, strings cleaned."""
+def _scalar(value: Any) -> str | None:
+    if isinstance(value, dict):  # authors are often written {"name": ..., "url": ...}
+        value = value.get("name")
+    if value is None or isinstance(value, dict | list | tuple | set):
+        return None
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
+#: Metadata beyond these bounds is dropped: a hostile file can nest values
+#: deeply or make YAML aliases expand to billions of nodes.
+_MAX_DEPTH = 32
+_MAX_ITEMS = 100
+_MAX_NODES = 10_000
+
+
+def _plain(value: Any, depth: int = 0, budget: list[int] | None = None) -> Any:
+    """Metadata as JSON-safe values, strings cleaned, size and depth bounded."""
+    budget = [_MAX_NODES] if budget is None else budget
+    budget[0] -= 1
+    if budget[0] < 0 or depth > _MAX_DEPTH:
+        return None
     if isinstance(value, dict):
-        return {clean_text(str(k)): _plain(v) for k, v in value.items()}
+        items = list(value.items())[:_MAX_ITEMS]
+        return {clean_text(str(k)): _plain(v, depth + 1, budget) for k, v in items}
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [_plain(v, depth + 1, budget) for v in value[:_MAX_ITEMS]]
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     if isinstance(value, str):
         return clean_text(value)
     if value is None or isinstance(value, bool | int | float):
         return value
-    return clean_text(str(value))
+    return _scalar(value) if not isinstance(value, set) else None
 
 
 def _first_line(text: str) -> str | None:
@@ -218,6 +257,12 @@ def _first_line(text: str) -> str | None:
 
 def _first(warnings: list[str]) -> str:
     return f" ({warnings[0]})" if warnings else ""
+
+
+def _json_problem(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc).split(";")[0]  # e.g. a number with thousands of digits
 
 
 def _yaml_problem(exc: yaml.YAMLError) -> str:
