@@ -25,13 +25,19 @@ def article_matches(article: Article, words: Sequence[str]) -> bool:
     return all(word in haystack for word in words)
 
 
-def article_prompt(article: Article) -> Text:
-    """One row of the list: title, then source and date, as plain text."""
-    row = Text(no_wrap=True, overflow="ellipsis")
+def article_prompt(article: Article, column: int | None = None) -> Text:
+    """One entry of the list (plain text): the title, then where the article comes from.
+
+    The second, dim line gives the source, the date, the file name (titles alone
+    can repeat) and the column showing the article, if any.
+    """
+    row = Text()
     row.append(sanitize(article.title or article.id).replace("\n", " "), style="bold")
     details = [sanitize(p).replace("\n", " ") for p in (article.source, article.date) if p]
-    if details:
-        row.append("  " + " · ".join(details), style="italic")
+    details.append(sanitize(article.id))
+    if column is not None:
+        details.append(f"in column {column}")
+    row.append("\n" + " · ".join(details), style="dim italic")
     return row
 
 
@@ -40,10 +46,14 @@ class ArticlePicker(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, articles: Sequence[Article], column: int) -> None:
+    def __init__(
+        self, articles: Sequence[Article], column: int, columns: Sequence[str | None] = ()
+    ) -> None:
         super().__init__()
         self.articles = list(articles)
         self.column = column
+        #: Which article each column shows (1-based column numbers by article id).
+        self.shown_in = {a: n for n, a in enumerate(columns, start=1) if a is not None}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker", classes="dialog"):
@@ -53,6 +63,11 @@ class ArticlePicker(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self._refill("")
+        # Start on the article the column shows, so Down / Up step to its neighbours.
+        current = next((a for a, n in self.shown_in.items() if n == self.column), None)
+        if current is not None:
+            option_list = self.query_one(OptionList)
+            option_list.highlighted = option_list.get_option_index(current)
         self.query_one(Input).focus()
 
     @on(Input.Changed, "#article-filter")
@@ -74,7 +89,9 @@ class ArticlePicker(ModalScreen[str | None]):
         words = query.casefold().split()
         option_list = self.query_one(OptionList)
         option_list.set_options(
-            Option(article_prompt(a), id=a.id) for a in self.articles if article_matches(a, words)
+            Option(article_prompt(a, self.shown_in.get(a.id)), id=a.id)
+            for a in self.articles
+            if article_matches(a, words)
         )
         if option_list.option_count:
             option_list.highlighted = 0

@@ -61,6 +61,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._starts: list[int] = []
         self._wrap_width = -1
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
 
     # -- state set by the screen ---------------------------------------------------
 
@@ -117,17 +118,23 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if width <= 0 or (not force and width == self._wrap_width):
             return
+        # Keep the reader's place: the text at the top stays at the top after rewrapping.
+        top = round(self.scroll_offset.y)
+        anchor = self._lines[top].start if 0 < top < len(self._lines) else None
         self._wrap_width = width
         self._lines = wrap(self._text, width, self._marks.notes)
         self._starts = [line.start for line in self._lines]
         self._cache.clear()
         self.virtual_size = Size(width, len(self._lines))
+        if anchor is not None:
+            self.scroll_to(y=self.line_for_offset(anchor), animate=False, immediate=True)
         self.refresh()
 
     def notify_style_update(self) -> None:
         # A theme switch changes the component styles: styled lines are stale.
         super().notify_style_update()
         self._cache.clear()
+        self._styles.clear()
 
     # -- rendering ---------------------------------------------------------------------
 
@@ -185,7 +192,17 @@ class ArticleView(ScrollView, can_focus=True):
         return self._style("selected")
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"article-view--{name}", partial=True)
+        style = self._styles.get(name)
+        if style is None:
+            styles = self.get_component_styles(f"article-view--{name}")
+            style = styles.partial_rich_style
+            if styles.has_rule("color") and styles.color.a < 1:
+                # A Rich style has no alpha: blend a translucent colour (dimmed text)
+                # over the view's background, or it would show at full strength.
+                blended = self.background_colors[1] + styles.color
+                style += Style(color=blended.rich_color)
+            self._styles[name] = style
+        return style
 
     # -- mouse -----------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from textual.markup import escape
 
 from reader.ui.entity_sidebar import sort_entities
 from reader.ui.layout import sanitize
+from reader.ui.wording import counted
 
 if TYPE_CHECKING:
     from reader.ui.reader_screen import ReaderScreen
@@ -39,7 +40,7 @@ class EntityCommands(Provider):
             yield DiscoveryHit(
                 Content(sanitize(entity.name)),  # Content, not str: names are never markup
                 partial(reader.select_entity, entity.id),
-                help=f"{entity.type}, {len(entity.mentions)} mentions",
+                help=f"{entity.type}, {counted(len(entity.mentions), 'mention')}",
             )
 
     async def search(self, query: str) -> Hits:
@@ -59,6 +60,6 @@ class EntityCommands(Provider):
                 matcher.highlight(escape(name)),
                 partial(reader.select_entity, entity.id),
                 text=name,
-                help=f"{entity.type}, {len(entity.mentions)} mentions in "
-                f"{len(entity.article_ids)} article(s)",
+                help=f"{entity.type}, {counted(len(entity.mentions), 'mention')} in "
+                f"{counted(len(entity.article_ids), 'article')}",
             )

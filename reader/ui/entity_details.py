@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from reader.model import Corpus
 from reader.ui.layout import sanitize
+from reader.ui.wording import counted
 
 
 def details_text(corpus: Corpus, entity_id: str) -> Text:
@@ -20,7 +21,7 @@ def details_text(corpus: Corpus, entity_id: str) -> Text:
     entity = corpus.entity(entity_id)
     out = Text()
     out.append(sanitize(entity.name), style="bold")
-    out.append(f"  ({entity.type}, {len(entity.mentions)} mentions)\n\n")
+    out.append(f"  ({entity.type}, {counted(len(entity.mentions), 'mention')})\n\n")
     out.append("Also written as\n", style="underline")
     for alias in entity.aliases:
         out.append(f"  {sanitize(alias)}\n")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList
@@ -81,12 +84,20 @@ def entity_prompt(
 class EntitySidebar(Vertical):
     """People, Places, Organizations (and Groups), each entity once across the articles."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave_filter", "Back to the text", show=False),
+        Binding("down", "to_list", "To the list", show=False),
+    ]
+
     class Selected(Message):
         """The reader chose an entity in the sidebar."""
 
         def __init__(self, entity_id: str) -> None:
             super().__init__()
             self.entity_id = entity_id
+
+    class FilterLeft(Message):
+        """The reader pressed Escape in the filter box (which is now empty)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -123,6 +134,32 @@ class EntitySidebar(Vertical):
         except OptionDoesNotExist:
             return  # filtered out: nothing to highlight
         option_list.highlighted = index
+
+    @property
+    def highlighted_id(self) -> str | None:
+        """The id of the entity under the list's cursor, if any."""
+        option_list = self.query_one(OptionList)
+        index = option_list.highlighted
+        return None if index is None else option_list.get_option_at_index(index).id
+
+    def _filter_box(self) -> Input:
+        box = self.query_one("#entity-filter", Input)
+        if not box.has_focus:
+            raise SkipAction()  # the key means what it means elsewhere (Esc clears the selection)
+        return box
+
+    def action_leave_filter(self) -> None:
+        """Escape in the filter box: empty it and give the focus back to the text."""
+        self._filter_box().value = ""
+        self.post_message(self.FilterLeft())
+
+    def action_to_list(self) -> None:
+        """Down in the filter box: move to the list, on its first entity."""
+        self._filter_box()
+        option_list = self.query_one(OptionList)
+        option_list.focus()
+        if option_list.highlighted is None and self.shown_ids:
+            option_list.highlighted = option_list.get_option_index(self.shown_ids[0])
 
     @property
     def shown_ids(self) -> list[str]:

@@ -41,7 +41,12 @@ SCREEN_KEYS = (
 )
 
 #: Keys that come with Textual's widgets, for the help table.
-WIDGET_KEYS = (("Tab / Shift+Tab", "Move the focus between the sidebar and the columns"),)
+WIDGET_KEYS = (
+    ("Tab / Shift+Tab", "Move the focus between the sidebar and the columns"),
+    ("Enter (in the filter)", "Select the first matching entity"),
+    ("Down (in the filter)", "Move to the entity list"),
+    ("Esc (in the filter)", "Empty the filter and go back to the text"),
+)
 
 
 def bindings(keys: tuple[Key, ...]) -> list[BindingType]:

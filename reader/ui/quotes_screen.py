@@ -15,8 +15,11 @@ from textual.widgets.option_list import Option
 
 from reader.model import Corpus, Quote
 from reader.ui.layout import sanitize
+from reader.ui.wording import counted
 
 UNATTRIBUTED = "Unattributed"
+#: Article titles after a quote are cut to this many characters.
+TITLE_LIMIT = 50
 
 
 def group_quotes(corpus: Corpus) -> list[tuple[str, list[Quote]]]:
@@ -45,9 +48,13 @@ def quote_prompt(corpus: Corpus, quote: Quote) -> Text:
     if len(text) > 160:
         text = text[:159] + "…"
     article = corpus.article(quote.article)
+    # Titles are often a whole first sentence: a long one would take more room than the quote.
+    title = " ".join(sanitize(article.title or article.id).split())
+    if len(title) > TITLE_LIMIT:
+        title = title[: TITLE_LIMIT - 1] + "…"
     row = Text("  ")
     row.append(text)
-    row.append(f"  — {sanitize(article.title or article.id)}", style="dim italic")
+    row.append(f"  — {title}", style="dim italic")
     return row
 
 
@@ -68,8 +75,8 @@ class QuotesScreen(ModalScreen[str | None]):
             options.append(Option(heading, disabled=True))
             options.extend(Option(quote_prompt(self.corpus, q), id=q.id) for q in quotes)
         with Vertical(id="quotes", classes="dialog"):
-            count = len(self.corpus.quotes)
-            yield Label(f"{count} quote(s) by speaker — Enter jumps to one, Esc closes")
+            count = counted(len(self.corpus.quotes), "quote")
+            yield Label(f"{count} by speaker — Enter jumps to one, Esc closes")
             yield OptionList(*options, id="quote-list", markup=False)
 
     @on(OptionList.OptionSelected, "#quote-list")

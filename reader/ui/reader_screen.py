@@ -15,7 +15,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from reader.config import Settings
@@ -25,21 +24,20 @@ from reader.navigation import MentionIndex, Step, reading_order
 from reader.pipeline import Analyzer, ModelNotFound, build_corpus
 from reader.ui.analysis import AnalysisFailed, AnalysisFinished, AnalysisProgress
 from reader.ui.article_column import ArticleColumn
-from reader.ui.article_picker import ArticlePicker
 from reader.ui.article_view import ArticleView
-from reader.ui.entity_details import EntityDetails
+from reader.ui.dialogs import DialogActions
 from reader.ui.entity_sidebar import EntitySidebar
 from reader.ui.highlights import ArticleMarks, build_marks
 from reader.ui.keys import SCREEN_KEYS, bindings
-from reader.ui.quotes_screen import QuotesScreen
 from reader.ui.status_bar import StatusBar
+from reader.ui.wording import counted
 
 MAX_COLUMNS = 4
 #: While results stream in, re-link at most this often (seconds): linking is not free.
 REBUILD_INTERVAL = 0.5
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(DialogActions):
     """Articles side by side with linked entities; see the help screen for the keys."""
 
     AUTO_FOCUS = "ArticleView"
@@ -92,18 +90,18 @@ class ReaderScreen(Screen[None]):
             )
 
     async def _mount_columns(self) -> None:
+        # Columns already shown stay as they are (with their scroll position): only the
+        # missing ones are added and the extra ones removed.
         holder = self.query_one("#columns", Horizontal)
-        await holder.remove_children()
-        columns = [ArticleColumn(n, id=f"column-{n}") for n in range(1, len(self.columns) + 1)]
-        await holder.mount_all(columns)
-        for column, article_id in zip(columns, self.columns, strict=True):
-            self._show_in(column, article_id)
+        shown = self.column_widgets
+        await holder.remove_children(shown[len(self.columns) :])
+        numbers = range(len(shown) + 1, len(self.columns) + 1)
+        added = [ArticleColumn(n, id=f"column-{n}") for n in numbers]
+        await holder.mount_all(added)
+        for column, article_id in zip(self.column_widgets, self.columns, strict=True):
+            if column in added or column.article is None or column.article.id != article_id:
+                self._show_in(column, article_id)
         self._refresh_sidebar()
-
-    @property
-    def column_widgets(self) -> list[ArticleColumn]:
-        """The article columns, left to right."""
-        return list(self.query(ArticleColumn))
 
     def _show_in(self, column: ArticleColumn, article_id: str | None) -> None:
         article = self.corpus.article(article_id) if article_id else None
@@ -210,8 +208,9 @@ class ReaderScreen(Screen[None]):
     def _summary(self) -> str:
         corpus = self.corpus
         return (
-            f"{len(corpus.articles)} articles · {len(corpus.entities)} entities · "
-            f"{len(corpus.quotes)} quotes — Ctrl+P to find an entity, ? for keys"
+            f"{counted(len(corpus.articles), 'article')} · "
+            f"{counted(len(corpus.entities), 'entity', 'entities')} · "
+            f"{counted(len(corpus.quotes), 'quote')} — Ctrl+P to find an entity, ? for keys"
         )
 
     def _rebuild(self) -> None:
@@ -333,53 +332,15 @@ class ReaderScreen(Screen[None]):
     def _sidebar_selected(self, message: EntitySidebar.Selected) -> None:
         self.select_entity(message.entity_id)
 
+    @on(EntitySidebar.FilterLeft)
+    def _filter_left(self) -> None:
+        self.focus_last_column()
+
     @on(ArticleView.MentionClicked)
     def _mention_clicked(self, message: ArticleView.MentionClicked) -> None:
         self.select_entity(message.entity_id, at=(message.article_id, message.offset))
 
     # -- other actions ---------------------------------------------------------------------
-
-    def focused_column_number(self) -> int:
-        """The 1-based number of the column holding the focus (the first if none does)."""
-        focused = self.focused
-        for number, column in enumerate(self.column_widgets, start=1):
-            if focused is not None and column in focused.ancestors_with_self:
-                return number
-        return 1
-
-    def action_choose_article(self) -> None:
-        """Pick the article for the focused column from a filterable list."""
-        number = self.focused_column_number()
-
-        def chosen(article_id: str | None) -> None:
-            if article_id is not None:
-                self.put_article(number, article_id).view.focus()
-
-        self.app.push_screen(ArticlePicker(self.articles, number), chosen)
-
-    def action_quotes(self) -> None:
-        """Open the quotes, grouped by speaker; choosing one jumps to it."""
-
-        def chosen(quote_id: str | None) -> None:
-            if quote_id is not None:
-                self.go_to_quote(quote_id)
-
-        self.app.push_screen(QuotesScreen(self.corpus), chosen)
-
-    def go_to_quote(self, quote_id: str) -> None:
-        """Scroll to the quote ``quote_id`` and focus its column."""
-        quote = next(q for q in self.corpus.quotes if q.id == quote_id)
-        view = self.column_showing(quote.article).view
-        view.scroll_to_offset(quote.start)
-        view.focus()
-
-    def action_details(self) -> None:
-        """Show the selected (or highlighted) entity's aliases, articles and evidence."""
-        entity_id = self.selected
-        if entity_id is None:
-            self.notify("Select an entity first", timeout=3, markup=False)
-            return
-        self.app.push_screen(EntityDetails(self.corpus, entity_id))
 
     async def action_columns(self, delta: int) -> None:
         """Show one more (``+1``) or one fewer (``-1``) column."""
@@ -394,3 +355,5 @@ class ReaderScreen(Screen[None]):
         """Hide or show the sidebar (more room for the text on a small terminal)."""
         sidebar = self.query_one("#sidebar")
         sidebar.display = not sidebar.display
+        if not sidebar.display and self.focused is not None and sidebar in self.focused.ancestors:
+            self.focus_last_column()  # else the keys would go to a hidden filter box
