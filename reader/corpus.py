@@ -54,11 +54,11 @@ def _quote(
 ) -> Quote:
     speaker = None
     if finding.speaker is not None:
+        # Only the resolved reference names the entity: a speaker span such as
+        # "Reid's rep" overlaps a mention of Reid, who is not the one speaking.
         entity = None
         if finding.speaker_ref is not None:
             entity = locator.find(article_id, finding.speaker_ref)
-        if entity is None:
-            entity = locator.find(article_id, finding.speaker)
         s = finding.speaker
         speaker = Speaker(s.start, s.end, s.text, entity)
     return Quote(

@@ -10,11 +10,12 @@ organization that last spoke before it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from reader.quotes.cues import SPEECH_LEMMAS, is_agency
+from reader.quotes.gender import compatible
 
 
 def _words(text: str) -> frozenset[str]:
@@ -254,22 +255,35 @@ def _salient_org(doc: Doc, before: int) -> Span | None:
 def _antecedent(doc: Doc, pronoun: Token, quotes: Sequence[Span]) -> Span | None:
     word = pronoun.lower_
     if word in PERSON_PRONOUNS:
-        labels: tuple[str, ...] = ("PERSON",)
-    elif word in GROUP_PRONOUNS:
-        labels = ("ORG", "GPE", "NORP")
-    else:
-        return None
-    return _nearest(doc, pronoun.i, labels, quotes)
+        # "he" never resolves to someone the text calls "she", and the other way round.
+        return _nearest(
+            doc, pronoun.i, ("PERSON",), quotes, fits=lambda e: compatible(doc, e, pronoun)
+        )
+    if word in GROUP_PRONOUNS:
+        return _nearest(doc, pronoun.i, ("ORG", "GPE", "NORP"), quotes)
+    return None
 
 
-def _nearest(doc: Doc, before: int, labels: Sequence[str], quotes: Sequence[Span]) -> Span | None:
+def _nearest(
+    doc: Doc,
+    before: int,
+    labels: Sequence[str],
+    quotes: Sequence[Span],
+    fits: Callable[[Span], bool] | None = None,
+) -> Span | None:
     """The nearest entity with one of ``labels`` before token ``before``, outside quotes.
 
     Sentence by sentence backwards; within a sentence a grammatical subject wins.
+    ``fits`` rules candidates out (a person of the wrong gender for a pronoun).
     """
     quoted = {t.i for q in quotes for t in q}
     candidates = [
-        e for e in doc.ents if e.end <= before and e.label_ in labels and e.root.i not in quoted
+        e
+        for e in doc.ents
+        if e.end <= before
+        and e.label_ in labels
+        and e.root.i not in quoted
+        and (fits is None or fits(e))
     ]
     if not candidates:
         return None
