@@ -27,6 +27,7 @@ class Settings:
         theme: the UI theme's name.
         columns: how many articles the TUI shows side by side (1 to 4).
         config_dir: where config.yaml, aliases.yaml and user themes live.
+        keys: the user's keymap, (binding id, keys) pairs, e.g. ("next", "j").
         warnings: problems found while reading the settings (shown, never fatal).
     """
 
@@ -37,6 +38,7 @@ class Settings:
     theme: str = "reader-dark"
     columns: int = 2
     config_dir: Path = Path(user_config_dir(APP_NAME))
+    keys: tuple[tuple[str, str], ...] = ()
     warnings: tuple[str, ...] = ()
 
 
@@ -99,8 +101,13 @@ def _read_config_file(path: Path, *, required: bool) -> tuple[dict[str, Any], li
     if not isinstance(data, dict):
         return {}, [f"{path}: expected a mapping of settings, config ignored"]
     values: dict[str, Any] = {}
-    warnings = []
+    warnings: list[str] = []
     for key, value in data.items():
+        if key == "keys":
+            keymap, problems = _read_keymap(value)
+            values["keys"] = keymap
+            warnings.extend(f"{path}: {problem}" for problem in problems)
+            continue
         kind = _FILE_KEYS.get(str(key))
         if kind is None:
             warnings.append(f"{path}: unknown setting {key!r} ignored")
@@ -112,6 +119,20 @@ def _read_config_file(path: Path, *, required: bool) -> tuple[dict[str, Any], li
         except (TypeError, ValueError):
             warnings.append(f"{path}: setting {key!r} should be {kind.__name__}, ignored")
     return values, warnings
+
+
+def _read_keymap(value: Any) -> tuple[tuple[tuple[str, str], ...], list[str]]:
+    """The ``keys:`` mapping of binding ids to keys ("next: j", "previous: k,up")."""
+    if not isinstance(value, dict):
+        return (), ["'keys' should map binding ids to keys (e.g. next: j); ignored"]
+    pairs: list[tuple[str, str]] = []
+    problems: list[str] = []
+    for binding, keys in value.items():
+        if not isinstance(binding, str) or not isinstance(keys, str) or not keys.strip():
+            problems.append(f"key binding {binding!r}: {keys!r} is not a key name; ignored")
+            continue
+        pairs.append((binding, keys.strip()))
+    return tuple(pairs), problems
 
 
 def _yaml_reason(exc: yaml.YAMLError) -> str:

@@ -65,3 +65,12 @@ def test_explicit_config_file(tmp_path: Path) -> None:
 def test_unknown_override_is_a_programming_error() -> None:
     with pytest.raises(TypeError):
         load_settings(colour="blue")
+
+
+def test_keymap_from_the_config_file(tmp_path: Path) -> None:
+    (tmp_path / "config.yaml").write_text("keys:\n  next: j\n  previous: k,up\n  quit: [x]\n")
+    settings = load_settings(config_dir=tmp_path)
+    assert settings.keys == (("next", "j"), ("previous", "k,up"))
+    assert any("'quit'" in w for w in settings.warnings)
+    (tmp_path / "config.yaml").write_text("keys: j\n")
+    assert load_settings(config_dir=tmp_path).keys == ()

@@ -20,7 +20,14 @@ from reader.resources import bundled_themes_dir
 from reader.themes import DEFAULT_THEME, ThemeCatalog, load_themes
 from reader.ui.commands import EntityCommands
 from reader.ui.help_screen import HelpScreen, key_rows
-from reader.ui.keys import APP_KEYS, SCREEN_KEYS, WIDGET_KEYS, bindings
+from reader.ui.keys import (
+    APP_KEYS,
+    SCREEN_KEYS,
+    WIDGET_KEYS,
+    bindings,
+    remapped,
+    unknown_ids,
+)
 from reader.ui.reader_screen import MAX_COLUMNS, ReaderScreen
 from reader.ui.theme_bridge import default_variables, to_textual_theme
 
@@ -58,6 +65,8 @@ class ReaderApp(App[None]):
         for reader_theme in self.catalog.themes.values():
             self.register_theme(to_textual_theme(reader_theme))
         self._theme_message = self._choose_theme(settings.theme)
+        self.keymap = dict(settings.keys)
+        self.set_keymap(self.keymap)
 
     def _choose_theme(self, requested: str) -> str | None:
         if requested in self.available_themes and requested not in self.catalog.themes:
@@ -82,6 +91,13 @@ class ReaderApp(App[None]):
             self.notify(f"Theme skipped: {problem}", severity="warning", timeout=8, markup=False)
         if self._theme_message:
             self.notify(self._theme_message, severity="warning", timeout=8, markup=False)
+        if unknown := unknown_ids(self.keymap):
+            self.notify(
+                f"Unknown key binding ids in the config: {', '.join(unknown)}",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
 
     @property
     def reader_theme_names(self) -> list[str]:
@@ -100,7 +116,11 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key."""
-        rows = [*key_rows(APP_KEYS), *key_rows(SCREEN_KEYS), *WIDGET_KEYS]
+        rows = [
+            *key_rows(remapped(APP_KEYS, self.keymap)),
+            *key_rows(remapped(SCREEN_KEYS, self.keymap)),
+            *WIDGET_KEYS,
+        ]
         self.push_screen(HelpScreen(rows))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
@@ -47,6 +48,17 @@ WIDGET_KEYS = (
     ("Down (in the filter)", "Move to the entity list"),
     ("Esc (in the filter)", "Empty the filter and go back to the text"),
 )
+
+
+def remapped(keys: tuple[Key, ...], keymap: Mapping[str, str]) -> tuple[Key, ...]:
+    """``keys`` with the user's keymap applied (binding id -> keys), for the help."""
+    return tuple(key._replace(keys=keymap.get(key.id, key.keys)) for key in keys)
+
+
+def unknown_ids(keymap: Mapping[str, str]) -> list[str]:
+    """The ids in ``keymap`` that name no binding of the reader."""
+    known = {key.id for key in (*APP_KEYS, *SCREEN_KEYS)}
+    return sorted(set(keymap) - known)
 
 
 def bindings(keys: tuple[Key, ...]) -> list[BindingType]:
