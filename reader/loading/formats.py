@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,53 +123,51 @@ def parse_html(text: str) -> Draft:
 
 def parse_json(text: str) -> tuple[list[Draft], list[str]]:
     """JSON: one article object, or a list of them, each with a ``text`` field."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
-    except (ValueError, RecursionError) as exc:
-        raise FormatError(f"unusable JSON ({_json_problem(exc)})") from None
+    data = _json_value(text, say_line=True)
     if isinstance(data, dict):
         return [_from_object(data)], []
     if not isinstance(data, list):
         raise FormatError("JSON must be an article object or a list of them")
-    drafts: list[Draft] = []
-    warnings: list[str] = []
-    for number, item in enumerate(data, start=1):
-        try:
-            draft = _from_object(item)
-        except FormatError as exc:
-            warnings.append(f"item {number} skipped: {exc}")
-            continue
-        draft.suffix = f"#{number}"
-        drafts.append(draft)
-    if not drafts:
-        raise FormatError("no usable article in the JSON list" + _first(warnings))
-    return drafts, warnings
+    entries = ((number, lambda item=item: item) for number, item in enumerate(data, start=1))
+    return _numbered_drafts(entries, "item", "JSON list")
 
 
 def parse_jsonl(text: str) -> tuple[list[Draft], list[str]]:
     """JSON Lines: one article object per line; bad lines are skipped with a warning."""
+    entries = (
+        (number, lambda line=line: _json_value(line, say_line=False))
+        for number, line in enumerate(text.split("\n"), start=1)
+        if line.strip()
+    )
+    return _numbered_drafts(entries, "line", "JSON Lines file")
+
+
+def _json_value(text: str, say_line: bool) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f" at line {exc.lineno}" if say_line else ""
+        raise FormatError(f"invalid JSON ({exc.msg}{where})") from None
+    except (ValueError, RecursionError) as exc:
+        raise FormatError(f"unusable JSON ({_json_problem(exc)})") from None
+
+
+def _numbered_drafts(
+    entries: Iterable[tuple[int, Callable[[], Any]]], unit: str, container: str
+) -> tuple[list[Draft], list[str]]:
+    """One draft per usable entry (``#N`` ids); each unusable one is a warning."""
     drafts: list[Draft] = []
     warnings: list[str] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+    for number, value in entries:
         try:
-            draft = _from_object(json.loads(line))
-        except json.JSONDecodeError as exc:
-            warnings.append(f"line {number} skipped: invalid JSON ({exc.msg})")
-            continue
-        except (ValueError, RecursionError) as exc:
-            warnings.append(f"line {number} skipped: unusable JSON ({_json_problem(exc)})")
-            continue
+            draft = _from_object(value())
         except FormatError as exc:
-            warnings.append(f"line {number} skipped: {exc}")
+            warnings.append(f"{unit} {number} skipped: {exc}")
             continue
         draft.suffix = f"#{number}"
         drafts.append(draft)
     if not drafts:
-        raise FormatError("no usable article in the JSON Lines file" + _first(warnings))
+        raise FormatError(f"no usable article in the {container}" + _first(warnings))
     return drafts, warnings
 
 
