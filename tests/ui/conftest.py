@@ -81,6 +81,17 @@ async def palette_select(pilot: Pilot, query: str) -> None:
     await pilot.pause()
 
 
+async def palette_prompts(pilot: Pilot, query: str) -> list[str]:
+    """Ctrl+P, type ``query``, wait for the hits; the prompts the palette lists."""
+    await pilot.press("ctrl+p", *query)
+    for _ in range(50):
+        await pilot.pause(0.05)
+        hits = pilot.app.screen.query("CommandList")
+        if hits and hits.first().option_count:
+            break
+    return [str(o.prompt) for o in pilot.app.screen.query_one("CommandList").options]
+
+
 async def toasts(pilot: Pilot) -> list[str]:
     """The texts of the notifications on screen now."""
     await pilot.pause()

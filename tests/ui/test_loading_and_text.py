@@ -13,7 +13,7 @@ from textual.widgets import ProgressBar
 from reader.model import Analysis, Article, Mention
 from reader.pipeline import Analyzer
 from reader.ui.article_view import ArticleView
-from tests.ui.conftest import StaticAnalyzer, reader, settle, status
+from tests.ui.conftest import StaticAnalyzer, palette_prompts, reader, settle, status
 
 pytestmark = pytest.mark.asyncio
 
@@ -123,14 +123,7 @@ async def test_an_entity_named_like_markup_stays_plain_in_sidebar_and_palette(ma
         assert [e.name for e in screen.corpus.entities] == [name]
         listed = [str(o.prompt) for o in screen.query_one("#entity-list").options]
         assert any(row.startswith(name) for row in listed)
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Acme")
-        for _ in range(50):
-            await pilot.pause(0.05)
-            hits = app.screen.query("CommandList")
-            if hits and hits.first().option_count:
-                break
-        prompts = [str(o.prompt) for o in app.screen.query_one("CommandList").options]
+        prompts = await palette_prompts(pilot, "Acme")
         assert any(name in p for p in prompts), prompts
         await pilot.press("enter")
         await pilot.pause()

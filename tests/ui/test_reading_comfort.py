@@ -10,7 +10,7 @@ from reader.ui.article_picker import ArticlePicker
 from reader.ui.article_view import ArticleView
 from reader.ui.entity_details import EntityDetails
 from reader.ui.quotes_screen import TITLE_LIMIT
-from tests.ui.conftest import reader, settle
+from tests.ui.conftest import palette_prompts, reader, settle
 
 pytestmark = pytest.mark.asyncio
 
@@ -140,13 +140,7 @@ async def test_counts_are_singular_for_one_and_quote_rows_name_their_article_bri
         await settle(pilot)
         screen = reader(app)
         single = next(e for e in screen.corpus.entities if len(e.mentions) == 1)
-        await pilot.press("ctrl+p", *single.name)
-        for _ in range(50):
-            await pilot.pause(0.05)
-            hits = app.screen.query("CommandList")
-            if hits and hits.first().option_count:
-                break
-        prompts = [str(o.prompt) for o in app.screen.query_one("CommandList").options]
+        prompts = await palette_prompts(pilot, single.name)
         assert any(f"{single.type}, 1 mention in 1 article" in p for p in prompts), prompts
         await pilot.press("escape")
         await pilot.pause()
