@@ -1,9 +1,10 @@
 """Pair double quotation marks in raw text, one paragraph at a time.
 
 This layer knows nothing of spaCy: it turns a text into the character ranges
-enclosed by double quotation marks. Single quotes are never paired here, so a
-nested ``'...'`` / ``‘...’`` and every apostrophe (it's, '90s, rock 'n' roll)
-are plain text. Pairing is local: a mark that cannot be paired is dropped, and
+enclosed by double quotation marks. Single quotes are not paired, so a nested
+``'...'`` / ``‘...’`` and every apostrophe (it's, '90s, rock 'n' roll) are
+plain text, except in an article whose own style is ‘single marks’ around
+speech (``single_marks_as_double``), where those are the quotation marks. Pairing is local: a mark that cannot be paired is dropped, and
 an opening mark left unclosed runs to the end of its own paragraph at most,
 unless the next paragraph visibly continues it (it opens with a quotation
 mark, the news convention for a quote over several paragraphs, or, in
@@ -126,6 +127,7 @@ def find_quotes(text: str) -> list[RawQuote]:
     # character, so offsets stay those of ``text``.
     text = text.replace("``", "“\x00")
     text = _OPENING_PAIR.sub("“\x00", text).replace("''", "\x00”")
+    text = single_marks_as_double(text) or text
     lines = _lines(text)
     marks = [_marks(text, line) for line in lines]
     quotes: list[RawQuote] = []
@@ -161,6 +163,51 @@ def find_quotes(text: str) -> list[RawQuote]:
             continue
         index, skip_first = nxt
     return [q for q in quotes if q.end > q.start]
+
+
+#: A curly single mark that opens ("‘Yes") and one that closes ("yes’ he", "yes’.");
+#: apostrophes sit inside words (it’s, ’90s) and so match neither.
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))‘(?=[^‘’\d])", re.MULTILINE)
+_SINGLE_CLOSE = re.compile(r"(?<!‘)’(?=[\s.,;:!?)\]—–-]|$)", re.MULTILINE)
+#: Fewer quoted words than this do not count towards single marks being the style.
+_STYLE_MIN_WORDS = 3
+
+
+def single_marks_as_double(text: str) -> str | None:
+    """The text read with curly single marks as the quotation marks, if that is its style.
+
+    Some outlets quote with ‘single marks’ and nest “double” ones inside. When
+    single-marked quotes of several words outnumber double-marked ones (one is
+    enough in an article with no double marks),
+    returns a copy of ``text`` (same length, so offsets hold) where ‘ in an
+    opening place becomes “, ’ in a closing place while a quote is open
+    becomes ”, and the nested double marks become plain characters; otherwise
+    None. A ’ with no quote open is an apostrophe (the Joneses’ car), and so
+    is a ‘ before a digit (the ‘90s).
+    """
+    chars = list(text)
+    marks = sorted(
+        [*_SINGLE_OPEN.finditer(text), *_SINGLE_CLOSE.finditer(text)], key=lambda m: m.start()
+    )
+    opened: int | None = None
+    pairs = 0
+    for match in marks:
+        pos = match.start()
+        if text[pos] == "‘":
+            chars[pos] = "“"
+            opened = pos
+        elif opened is not None:
+            chars[pos] = "”"
+            if len(text[opened + 1 : pos].split()) >= _STYLE_MIN_WORDS:
+                pairs += 1
+            opened = None
+    doubles = sum(1 for ch in text if ch in DOUBLE_MARKS)
+    if pairs == 0 or doubles // 2 >= pairs:
+        return None
+    for index, ch in enumerate(text):
+        if ch in DOUBLE_MARKS:
+            chars[index] = "\x01"  # quotes nested in single-marked ones: plain text
+    return "".join(chars)
 
 
 def _continuation(
