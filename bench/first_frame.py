@@ -1,6 +1,7 @@
 """Time to the reader's first frame and to full highlights, cold and warm cache.
 
-Usage: ``python bench/first_frame.py PATH [PATH ...]``. For each path, runs the
+Usage: ``python bench/first_frame.py PATH [PATH ...] [--megabyte]``; with
+``--megabyte`` a 1 MB article (the seeds repeated) is measured too. For each path, runs the
 app twice in fresh processes sharing one new cache folder: first cold (nothing
 cached: the model is loaded and runs in the worker), then warm. Each child
 measures from its own start (before importing the reader) to:
@@ -83,7 +84,14 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--bare", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--size", default="200x50", help="terminal size, e.g. 80x24")
+    parser.add_argument("--megabyte", action="store_true", help="also a 1 MB article")
     args = parser.parse_args()
+    if args.megabyte and not args.child:
+        big = Path(tempfile.mkdtemp(prefix="reader-bench-big-"))
+        seeds = Path(__file__).resolve().parents[1] / "articles"
+        text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.md")))
+        (big / "megabyte.txt").write_text(text * (1_000_000 // len(text) + 1), encoding="utf-8")
+        args.paths.append(big)
     width, height = (int(n) for n in args.size.split("x"))
     if args.child:
         if args.bare:

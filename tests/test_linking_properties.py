@@ -1,10 +1,8 @@
-"""Properties of the linker on any mentions of real text, and its speed at 10,000 articles."""
+"""Properties of the linker on any mentions of real text (its speed: bench/link_speed.py)."""
 
 from __future__ import annotations
 
-import random
 import re
-import time
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -70,33 +68,3 @@ def test_linking_does_not_depend_on_article_order(documents) -> None:
         return sorted(sorted((m.article, m.start) for m in e.mentions) for e in link_entities(docs))
 
     assert partition(documents) == partition(list(reversed(documents)))
-
-
-def test_ten_thousand_articles_link_fast() -> None:
-    # Names built from the seed articles' words, recombined into many people,
-    # organizations and places, so blocking has real work to do.
-    words = sorted({w for t in SEED_TEXTS for w in re.findall(r"\b[A-Z][a-z]{3,}\b", t)})
-    rng = random.Random(5)
-    people = [f"{rng.choice(words)} {rng.choice(words)}son" for _ in range(3000)]
-    orgs = [f"{rng.choice(words)} {rng.choice(['Bank', 'Agency', 'Council'])}" for _ in range(500)]
-    places = [f"{w}ville" for w in words]
-    documents = []
-    for number in range(10_000):
-        text, mentions = "", []
-        for _ in range(12):
-            kind = rng.random()
-            if kind < 0.5:
-                name, label = rng.choice(people), "PERSON"
-                name = name if rng.random() < 0.6 else name.split()[-1]
-            elif kind < 0.75:
-                name, label = rng.choice(orgs), "ORG"
-            else:
-                name, label = rng.choice(places), "GPE"
-            mentions.append(Mention(len(text), len(text) + len(name), name, label))
-            text += name + " said on Tuesday that talks would go on. "
-        documents.append((Article(f"a{number}", f"a{number}.txt", text), Analysis(tuple(mentions))))
-    started = time.perf_counter()
-    entities = link_entities(documents)
-    elapsed = time.perf_counter() - started
-    assert sum(len(e.mentions) for e in entities) == 120_000
-    assert elapsed < 30, f"linking 10,000 articles took {elapsed:.1f}s"

@@ -4,8 +4,9 @@ This layer knows nothing of spaCy: it turns a text into the character ranges
 enclosed by double quotation marks. Single quotes are not paired, so a nested
 ``'...'`` / ``‘...’`` and every apostrophe (it's, '90s, rock 'n' roll) are
 plain text, except in an article whose own style is ‘single marks’ around
-speech (``single_marks_as_double``), where those are the quotation marks. Pairing is local: a mark that cannot be paired is dropped, and
-an opening mark left unclosed runs to the end of its own paragraph at most,
+speech (``single_marks_as_double``), where those are the quotation marks.
+Pairing is local: a mark that cannot be paired is dropped, and an opening
+mark left unclosed runs to the end of its own paragraph at most,
 unless the next paragraph visibly continues it (it opens with a quotation
 mark, the news convention for a quote over several paragraphs, or, in
 one-sentence-per-line text, its first mark is a lone closing one).

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from dataclasses import replace
 
 import pytest
@@ -91,10 +90,8 @@ async def test_a_megabyte_article_opens_and_scrolls(make_app, seed_loaded):
     article = replace(seed_loaded.articles[0], id="big", path="big.txt", text=text)
     analysis = Analysis(mentions_of(text, "Ukraine", "GPE"))
     app = make_app([article], StaticAnalyzer({"big": analysis}))
-    started = time.perf_counter()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        opened = time.perf_counter() - started
         view = reader(app).column_widgets[0].view
         assert len(text) > 1_000_000 and view.line_count > 10_000
         await pilot.press("end")
@@ -106,7 +103,6 @@ async def test_a_megabyte_article_opens_and_scrolls(make_app, seed_loaded):
         last = analysis.mentions[-1]
         assert view.is_offset_visible(last.start)
         assert status(app).endswith(f"{len(analysis.mentions)}/{len(analysis.mentions)}")
-    assert opened < 10, f"opening took {opened:.1f} s"
 
 
 async def test_an_entity_named_like_markup_stays_plain_in_sidebar_and_palette(make_app):
