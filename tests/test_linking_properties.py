@@ -68,3 +68,21 @@ def test_linking_does_not_depend_on_article_order(documents) -> None:
         return sorted(sorted((m.article, m.start) for m in e.mentions) for e in link_entities(docs))
 
     assert partition(documents) == partition(list(reversed(documents)))
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 200), st.integers(1, 30)), max_size=40),
+    st.integers(0, 220),
+    st.integers(1, 30),
+)
+def test_overlap_lookup_agrees_with_a_scan(spans, start, length) -> None:
+    from itertools import accumulate
+
+    from reader.linking.propagate import _overlaps
+
+    covered = sorted((s, s + n) for s, n in spans)
+    starts = [s for s, _ in covered]
+    reach = list(accumulate((e for _, e in covered), max))
+    end = start + length
+    expected = any(s < end and start < e for s, e in covered)
+    assert _overlaps(starts, reach, start, end) == expected

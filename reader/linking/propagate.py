@@ -10,8 +10,10 @@ they stand alone (not inside a longer capitalised name such as "Kyiv Post").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import accumulate
 
 from reader.linking.build import vote
 from reader.linking.clusters import Clusters
@@ -101,6 +103,8 @@ def untagged_occurrences(
         text = article.text
         tokens = [(m.start(), _word_end(m)) for m in _TOKEN.finditer(text)]
         covered = sorted(tagged.get(article.id, ()))
+        starts = [s for s, _ in covered]
+        reach = list(accumulate((e for _, e in covered), max))
         index = 0
         while index < len(tokens):
             found = _match_at(text, tokens, index, longest, forms)
@@ -109,7 +113,7 @@ def untagged_occurrences(
                 continue
             size, form = found
             start, end = tokens[index][0], tokens[index + size - 1][1]
-            if not _overlaps(covered, start, end):
+            if not _overlaps(starts, reach, start, end):
                 yield article.id, start, end, form, forms[form]
             index += size
 
@@ -148,5 +152,13 @@ def _joined(text: str, tokens: list[tuple[int, int]], left: int, right: int) -> 
     return capitalised and gap.isspace() and "\n" not in gap
 
 
-def _overlaps(covered: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in covered)
+def _overlaps(starts: list[int], reach: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps a covered span.
+
+    ``starts`` are the covered spans' sorted starts and ``reach[i]`` the
+    furthest end among the first ``i + 1`` of them: a span overlaps when one
+    starting before ``end`` reaches past ``start``. Logarithmic, so a long
+    article with thousands of mentions stays fast.
+    """
+    before = bisect_left(starts, end)
+    return before > 0 and reach[before - 1] > start
