@@ -66,15 +66,12 @@ def _decode(data: bytes) -> str:
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
             return utf16
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
+    utf8 = _utf8(data)
+    if utf8 is not None:
         # A stray NUL in good text is dropped with the other controls; many mean binary.
-        if _looks_binary(text):
+        if _looks_binary(utf8):
             raise DecodeError("binary file (not text)")
-        return text
+        return utf8
     # Imported here: most files are UTF-8 and never need the detector.
     from charset_normalizer import from_bytes
 
@@ -85,6 +82,13 @@ def _decode(data: bytes) -> str:
     if _looks_binary(text):
         raise DecodeError("binary file (not text)")
     return text
+
+
+def _utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
