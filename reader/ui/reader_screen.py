@@ -66,6 +66,7 @@ class ReaderScreen(DialogActions):
         self.index: MentionIndex | None = None
         self.analysis_done = False
         self._last_rebuild = 0.0
+        self._rebuild_interval = REBUILD_INTERVAL
         self._rebuild_pending = False
 
     # -- layout --------------------------------------------------------------------------
@@ -183,11 +184,11 @@ class ReaderScreen(DialogActions):
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         self.analyses[message.article_id] = message.analysis
         self.query_one(StatusBar).show_progress(message.done, message.total)
-        if time.monotonic() - self._last_rebuild >= REBUILD_INTERVAL:
+        if time.monotonic() - self._last_rebuild >= self._rebuild_interval:
             self._rebuild()
         elif not self._rebuild_pending:
             self._rebuild_pending = True
-            self.set_timer(REBUILD_INTERVAL, self._rebuild)
+            self.set_timer(self._rebuild_interval, self._rebuild)
 
     def on_analysis_finished(self, message: AnalysisFinished) -> None:
         self.analysis_done = True
@@ -216,7 +217,7 @@ class ReaderScreen(DialogActions):
     def _rebuild(self) -> None:
         """Re-link the analyses so far and refresh every highlight, keeping the selection."""
         self._rebuild_pending = False
-        self._last_rebuild = time.monotonic()
+        started = time.monotonic()
         current = self.index.current if self.index else None
         old_name = self.corpus.entity(self.selected).name if self.selected else None
         self.corpus = build_corpus(
@@ -228,6 +229,10 @@ class ReaderScreen(DialogActions):
         self._refresh_sidebar()
         if self.selected is not None:
             self._reselect(old_name, current.mention if current else None)
+        self._last_rebuild = time.monotonic()
+        # Linking hundreds of articles takes a while: re-link less often then,
+        # so the reader keeps most of its time for the keys while results arrive.
+        self._rebuild_interval = max(REBUILD_INTERVAL, 4 * (self._last_rebuild - started))
 
     def _reselect(self, name: str | None, mention: EntityMention | None) -> None:
         # Entity ids are renumbered by each linking: find the entity again.

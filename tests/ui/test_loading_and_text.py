@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from dataclasses import replace
 
 import pytest
@@ -124,3 +125,21 @@ async def test_an_entity_named_like_markup_stays_plain_in_sidebar_and_palette(ma
         await pilot.press("enter")
         await pilot.pause()
         assert status(app) == f"{name}  1/2"
+
+
+async def test_slow_linking_is_redone_less_often(make_app, monkeypatch):
+    import reader.ui.reader_screen as reader_screen
+
+    real = reader_screen.build_corpus
+
+    def slow_build(*args, **kwargs):
+        time.sleep(0.2)  # linking a large corpus
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(reader_screen, "build_corpus", slow_build)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        assert screen._rebuild_interval >= 4 * 0.2
+        assert screen.corpus.entities  # the highlights still arrive
