@@ -6,6 +6,8 @@ state these actions read (the articles, the corpus, the selection, the columns).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
 from textual.screen import Screen
 
@@ -32,13 +34,10 @@ class DialogActions(Screen[None]):
         """The article columns, left to right."""
         return list(self.query(ArticleColumn))
 
-    def put_article(self, number: int, article_id: str) -> ArticleColumn:
-        """Show ``article_id`` in column ``number`` (the reader screen does it)."""
-        raise NotImplementedError
-
-    def column_showing(self, article_id: str) -> ArticleColumn:
-        """The column showing ``article_id`` (the reader screen brings it into one)."""
-        raise NotImplementedError
+    #: Show an article in column ``number`` (provided by the reader screen).
+    put_article: Callable[[int, str], ArticleColumn]
+    #: The column showing an article, bringing it into one (provided by the reader screen).
+    column_showing: Callable[[str], ArticleColumn]
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         for number, column in enumerate(self.column_widgets, start=1):

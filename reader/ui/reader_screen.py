@@ -309,21 +309,19 @@ class ReaderScreen(DialogActions):
 
     def action_next_mention(self) -> None:
         """Jump to the selected entity's next mention."""
-        if self.index is None:
-            self.notify(
-                "Select an entity first (sidebar, click, or Ctrl+P)", timeout=3, markup=False
-            )
-            return
-        self._go(self.index.next())
+        self._step(forward=True)
 
     def action_previous_mention(self) -> None:
         """Jump to the selected entity's previous mention."""
+        self._step(forward=False)
+
+    def _step(self, forward: bool) -> None:
         if self.index is None:
             self.notify(
                 "Select an entity first (sidebar, click, or Ctrl+P)", timeout=3, markup=False
             )
             return
-        self._go(self.index.previous())
+        self._go(self.index.next() if forward else self.index.previous())
 
     def action_clear_selection(self) -> None:
         """Forget the selected entity; all highlights return."""
