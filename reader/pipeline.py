@@ -10,9 +10,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader import corpus as corpus_builder
 from reader import loading
 from reader.cache import AnalysisCache
+from reader.collection import CollectionLinker
 from reader.config import Settings
 from reader.linking import AliasTable, load_aliases
 from reader.model import Analysis, Article, Corpus, LoadError
@@ -163,13 +163,11 @@ def build_corpus(
 ) -> Corpus:
     """Link analyses across articles into the corpus the export and the UI show.
 
-    ``aliases`` is the alias table ``load_articles`` read (the shipped one when None).
+    A complete collection linked before is loaded from the collection index
+    instead (see ``reader.collection``). ``aliases`` is the alias table
+    ``load_articles`` read (the shipped one when None). Safe in a worker thread.
     """
-    try:
-        model = model_identity(settings.model).label
-    except ModelNotFound:
-        model = settings.model
-    return corpus_builder.build_corpus(articles, analyses, errors, model, aliases)
+    return CollectionLinker(settings, aliases).link(articles, analyses, errors)
 
 
 def open_corpus(
@@ -177,12 +175,22 @@ def open_corpus(
 ) -> Corpus:
     """Load, analyze and link in one call.
 
+    An unchanged collection comes from the collection index without reading
+    any cached analysis.
+
     Raises:
         ModelNotFound: some article is not cached and the model is not installed.
     """
     loaded = load_articles(paths, settings)
-    analyzer = Analyzer(settings)
-    analyses = analyzer.analyze(loaded.articles, on_progress) if loaded.articles else {}
+    linker = CollectionLinker(settings, loaded.aliases)
     errors = list(loaded.errors)
-    errors.extend(LoadError(str(settings.cache_dir), w, fatal=False) for w in analyzer.warnings)
-    return build_corpus(loaded.articles, analyses, errors, settings, loaded.aliases)
+    corpus = linker.lookup(loaded.articles, errors) if loaded.articles else None
+    if corpus is None:
+        analyzer = Analyzer(settings)
+        analyses = analyzer.analyze(loaded.articles, on_progress) if loaded.articles else {}
+        errors.extend(LoadError(str(settings.cache_dir), w, fatal=False) for w in analyzer.warnings)
+        corpus = linker.link(loaded.articles, analyses, errors)
+    corpus.errors.extend(
+        LoadError(str(settings.cache_dir), w, fatal=False) for w in linker.warnings
+    )
+    return corpus

@@ -1,0 +1,109 @@
+"""Fingerprints of the reader's own code: what a stored result was computed with.
+
+A cache key that hashes a hand-kept list of files goes stale the day someone
+imports a new module into the computation. Here the list is derived: the
+static import closure of the given modules within the ``reader`` package
+(function-local imports included), plus the package's shipped data files.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+_PACKAGE = "reader"
+_ROOT = Path(__file__).resolve().parent
+
+
+def source_fingerprint(roots: Iterable[str]) -> str:
+    """A digest of the source of ``roots``' import closure and of ``reader/data/``.
+
+    Args:
+        roots: dotted module names inside the package, e.g. ``("reader.corpus",)``.
+    """
+    return _fingerprint(tuple(sorted(roots)))
+
+
+@functools.cache
+def _fingerprint(roots: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    files = sorted(import_closure(roots))
+    data = _ROOT / "data"
+    if data.is_dir():
+        files += sorted(p for p in data.rglob("*") if p.is_file())
+    for file in files:
+        digest.update(file.relative_to(_ROOT).as_posix().encode() + b"\0")
+        digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def import_closure(roots: Iterable[str]) -> set[Path]:
+    """The source files of ``roots`` and of every ``reader`` module they import, transitively."""
+    seen: set[Path] = set()
+    pending = [m for root in roots for m in _with_parents(root)]
+    while pending:
+        path = module_file(pending.pop())
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        for name in _imports(path):
+            pending.extend(_with_parents(name))
+    return seen
+
+
+def module_file(name: str) -> Path | None:
+    """The source file of a ``reader`` module or package, or None if there is none."""
+    parts = name.split(".")
+    if parts[0] != _PACKAGE:
+        return None
+    base = _ROOT.joinpath(*parts[1:])
+    for candidate in (base / "__init__.py", base.with_suffix(".py")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _with_parents(name: str) -> list[str]:
+    # Importing a.b.c runs a/__init__.py and a/b/__init__.py too.
+    parts = name.split(".")
+    return [".".join(parts[: n + 1]) for n in range(len(parts))]
+
+
+def _imports(path: Path) -> list[str]:
+    """Every module name ``path`` imports, anywhere in the file, made absolute."""
+    tree = ast.parse(path.read_bytes(), filename=str(path))
+    package = _module_name(path).rsplit(".", 1)[0] if path.name != "__init__.py" else None
+    package = package or _module_name(path)
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = _absolute(node, package)
+            if base is None:
+                continue
+            found.append(base)
+            # "from reader.linking import names" may import the module reader.linking.names.
+            found.extend(f"{base}.{alias.name}" for alias in node.names if alias.name != "*")
+    return [name for name in found if name.split(".")[0] == _PACKAGE]
+
+
+def _absolute(node: ast.ImportFrom, package: str) -> str | None:
+    if node.level == 0:
+        return node.module
+    parts = package.split(".")
+    if node.level - 1 >= len(parts):
+        return None
+    base = ".".join(parts[: len(parts) - (node.level - 1)])
+    return f"{base}.{node.module}" if node.module else base
+
+
+def _module_name(path: Path) -> str:
+    relative = path.relative_to(_ROOT).with_suffix("")
+    parts = [_PACKAGE, *relative.parts]
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
