@@ -177,7 +177,7 @@ def _write(text: str, output: Path | None, corpus: Corpus) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
         return 0
-    if any(_same_file(output, a.path) for a in corpus.articles):
+    if _overwrites_an_article(output, corpus):
         _say(f"refusing to overwrite an article file: {output}")
         return EXIT_USAGE
     try:
@@ -188,12 +188,24 @@ def _write(text: str, output: Path | None, corpus: Corpus) -> int:
     return 0
 
 
-def _same_file(output: Path, article: str) -> bool:
-    """Whether writing ``output`` would overwrite ``article`` (a symlink or a hard link too)."""
+def _overwrites_an_article(output: Path, corpus: Corpus) -> bool:
+    """Whether writing ``output`` would overwrite an article (through a symlink or a hard link too).
+
+    An output that does not exist yet overwrites nothing; one that does is
+    compared by device and inode with each article file, one ``stat`` each.
+    """
     try:
-        return os.path.samefile(output, article)
-    except OSError:  # the output does not exist yet
-        return os.path.realpath(output) == os.path.realpath(article)
+        target = output.stat()
+    except OSError:
+        return False
+    for article in corpus.articles:
+        try:
+            found = os.stat(article.path)
+        except OSError:  # an article from a URL or a file gone since: not ours to protect
+            continue
+        if (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino):
+            return True
+    return False
 
 
 def _print_errors(errors: Sequence[LoadError]) -> None:

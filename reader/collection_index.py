@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import sqlite3
 import time
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from reader.model import Article, Entity, EntityMention, Evidence, Quote, Span, Speaker
 
@@ -87,7 +88,7 @@ class CollectionIndex:
             return None
         try:
             return decode(row[0], articles)
-        except (ValueError, KeyError, TypeError, IndexError, zlib.error):
+        except (ValueError, KeyError, TypeError, IndexError, zlib.error, orjson.JSONDecodeError):
             return None
 
     def put(
@@ -161,53 +162,50 @@ def encode(
             for q in quotes
         ],
     }
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return zlib.compress(raw, 1)
+    return zlib.compress(orjson.dumps(data), 1)
 
 
 def decode(blob: bytes, articles: Sequence[Article]) -> tuple[list[Entity], list[Quote]]:
     """Entities and quotes back from ``encode``'s form, texts sliced from ``articles``.
 
+    The row's key names exactly these articles' texts, and zlib's checksum
+    refuses a damaged row, so offsets need no second check here (this runs for
+    every mention of a 10,000-article collection on each reopening).
+
     Raises:
         ValueError, KeyError, TypeError, IndexError, zlib.error: a damaged row.
     """
-    data = json.loads(zlib.decompress(blob))
+    data = orjson.loads(zlib.decompress(blob))
     ids = [a.id for a in articles]
     texts = [a.text for a in articles]
-
-    def span(n: int, start: int, end: int) -> str:
-        text = texts[n]
-        if not 0 <= start <= end <= len(text):
-            raise ValueError("offsets outside the text")
-        return text[start:end]
-
     entities = [
         Entity(
             id=str(eid),
             name=str(name),
             type=kind,
-            aliases=[str(a) for a in aliases],
-            mentions=[EntityMention(ids[n], s, e, span(n, s, e)) for n, s, e in mentions],
-            evidence=[Evidence(str(r), tuple(names), str(d), sc) for r, names, d, sc in evidence],
+            aliases=aliases,
+            mentions=[EntityMention(ids[n], s, e, texts[n][s:e]) for n, s, e in mentions],
+            evidence=[Evidence(r, tuple(names), d, sc) for r, names, d, sc in evidence],
         )
         for eid, name, kind, aliases, mentions, evidence in data["entities"]
     ]
     quotes = []
     for qid, n, start, end, partial, speaker, cue in data["quotes"]:
+        text = texts[n]
         quotes.append(
             Quote(
                 id=str(qid),
                 article=ids[n],
                 start=start,
                 end=end,
-                text=span(n, start, end),
+                text=text[start:end],
                 partial=bool(partial),
                 speaker=(
-                    Speaker(speaker[0], speaker[1], span(n, speaker[0], speaker[1]), speaker[2])
+                    Speaker(speaker[0], speaker[1], text[speaker[0] : speaker[1]], speaker[2])
                     if speaker
                     else None
                 ),
-                cue=Span(cue[0], cue[1], span(n, cue[0], cue[1])) if cue else None,
+                cue=Span(cue[0], cue[1], text[cue[0] : cue[1]]) if cue else None,
             )
         )
     return entities, quotes
