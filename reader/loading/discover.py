@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ class Found:
 def discover(paths: Sequence[Path]) -> tuple[list[Found], list[LoadError]]:
     """List the article files named by ``paths``, in order, each real file once.
 
-    Folders are walked recursively in sorted order; hidden files and folders are
+    Folders are walked recursively in natural name order (``2`` before ``10``); hidden files and folders are
     skipped, files with other endings are ignored, symlink loops are detected.
     A file named explicitly is read whatever its ending.
     """
@@ -50,6 +51,23 @@ def discover(paths: Sequence[Path]) -> tuple[list[Found], list[LoadError]]:
     return found, errors
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> tuple[tuple[tuple[int, int, str], ...], str]:
+    """A sort key that orders runs of digits by value: ``part2`` before ``part10``.
+
+    Text parts compare case-insensitively; the exact name breaks ties, so the order is total.
+    """
+    parts: list[tuple[int, int, str]] = []
+    for index, part in enumerate(_DIGITS.split(name)):
+        if index % 2:  # a run of digits
+            parts.append((0, int(part), part))
+        elif part:
+            parts.append((1, 0, part.casefold()))
+    return tuple(parts), name
+
+
 def _walk(root: Path, errors: list[LoadError]) -> Iterator[tuple[Path, str]]:
     ancestors: set[tuple[int, int]] = set()  # folders on the current path: a loop
     walked: set[tuple[int, int]] = set()  # folders already listed via another link
@@ -68,7 +86,7 @@ def _walk(root: Path, errors: list[LoadError]) -> Iterator[tuple[Path, str]]:
             return
         walked.add(identity)
         try:
-            children = sorted(folder.iterdir(), key=lambda p: p.name)
+            children = sorted(folder.iterdir(), key=lambda p: natural_key(p.name))
         except OSError as exc:
             errors.append(LoadError(str(folder), f"cannot list folder ({exc.strerror})"))
             return

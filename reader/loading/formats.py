@@ -17,11 +17,12 @@ from typing import Any
 import yaml
 
 from reader.loading.decode import clean_text
+from reader.loading.markdown import markdown_to_text
+from reader.yaml_errors import yaml_problem
 
 _FIELDS = ("title", "source", "author", "date", "url")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
 _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\n")
-_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 
 
 class FormatError(ValueError):
@@ -58,7 +59,11 @@ def parse_plain(text: str) -> Draft:
 
 
 def parse_markdown(text: str) -> tuple[list[Draft], list[str]]:
-    """Markdown with optional YAML front matter (``yaml.safe_load`` only)."""
+    """Markdown with optional YAML front matter (``yaml.safe_load`` only), as reading text.
+
+    The Markdown becomes plain text (see ``markdown_to_text``): markup and link
+    targets are dropped, code blocks too.
+    """
     warnings: list[str] = []
     meta: dict[str, Any] = {}
     body = text
@@ -71,7 +76,7 @@ def parse_markdown(text: str) -> tuple[list[Draft], list[str]]:
             try:
                 loaded = yaml.safe_load(match.group(1))
             except yaml.YAMLError as exc:
-                warnings.append(f"broken front matter ignored ({_yaml_problem(exc)})")
+                warnings.append(f"broken front matter ignored ({yaml_problem(exc)})")
             except RecursionError:
                 warnings.append("broken front matter ignored (nested too deeply)")
             else:
@@ -79,14 +84,13 @@ def parse_markdown(text: str) -> tuple[list[Draft], list[str]]:
                     meta = loaded
                 elif loaded is not None:
                     warnings.append("front matter is not a mapping; ignored")
-    body = body.strip("\n")
-    if not body.strip():
+    reading = markdown_to_text(body)
+    if not reading.text.strip():
         raise FormatError("no article text after the front matter")
     fields, metadata = _split_fields(meta)
     if not fields.get("title"):
-        heading = _HEADING.search(body)
-        fields["title"] = heading.group(1) if heading else _first_line(body)
-    return [Draft(body, fields, metadata)], warnings
+        fields["title"] = reading.heading or _first_line(reading.text)
+    return [Draft(reading.text, fields, metadata)], warnings
 
 
 def parse_html(text: str) -> Draft:
@@ -262,9 +266,3 @@ def _json_problem(exc: Exception) -> str:
     if isinstance(exc, RecursionError):
         return "nested too deeply"
     return str(exc).split(";")[0]  # e.g. a number with thousands of digits
-
-
-def _yaml_problem(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or "invalid YAML"
-    return f"{problem} at line {mark.line + 1}" if mark is not None else str(problem)

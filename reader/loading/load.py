@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.loading.decode import DecodeError, decode_bytes
+from reader.loading.decode import DecodeError, decode_text
 from reader.loading.discover import discover
 from reader.loading.formats import FormatError, parse
 from reader.model import Article, LoadError
@@ -52,7 +52,7 @@ def load_file(path: Path, article_id: str, max_bytes: int) -> tuple[list[Article
     except OSError as exc:
         return [], [LoadError(where, f"cannot read ({exc.strerror or exc})")]
     try:
-        text = decode_bytes(data)
+        text, guess = decode_text(data)
         drafts, warnings = parse(path.suffix, text)
     except (DecodeError, FormatError) as exc:
         return [], [LoadError(where, str(exc))]
@@ -70,6 +70,7 @@ def load_file(path: Path, article_id: str, max_bytes: int) -> tuple[list[Article
         )
         for draft in drafts
     ]
+    warnings = ([guess] if guess else []) + warnings
     return articles, [LoadError(where, message, fatal=False) for message in warnings]
 
 
