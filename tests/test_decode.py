@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import random
 
 import pytest
 from hypothesis import given
@@ -101,7 +102,22 @@ def test_confident_non_western_guess_wins(text: str, encoding: str) -> None:
     assert decode_text(text.encode(encoding))[0] == text
 
 
-@pytest.mark.parametrize("tail", [bytes(range(256)) * 8, bytes(4000), b"\x00\xd8" * 500])
+def _binary_without_surrogates(size: int) -> bytes:
+    # Pseudo-random bytes, no UTF-16 surrogate units: they decode, as garbage.
+    data = bytearray(random.Random(7).randbytes(size))
+    data[1::2] = bytes(b & 0x7F for b in data[1::2])
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        bytes(range(256)) * 8,
+        bytes(4000),
+        _binary_without_surrogates(4000),
+        bytes(range(33, 127)) * 40,  # single-byte data after a BOM: no spaces as UTF-16
+    ],
+)
 def test_binary_starting_with_a_utf16_bom_is_not_text(tail: bytes) -> None:
     with pytest.raises(DecodeError, match="binary"):
         decode_bytes(codecs.BOM_UTF16_LE + tail)

@@ -164,10 +164,13 @@ def _label(encoding: str) -> str:
 
 
 def _implausible(text: str) -> bool:
-    """Mostly unassigned or private-use characters: binary bytes read as UTF-16/32."""
+    """Binary bytes read as UTF-16/32: many unassigned or private-use characters,
+    or a long stretch with no space or line break (text in any script has some)."""
     sample = text[:_SNIFF]
     odd = sum(1 for c in sample if unicodedata.category(c) in ("Cn", "Co", "Cs"))
-    return odd > max(4, len(sample) // 20)
+    if odd > max(4, len(sample) // 20):
+        return True
+    return len(sample) >= 200 and not any(c.isspace() for c in sample)
 
 
 def _utf8(data: bytes) -> str | None:

@@ -25,8 +25,9 @@ class Found:
 def discover(paths: Sequence[Path]) -> tuple[list[Found], list[LoadError]]:
     """List the article files named by ``paths``, in order, each real file once.
 
-    Folders are walked recursively in natural name order (``2`` before ``10``); hidden files and folders are
-    skipped, files with other endings are ignored, symlink loops are detected.
+    Folders are walked recursively in natural name order (``2`` before ``10``);
+    hidden files and folders are skipped, files with other endings are ignored,
+    symlink loops are detected.
     A file named explicitly is read whatever its ending.
     """
     found: list[Found] = []
