@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from reader.loading.decode import clean_text
+from reader.loading.html import HtmlError, extract_page
 from reader.loading.markdown import markdown_to_text
 from reader.yaml_errors import yaml_problem
 
@@ -93,36 +94,20 @@ def parse_markdown(text: str) -> tuple[list[Draft], list[str]]:
     return [Draft(reading.text, fields, metadata)], warnings
 
 
-def parse_html(text: str) -> Draft:
-    """HTML: main text and metadata extracted by trafilatura, boilerplate dropped."""
-    # Imported here: trafilatura pulls in lxml and is only needed for HTML files.
-    import trafilatura
-
-    def extract(html: str) -> tuple[Any, str]:
-        document = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False
-        )
-        return document, (getattr(document, "text", None) or "").strip() if document else ""
-
-    document, body = extract(text)
-    if not body and not re.search(r"<(?:html|head|body)\b", text, re.I):
-        # A fragment without <html><body> (a saved snippet): trafilatura needs the frame.
-        document, body = extract(f"<html><body>{text}</body></html>")
-    if not body:
-        raise FormatError("no article text found in the HTML")
-    # trafilatura puts one block per line; a blank line between paragraphs reads better.
-    body = re.sub(r"\n+", "\n\n", clean_text(body))
+def parse_html(text: str, url: str | None = None) -> Draft:
+    """HTML: the page's article text and metadata (see ``reader.loading.html``)."""
+    try:
+        page = extract_page(text, url)
+    except HtmlError as exc:
+        raise FormatError(str(exc)) from None
     fields = {
-        "title": getattr(document, "title", None),
-        "source": getattr(document, "sitename", None) or getattr(document, "hostname", None),
-        "author": getattr(document, "author", None),
-        "date": getattr(document, "date", None),
-        "url": getattr(document, "url", None),
+        "title": page.title,
+        "source": page.source,
+        "author": page.author,
+        "date": page.date,
+        "url": page.url,
     }
-    fields = {key: _clean_value(value) for key, value in fields.items()}
-    if not fields["title"]:
-        fields["title"] = _first_line(body)
-    return Draft(body, fields)
+    return Draft(page.text, fields)
 
 
 def parse_json(text: str) -> tuple[list[Draft], list[str]]:
