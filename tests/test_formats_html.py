@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.loading import load_articles
-from reader.loading.html import clean_title, extract_page
+from reader.loading.html import clean_title, extract_page, paragraphs
 
 HTML = Path(__file__).parent / "data" / "html"
 
@@ -88,3 +88,8 @@ def test_html_file_loads_with_page_fields(tmp_path: Path) -> None:
     assert article.title == "Libya conference: Leaders agree to uphold arms embargo"
     assert article.source and article.url and article.date == "2020-01-19"
     assert result.errors == []
+
+
+def test_runs_of_blank_and_whitespace_lines_collapse_to_one_blank_line() -> None:
+    text = "Paris is big.\n\n \n\t\n\n\nThe mayor  said so.\n   \nBerlin too."
+    assert paragraphs(text) == "Paris is big.\n\nThe mayor said so.\n\nBerlin too."

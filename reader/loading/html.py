@@ -76,8 +76,7 @@ def extract_page(html: str, url: str | None = None) -> Page:
     page_url = url or _one_line(getattr(document, "url", None)) or declared.get("url")
     host = _host(page_url)
     title = _one_line(getattr(document, "title", None) or declared.get("title"))
-    paragraphs = [" ".join(line.split()) for line in clean_text(body).split("\n")]
-    text = "\n\n".join(p for p in paragraphs if p)  # one blank line between blocks, never runs
+    text = paragraphs(clean_text(body))
     return Page(
         text=text,
         title=clean_title(title, [site, declared.get("site_name"), host])
@@ -88,6 +87,16 @@ def extract_page(html: str, url: str | None = None) -> Page:
         date=_day(declared.get("published")) or _one_line(getattr(document, "date", None)),
         url=_one_line(page_url),
     )
+
+
+def paragraphs(text: str) -> str:
+    """One block per line becomes paragraphs separated by exactly one blank line.
+
+    Whitespace inside a line is collapsed and blank or whitespace-only lines
+    vanish, so no run of empty lines (a page's spacers) reaches the reader.
+    """
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n\n".join(line for line in lines if line)
 
 
 def clean_title(title: str, site_names: list[str | None]) -> str:
