@@ -29,6 +29,8 @@ class Settings:
         theme: the UI theme's name.
         columns: how many articles the TUI shows side by side (1 to 4).
         config_dir: where config.yaml, aliases.yaml and user themes live.
+        feed_items: items read from each RSS or Atom feed, at most.
+        fetch_timeout: seconds one web page or feed may take to download.
         keys: the user's keymap, (binding id, keys) pairs, e.g. ("next", "j").
         warnings: problems found while reading the settings (shown, never fatal).
     """
@@ -40,11 +42,21 @@ class Settings:
     theme: str = "reader-dark"
     columns: int = 2
     config_dir: Path = Path(user_config_dir(APP_NAME))
+    feed_items: int = 200
+    fetch_timeout: float = 20.0
     keys: tuple[tuple[str, str], ...] = ()
     warnings: tuple[str, ...] = ()
 
 
-_FILE_KEYS = {"model": str, "max_bytes": int, "theme": str, "columns": int, "cache_dir": Path}
+_FILE_KEYS = {
+    "model": str,
+    "max_bytes": int,
+    "theme": str,
+    "columns": int,
+    "cache_dir": Path,
+    "feed_items": int,
+    "fetch_timeout": float,
+}
 
 
 def default_config_dir() -> Path:

@@ -10,16 +10,24 @@ from pathlib import Path
 
 from reader.model import LoadError
 
+#: File name endings read as RSS or Atom feeds.
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 #: File name endings read as articles when found inside a folder.
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"})
+ARTICLE_SUFFIXES = (
+    frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}) | FEED_SUFFIXES
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """An article file, with the id it gets (its path relative to the argument)."""
+    """An article file, with the id it gets (its path relative to the argument).
+
+    ``argument`` is the position of the path it was found under in ``discover``'s list.
+    """
 
     path: Path
     id: str
+    argument: int = 0
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[Found], list[LoadError]]:
@@ -34,7 +42,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[Found], list[LoadError]]:
     errors: list[LoadError] = []
     seen_files: set[str] = set()
     used_ids: set[str] = set()
-    for argument in paths:
+    for number, argument in enumerate(paths):
         if not argument.exists():
             kind = "broken symlink" if argument.is_symlink() else "no such file or folder"
             errors.append(LoadError(str(argument), kind))
@@ -48,7 +56,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[Found], list[LoadError]]:
             if real in seen_files:
                 continue
             seen_files.add(real)
-            found.append(Found(path, _unique_id(relative, argument, used_ids)))
+            found.append(Found(path, _unique_id(relative, argument, used_ids), number))
     return found, errors
 
 
