@@ -116,7 +116,6 @@ def fetch(
                 max_redirects=limits.max_redirects,
                 timeout=httpx.Timeout(limits.timeout),
                 headers=headers,
-                trust_env=False,  # no proxies or .netrc credentials picked up behind the user's back
             ) as client,
             client.stream("GET", url) as response,
         ):
