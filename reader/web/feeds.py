@@ -74,7 +74,7 @@ def parse_feed(data: bytes, max_items: int = DEFAULT_MAX_ITEMS) -> Feed:
     import feedparser
 
     parsed = feedparser.parse(data)
-    if not parsed.get("version") and not parsed.entries:
+    if not parsed.get("version"):
         raise FeedError("not an RSS or Atom feed")
     entries = list(parsed.entries)
     if not entries:
@@ -110,7 +110,7 @@ def _item(entry: dict[str, Any]) -> FeedItem:
     author = entry.get("author")
     return FeedItem(
         title=_line(entry.get("title")),
-        link=_line(entry.get("link")),
+        link=_web_link(entry.get("link")),
         text=html_to_text(html) if html else "",
         date=_date(entry),
         author=_line(author),
@@ -153,6 +153,12 @@ def html_to_text(fragment: str) -> str:
         if element is not root and element.tail and not skipping:
             parts.append(element.tail)
     return paragraphs(clean_text("".join(parts)))
+
+
+def _web_link(value: object) -> str | None:
+    """An item's http(s) link; feedparser may offer an Atom id such as ``urn:uuid:...``."""
+    link = _line(value)
+    return link if link and link.lower().startswith(("http://", "https://")) else None
 
 
 def _line(value: object) -> str | None:
