@@ -140,3 +140,21 @@ def test_an_xml_file_that_is_not_a_feed_is_one_line(tmp_path: Path) -> None:
     path.write_text('<?xml version="1.0"?><config><item>1</item></config>')
     [error] = load_articles([path], LIMIT, FAST).errors
     assert error.message == "not an RSS or Atom feed"
+
+
+def test_feed_items_setting_reaches_the_loader(tmp_path: Path) -> None:
+    from reader.config import load_settings
+    from reader.pipeline import load_articles as load_with_settings
+
+    config = tmp_path / "config.yaml"
+    config.write_text("feed_items: 2\nfetch_timeout: 1.5\n")
+    settings = load_settings(config_file=config, config_dir=tmp_path)
+    assert (settings.feed_items, settings.fetch_timeout, settings.warnings) == (2, 1.5, ())
+    items = "".join(
+        f"<item><title>S{n}</title><description>Story {n} from Kyiv.</description></item>"
+        for n in range(1, 6)
+    )
+    path = tmp_path / "feed.rss"
+    path.write_text(f'<rss version="2.0"><channel><title>T</title>{items}</channel></rss>')
+    result = load_with_settings([path], settings)
+    assert [a.title for a in result.articles] == ["S1", "S2"]

@@ -293,3 +293,12 @@ def test_loading_never_writes_article_files(tmp_path: Path, seed_texts: list[str
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in paths}
     load_articles([tmp_path], LIMIT)
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in paths} == before
+
+
+def test_latin1_file_loads_with_a_non_fatal_encoding_warning(tmp_path: Path) -> None:
+    text = "Le ministre est arrivé à Madrid très tôt, a déclaré le porte-parole."
+    path = write(tmp_path / "fr.txt", text.encode("latin-1"))
+    result = load_articles([path], LIMIT)
+    assert [a.text for a in result.articles] == [text]
+    [warning] = result.errors
+    assert not warning.fatal and warning.message.startswith("encoding guessed as Windows-1252")
