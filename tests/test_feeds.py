@@ -74,7 +74,7 @@ def test_atom_file_items_without_links_use_their_content(tmp_path: Path) -> None
     shoebox, floods = result.articles
     assert result.errors == []
     assert shoebox.author == "Mark Frauenfelder" and "patience" in shoebox.text
-    assert floods.id == f"{path}#2"
+    assert (floods.id, floods.path) == ("science.atom#2", str(path))
     assert floods.text == "Heavy rains flooded Jakarta, agency spokesman Agus Wibowo said."
     assert (floods.title, floods.date, floods.source) == (
         "Floods in Jakarta",

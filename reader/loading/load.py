@@ -81,7 +81,7 @@ def load_file(
     suffix = path.suffix.lower()
     if suffix in FEED_SUFFIXES or (suffix not in ARTICLE_SUFFIXES and looks_like_feed(data)):
         try:
-            return load_feed(data, where, web or WebOptions())
+            return load_feed(data, where, web or WebOptions(), article_id)
         except FeedError as exc:
             return [], [LoadError(where, str(exc))]
     try:

@@ -51,8 +51,11 @@ def load_urls(urls: Sequence[str], options: WebOptions) -> list[Loaded]:
     ]
 
 
-def load_feed(data: bytes, where: str, options: WebOptions) -> Loaded:
+def load_feed(data: bytes, where: str, options: WebOptions, feed_id: str | None = None) -> Loaded:
     """The articles of a feed's items; ``where`` names the feed (a path or a URL).
+
+    An item's id is its link; an item without one is ``<feed_id>#<number>``
+    (``feed_id`` defaults to ``where``).
 
     Raises:
         FeedError: the feed is unsafe, broken or empty.
@@ -74,7 +77,8 @@ def load_feed(data: bytes, where: str, options: WebOptions) -> Loaded:
     articles: list[Article] = []
     for number, item in enumerate(feed.items, start=1):
         result = pages.get(item.link) if item.link else None
-        article, problem = _item_article(item, number, where, result, feed.title)
+        fallback_id = f"{feed_id or where}#{number}"
+        article, problem = _item_article(item, fallback_id, where, result, feed.title)
         if article is not None:
             articles.append(article)
         if problem is not None:
@@ -124,13 +128,17 @@ def _decode(result: Fetched) -> tuple[str, str | None]:
 
 def _item_article(
     item: FeedItem,
-    number: int,
+    fallback_id: str,
     feed: str,
     page: Fetched | FetchError | None,
     feed_title: str | None,
 ) -> tuple[Article | None, LoadError | None]:
-    """An item's page as an article, or the feed's own text when the page is not to be had."""
-    item_id = item.link or f"{feed}#{number}"
+    """An item's page as an article, or the feed's own text when the page is not to be had.
+
+    The article's path is the item's page, or the feed (``feed``) it came from.
+    """
+    item_id = item.link or fallback_id
+    path = item.link or feed
     reason = "the item has no link"
     if isinstance(page, Fetched):
         try:
@@ -139,7 +147,7 @@ def _item_article(
             reason = str(exc)
         else:
             _fill(draft, item, feed_title)
-            return _article(draft, item_id, item_id), None
+            return _article(draft, item_id, path), None
     elif isinstance(page, FetchError):
         reason = f"page not fetched: {page}"
     if not item.text:
@@ -149,7 +157,7 @@ def _item_article(
     warning = None
     if item.link:  # a feed item without a link is simply its own text
         warning = LoadError(item_id, f"{reason}; the feed's summary is shown", fatal=False)
-    return _article(draft, item_id, item_id), warning
+    return _article(draft, item_id, path), warning
 
 
 def _fill(draft: Draft, item: FeedItem, feed_title: str | None) -> None:
