@@ -74,3 +74,12 @@ def test_any_markdown_gives_text_without_link_targets(source: str) -> None:
     reading = markdown_to_text(source + "\n\n[x](http://target.example/zzz)")
     assert "zzz" not in reading.text
     assert "\n\n\n" not in reading.text
+
+
+@given(st.lists(st.integers(min_value=0, max_value=0x10FFFF), min_size=1, max_size=20))
+def test_character_references_never_bring_back_control_characters(codes: list[int]) -> None:
+    source = "# Title &#27;[31m\n\n" + " ".join(f"&#{c};&#x{c:x};" for c in codes)
+    [draft], _ = parse(".md", source)
+    for text in (draft.text, draft.fields["title"] or ""):
+        assert not any(ord(ch) < 32 and ch not in "\n\t" for ch in text)
+        assert not any(0x7F <= ord(ch) <= 0x9F for ch in text)

@@ -86,12 +86,14 @@ def parse_markdown(text: str) -> tuple[list[Draft], list[str]]:
                 elif loaded is not None:
                     warnings.append("front matter is not a mapping; ignored")
     reading = markdown_to_text(body)
-    if not reading.text.strip():
+    # Character references (&#27;) are decoded by the parser: clean the result again.
+    text = clean_text(reading.text)
+    if not text.strip():
         raise FormatError("no article text after the front matter")
     fields, metadata = _split_fields(meta)
     if not fields.get("title"):
-        fields["title"] = reading.heading or _first_line(reading.text)
-    return [Draft(reading.text, fields, metadata)], warnings
+        fields["title"] = _clean_value(reading.heading) or _first_line(text)
+    return [Draft(text, fields, metadata)], warnings
 
 
 def parse_html(text: str, url: str | None = None) -> Draft:
