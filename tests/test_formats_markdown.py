@@ -83,3 +83,8 @@ def test_character_references_never_bring_back_control_characters(codes: list[in
     for text in (draft.text, draft.fields["title"] or ""):
         assert not any(ord(ch) < 32 and ch not in "\n\t" for ch in text)
         assert not any(0x7F <= ord(ch) <= 0x9F for ch in text)
+
+
+def test_indented_paragraphs_are_kept_fenced_code_is_not() -> None:
+    text = markdown_to_text("    Indented paragraph about Kyiv.\n\n~~~\nrm -rf Paris\n~~~\n").text
+    assert text == "Indented paragraph about Kyiv."
