@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from reader.loading import load_articles
 from reader.loading.html import clean_title, extract_page, paragraphs
@@ -93,3 +95,15 @@ def test_html_file_loads_with_page_fields(tmp_path: Path) -> None:
 def test_runs_of_blank_and_whitespace_lines_collapse_to_one_blank_line() -> None:
     text = "Paris is big.\n\n \n\t\n\n\nThe mayor  said so.\n   \nBerlin too."
     assert paragraphs(text) == "Paris is big.\n\nThe mayor said so.\n\nBerlin too."
+
+
+@given(
+    st.text(alphabet="ab |-—:12.", min_size=1, max_size=40),
+    st.one_of(st.none(), st.text(alphabet="ab.", max_size=8)),
+)
+def test_clean_title_only_ever_cuts_a_tail(title: str, site: str | None) -> None:
+    title = " ".join(title.split())  # titles arrive as one clean line
+    assume(title)
+    cleaned = clean_title(title, [site])
+    assert cleaned.strip()
+    assert title.startswith(cleaned) or cleaned == title
