@@ -158,3 +158,17 @@ def test_feed_items_setting_reaches_the_loader(tmp_path: Path) -> None:
     path.write_text(f'<rss version="2.0"><channel><title>T</title>{items}</channel></rss>')
     result = load_with_settings([path], settings)
     assert [a.title for a in result.articles] == ["S1", "S2"]
+
+
+def test_folders_take_xml_files_only_when_they_are_feeds(tmp_path: Path) -> None:
+    (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url>x</url></urlset>')
+    (tmp_path / "news.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+        "<item><title>A</title><description>Talks in Geneva.</description></item>"
+        "</channel></rss>"
+    )
+    result = load_articles([tmp_path], LIMIT, FAST)
+    assert [a.id for a in result.articles] == ["news.xml#1"] and result.errors == []
+    # Named explicitly, a non-feed .xml file is read and refused with its reason.
+    [error] = load_articles([tmp_path / "sitemap.xml"], LIMIT, FAST).errors
+    assert error.message == "not an RSS or Atom feed"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.model import LoadError
+from reader.web.feeds import looks_like_feed
 
 #: File name endings read as RSS or Atom feeds.
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
@@ -105,11 +106,26 @@ def _walk(root: Path, errors: list[LoadError]) -> Iterator[tuple[Path, str]]:
                 continue
             if child.is_dir():
                 yield from walk(child)
-            elif child.suffix.lower() in ARTICLE_SUFFIXES and child.is_file():
+            elif _is_article_file(child):
                 yield child, child.relative_to(root).as_posix()
         ancestors.discard(identity)
 
     yield from walk(root)
+
+
+def _is_article_file(path: Path) -> bool:
+    """Whether a file inside a folder is read: its ending says so (an .xml file must be a feed)."""
+    suffix = path.suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES or not path.is_file():
+        return False
+    if suffix != ".xml":
+        return True
+    # .xml is also sitemaps, configs, office files' parts: only feeds are articles.
+    try:
+        with path.open("rb") as file:
+            return looks_like_feed(file.read(4096))
+    except OSError:
+        return True  # let the loader say why it cannot be read
 
 
 def _unique_id(relative: str, argument: Path, used: set[str]) -> str:

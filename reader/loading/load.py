@@ -31,7 +31,7 @@ class LoadResult:
 def load_articles(
     paths: Sequence[Path | str], max_bytes: int, web: WebOptions | None = None
 ) -> LoadResult:
-    """Load every article under ``paths``; the reader only ever reads these files.
+    """Load every article under ``paths``; files are only read, URLs only fetched.
 
     Args:
         paths: files and folders, and http(s) URLs as strings, in the order given;
