@@ -1,4 +1,4 @@
-"""The `reader` command: the TUI, `export`, `entities` and `cache`."""
+"""The `reader` command: the TUI, `export`, `entities`, `quotes` and `cache`."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from reader import __version__
 from reader.config import Settings, load_settings
 from reader.model import Corpus, LoadError
 
-SUBCOMMANDS = ("export", "entities", "cache")
+SUBCOMMANDS = ("export", "entities", "quotes", "cache")
 EXIT_NOTHING_LOADED = 1
 EXIT_USAGE = 2
 EXIT_NO_MODEL = 3
@@ -21,11 +22,14 @@ _EPILOG = """\
 commands:
   reader [PATH ...]            open the reader (the bundled articles when no PATH)
   reader export [PATH ...]     write the analyzed articles as JSON
-  reader entities [PATH ...]   print the linked entities as a table
+  reader entities [PATH ...]   print the linked entities (--format table|csv|json)
+  reader quotes [PATH ...]     print who said what (--format table|csv|markdown|json)
   reader cache clear|path      empty the analysis cache, or print where it is
 
-PATH may be files or folders (.txt, .md, .html, .json, .jsonl); folders are read
-recursively. A file literally named like a command can be given as ./export.
+PATH may be files or folders (.txt, .md, .html, .json, .jsonl, .rss, .atom, .xml);
+folders are read recursively. PATH may also be an http(s) URL of a page or an RSS
+or Atom feed: it is fetched (a feed's items too). A file literally named like a
+command can be given as ./export.
 """
 
 
@@ -39,9 +43,24 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE")
 
 
+def source(argument: str) -> Path | str:
+    """A command-line PATH: a URL (``scheme://...``) stays text, anything else is a path.
+
+    Made a ``Path``, "https://x" would lose a slash; other schemes than http(s)
+    stay text too, so the loader can say it does not fetch them.
+    """
+    from reader.web.fetch import is_url
+
+    return argument if is_url(argument) else Path(argument)
+
+
 def _paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="article files or folders"
+        "paths",
+        nargs="*",
+        type=source,
+        metavar="PATH",
+        help="article files or folders, or http(s) URLs of pages or feeds",
     )
 
 
@@ -78,11 +97,33 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     entities.add_argument(
         "--evidence", action="store_true", help="list why names were linked under each entity"
     )
+    entities.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="output format"
+    )
+
+    quotes = argparse.ArgumentParser(
+        prog="reader quotes",
+        description="Print every quote with its speaker and article (title, source, date).",
+    )
+    _paths(quotes)
+    _common(quotes)
+    quotes.add_argument(
+        "--format",
+        choices=("table", "csv", "markdown", "json"),
+        default="table",
+        help="output format (default: a table for the terminal)",
+    )
 
     cache = argparse.ArgumentParser(prog="reader cache", description="Manage the analysis cache.")
     cache.add_argument("action", choices=("clear", "path"))
     cache.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE")
-    return {"main": main, "export": export, "entities": entities, "cache": cache}
+    return {
+        "main": main,
+        "export": export,
+        "entities": entities,
+        "quotes": quotes,
+        "cache": cache,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -106,7 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "main":
             from reader.ui.app import run_app
 
-            return run_app(list(args.paths), settings)
+            # run_app hands the list to pipeline.load_articles, which takes URLs as text.
+            return run_app(cast("list[Path]", list(args.paths)), settings)
         return _report(command, args, settings)
     except KeyboardInterrupt:
         return 130
@@ -159,12 +201,40 @@ def _report(command: str, args: argparse.Namespace, settings: Settings) -> int:
         _say(f"no article could be loaded from {where}")
         return EXIT_NOTHING_LOADED
     if command == "entities":
-        from reader.table import entities_table
-
-        return _write(entities_table(corpus, evidence=args.evidence), None, corpus)
+        return _write(_entities_output(corpus, args), None, corpus)
+    if command == "quotes":
+        return _write(_quotes_output(corpus, args.format), None, corpus)
     from reader.export import dumps
 
     return _write(dumps(corpus, indent=None if args.compact else 2), args.output, corpus)
+
+
+def _entities_output(corpus: Corpus, args: argparse.Namespace) -> str:
+    from reader import records
+
+    if args.format == "table":
+        from reader.table import entities_table
+
+        return entities_table(corpus, evidence=args.evidence)
+    rows = records.entity_records(corpus)
+    if args.format == "csv":
+        return records.to_csv(rows, records.ENTITY_COLUMNS)
+    return records.to_json(rows)
+
+
+def _quotes_output(corpus: Corpus, output_format: str) -> str:
+    from reader import records
+
+    if output_format == "table":
+        from reader.table import quotes_table
+
+        return quotes_table(corpus)
+    rows = records.quote_records(corpus)
+    if output_format == "csv":
+        return records.to_csv(rows, records.QUOTE_COLUMNS)
+    if output_format == "markdown":
+        return records.to_markdown(rows, records.QUOTE_COLUMNS)
+    return records.to_json(rows)
 
 
 def _write(text: str, output: Path | None, corpus: Corpus) -> int:

@@ -35,21 +35,27 @@ __all__ = [
 ]
 
 
-def article_paths(paths: Sequence[Path]) -> list[Path]:
-    """The paths to read: those given, or the bundled articles when none are."""
+def article_paths(paths: Sequence[Path | str]) -> list[Path | str]:
+    """The paths (and URLs) to read: those given, or the bundled articles when none are."""
     return list(paths) if paths else [bundled_articles_dir()]
 
 
-def load_articles(paths: Sequence[Path], settings: Settings) -> LoadResult:
+def load_articles(paths: Sequence[Path | str], settings: Settings) -> LoadResult:
     """Load the articles under ``paths`` (the bundled ones if empty), and the alias files.
 
-    Alias files are ``aliases.yaml`` in the config directory and in each folder
-    given; their problems join ``errors`` as warnings. Never needs spaCy.
+    ``paths`` may hold http(s) URLs as strings: pages and feeds are fetched
+    within the settings' limits. Alias files are ``aliases.yaml`` in the config
+    directory and in each folder given; their problems join ``errors`` as
+    warnings. Never needs spaCy.
     """
     chosen = article_paths(paths)
-    result = loading.load_articles(chosen, settings.max_bytes)
+    web = loading.WebOptions(
+        limits=loading.FetchLimits(timeout=settings.fetch_timeout, max_bytes=settings.max_bytes),
+        max_feed_items=settings.feed_items,
+    )
+    result = loading.load_articles(chosen, settings.max_bytes, web)
     alias_files = [settings.config_dir / "aliases.yaml"]
-    alias_files += [p / "aliases.yaml" for p in chosen if p.is_dir()]
+    alias_files += [p / "aliases.yaml" for p in chosen if isinstance(p, Path) and p.is_dir()]
     result.aliases, warnings = load_aliases(alias_files)
     result.errors.extend(_alias_warning(w, alias_files) for w in warnings)
     return result
@@ -171,7 +177,7 @@ def build_corpus(
 
 
 def open_corpus(
-    paths: Sequence[Path], settings: Settings, on_progress: Progress | None = None
+    paths: Sequence[Path | str], settings: Settings, on_progress: Progress | None = None
 ) -> Corpus:
     """Load, analyze and link in one call.
 
