@@ -41,7 +41,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[Found], list[LoadError]]:
     """
     found: list[Found] = []
     errors: list[LoadError] = []
-    seen_files: set[str] = set()
+    seen_files: set[tuple[int, int] | str] = set()
     used_ids: set[str] = set()
     for number, argument in enumerate(paths):
         if not argument.exists():
@@ -53,12 +53,22 @@ def discover(paths: Sequence[Path]) -> tuple[list[Found], list[LoadError]]:
         else:
             entries = [(argument, argument.name)]
         for path, relative in entries:
-            real = os.path.realpath(path)
+            real = _identity(path)
             if real in seen_files:
                 continue
             seen_files.add(real)
             found.append(Found(path, _unique_id(relative, argument, used_ids), number))
     return found, errors
+
+
+def _identity(path: Path) -> tuple[int, int] | str:
+    """What makes two paths one file: device and inode (one ``stat``, where
+    resolving the real path costs one per path component)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return os.path.abspath(path)  # the loader will say why it cannot be read
+    return (info.st_dev, info.st_ino)
 
 
 _DIGITS = re.compile(r"(\d+)")
