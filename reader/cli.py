@@ -12,7 +12,7 @@ from reader import __version__
 from reader.config import Settings, load_settings
 from reader.model import Corpus, LoadError
 
-SUBCOMMANDS = ("export", "entities", "cache")
+SUBCOMMANDS = ("export", "entities", "cache", "notes")
 EXIT_NOTHING_LOADED = 1
 EXIT_USAGE = 2
 EXIT_NO_MODEL = 3
@@ -23,6 +23,7 @@ commands:
   reader export [PATH ...]     write the analyzed articles as JSON
   reader entities [PATH ...]   print the linked entities as a table
   reader cache clear|path      empty the analysis cache, or print where it is
+  reader notes                 list the saved notes (--format markdown|json)
 
 PATH may be files or folders (.txt, .md, .html, .json, .jsonl); folders are read
 recursively. A file literally named like a command can be given as ./export.
@@ -82,7 +83,11 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     cache = argparse.ArgumentParser(prog="reader cache", description="Manage the analysis cache.")
     cache.add_argument("action", choices=("clear", "path"))
     cache.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE")
-    return {"main": main, "export": export, "entities": entities, "cache": cache}
+    notes = argparse.ArgumentParser(
+        prog="reader notes", description="List the notes saved in the reader."
+    )
+    notes.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    return {"main": main, "export": export, "entities": entities, "cache": cache, "notes": notes}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -93,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command != "main":
         args_list = args_list[1:]
     args = parsers[command].parse_args(args_list)
+    if command == "notes":
+        return _notes(args.format)
     try:
         settings = _settings(args)
     except SettingsError as exc:
@@ -141,6 +148,24 @@ def _cache(args: argparse.Namespace, settings: Settings) -> int:
         _say(f"cannot clear the cache in {root}: {exc.strerror or exc}")
         return EXIT_USAGE
     print(f"removed {removed} cached analyses from {root}")
+    return 0
+
+
+def _notes(output_format: str) -> int:
+    from reader.notes import NotesStore
+    from reader.notes_report import notes_json, notes_markdown
+
+    store = NotesStore()
+    notes, notice = store.list_notes()
+    if notice:
+        _say(notice)
+    text = notes_json(notes) if output_format == "json" else notes_markdown(notes)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return 0
 
 

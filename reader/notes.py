@@ -71,6 +71,12 @@ class Note:
         values = {f.name: data[f.name] for f in fields(cls) if f.name in data}
         for name in ("start", "end"):
             values[name] = int(values[name])
+        for name, value in values.items():
+            text_field = name not in ("start", "end", "title")
+            if text_field and not isinstance(value, str):
+                raise ValueError(f"a note's {name} must be text")
+        if values.get("title") is not None and not isinstance(values["title"], str):
+            raise ValueError("a note's title must be text")
         note = cls(**values)
         if not (0 <= note.start < note.end) or not note.passage:
             raise ValueError("a note needs a passage")
