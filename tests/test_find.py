@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -29,7 +30,7 @@ def test_a_word_is_found_in_every_article_in_reading_order(seeds) -> None:
     assert {m.article for m in matches} == {a.id for a in seeds}
     by_article = [m.article for m in matches]
     assert by_article == sorted(by_article, key=[a.id for a in seeds].index)
-    for first, second in zip(matches, matches[1:], strict=False):
+    for first, second in itertools.pairwise(matches):
         if first.article == second.article:
             assert first.start < second.start
     assert all(m.text.lower() == "ukraine" for m in matches)

@@ -1,4 +1,4 @@
-"""Notes: stored in the state directory, found again after the file moves or changes; `reader notes`."""
+"""Notes: kept in the state directory, found again after a move or an edit; `reader notes`."""
 
 from __future__ import annotations
 

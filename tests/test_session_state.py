@@ -115,9 +115,7 @@ def test_sessions_are_bounded_to_the_most_recent(tmp_path, articles) -> None:
     assert store.load(sets[2])[0] is not None
 
 
-def test_saving_writes_no_temporary_files_and_never_beside_the_articles(
-    tmp_path, articles
-) -> None:
+def test_saving_writes_no_temporary_files_and_never_beside_the_articles(tmp_path, articles) -> None:
     store = SessionStore(tmp_path / "state" / "sessions.json")
     store.save(articles, Session(Place((articles[0].id,)), None, 1.0))
     assert [p.name for p in (tmp_path / "state").iterdir()] == ["sessions.json"]
