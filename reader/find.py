@@ -112,7 +112,8 @@ def find(
     matches: list[Match] = []
     deadline = time.monotonic() + REGEX_BUDGET
     for article in articles:
-        for start, end in _spans(pattern, article.text, deadline, timed=mode == "regex"):
+        spans = _spans(pattern, article.text, deadline, limit, timed=mode == "regex")
+        for start, end in spans:
             if len(matches) >= limit:
                 return FindResults(query, mode, tuple(matches), truncated=True)
             matches.append(Match(article.id, start, end, article.text[start:end]))
@@ -161,7 +162,7 @@ def _compile_regex(query: str, case_sensitive: bool) -> regex.Pattern[str]:
 
 
 def _spans(
-    pattern: regex.Pattern[str], text: str, deadline: float, *, timed: bool
+    pattern: regex.Pattern[str], text: str, deadline: float, limit: int, *, timed: bool
 ) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     remaining = max(deadline - time.monotonic(), 0.001)
@@ -170,7 +171,7 @@ def _spans(
         for match in found:
             if match.end() > match.start():
                 spans.append((match.start(), match.end()))
-            if len(spans) > MAX_MATCHES:
+            if len(spans) > limit:
                 break
     except TimeoutError:
         raise FindError(

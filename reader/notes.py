@@ -11,6 +11,7 @@ the user state directory, never beside the articles.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
@@ -18,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from reader.model import Article
+from reader.model import Article, Quote
 from reader.state_files import read_json, state_dir, text_hash, write_json
 
 #: Characters of text kept on each side of a passage, to find it again.
@@ -117,6 +118,55 @@ def new_note(article: Article, start: int, end: int, note: str = "", kind: str =
         added=datetime.now(UTC).isoformat(timespec="seconds"),
         kind=kind,
     )
+
+
+# A sentence ends at . ! ? (or …), maybe followed by closing quotes or brackets, then space.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+# A period after an initial or a common abbreviation ("Mr. Putin", "U.S. officials") ends nothing.
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Sgt|St|Jr|Sr|No|vs|etc))$"
+)
+
+
+def passage_at(
+    article: Article, offset: int, quotes: Sequence[Quote] = ()
+) -> tuple[int, int, str] | None:
+    """The passage to mark at ``offset``: the quote there, else the sentence there.
+
+    Args:
+        article: the article the cursor is in.
+        offset: the cursor's offset in ``article.text``.
+        quotes: the corpus quotes (those of other articles are ignored).
+
+    Returns:
+        ``(start, end, kind)`` with kind "quote" or "passage", or None when the
+        offset is outside the text or on blank space between paragraphs.
+    """
+    text = article.text
+    if not 0 <= offset < len(text):
+        return None
+    for quote in quotes:
+        if quote.article == article.id and quote.start <= offset < quote.end:
+            return quote.start, quote.end, "quote"
+    if text[offset].isspace() and _PARAGRAPH.search(text, max(0, offset - 1), offset + 2):
+        return None
+    start = max((m.end() for m in _PARAGRAPH.finditer(text, 0, offset + 1)), default=0)
+    found = _PARAGRAPH.search(text, offset)
+    end = found.start() if found else len(text)
+    for boundary in _SENTENCE_END.finditer(text, start, end):
+        if boundary.group().startswith(".") and _ABBREVIATION.search(text, start, boundary.start()):
+            continue
+        if boundary.end() <= offset:
+            start = boundary.end()
+        else:
+            end = boundary.start() + len(boundary.group().rstrip())
+            break
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end, "passage") if start < end else None
 
 
 def locate(note: Note, articles: Sequence[Article]) -> Located | None:

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.cli import main
-from reader.model import Article
-from reader.notes import NotesStore, locate, new_note
+from reader.model import Article, Quote
+from reader.notes import NotesStore, locate, new_note, passage_at
 from reader.notes_report import notes_json, notes_markdown
 
 SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.txt"))
@@ -185,3 +185,61 @@ def test_a_note_survives_text_added_before_it(prefix: str, cut: int, length: int
     assert moved.text[found.start : found.end] == note.passage
     if prefix:
         assert found.start == start + len(prefix)
+
+
+def test_the_passage_at_the_cursor_is_the_quote_there(articles) -> None:
+    article = articles[0]
+    start = article.text.index("“As combat")
+    end = article.text.index("garrisons,”") + len("garrisons,”")
+    quote = Quote("q1", article.id, start, end, article.text[start:end], False, None, None)
+    elsewhere = replace(quote, id="q2", article="other")
+    assert passage_at(article, start + 10, [elsewhere, quote]) == (start, end, "quote")
+    assert passage_at(article, start + 10, [elsewhere]) != (start, end, "quote")
+
+
+def test_the_passage_at_the_cursor_is_otherwise_its_sentence(articles) -> None:
+    article = articles[0]
+    offset = article.text.index("some of its troops were returning")
+    found = passage_at(article, offset)
+    assert found is not None
+    start, end, kind = found
+    assert kind == "passage"
+    assert article.text[start:end] == (
+        "In a statement, the Russian defence ministry said that some of its troops were "
+        "returning back to their bases after conducting exercises in military districts "
+        "bordering Ukraine."
+    )
+
+
+def test_abbreviations_do_not_end_a_sentence() -> None:
+    article = Article("a", "a.txt", "Mr. Putin met U.S. officials. Then he left.")
+    start, end, _ = passage_at(article, 20) or (0, 0, "")
+    assert article.text[start:end] == "Mr. Putin met U.S. officials."
+
+
+def test_no_passage_outside_the_text_or_between_paragraphs() -> None:
+    article = Article("a", "a.txt", "One.\n\nTwo.")
+    assert passage_at(article, 4) is None
+    assert passage_at(article, 5) is None
+    assert passage_at(article, 99) is None and passage_at(article, -1) is None
+    assert passage_at(article, 6) == (6, 10, "passage")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(st.sampled_from("ab .!?\n”"), min_size=1, max_size=60),
+    offset=st.integers(0, 59),
+)
+def test_a_passage_is_a_trimmed_stretch_of_one_paragraph_near_the_cursor(
+    text: str, offset: int
+) -> None:
+    found = passage_at(Article("a", "a.txt", text), offset)
+    if found is None:
+        return
+    start, end, kind = found
+    passage = text[start:end]
+    assert kind == "passage" and passage == passage.strip() and passage
+    assert "\n\n" not in passage.replace(" ", "")
+    # The cursor is inside it, or on the blank or closing marks just around it.
+    assert text[min(start, offset) : start].strip() == ""
+    assert text[end : max(end, offset + 1)].strip(" .!?”\n") == ""
