@@ -1,4 +1,4 @@
-"""The notes view: every saved note, Enter jumps to its passage, d deletes it.
+"""The notes view (Enter jumps to a note's passage, d deletes it) and the note editor.
 
 Each row shows the article's title, an excerpt of the passage and the note.
 A note whose passage is in no loaded article is listed as such and cannot be
@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Article
@@ -132,3 +132,41 @@ class NotesScreen(ModalScreen[NoteJump | None]):
         listing.remove_option_at_index(index)
         self.query_one("#notes-heading", Label).update(self._heading())
         self.notify("Note deleted.")
+
+
+class NoteEditor(ModalScreen[str | None]):
+    """Asks for the note to add to a marked passage: Enter saves (empty is fine), Esc cancels."""
+
+    DEFAULT_CSS = """
+    NoteEditor {
+        align: center middle;
+    }
+    NoteEditor > #note-editor {
+        width: 80%;
+        max-width: 100;
+        height: auto;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, passage: str) -> None:
+        """Show an excerpt of ``passage`` above the input."""
+        super().__init__()
+        self.passage = passage
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-editor"):
+            yield Label(
+                Text("“" + _excerpt(self.passage, EXCERPT_LIMIT) + "”", style="italic"),
+                id="note-passage",
+            )
+            yield Input(placeholder="A note (optional) — Enter saves, Esc cancels", id="note-text")
+
+    @on(Input.Submitted, "#note-text")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip())

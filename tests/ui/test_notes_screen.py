@@ -11,7 +11,7 @@ from textual.widgets import Label, OptionList
 from reader.model import Article
 from reader.notes import NotesStore, new_note
 from reader.pipeline import load_articles
-from reader.ui.notes_screen import NotesScreen
+from reader.ui.notes_screen import NoteEditor, NotesScreen
 from tests.ui.conftest import toasts
 
 pytestmark = pytest.mark.asyncio
@@ -146,3 +146,45 @@ async def test_no_notes_yet(store, seeds) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.results == [None]
+
+
+class EditorHost(App[None]):
+    """Opens the note editor on a passage and keeps what it returns."""
+
+    def __init__(self, passage: str) -> None:
+        super().__init__()
+        self.passage = passage
+        self.results: list[str | None] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label("reader")
+
+    def on_mount(self) -> None:
+        self.push_screen(NoteEditor(self.passage), self.results.append)
+
+
+async def test_the_note_editor_returns_the_typed_note(seeds) -> None:
+    app = EditorHost(seeds[0].text[:300])
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        shown = str(app.screen.query_one("#note-passage", Label).render())
+        assert shown.startswith("“" + seeds[0].text[:20]) and shown.endswith("…”")
+        await pilot.press(*" check [this] ", "enter")
+        await pilot.pause()
+        assert app.results == ["check [this]"]
+
+
+async def test_the_note_editor_saves_an_empty_note_and_escape_cancels() -> None:
+    app = EditorHost("[b]x[/b]\x1b[2J")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        shown = str(app.screen.query_one("#note-passage", Label).render())
+        assert "[b]x[/b]" in shown and "\x1b" not in shown
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.results == [""]
+        app.push_screen(NoteEditor("y"), app.results.append)
+        await pilot.pause()
+        await pilot.press("z", "escape")
+        await pilot.pause()
+        assert app.results == ["", None]
