@@ -28,7 +28,7 @@ def seed_texts() -> list[str]:
 
 @pytest.fixture(scope="session")
 def session_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A cache and config home shared by the whole session, so the model runs once per text."""
+    """A cache, config and state home shared by the whole session, so the model runs once per text."""
     home = tmp_path_factory.mktemp("home")
     (home / "cache").mkdir()
     (home / "config").mkdir()
@@ -40,6 +40,8 @@ def _isolated_user_dirs(session_home: Path) -> None:
     # Tests never touch the real user's cache or config.
     os.environ["XDG_CACHE_HOME"] = str(session_home / "cache")
     os.environ["XDG_CONFIG_HOME"] = str(session_home / "config")
+    # Nor the user's saved sessions and notes.
+    os.environ["XDG_STATE_HOME"] = str(session_home / "state")
     os.environ.pop("READER_MODEL", None)
 
 
