@@ -28,7 +28,7 @@ def seed_texts() -> list[str]:
 
 @pytest.fixture(scope="session")
 def session_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A cache, config and state home shared by the whole session, so the model runs once per text."""
+    """A cache and config home shared by the whole session, so the model runs once per text."""
     home = tmp_path_factory.mktemp("home")
     (home / "cache").mkdir()
     (home / "config").mkdir()
