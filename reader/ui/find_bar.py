@@ -58,12 +58,21 @@ class FindBar(Horizontal):
     ]
 
     class Submitted(Message):
-        """The reader asked to find ``query`` (a regular expression when ``regex``)."""
+        """The reader asked to find ``query`` (a regular expression when ``regex``).
 
-        def __init__(self, query: str, regex: bool) -> None:
+        ``again`` is True when the query and its mode are those of the last
+        submission: the screen should step to the next match, not search anew.
+        """
+
+        def __init__(self, query: str, regex: bool, again: bool = False) -> None:
             super().__init__()
             self.query = query
             self.regex = regex
+            self.again = again
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._last: tuple[str, bool] | None = None
 
     class Closed(Message):
         """The reader closed the find bar (Escape)."""
@@ -112,12 +121,15 @@ class FindBar(Horizontal):
     @on(Input.Submitted, "#find-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Submitted(event.value, self.regex))
+        current = (event.value, self.regex)
+        self.post_message(self.Submitted(event.value, self.regex, again=current == self._last))
+        self._last = current
 
     @on(Checkbox.Changed, "#find-regex")
     def _mode_changed(self, event: Checkbox.Changed) -> None:
         # The old count no longer describes the query as it will now be read.
         event.stop()
+        self._last = None
         self._show("", error=False)
         self.query_one("#find-input", Input).focus()
 
@@ -127,5 +139,6 @@ class FindBar(Horizontal):
         checkbox.value = not checkbox.value
 
     def action_close(self) -> None:
-        """Tell the screen to close the bar."""
+        """Tell the screen to close the bar (the next Enter searches anew)."""
+        self._last = None
         self.post_message(self.Closed())

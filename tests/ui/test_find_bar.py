@@ -21,6 +21,7 @@ class FindApp(App[None]):
         super().__init__()
         self.article = article
         self.submitted: list[tuple[str, bool]] = []
+        self.again: list[bool] = []
         self.closed = 0
 
     def compose(self) -> ComposeResult:
@@ -29,6 +30,7 @@ class FindApp(App[None]):
     @on(FindBar.Submitted)
     def _find(self, event: FindBar.Submitted) -> None:
         self.submitted.append((event.query, event.regex))
+        self.again.append(event.again)
         bar = self.query_one(FindBar)
         try:
             results = find([self.article], event.query, "regex" if event.regex else "text")
@@ -127,3 +129,17 @@ async def test_escape_posts_closed(article) -> None:
         await pilot.pause()
         assert app.closed == 1
         assert not app.query_one(FindBar).display
+
+
+async def test_enter_again_on_the_same_query_says_so(article) -> None:
+    app = FindApp(article)
+    async with app.run_test(size=(100, 10)) as pilot:
+        app.query_one(FindBar).open("troops")
+        await pilot.press("enter", "enter")
+        await pilot.press("s", "enter")
+        await pilot.press("ctrl+r", "enter", "enter")
+        await pilot.press("escape")
+        app.query_one(FindBar).open()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.again == [False, True, False, False, True, False]
