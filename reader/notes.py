@@ -120,8 +120,10 @@ def new_note(article: Article, start: int, end: int, note: str = "", kind: str =
     )
 
 
-# A sentence ends at . ! ? (or …), maybe followed by closing quotes or brackets, then space.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
+# A sentence ends at . ! ? (or …), maybe followed by closing quotes or brackets, then space;
+# or at a line break (a headline, one paragraph or sentence a line) unless the next line
+# starts in lower case, as hard-wrapped text does.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+|[ \t]*\n\s*")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # A period after an initial or a common abbreviation ("Mr. Putin", "U.S. officials") ends nothing.
 _ABBREVIATION = re.compile(
@@ -156,6 +158,8 @@ def passage_at(
     end = found.start() if found else len(text)
     for boundary in _SENTENCE_END.finditer(text, start, end):
         if boundary.group().startswith(".") and _ABBREVIATION.search(text, start, boundary.start()):
+            continue
+        if not boundary.group().strip() and text[boundary.end() : boundary.end() + 1].islower():
             continue
         if boundary.end() <= offset:
             start = boundary.end()

@@ -243,3 +243,17 @@ def test_a_passage_is_a_trimmed_stretch_of_one_paragraph_near_the_cursor(
     # The cursor is inside it, or on the blank or closing marks just around it.
     assert text[min(start, offset) : start].strip() == ""
     assert text[end : max(end, offset + 1)].strip(" .!?”\n") == ""
+
+
+def test_a_line_break_ends_a_passage_unless_the_text_is_hard_wrapped() -> None:
+    text = "Storm hits the coast\nThe storm was\nlate. Roads closed.\nOfficials said more"
+    article = Article("a", "a.txt", text)
+
+    def passage(words: str) -> str:
+        start, end, _ = passage_at(article, text.index(words)) or (0, 0, "")
+        return text[start:end]
+
+    assert passage("Storm hits") == "Storm hits the coast"
+    assert passage("storm was") == "The storm was\nlate."
+    assert passage("Roads") == "Roads closed."
+    assert passage("said more") == "Officials said more"
