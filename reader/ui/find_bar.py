@@ -21,7 +21,7 @@ from textual.widgets import Checkbox, Input, Label
 
 
 class FindBar(Horizontal):
-    """One line: ``Find: [query] [x] regex  3/17``."""
+    """One line: ``[query] [x] regex [ ] Aa  3/17``."""
 
     DEFAULT_CSS = """
     FindBar {
@@ -35,7 +35,7 @@ class FindBar(Horizontal):
         width: 1fr;
         border: tall $panel;
     }
-    FindBar > #find-regex {
+    FindBar > Checkbox {
         width: auto;
         border: none;
         margin: 0 1;
@@ -55,24 +55,29 @@ class FindBar(Horizontal):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close find"),
         Binding("ctrl+r", "toggle_regex", "Text/regex"),
+        Binding("alt+c", "toggle_case", "Match case"),
     ]
 
     class Submitted(Message):
         """The reader asked to find ``query`` (a regular expression when ``regex``).
 
-        ``again`` is True when the query and its mode are those of the last
-        submission: the screen should step to the next match, not search anew.
+        ``case_sensitive`` asks for letter case to match. ``again`` is True when
+        the query and its options are those of the last submission: the screen
+        should step to the next match, not search anew.
         """
 
-        def __init__(self, query: str, regex: bool, again: bool = False) -> None:
+        def __init__(
+            self, query: str, regex: bool, again: bool = False, case_sensitive: bool = False
+        ) -> None:
             super().__init__()
             self.query = query
             self.regex = regex
             self.again = again
+            self.case_sensitive = case_sensitive
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._last: tuple[str, bool] | None = None
+        self._last: tuple[str, bool, bool] | None = None
 
     class Closed(Message):
         """The reader closed the find bar (Escape)."""
@@ -80,6 +85,7 @@ class FindBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Find a word, a phrase or a regex", id="find-input")
         yield Checkbox(Text("regex"), id="find-regex")
+        yield Checkbox(Text("Aa"), id="find-case", tooltip="Match case (alt+c)")
         yield Label("", id="find-count", markup=False)
 
     @property
@@ -91,6 +97,11 @@ class FindBar(Horizontal):
     def regex(self) -> bool:
         """Whether the query is read as a regular expression."""
         return self.query_one("#find-regex", Checkbox).value
+
+    @property
+    def case_sensitive(self) -> bool:
+        """Whether letter case must match."""
+        return self.query_one("#find-case", Checkbox).value
 
     def open(self, query: str | None = None) -> None:
         """Show the bar and put the cursor in the input (with ``query`` in it, if given)."""
@@ -121,11 +132,12 @@ class FindBar(Horizontal):
     @on(Input.Submitted, "#find-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        current = (event.value, self.regex)
-        self.post_message(self.Submitted(event.value, self.regex, again=current == self._last))
+        current = (event.value, self.regex, self.case_sensitive)
+        again = current == self._last
+        self.post_message(self.Submitted(event.value, self.regex, again, self.case_sensitive))
         self._last = current
 
-    @on(Checkbox.Changed, "#find-regex")
+    @on(Checkbox.Changed)
     def _mode_changed(self, event: Checkbox.Changed) -> None:
         # The old count no longer describes the query as it will now be read.
         event.stop()
@@ -136,6 +148,11 @@ class FindBar(Horizontal):
     def action_toggle_regex(self) -> None:
         """Switch between plain text and regular expression."""
         checkbox = self.query_one("#find-regex", Checkbox)
+        checkbox.value = not checkbox.value
+
+    def action_toggle_case(self) -> None:
+        """Switch between ignoring and matching letter case."""
+        checkbox = self.query_one("#find-case", Checkbox)
         checkbox.value = not checkbox.value
 
     def action_close(self) -> None:

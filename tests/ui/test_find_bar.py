@@ -33,7 +33,8 @@ class FindApp(App[None]):
         self.again.append(event.again)
         bar = self.query_one(FindBar)
         try:
-            results = find([self.article], event.query, "regex" if event.regex else "text")
+            mode = "regex" if event.regex else "text"
+            results = find([self.article], event.query, mode, event.case_sensitive)
         except FindError as exc:
             bar.show_error(str(exc))
             return
@@ -143,3 +144,22 @@ async def test_enter_again_on_the_same_query_says_so(article) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.again == [False, True, False, False, True, False]
+
+
+async def test_the_case_toggle_asks_for_letter_case_to_match(article) -> None:
+    app = FindApp(article)
+    async with app.run_test(size=(100, 10)) as pilot:
+        app.query_one(FindBar).open("reuters")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert counter(app).startswith("1/")
+        await pilot.press("alt+c")
+        await pilot.pause()
+        assert app.query_one(FindBar).case_sensitive and counter(app) == ""
+        await pilot.press("enter")
+        await pilot.pause()
+        assert counter(app) == "no matches"
+        assert app.again == [False, False]
+        await pilot.click("#find-case")
+        await pilot.pause()
+        assert not app.query_one(FindBar).case_sensitive
