@@ -13,7 +13,7 @@ from reader import __version__
 from reader.config import Settings, load_settings
 from reader.model import Corpus, LoadError
 
-SUBCOMMANDS = ("export", "entities", "quotes", "cache")
+SUBCOMMANDS = ("export", "entities", "quotes", "cache", "notes")
 EXIT_NOTHING_LOADED = 1
 EXIT_USAGE = 2
 EXIT_NO_MODEL = 3
@@ -25,6 +25,7 @@ commands:
   reader entities [PATH ...]   print the linked entities (--format table|csv|json)
   reader quotes [PATH ...]     print who said what (--format table|csv|markdown|json)
   reader cache clear|path      empty the analysis cache, or print where it is
+  reader notes                 list the saved notes (--format markdown|json)
 
 PATH may be files or folders (.txt, .md, .html, .json, .jsonl, .rss, .atom, .xml);
 folders are read recursively. PATH may also be an http(s) URL of a page or an RSS
@@ -117,12 +118,17 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     cache = argparse.ArgumentParser(prog="reader cache", description="Manage the analysis cache.")
     cache.add_argument("action", choices=("clear", "path"))
     cache.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE")
+    notes = argparse.ArgumentParser(
+        prog="reader notes", description="List the notes saved in the reader."
+    )
+    notes.add_argument("--format", choices=("markdown", "json"), default="markdown")
     return {
         "main": main,
         "export": export,
         "entities": entities,
         "quotes": quotes,
         "cache": cache,
+        "notes": notes,
     }
 
 
@@ -134,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command != "main":
         args_list = args_list[1:]
     args = parsers[command].parse_args(args_list)
+    if command == "notes":
+        return _notes(args.format)
     try:
         settings = _settings(args)
     except SettingsError as exc:
@@ -183,6 +191,24 @@ def _cache(args: argparse.Namespace, settings: Settings) -> int:
         _say(f"cannot clear the cache in {root}: {exc.strerror or exc}")
         return EXIT_USAGE
     print(f"removed {removed} cached analyses from {root}")
+    return 0
+
+
+def _notes(output_format: str) -> int:
+    from reader.notes import NotesStore
+    from reader.notes_report import notes_json, notes_markdown
+
+    store = NotesStore()
+    notes, notice = store.list_notes()
+    if notice:
+        _say(notice)
+    text = notes_json(notes) if output_format == "json" else notes_markdown(notes)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return 0
 
 

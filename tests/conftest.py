@@ -40,6 +40,8 @@ def _isolated_user_dirs(session_home: Path) -> None:
     # Tests never touch the real user's cache or config.
     os.environ["XDG_CACHE_HOME"] = str(session_home / "cache")
     os.environ["XDG_CONFIG_HOME"] = str(session_home / "config")
+    # Nor the user's saved sessions and notes.
+    os.environ["XDG_STATE_HOME"] = str(session_home / "state")
     os.environ.pop("READER_MODEL", None)
 
 
