@@ -17,6 +17,8 @@ from reader.model import (
     Span,
     Speaker,
 )
+from reader.quote_groups import group_quotes
+from reader.stories import group_stories
 
 
 def build_corpus(
@@ -46,6 +48,9 @@ def build_corpus(
         errors=list(errors),
         model=model,
         analyses=dict(analyses),
+        # Stories and repeated quotes read only text and ids: cheap, no spaCy.
+        stories=group_stories(articles, entities),
+        quote_groups=group_quotes(quotes),
     )
 
 
