@@ -30,6 +30,7 @@ MIN_WORDS = 4
 #: Words per shingle used to find candidate pairs.
 SHINGLE = 3
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’]?\s+")
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?", re.UNICODE)
 # Abbreviations outlets write out, and number words they write as digits.
 _EXPANSIONS = {
@@ -101,11 +102,23 @@ def containment(a: Sequence[str], b: Sequence[str]) -> float:
     return common / min(len(a), len(b))
 
 
+def sentences(text: str) -> list[list[str]]:
+    """The normalized words of each sentence of ``text`` that has at least MIN_WORDS."""
+    parts = (normalized_words(part) for part in _SENTENCE_END.split(text))
+    return [words for words in parts if len(words) >= MIN_WORDS]
+
+
 def same_statement(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether two normalized word sequences quote one statement."""
     if min(len(a), len(b)) < MIN_WORDS:
         return False
     return containment(a, b) >= CONTAINMENT
+
+
+def _shares_sentence(a: list[list[str]], b: Sequence[str]) -> bool:
+    # One outlet quotes two sentences, another only one of them, a third both
+    # with a word changed: a sentence found in the other quote links them.
+    return len(a) > 1 and any(containment(s, b) >= CONTAINMENT for s in a)
 
 
 def group_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
@@ -119,6 +132,7 @@ def group_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
         are left out. Group ids derive from the first quote's article and offset.
     """
     tokens = [normalized_words(q.text) for q in quotes]
+    parts = [sentences(q.text) for q in quotes]
     postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, words in enumerate(tokens):
         if len(words) < MIN_WORDS:
@@ -143,7 +157,11 @@ def group_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
                 if (a, b) in compared or root(a) == root(b):
                     continue
                 compared.add((a, b))
-                if same_statement(tokens[a], tokens[b]):
+                if (
+                    same_statement(tokens[a], tokens[b])
+                    or _shares_sentence(parts[a], tokens[b])
+                    or _shares_sentence(parts[b], tokens[a])
+                ):
                     parent[root(b)] = root(a)
     members_of: dict[int, list[int]] = defaultdict(list)
     for i in range(len(quotes)):
