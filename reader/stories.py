@@ -40,9 +40,7 @@ DATE_GAP_FACTOR = 0.5
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-)
+_MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec"
 _MONTHS = _MONTH_NAMES.split()
 _MONTH_DAY = re.compile(r"\b(" + "|".join(_MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b", re.IGNORECASE)
 # Function words carry no event; dropping them keeps the vectors small. IDF
