@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from reader.model import Article, Entity, Story
+from reader.sparse import SparseRows
 
 #: Average similarity two groups need to be merged into one story (chosen on
 #: the odd ECB+ topics; the even ones are the check, see scripts/score_stories.py).
@@ -30,6 +31,8 @@ THRESHOLD = 0.15
 DISTINCT_SHARE = 0.35
 #: Weight of a year or full date written in the text, relative to a word.
 DATE_WEIGHT = 3.0
+#: Most similar articles kept per article for clustering.
+NEIGHBOURS = 30
 #: Most distinctive terms per article used to find candidate pairs.
 BLOCK_TERMS = 40
 #: Articles whose metadata dates are further apart than this are less alike:
@@ -42,7 +45,8 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 _MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec"
 _MONTHS = _MONTH_NAMES.split()
-_MONTH_DAY = re.compile(r"\b(" + "|".join(_MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b", re.IGNORECASE)
+# Matched in lowercased text; the lookahead skips most word starts at once.
+_MONTH_DAY = re.compile(r"\b(?=[adfjmnos])(" + "|".join(_MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b")
 # Function words carry no event; dropping them keeps the vectors small. IDF
 # would make them weak anyway, so this list only needs the most frequent ones.
 _STOP_WORDS = """a an the and or but if of to in on at by for with from as is are was were be
@@ -55,35 +59,36 @@ _STOP = frozenset(_STOP_WORDS.split())
 
 def words(text: str) -> list[str]:
     """The lowercased content words of ``text`` (no stop words, no single letters)."""
-    out = []
-    for match in _WORD.finditer(text.lower()):
-        word = match.group().replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) > 1 and word not in _STOP:
-            out.append(word)
-    return out
+    tokens = _WORD.findall(text.lower().replace("’", "'"))
+    tokens = [w[:-2] if w.endswith("'s") else w for w in tokens]
+    return [w for w in tokens if len(w) > 1 and w not in _STOP]
 
 
 def date_terms(text: str) -> list[str]:
     """Years and month-day dates written in ``text``, as feature terms."""
     terms = [f"year:{m.group(1)}" for m in _YEAR.finditer(text)]
-    terms += [f"date:{m.group(1).lower()[:3]}-{int(m.group(2))}" for m in _MONTH_DAY.finditer(text)]
+    lowered = text.lower()
+    terms += [f"date:{m.group(1)}-{int(m.group(2))}" for m in _MONTH_DAY.finditer(lowered)]
     return terms
 
 
-def article_terms(article: Article) -> dict[str, float]:
-    """Weighted term counts of one article: its words and the dates it writes."""
+def article_terms(article: Article, dates: Sequence[str] | None = None) -> dict[str, float]:
+    """Weighted term counts of one article: its words and the dates it writes.
+
+    ``dates`` are its :func:`date_terms` when already computed.
+    """
     counts: dict[str, float] = dict(Counter(words(article.text)))
-    for term in date_terms(article.text):
+    for term in date_terms(article.text) if dates is None else dates:
         counts[term] = counts.get(term, 0.0) + DATE_WEIGHT
     return counts
 
 
-def distinctive_terms(article: Article, entity_ids: Iterable[str] = ()) -> Counter[str]:
+def distinctive_terms(
+    article: Article, entity_ids: Iterable[str] = (), dates: Sequence[str] | None = None
+) -> Counter[str]:
     """What tells one event from another of its kind: named entities, dates and numbers."""
     counts: Counter[str] = Counter(f"entity:{e}" for e in entity_ids)
-    for term in date_terms(article.text):
+    for term in date_terms(article.text) if dates is None else dates:
         counts[term] += 1
     for number in _NUMBER.findall(article.text):
         counts[f"number:{number}"] += 1
@@ -112,8 +117,8 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
-def candidate_pairs(vectors: Sequence[Mapping[str, float]]) -> set[tuple[int, int]]:
-    """Pairs of vectors sharing one of their most distinctive, not too common terms.
+def candidates(vectors: Sequence[Mapping[str, float]]) -> list[list[int]]:
+    """For each vector, the later ones sharing one of its most distinctive, not too common terms.
 
     The document-frequency cap keeps every posting list short, so the cost
     grows with the number of articles, not with its square.
@@ -121,16 +126,21 @@ def candidate_pairs(vectors: Sequence[Mapping[str, float]]) -> set[tuple[int, in
     n = len(vectors)
     cap = max(50, int(math.sqrt(n)))
     postings: dict[str, list[int]] = defaultdict(list)
+    blocks: list[list[str]] = []
     for index, vec in enumerate(vectors):
-        for term in heapq.nlargest(BLOCK_TERMS, vec, key=vec.__getitem__):
+        terms = heapq.nlargest(BLOCK_TERMS, vec, key=vec.__getitem__)
+        blocks.append(terms)
+        for term in terms:
             postings[term].append(index)
-    pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        if 1 < len(members) <= cap:
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    pairs.add((a, b))
-    return pairs
+    out: list[list[int]] = []
+    for index, terms in enumerate(blocks):
+        partners: set[int] = set()
+        for term in terms:
+            members = postings[term]
+            if len(members) <= cap:
+                partners.update(members)
+        out.append(sorted(p for p in partners if p > index))
+    return out
 
 
 def average_link(n: int, similarities: Mapping[tuple[int, int], float], threshold: float):
@@ -153,11 +163,17 @@ def average_link(n: int, similarities: Mapping[tuple[int, int], float], threshol
         if not (alive[a] and alive[b]):
             continue
         current = links[a].get(b, 0.0) / (size[a] * size[b])
-        if abs(current + neg) > 1e-12:
-            continue  # a stale entry; the current value was pushed when it changed
+        if current < -neg - 1e-12:
+            # A stale upper bound (the pair drifted apart as a cluster grew): re-queue.
+            if current >= threshold:
+                heapq.heappush(heap, (-current, a, b))
+            continue
+        if current > -neg + 1e-12:
+            continue  # stale and lower: the higher value was pushed when it rose
         # Merge b into a.
         alive[b] = False
         parent[b] = a
+        touched = [other for other in links[b] if other != a]
         for other, s in links[b].items():
             if other == a:
                 continue
@@ -167,8 +183,11 @@ def average_link(n: int, similarities: Mapping[tuple[int, int], float], threshol
         links[a].pop(b, None)
         links[b] = {}
         size[a] += size[b]
-        for other, s in links[a].items():
-            avg = s / (size[a] * size[other])
+        # Only b's neighbours can now be closer to the merged cluster; for the
+        # others the average fell, and their queued value is an upper bound
+        # that is checked when popped. This keeps the queue short.
+        for other in touched:
+            avg = links[a][other] / (size[a] * size[other])
             if avg >= threshold:
                 heapq.heappush(heap, (-avg, min(a, other), max(a, other)))
     groups: dict[int, list[int]] = defaultdict(list)
@@ -202,34 +221,62 @@ def group_stories(
     for entity in entities:
         for article_id in entity.article_ids:
             named[article_id].append(entity.id)
-    vectors = tfidf_vectors([article_terms(a) for a in articles])
-    marks = tfidf_vectors([distinctive_terms(a, named.get(a.id, ())) for a in articles])
+    written = [date_terms(a.text) for a in articles]
+    pairs = list(zip(articles, written, strict=True))
+    vectors = tfidf_vectors([article_terms(a, d) for a, d in pairs])
+    marks = tfidf_vectors([distinctive_terms(a, named.get(a.id, ()), d) for a, d in pairs])
     dates = [_parse_date(a.date) for a in articles]
+    words_rows, marks_rows = SparseRows(vectors), SparseRows(marks)
     sims: dict[tuple[int, int], float] = {}
-    for a, b in candidate_pairs(vectors):
-        s = (1 - DISTINCT_SHARE) * cosine(vectors[a], vectors[b]) + DISTINCT_SHARE * cosine(
-            marks[a], marks[b]
+    for a, partners in enumerate(candidates(vectors)):
+        mixed = (1 - DISTINCT_SHARE) * words_rows.dots(a, partners) + DISTINCT_SHARE * (
+            marks_rows.dots(a, partners)
         )
-        da, db = dates[a], dates[b]
-        if da is not None and db is not None and abs((da - db).days) > DATE_GAP_DAYS:
-            s *= DATE_GAP_FACTOR
-        if s > 0:
-            sims[(a, b)] = s
+        for b, s in zip(partners, mixed.tolist(), strict=True):
+            da, db = dates[a], dates[b]
+            if da is not None and db is not None and abs((da - db).days) > DATE_GAP_DAYS:
+                s *= DATE_GAP_FACTOR
+            if s > 0:
+                sims[(a, b)] = s
+    sims = _nearest(sims, len(articles), NEIGHBOURS)
     clusters = average_link(len(articles), sims, threshold)
-    stories = [_story(members, articles, dates, sims) for members in clusters]
+    # Centrality: summed similarity to the rest of the story, in one pass.
+    cluster_of = {i: k for k, members in enumerate(clusters) for i in members}
+    centrality = [0.0] * len(articles)
+    for (a, b), s in sims.items():
+        if cluster_of[a] == cluster_of[b]:
+            centrality[a] += s
+            centrality[b] += s
+    stories = [_story(members, articles, dates, centrality) for members in clusters]
     order = {a.id: i for i, a in enumerate(articles)}
     return sorted(stories, key=lambda s: min(order[x] for x in s.articles))
+
+
+def _nearest(sims: dict[tuple[int, int], float], n: int, k: int) -> dict[tuple[int, int], float]:
+    """The pairs among each item's ``k`` most similar (of either item).
+
+    A story's articles are each other's nearest; weaker pairs beyond those only
+    lower averages slightly, and dropping them bounds the clustering's work
+    when many near-duplicates are loaded.
+    """
+    per_item: list[list[tuple[float, int]]] = [[] for _ in range(n)]
+    for (a, b), s in sims.items():
+        per_item[a].append((s, b))
+        per_item[b].append((s, a))
+    kept: dict[tuple[int, int], float] = {}
+    for a, items in enumerate(per_item):
+        best = items if len(items) <= k else heapq.nlargest(k, items)
+        for s, b in best:
+            kept[(min(a, b), max(a, b))] = s
+    return kept
 
 
 def _story(
     members: list[int],
     articles: Sequence[Article],
     dates: Sequence[date | None],
-    sims: Mapping[tuple[int, int], float],
+    centrality: Sequence[float],
 ) -> Story:
-    centrality = {
-        i: sum(sims.get((min(i, j), max(i, j)), 0.0) for j in members if j != i) for i in members
-    }
     central_first = sorted(members, key=lambda i: (-centrality[i], articles[i].id))
     dated = sorted(
         (i for i in central_first if dates[i] is not None), key=lambda i: dates[i] or date.min
