@@ -26,9 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from score_stories import baseline  # noqa: E402
+
 from reader.model import Article  # noqa: E402
 from reader.stories import group_stories  # noqa: E402
-from score_stories import baseline  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "linking_ecbplus"
 
