@@ -64,6 +64,11 @@ class CoverageScreen(ModalScreen[CoverageChoice | None]):
     """Compares the given articles; returns what to select, or None when closed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,c,q", "dismiss(None)", "Close")]
+    # Its own layout, so the screen works without entries in the app's stylesheet.
+    DEFAULT_CSS = """
+    CoverageScreen { align: center middle; }
+    #coverage-list { height: 1fr; border: none; }
+    """
 
     def __init__(self, corpus: Corpus, article_ids: Sequence[str]) -> None:
         super().__init__()
