@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.coverage import compare_coverage
-from reader.model import Corpus
+from reader.model import Article, Corpus, Entity, EntityMention, Quote, Speaker
 from reader.pipeline import open_corpus
 
 
@@ -53,3 +53,48 @@ def test_one_article_has_everything_to_itself_and_unknown_ids_are_ignored(corpus
     assert coverage.shared == ()
     counts = [e.count for e in coverage.articles[0].only if e.kind != "speaker"]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_a_speaker_quoted_in_both_is_nobody_s_alone() -> None:
+    texts = {
+        "a": '"We will believe it," Kuleba said. "We are ready," Peskov said.',
+        "b": '"We will believe it when we see it," Kuleba said.',
+    }
+    articles = [Article(i, i, t) for i, t in texts.items()]
+
+    def mentions(name: str) -> list[EntityMention]:
+        return [
+            EntityMention(i, t.index(name), t.index(name) + len(name), name)
+            for i, t in texts.items()
+            if name in t
+        ]
+
+    entities = [
+        Entity("kuleba", "Kuleba", "person", ["Kuleba"], mentions("Kuleba")),
+        Entity("peskov", "Peskov", "person", ["Peskov"], mentions("Peskov")),
+    ]
+    quotes = []
+    for n, (article, text) in enumerate(
+        [("a", "We will believe it"), ("a", "We are ready"), ("b", "We will believe it when")]
+    ):
+        start = texts[article].index(text)
+        speaker = "Kuleba" if "believe" in text else "Peskov"
+        at = texts[article].index(speaker, start)
+        quotes.append(
+            Quote(
+                f"q{n}",
+                article,
+                start,
+                start + len(text),
+                text,
+                False,
+                Speaker(at, at + len(speaker), speaker, speaker.lower()),
+                None,
+            )
+        )
+    corpus = Corpus(articles, entities, quotes, [], "test")
+    coverage = compare_coverage(corpus, ["a", "b"])
+    only_a = {(e.kind, e.name, e.count, e.quote) for e in coverage.articles[0].only}
+    assert only_a == {("person", "Peskov", 1, None), ("speaker", "Peskov", 1, "q1")}
+    assert coverage.articles[1].only == ()
+    assert [(e.name, e.count) for e in coverage.shared] == [("Kuleba", 2)]

@@ -6,11 +6,10 @@ import pytest
 from textual.app import App
 from textual.widgets import OptionList
 
+from reader.coverage import CoverageEntry
 from reader.model import Corpus
 from reader.pipeline import Analyzer, build_corpus
-from reader.ui.coverage_screen import CoverageChoice, CoverageScreen
-
-pytestmark = pytest.mark.asyncio
+from reader.ui.coverage_screen import CoverageChoice, CoverageScreen, entry_prompt
 
 
 def _corpus(settings, seed_loaded) -> Corpus:
@@ -34,6 +33,7 @@ def _rows(app: _Host) -> list[str]:
     return [str(option.prompt) for option in option_list.options]
 
 
+@pytest.mark.asyncio
 async def test_sections_and_enter_selects_the_entity(settings, seed_loaded) -> None:
     corpus = _corpus(settings, seed_loaded)
     ids = [a.id for a in corpus.articles]
@@ -59,6 +59,7 @@ async def test_sections_and_enter_selects_the_entity(settings, seed_loaded) -> N
     assert corpus.entity(choice.entity).name in rows[1]
 
 
+@pytest.mark.asyncio
 async def test_escape_returns_nothing(settings, seed_loaded) -> None:
     corpus = _corpus(settings, seed_loaded)
     app = _Host(CoverageScreen(corpus, [a.id for a in corpus.articles]))
@@ -67,3 +68,10 @@ async def test_escape_returns_nothing(settings, seed_loaded) -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert app.results == [None]
+
+
+def test_names_are_shown_as_written_never_as_markup_or_escapes() -> None:
+    row = entry_prompt(CoverageEntry("person", "x", "[bold]Ann[/bold] \x1b[2J", 3))
+    assert row.plain.startswith("  [bold]Ann[/bold] ")
+    assert "\x1b" not in row.plain and "person ×3" in row.plain
+    assert not any(span.style == "bold" for span in row.spans)
