@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.model import Article
-from reader.stories import average_link, date_terms, group_stories
+from reader.sparse import SparseRows
+from reader.stories import average_link, cosine, date_terms, group_stories
 
 CORPUS = Path(__file__).parent / "data" / "linking_ecbplus"
 
@@ -78,3 +80,22 @@ def test_average_link_partitions_every_item_once(sims: dict) -> None:
     for cluster in clusters:  # merged only when some pair was alike enough
         if len(cluster) > 1:
             assert any(sims.get((a, b), 0) >= 0.3 for a in cluster for b in cluster if a < b)
+
+
+_vectors = st.lists(
+    st.dictionaries(st.sampled_from("abcdefgh"), st.floats(0, 1), max_size=6),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(_vectors)
+def test_batched_dot_products_match_the_plain_ones(vectors: list) -> None:
+    rows = SparseRows(vectors)
+    for anchor in range(len(vectors)):
+        others = list(range(len(vectors)))
+        got = rows.dots(anchor, others).tolist()
+        want = [cosine(vectors[anchor], v) for v in vectors]
+        assert got == pytest.approx(want)
+    assert rows.dots(0, []).tolist() == []
