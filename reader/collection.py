@@ -66,11 +66,7 @@ class CollectionLinker:
         key = self._key(articles)
         if key is None or self._index is None:
             return None
-        found = self._index.get(key, articles)
-        if found is None:
-            return None
-        entities, quotes = found
-        return Corpus(list(articles), entities, quotes, list(errors), self.model)
+        return self._index.get(key, articles, errors, self.model)
 
     def link(
         self,
@@ -88,12 +84,12 @@ class CollectionLinker:
         complete = bool(articles) and all(a.id in analyses for a in articles)
         key = self._key(articles) if complete else None
         if key is not None and self._index is not None:
-            found = self._index.get(key, articles)
+            found = self._index.get(key, articles, errors, self.model)
             if found is not None:
-                return Corpus(list(articles), found[0], found[1], list(errors), self.model)
-        corpus = link_corpus(articles, analyses, errors, self.model, self.aliases)
+                return found
+        corpus = link_corpus(articles, analyses, errors, self.model, self.aliases, compare=complete)
         if key is not None and self._index is not None and not (cancelled and cancelled()):
-            self._index.put(key, articles, corpus.entities, corpus.quotes)
+            self._index.put(key, articles, corpus)
         return corpus
 
     def _key(self, articles: Sequence[Article]) -> str | None:

@@ -25,10 +25,22 @@ from typing import Any
 
 import orjson
 
-from reader.model import Article, Entity, EntityMention, Evidence, Quote, Span, Speaker
+from reader.model import (
+    Article,
+    Corpus,
+    Entity,
+    EntityMention,
+    Evidence,
+    LoadError,
+    Quote,
+    QuoteGroup,
+    Span,
+    Speaker,
+    Story,
+)
 
 #: Bump when the stored layout changes: older rows are then simply never found.
-_FORMAT = 1
+_FORMAT = 2
 #: Collections kept; the least recently used beyond this are dropped.
 MAX_COLLECTIONS = 16
 
@@ -75,8 +87,13 @@ class CollectionIndex:
         self.path = path
         self.warning: str | None = None
 
-    def get(self, key: str, articles: Sequence[Article]) -> tuple[list[Entity], list[Quote]] | None:
-        """The stored entities and quotes of ``key``, or None on a miss or a damaged row."""
+    def get(
+        self, key: str, articles: Sequence[Article], errors: Sequence[LoadError], model: str
+    ) -> Corpus | None:
+        """The stored corpus of ``key`` (with these articles and errors), or None on a miss.
+
+        A damaged row is a miss too.
+        """
         try:
             with self._connect() as db:
                 row = db.execute("SELECT data FROM collections WHERE key = ?", (key,)).fetchone()
@@ -87,19 +104,13 @@ class CollectionIndex:
             self._reset(exc)
             return None
         try:
-            return decode(row[0], articles)
+            return decode(row[0], articles, errors, model)
         except (ValueError, KeyError, TypeError, IndexError, zlib.error, orjson.JSONDecodeError):
             return None
 
-    def put(
-        self,
-        key: str,
-        articles: Sequence[Article],
-        entities: Sequence[Entity],
-        quotes: Sequence[Quote],
-    ) -> None:
+    def put(self, key: str, articles: Sequence[Article], corpus: Corpus) -> None:
         """Store a linked collection; a store that cannot be written is noted, never fatal."""
-        data = encode(articles, entities, quotes)
+        data = encode(articles, corpus)
         try:
             with self._connect() as db:
                 db.execute(
@@ -132,9 +143,7 @@ class CollectionIndex:
             self.path.unlink()
 
 
-def encode(
-    articles: Sequence[Article], entities: Sequence[Entity], quotes: Sequence[Quote]
-) -> bytes:
+def encode(articles: Sequence[Article], corpus: Corpus) -> bytes:
     """The compact stored form: offsets only (texts are slices of the articles)."""
     number = {article.id: n for n, article in enumerate(articles)}
     data = {
@@ -147,7 +156,7 @@ def encode(
                 [[number[m.article], m.start, m.end] for m in e.mentions],
                 [[ev.rule, list(ev.names), ev.detail, ev.score] for ev in e.evidence],
             ]
-            for e in entities
+            for e in corpus.entities
         ],
         "quotes": [
             [
@@ -159,14 +168,18 @@ def encode(
                 [q.speaker.start, q.speaker.end, q.speaker.entity] if q.speaker else None,
                 [q.cue.start, q.cue.end] if q.cue else None,
             ]
-            for q in quotes
+            for q in corpus.quotes
         ],
+        "stories": [[s.id, s.title, list(s.articles)] for s in corpus.stories],
+        "quote_groups": [[g.id, list(g.quotes)] for g in corpus.quote_groups],
     }
     return zlib.compress(orjson.dumps(data), 1)
 
 
-def decode(blob: bytes, articles: Sequence[Article]) -> tuple[list[Entity], list[Quote]]:
-    """Entities and quotes back from ``encode``'s form, texts sliced from ``articles``.
+def decode(
+    blob: bytes, articles: Sequence[Article], errors: Sequence[LoadError], model: str
+) -> Corpus:
+    """The corpus back from ``encode``'s form, texts sliced from ``articles``.
 
     The row's key names exactly these articles' texts, and zlib's checksum
     refuses a damaged row, so offsets need no second check here (this runs for
@@ -208,4 +221,12 @@ def decode(blob: bytes, articles: Sequence[Article]) -> tuple[list[Entity], list
                 cue=Span(cue[0], cue[1], text[cue[0] : cue[1]]) if cue else None,
             )
         )
-    return entities, quotes
+    return Corpus(
+        articles=list(articles),
+        entities=entities,
+        quotes=quotes,
+        errors=list(errors),
+        model=model,
+        stories=[Story(str(i), str(t), tuple(ids)) for i, t, ids in data["stories"]],
+        quote_groups=[QuoteGroup(str(i), tuple(q)) for i, q in data["quote_groups"]],
+    )

@@ -43,6 +43,10 @@ def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
             for e in corpus.entities
         ],
         "quotes": [_quote(q) for q in corpus.quotes],
+        "stories": [
+            {"id": s.id, "title": s.title, "articles": list(s.articles)} for s in corpus.stories
+        ],
+        "quote_groups": [{"id": g.id, "quotes": list(g.quotes)} for g in corpus.quote_groups],
         "errors": [
             {
                 "path": err.path,

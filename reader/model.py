@@ -239,6 +239,23 @@ class Quote:
     cue: Span | None
 
 
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One real-world event and its articles' ids (in date order, else most central first)."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """Quotes in two or more articles that repeat one statement."""
+
+    id: str
+    quotes: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class Corpus:
     """The analyzed set of loaded articles: what the export and the UI render."""
@@ -248,6 +265,8 @@ class Corpus:
     quotes: list[Quote]
     errors: list[LoadError]
     model: str
+    stories: list[Story] = field(default_factory=list)
+    quote_groups: list[QuoteGroup] = field(default_factory=list)
     _articles_by_id: dict[str, Article] = field(default_factory=dict, init=False, repr=False)
     _entities_by_id: dict[str, Entity] = field(default_factory=dict, init=False, repr=False)
 

