@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from reader.quotes.index import index_of
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -259,9 +261,9 @@ def governing_cue(quote: Span, bounds: tuple[int, int] | None = None) -> Cue | N
 PERSONAL_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 
 
-def sentence_cue(sent: Span, exclude: Iterable[Span] = ()) -> Cue | None:
+def sentence_cue(sent: Span, exclude: Sequence[Span] = ()) -> Cue | None:
     """The last speech cue with a subject in ``sent``, outside the ``exclude`` spans."""
-    skip = {t.i for span in exclude for t in span}
+    skip = index_of(sent.doc).quoted_in(exclude)
     best: Cue | None = None
     for token in sent:
         if token.i in skip or token.pos_ not in ("VERB", "AUX"):

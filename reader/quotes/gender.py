@@ -9,9 +9,11 @@ checked herself in" also tells about a later "Reid".
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Literal, cast
+from typing import Literal, cast
 
 from spacy.tokens import Doc, Span, Token
+
+from reader.quotes.index import index_of
 
 Gender = Literal["female", "male"]
 
@@ -59,7 +61,6 @@ PRONOUN_GENDER: dict[str, Gender] = {
     "hers": "female",
     "herself": "female",
 }
-_CACHE_KEY = ("reader_quotes", "genders", None, None)
 
 
 def person_gender(doc: Doc, person: Span) -> Gender | None:
@@ -76,22 +77,23 @@ def compatible(doc: Doc, person: Span, pronoun: Token) -> bool:
 
 
 def _genders(doc: Doc) -> dict[str, Gender]:
-    data = cast(dict[Any, Any], doc.user_data)
-    cached = data.get(_CACHE_KEY)
-    if cached is None or cached[0] != len(doc.ents):
+    # Once per document (and again only when the component adds an entity):
+    # this is asked for every candidate of every pronoun.
+    index = index_of(doc)
+    cached = index.derived.get("genders")
+    if cached is None:
         votes: dict[str, Counter[Gender]] = {}
-        for ent in doc.ents:
+        for ent in index.ents:
             if ent.label_ == "PERSON":
                 for gender in _evidence(ent):
                     votes.setdefault(_surname(ent), Counter())[gender] += 1
-        genders = {
+        cached = {
             key: count.most_common(1)[0][0]
             for key, count in votes.items()
             if len(count) == 1 or count.most_common(2)[0][1] > count.most_common(2)[1][1]
         }
-        cached = (len(doc.ents), genders)
-        data[_CACHE_KEY] = cached
-    return cast(dict[str, Gender], cached[1])
+        index.derived["genders"] = cached
+    return cast(dict[str, Gender], cached)
 
 
 def _surname(person: Span) -> str:

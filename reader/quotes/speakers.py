@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reader.quotes.cues import SPEECH_LEMMAS, is_agency
 from reader.quotes.gender import compatible
+from reader.quotes.index import index_of
 
 
 def _words(text: str) -> frozenset[str]:
@@ -85,10 +86,7 @@ def _left_edge(token: Token) -> int:
 
 
 def _entity_at(doc: Doc, token: Token) -> Span | None:
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    return index_of(doc).entity_at(token.i)
 
 
 def resolve(
@@ -125,7 +123,8 @@ def resolve(
             return promote(doc, name)
     if head.pos_ == "PRON" or head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return _antecedent(doc, head, quotes)
-    inside = [e for e in doc.ents if mention.start <= e.start and e.end <= mention.end]
+    index = index_of(doc)
+    inside = index.ents_within(mention.start, mention.end)
     orgs = [e for e in inside if e.label_ == "ORG" and e.root.dep_ != "poss"]
     if orgs:
         return orgs[-1]
@@ -140,12 +139,15 @@ def resolve(
         return places[-1]
     if head.lemma_ in ORG_NOUNS and any(t.lower_ == "the" for t in head.lefts):
         # "the ministry": the last organization of that kind named before.
-        same_kind = [
-            e
-            for e in doc.ents
-            if e.end <= mention.start and e.label_ == "ORG" and e.root.lemma_ == head.lemma_
-        ]
-        return same_kind[-1] if same_kind else _salient_org(doc, mention.start)
+        same_kind = next(
+            (
+                e
+                for e in index.ents_before(mention.start)
+                if e.label_ == "ORG" and e.root.lemma_ == head.lemma_
+            ),
+            None,
+        )
+        return same_kind or _salient_org(doc, mention.start)
     if head.lower_ in STATEMENT_NOUNS:
         for _, ref in reversed(previous_speakers):
             if ref is not None and ref.label_ in ORG_LABELS and ref.end <= mention.start:
@@ -191,34 +193,35 @@ def org_phrase(token: Token, start: int | None = None) -> Span | None:
     while left < token.i and doc[left].dep_ in ("det", "poss", "case", "punct"):
         left += 1
     phrase = doc[left : token.i + 1]
-    named = [e for e in doc.ents if e.label_ in ORG_LABELS and left <= e.start and e.end <= token.i]
+    index = index_of(doc)
+    named = [e for e in index.ents_within(left, token.i) if e.label_ in ORG_LABELS]
     if len(phrase) < 2 or not named:
         return None
-    if any(e.start <= token.i < e.end for e in doc.ents if e.label_ == "ORG"):
+    at = index.entity_at(token.i)
+    if at is not None and at.label_ == "ORG":
         return None  # NER already names it
     return Span(doc, phrase.start, phrase.end, label="ORG")
 
 
 def promote(doc: Doc, phrase: Span) -> Span:
     """Add ``phrase`` to ``doc.ents`` (replacing entities inside it) and return it."""
-    for ent in doc.ents:
+    index = index_of(doc)
+    for ent in index.ents_within(phrase.start, phrase.end):
         if ent.start == phrase.start and ent.end == phrase.end:
             return ent
-    kept = [e for e in doc.ents if e.end <= phrase.start or e.start >= phrase.end]
-    inside = [e for e in doc.ents if phrase.start <= e.start and e.end <= phrase.end]
-    if len(kept) + len(inside) < len(doc.ents):
+    kept = [e for e in index.ents if e.end <= phrase.start or e.start >= phrase.end]
+    inside = index.ents_within(phrase.start, phrase.end)
+    if len(kept) + len(inside) < len(index.ents):
         return phrase  # it would cut through an entity: leave the entities alone
-    doc.ents = sorted([*kept, phrase], key=lambda e: e.start)
+    index.set_ents(sorted([*kept, phrase], key=lambda e: e.start))
     return phrase
 
 
 def _statement_source(doc: Doc, before: int, quotes: Sequence[Span]) -> Span | None:
     """Who last spoke as an organization before token ``before`` ("the ministry said")."""
-    quoted = {t.i for q in quotes for t in q}
-    for token in reversed(doc[:before]):
-        if token.i in quoted or token.pos_ not in ("VERB", "AUX"):
-            continue
-        if token.lemma_ not in SPEECH_LEMMAS:
+    quoted = index_of(doc).quoted_in(quotes)
+    for token in index_of(doc).speech_verbs_before(before, SPEECH_LEMMAS):
+        if token.i in quoted:
             continue
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
@@ -240,8 +243,8 @@ def _salient_org(doc: Doc, before: int) -> Span | None:
     """
     counts: dict[str, int] = {}
     last: dict[str, Span] = {}
-    for ent in doc.ents:
-        if ent.end > before or ent.label_ != "ORG" or is_agency(ent):
+    for ent in reversed(list(index_of(doc).ents_before(before))):
+        if ent.label_ != "ORG" or is_agency(ent):
             continue
         key = ent.text.casefold().removeprefix("the ")
         counts[key] = counts.get(key, 0) + 1
@@ -276,18 +279,17 @@ def _nearest(
     Sentence by sentence backwards; within a sentence a grammatical subject wins.
     ``fits`` rules candidates out (a person of the wrong gender for a pronoun).
     """
-    quoted = {t.i for q in quotes for t in q}
-    candidates = [
-        e
-        for e in doc.ents
-        if e.end <= before
-        and e.label_ in labels
-        and e.root.i not in quoted
-        and (fits is None or fits(e))
-    ]
-    if not candidates:
-        return None
-    last_sent = candidates[-1].sent
-    same = [e for e in candidates if e.sent == last_sent]
+    quoted = index_of(doc).quoted_in(quotes)
+    same: list[Span] = []  # the candidates in the sentence of the nearest one, nearest first
+    last_sent: Span | None = None
+    for e in index_of(doc).ents_before(before):
+        if last_sent is not None and e.start < last_sent.start:
+            break  # entities are in order: none further back shares that sentence
+        if e.label_ not in labels or e.root.i in quoted or (fits is not None and not fits(e)):
+            continue
+        if last_sent is None:
+            last_sent = e.sent
+        if e.sent == last_sent:
+            same.append(e)
     subjects = [e for e in same if e.root.dep_ in ("nsubj", "nsubjpass")]
-    return (subjects or same)[-1]
+    return (subjects or same)[0] if same else None
