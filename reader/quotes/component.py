@@ -114,7 +114,7 @@ def find_doc_quotes(doc: Doc, *, promote_entities: bool = True) -> list[DocQuote
     raws = find_quotes(text)
     spans = [doc.char_span(r.start, r.end, alignment_mode="expand") for r in raws]
     pairs = [(r, s) for r, s in zip(raws, spans, strict=True) if s is not None and len(s)]
-    with indexed(doc, [s for _, s in pairs]) as index:
+    with indexed(doc, [s for _, s in pairs], text) as index:
         return _find(index, pairs, promote_entities)
 
 

@@ -76,24 +76,48 @@ def compatible(doc: Doc, person: Span, pronoun: Token) -> bool:
     return wanted is None or known is None or wanted == known
 
 
+class _Votes:
+    """Gender evidence pooled by surname, kept in step with the document's entities."""
+
+    def __init__(self, ents: list[Span]) -> None:
+        self.votes: dict[str, Counter[Gender]] = {}
+        self.genders: dict[str, Gender] = {}
+        self.applied = 0  # entries of the index's ent_log already counted
+        self._count(ents, 1)
+
+    def _count(self, ents: list[Span], sign: int) -> None:
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                continue
+            key = _surname(ent)
+            count = self.votes.setdefault(key, Counter())
+            for gender in _evidence(ent):
+                count[gender] += sign
+            count += Counter()  # drop the genders whose votes fell to zero
+            self.votes[key] = count
+            self.genders.pop(key, None)
+            if len(count) == 1 or (
+                count and count.most_common(2)[0][1] > count.most_common(2)[1][1]
+            ):
+                self.genders[key] = count.most_common(1)[0][0]
+
+    def catch_up(self, log: list[tuple[list[Span], Span]]) -> None:
+        for removed, added in log[self.applied :]:
+            self._count(removed, -1)
+            self._count([added], 1)
+        self.applied = len(log)
+
+
 def _genders(doc: Doc) -> dict[str, Gender]:
-    # Once per document (and again only when the component adds an entity):
-    # this is asked for every candidate of every pronoun.
+    # Built once per document and then only updated for the entities the
+    # component adds: this is asked for every candidate of every pronoun.
     index = index_of(doc)
-    cached = index.derived.get("genders")
-    if cached is None:
-        votes: dict[str, Counter[Gender]] = {}
-        for ent in index.ents:
-            if ent.label_ == "PERSON":
-                for gender in _evidence(ent):
-                    votes.setdefault(_surname(ent), Counter())[gender] += 1
-        cached = {
-            key: count.most_common(1)[0][0]
-            for key, count in votes.items()
-            if len(count) == 1 or count.most_common(2)[0][1] > count.most_common(2)[1][1]
-        }
-        index.derived["genders"] = cached
-    return cast(dict[str, Gender], cached)
+    votes = index.derived.get("gender")
+    if not isinstance(votes, _Votes):
+        votes = _Votes(index.ents)
+        index.derived["gender"] = votes
+    votes.catch_up(index.ent_log)
+    return votes.genders
 
 
 def _surname(person: Span) -> str:

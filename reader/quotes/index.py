@@ -34,28 +34,45 @@ class DocIndex:
         quoted: the token indices inside those quotations.
     """
 
-    def __init__(self, doc: Doc, quotes: Sequence[Span] = ()) -> None:
+    def __init__(self, doc: Doc, quotes: Sequence[Span] = (), text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.starts = [t.idx for t in doc]
+        self.text = doc.text if text is None else text
+        # One array read instead of a Python Token object per token.
+        self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
         self.quotes = quotes
         self.quoted = frozenset(i for q in quotes for i in range(q.start, q.end))
-        self.ents: list[Span] = []
-        self._ent_starts: list[int] = []
-        self._speech_verbs: list[int] | None = None
-        #: Derived data (genders by surname) cleared whenever the entities change.
-        self.derived: dict[str, Any] = {}
-        self._load_ents()
-
-    def _load_ents(self) -> None:
-        self.ents = list(self.doc.ents)
+        self.ents: list[Span] = list(doc.ents)
         self._ent_starts = [e.start for e in self.ents]
-        self.derived.clear()
+        self._speech_verbs: list[int] | None = None
+        #: Every change to the entities, in order: (entities removed, entity added).
+        #: Derived data (genders by surname) catches up from it instead of starting over.
+        self.ent_log: list[tuple[list[Span], Span]] = []
+        #: Data other modules derive from the index, by name.
+        self.derived: dict[str, Any] = {}
 
-    def set_ents(self, ents: Sequence[Span]) -> None:
-        """Replace ``doc.ents`` and the index's copy of them."""
-        self.doc.ents = list(ents)
-        self._load_ents()
+    def add_ent(self, ent: Span) -> bool:
+        """Add ``ent`` to ``doc.ents``, replacing the entities wholly inside it.
+
+        Only its own tokens are rewritten (``Doc.set_ents`` with the rest
+        unmodified): assigning ``doc.ents`` would rebuild every entity.
+
+        Returns:
+            Whether it was added (not when it would cut through an entity).
+        """
+        first = bisect_left(self._ent_starts, ent.start)
+        last = first
+        while last < len(self.ents) and self.ents[last].start < ent.end:
+            last += 1
+        if (first > 0 and self.ents[first - 1].end > ent.start) or (
+            last > first and self.ents[last - 1].end > ent.end
+        ):
+            return False
+        removed = self.ents[first:last]
+        self.doc.set_ents([ent], default="unmodified")
+        self.ents[first:last] = [ent]
+        self._ent_starts[first:last] = [ent.start]
+        self.ent_log.append((removed, ent))
+        return True
 
     def quoted_in(self, quotes: Sequence[Span]) -> frozenset[int]:
         """The token indices inside ``quotes`` (precomputed for the index's own list)."""
@@ -119,9 +136,12 @@ def index_of(doc: Doc) -> DocIndex:
 
 
 @contextmanager
-def indexed(doc: Doc, quotes: Sequence[Span] = ()) -> Iterator[DocIndex]:
-    """Keep one :class:`DocIndex` on ``doc`` for the duration of the block."""
-    index = DocIndex(doc, quotes)
+def indexed(doc: Doc, quotes: Sequence[Span] = (), text: str | None = None) -> Iterator[DocIndex]:
+    """Keep one :class:`DocIndex` on ``doc`` for the duration of the block.
+
+    ``text`` is ``doc.text`` when the caller has it already.
+    """
+    index = DocIndex(doc, quotes, text)
     _user_data(doc)[_KEY] = index
     try:
         yield index

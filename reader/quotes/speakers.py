@@ -209,11 +209,7 @@ def promote(doc: Doc, phrase: Span) -> Span:
     for ent in index.ents_within(phrase.start, phrase.end):
         if ent.start == phrase.start and ent.end == phrase.end:
             return ent
-    kept = [e for e in index.ents if e.end <= phrase.start or e.start >= phrase.end]
-    inside = index.ents_within(phrase.start, phrase.end)
-    if len(kept) + len(inside) < len(index.ents):
-        return phrase  # it would cut through an entity: leave the entities alone
-    index.set_ents(sorted([*kept, phrase], key=lambda e: e.start))
+    index.add_ent(phrase)  # not when it would cut through an entity: those stay as they are
     return phrase
 
 
