@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from reader.quotes.index import index_of
+from reader.quotes.pronouns import SUBJECT_PRONOUNS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -176,7 +177,7 @@ def colon_cue(tokens: Sequence[Token]) -> Cue | None:
     colon = words[-1]
     for token in reversed(words):
         if token.dep_ in SUBJECT_DEPS and (
-            token.ent_type_ in ("PERSON", "ORG") or token.lower_ in PERSONAL_PRONOUNS
+            token.ent_type_ in ("PERSON", "ORG") or token.lower_ in SUBJECT_PRONOUNS
         ):
             return Cue(colon.doc[colon.i : colon.i + 1], token)
     for token in reversed(words):
@@ -200,7 +201,7 @@ def _nearest_named(region: Sequence[Token], verb: Token) -> Token | None:
     for token in region:
         if token.i == verb.i or not (token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PRON"):
             continue
-        if token.pos_ == "PRON" and token.lower_ not in PERSONAL_PRONOUNS:
+        if token.pos_ == "PRON" and token.lower_ not in SUBJECT_PRONOUNS:
             continue
         if is_agency(token) or token.dep_ in ("dobj", "dative", "pobj"):
             continue  # "told Reuters": the listener, not the speaker
@@ -256,9 +257,6 @@ def governing_cue(quote: Span, bounds: tuple[int, int] | None = None) -> Cue | N
                     continue
                 return Cue(_cue_span(node), speaker)
     return None
-
-
-PERSONAL_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 
 
 def sentence_cue(sent: Span, exclude: Sequence[Span] = ()) -> Cue | None:

@@ -9,13 +9,12 @@ checked herself in" also tells about a later "Reid".
 from __future__ import annotations
 
 from collections import Counter
-from typing import Literal, cast
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
 from reader.quotes.index import index_of
-
-Gender = Literal["female", "male"]
+from reader.quotes.pronouns import POSSESSIVE, PRONOUN_GENDER, REFLEXIVE, Gender
 
 _HONORIFICS: dict[str, Gender] = {
     "mr": "male",
@@ -49,18 +48,6 @@ for _gender, _words in (
     ),
 ):
     _NOUNS.update(dict.fromkeys(_words.split(), cast(Gender, _gender)))
-_REFLEXIVE: dict[str, Gender] = {"herself": "female", "himself": "male"}
-_POSSESSIVE: dict[str, Gender] = {"her": "female", "his": "male"}
-PRONOUN_GENDER: dict[str, Gender] = {
-    "he": "male",
-    "him": "male",
-    "his": "male",
-    "himself": "male",
-    "she": "female",
-    "her": "female",
-    "hers": "female",
-    "herself": "female",
-}
 
 
 def person_gender(doc: Doc, person: Span) -> Gender | None:
@@ -151,9 +138,9 @@ def _evidence(person: Span) -> list[Gender]:
         for token in verb.children:
             if token.i in range(person.start, person.end):
                 continue
-            if token.lower_ in _REFLEXIVE and token.dep_ in ("dobj", "pobj", "npadvmod"):
-                found.append(_REFLEXIVE[token.lower_])
+            if token.lower_ in REFLEXIVE and token.dep_ in ("dobj", "pobj", "npadvmod"):
+                found.append(REFLEXIVE[token.lower_])
             for child in token.children:
-                if child.dep_ == "poss" and child.lower_ in _POSSESSIVE:
-                    found.append(_POSSESSIVE[child.lower_])
+                if child.dep_ == "poss" and child.lower_ in POSSESSIVE:
+                    found.append(POSSESSIVE[child.lower_])
     return found

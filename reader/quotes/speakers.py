@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from reader.quotes.cues import SPEECH_LEMMAS, is_agency
 from reader.quotes.gender import compatible
 from reader.quotes.index import index_of
+from reader.quotes.pronouns import GROUP_PRONOUNS, PERSON_PRONOUNS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -26,8 +27,6 @@ def _words(text: str) -> frozenset[str]:
 #: Entity labels a speaker can resolve to.
 SPEAKER_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
 ORG_LABELS = frozenset(("ORG", "GPE", "NORP"))
-PERSON_PRONOUNS = frozenset(["he", "him", "she", "her"])
-GROUP_PRONOUNS = frozenset(["it", "they", "them", "we"])
 #: Head nouns of organizations that NER often leaves unnamed ("the defence ministry").
 ORG_NOUNS = _words(
     """
