@@ -22,6 +22,7 @@ from reader.quotes.cues import (
     governing_cue,
     sentence_cue,
 )
+from reader.quotes.fragments import is_quoted_word, is_sentence, is_speech_fragment
 from reader.quotes.index import DocIndex, indexed
 from reader.quotes.marks import RawQuote, find_quotes, paragraph_bounds
 from reader.quotes.speakers import resolve, speaker_span
@@ -132,9 +133,12 @@ def _find(
         cue = _attribution(text, span, before, after, partial)
         if cue is None and not partial:
             cue = _neighbour_cue(index, raw, span, found, quote_spans)
-        if partial and (cue is None or not _is_speech_fragment(span)):
+        if partial and not (
+            cue is not None
+            and (is_speech_fragment(span) or is_quoted_word(span, _framing_cue(text, span)))
+        ):
             continue  # a scare quote or a title, not speech
-        if not partial and cue is None and not _is_sentence(span):
+        if not partial and cue is None and not is_sentence(span):
             continue  # a lone word, a term or a title with no one saying it
         quote = DocQuote(span=span, partial=partial, cue=cue.tokens if cue else None, raw=raw)
         if cue is not None and cue.speaker is not None:
@@ -160,20 +164,13 @@ def _is_partial(text: str, raw: RawQuote) -> bool:
     return not (whole and len(content.split()) >= 4)
 
 
-def _is_speech_fragment(span: Span) -> bool:
-    """A partial quote that can be speech: not a lone word, not a capitalised title."""
-    words = [t for t in span if t.is_alpha]
-    if len(words) < 2:
-        return False
-    titled = all(t.is_title or t.is_stop or not t.is_alpha for t in span) and any(
-        t.is_title for t in words[1:]
-    )
-    return not titled
+def _framing_cue(text: str, span: Span) -> Cue | None:
+    """The speech verb the quoted words hang from in the parse, within their paragraph."""
+    return governing_cue(span, _paragraphs(text, span))
 
 
-def _is_sentence(span: Span) -> bool:
-    """Quoted words that could be said on their own: a clause with a verb, not a title."""
-    return _is_speech_fragment(span) and any(t.pos_ in ("VERB", "AUX") for t in span)
+def _paragraphs(text: str, span: Span) -> tuple[int, int]:
+    return paragraph_bounds(text, span.start_char)[0], paragraph_bounds(text, span.end_char)[1]
 
 
 def _region_before(index: DocIndex, raw: RawQuote, previous: RawQuote | None) -> list[Token]:
@@ -209,8 +206,7 @@ def _region_after(index: DocIndex, raw: RawQuote, following: RawQuote | None) ->
 def _attribution(
     text: str, span: Span, before: list[Token], after: list[Token], partial: bool
 ) -> Cue | None:
-    first = paragraph_bounds(text, span.start_char)[0]
-    bounds = (first, paragraph_bounds(text, span.end_char)[1])
+    bounds = _paragraphs(text, span)
     if partial:
         return governing_cue(span, bounds) or find_cue(before, span, after=False, structural=False)
     found_before = find_cue(before, span, after=False)

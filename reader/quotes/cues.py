@@ -35,6 +35,14 @@ SPEECH_LEMMAS = _words(
     term
     """
 )
+#: Verbs that put a name or a judgement on someone or something: a quoted
+#: phrase they frame ('accused them of being "duped"') is the speaker's words.
+NAMING_LEMMAS = _words(
+    """
+    call describe brand dub term label accuse deem hail dismiss denounce condemn praise
+    criticize criticise characterize characterise
+    """
+)
 #: Lemmas that only count when the quotation is their complement (opinion verbs).
 WEAK_LEMMAS = frozenset(["think", "believe", "feel", "hope", "fear", "expect", "predict", "know"])
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
@@ -108,10 +116,17 @@ def _speaker_of(verb: Token) -> Token | None:
     return subject
 
 
+def _is_label(verb: Token) -> bool:
+    """A past participle naming a thing: "a box labelled …", "a film called …" (no one speaks)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
 def _is_cue(token: Token, quote: Span, structural: bool = True) -> bool:
     if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
         return True
     if token.pos_ not in ("VERB", "AUX") or (token.pos_ == "AUX" and token.lemma_ != "say"):
+        return False
+    if _is_label(token):
         return False
     if token.lemma_ in SPEECH_LEMMAS:
         return True
@@ -249,8 +264,12 @@ def governing_cue(quote: Span, bounds: tuple[int, int] | None = None) -> Cue | N
                 continue
             if not low <= node.idx < high:
                 break
+            if _is_label(node):
+                continue
             if node.pos_ in ("VERB", "AUX") and (
-                node.lemma_ in SPEECH_LEMMAS or node.lemma_ == "quote"
+                node.lemma_ in SPEECH_LEMMAS
+                or node.lemma_ in NAMING_LEMMAS
+                or node.lemma_ == "quote"
             ):
                 speaker = _speaker_of(node)
                 if speaker is not None and is_agency(speaker):
