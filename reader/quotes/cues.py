@@ -256,6 +256,8 @@ def governing_cue(quote: Span, bounds: tuple[int, int] | None = None) -> Cue | N
     low, high = bounds if bounds is not None else (0, len(quote.doc.text))
     seen: set[int] = set()
     for token in quote:
+        if token.is_punct:
+            continue  # the parser hangs punctuation anywhere: words carry the structure
         node = token
         while node.head.i != node.i and node.i not in seen:
             seen.add(node.i)
@@ -265,7 +267,7 @@ def governing_cue(quote: Span, bounds: tuple[int, int] | None = None) -> Cue | N
             if not low <= node.idx < high:
                 break
             if _is_label(node):
-                continue
+                break  # the quoted words are the label's ("known as 'take'"), no one's speech
             if node.pos_ in ("VERB", "AUX") and (
                 node.lemma_ in SPEECH_LEMMAS
                 or node.lemma_ in NAMING_LEMMAS

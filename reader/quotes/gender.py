@@ -56,6 +56,11 @@ def person_gender(doc: Doc, person: Span) -> Gender | None:
     return genders.get(_surname(person))
 
 
+def noun_gender(noun: Token) -> Gender | None:
+    """The gender a person noun says ("actress", "spokesman"), or None ("publicist")."""
+    return _NOUNS.get(noun.lower_)
+
+
 def compatible(doc: Doc, person: Span, pronoun: Token) -> bool:
     """Whether ``pronoun`` can refer to ``person`` (unknown genders fit either)."""
     wanted = PRONOUN_GENDER.get(pronoun.lower_)

@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from reader.quotes.cues import SPEECH_LEMMAS, is_agency
-from reader.quotes.gender import compatible
+from reader.quotes.gender import compatible, noun_gender
 from reader.quotes.index import index_of
-from reader.quotes.pronouns import GROUP_PRONOUNS, PERSON_PRONOUNS
+from reader.quotes.pronouns import GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER
 
 
 def _words(text: str) -> frozenset[str]:
@@ -43,6 +43,17 @@ STATEMENT_NOUNS = _words(
     statement release communique communiqué report letter message post tweet notice
     """
 )
+#: Head nouns of people who speak for an organization: the organization named in
+#: the description is the speaker ("a Surrey Police spokeswoman").
+SPOKES_NOUNS = _words(
+    """
+    spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative
+    representatives official officials source sources
+    """
+)
+SPEAKING_FOR_NOUNS = ORG_NOUNS | STATEMENT_NOUNS | SPOKES_NOUNS
+#: Labels of places: a speaker never resolves to one of these.
+PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 #: Modifier dependencies kept in a speaker mention (titles, first names, adjectives).
 _LEFT_DEPS = frozenset(("compound", "amod", "det", "nmod", "nummod", "flat", "poss", "case"))
 _RIGHT_DEPS = frozenset(("compound", "flat", "prep", "pobj", "nummod"))
@@ -108,6 +119,11 @@ def resolve(
     """
     head = mention.root
     ent = _entity_at(doc, head)
+    if ent is not None and ent.label_ in PLACE_LABELS:
+        # "Phoenix said": NER took the actor Joaquin Phoenix for the city.
+        person = _person_named(doc, ent)
+        if person is not None:
+            return person
     if ent is not None and ent.label_ in SPEAKER_LABELS:
         return ent
     for child in head.children:
@@ -124,6 +140,13 @@ def resolve(
         return _antecedent(doc, head, quotes)
     index = index_of(doc)
     inside = index.ents_within(mention.start, mention.end)
+    if (
+        head.pos_ != "PROPN"
+        and head.lemma_.lower() not in ORG_NOUNS | STATEMENT_NOUNS | SPOKES_NOUNS
+    ):
+        # A description of a person ("the Taradise star", "a publicist") speaks for
+        # itself: a name inside it is not the speaker, only an apposition is.
+        inside = []
     orgs = [e for e in inside if e.label_ == "ORG" and e.root.dep_ != "poss"]
     if orgs:
         return orgs[-1]
@@ -155,10 +178,23 @@ def resolve(
         if source is not None:
             return promote(doc, source) if promote_orgs and source.label_ == "ORG" else source
         return None
-    if head.pos_ == "NOUN" and any(t.lower_ == "the" for t in head.lefts):
-        # "the actress", "the comedian": a definite description of someone named before.
-        return _nearest(doc, mention.start, ("PERSON",), quotes)
+    # "the actress", "a publicist": a description is a speaker in its own right;
+    # without a coreference model, guessing who it describes goes wrong too often.
     return None
+
+
+def _person_named(doc: Doc, place: Span) -> Span | None:
+    """A person the document names with the word ``place`` is ("Joaquin Phoenix")."""
+    word = place.text.casefold()
+    people = [
+        e
+        for e in index_of(doc).ents
+        if e.label_ == "PERSON" and len(e) > 1 and e[-1].text.casefold() == word
+    ]
+    before = [e for e in people if e.end <= place.start]
+    if before:
+        return before[-1]
+    return people[0] if people else None
 
 
 def _name_span(mention: Span, head: Token) -> Span | None:
@@ -254,12 +290,47 @@ def _antecedent(doc: Doc, pronoun: Token, quotes: Sequence[Span]) -> Span | None
     word = pronoun.lower_
     if word in PERSON_PRONOUNS:
         # "he" never resolves to someone the text calls "she", and the other way round.
-        return _nearest(
+        named = _nearest(
             doc, pronoun.i, ("PERSON",), quotes, fits=lambda e: compatible(doc, e, pronoun)
         )
+        if named is not None and _described_speaker_between(doc, named.end, pronoun, quotes):
+            return None  # "her publicist said … he said": he is the publicist, not her
+        return named
     if word in GROUP_PRONOUNS:
         return _nearest(doc, pronoun.i, ("ORG", "GPE", "NORP"), quotes)
     return None
+
+
+def _described_speaker_between(
+    doc: Doc, start: int, pronoun: Token, quotes: Sequence[Span]
+) -> bool:
+    """Whether a person described but unnamed speaks between token ``start`` and ``pronoun``.
+
+    Such a speaker, introduced as someone new ("her publicist said", "a
+    spokesman told"), is nearer than the named one, so the pronoun more likely
+    stands for them.
+    """
+    index = index_of(doc)
+    quoted = index.quoted_in(quotes)
+    wanted = PRONOUN_GENDER.get(pronoun.lower_)
+    for verb in index.speech_verbs_before(pronoun.i, SPEECH_LEMMAS):
+        if verb.i < start:
+            return False
+        if verb.i in quoted:
+            continue
+        for subject in verb.children:
+            if subject.dep_ not in ("nsubj", "nsubjpass") or subject.i in quoted:
+                continue
+            if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.ent_type_:
+                continue
+            if subject.lemma_.lower() in ORG_NOUNS | STATEMENT_NOUNS:
+                continue
+            if not any(c.dep_ == "poss" or c.lower_ in ("a", "an") for c in subject.children):
+                continue  # "the star said": likely someone already named, not someone new
+            said = noun_gender(subject)
+            if said is None or wanted is None or said == wanted:
+                return True
+    return False
 
 
 def _nearest(
