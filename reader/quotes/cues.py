@@ -43,6 +43,8 @@ NAMING_LEMMAS = _words(
     criticize criticise characterize characterise
     """
 )
+#: Participles that name a thing after a noun ("a box marked", "a film titled").
+LABEL_LEMMAS = _words("know name title entitle mark sign headline caption")
 #: Lemmas that only count when the quotation is their complement (opinion verbs).
 WEAK_LEMMAS = frozenset(["think", "believe", "feel", "hope", "fear", "expect", "predict", "know"])
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
@@ -118,7 +120,7 @@ def _speaker_of(verb: Token) -> Token | None:
 
 def _is_label(verb: Token) -> bool:
     """A past participle naming a thing: "a box labelled …", "a film called …" (no one speaks)."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_ in NAMING_LEMMAS | LABEL_LEMMAS
 
 
 def _is_cue(token: Token, quote: Span, structural: bool = True) -> bool:

@@ -319,7 +319,7 @@ def _described_speaker_between(
         if verb.i in quoted:
             continue
         for subject in verb.children:
-            if subject.dep_ not in ("nsubj", "nsubjpass") or subject.i in quoted:
+            if subject.dep_ != "nsubj" or subject.i in quoted:  # the one speaking
                 continue
             if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.ent_type_:
                 continue
