@@ -22,7 +22,7 @@ from reader.quotes.cues import (
     governing_cue,
     sentence_cue,
 )
-from reader.quotes.fragments import is_quoted_word, is_sentence, is_speech_fragment
+from reader.quotes.fragments import is_quoted_word, is_sentence, is_speech_fragment, is_title
 from reader.quotes.index import DocIndex, indexed
 from reader.quotes.marks import RawQuote, find_quotes, paragraph_bounds
 from reader.quotes.speakers import resolve, speaker_span
@@ -138,6 +138,8 @@ def _find(
             and (is_speech_fragment(span) or is_quoted_word(span, _framing_cue(text, span)))
         ):
             continue  # a scare quote or a title, not speech
+        if not partial and is_title(span) and _after_word(text, raw):
+            continue  # 'the 2005 book "The Big Show: High Times …"': a title, not speech
         if not partial and cue is None and not is_sentence(span):
             continue  # a lone word, a term or a title with no one saying it
         quote = DocQuote(span=span, partial=partial, cue=cue.tokens if cue else None, raw=raw)
@@ -149,6 +151,12 @@ def _find(
             speakers.append((quote.speaker, quote.speaker_ref))
         found.append(quote)
     return found
+
+
+def _after_word(text: str, raw: RawQuote) -> bool:
+    """Whether the opening mark follows a word of the writer's sentence."""
+    before = text[: raw.open_mark].rstrip(" \t\x00")
+    return bool(before) and (before[-1].isalnum() or before[-1] in "'’")
 
 
 def _is_partial(text: str, raw: RawQuote) -> bool:

@@ -54,6 +54,12 @@ def _particular(speaker: Token) -> bool:
     return speaker.pos_ in ("NOUN", "PROPN") and speaker.tag_ not in ("NNS", "NNPS")
 
 
+def is_title(span: Span) -> bool:
+    """Words capitalised like a title ("The Big Show: High Times and Dirty Dealings")."""
+    words = [t for t in span if t.is_alpha]
+    return len(words) >= 2 and _titled(span, words)
+
+
 def _titled(span: Span, words: list[Token]) -> bool:
     return all(t.is_title or t.is_stop or not t.is_alpha for t in span) and any(
         t.is_title for t in words[1:]
