@@ -327,6 +327,8 @@ def _described_speaker_between(
                 continue
             if not any(c.dep_ == "poss" or c.lower_ in ("a", "an") for c in subject.children):
                 continue  # "the star said": likely someone already named, not someone new
+            if any(c.dep_ == "appos" for c in subject.children):
+                continue  # "the lead maintainer, Priya Raman, said": named after all
             said = noun_gender(subject)
             if said is None or wanted is None or said == wanted:
                 return True
