@@ -165,8 +165,12 @@ def test_titles_and_scare_quotes_are_not_speech(nlp) -> None:
         'Critics said the show was "a total mess from start to finish."'
     )
     found = quotes_of(nlp, text)
-    assert [q.span.text for q in found] == ["a total mess from start to finish."]
-    assert found[0].partial
+    # The title is no speech; a word a naming verb frames ("called … 'silly'") is
+    # the speaker's own, a partial quote (round two of the quote rules).
+    assert [q.span.text for q in found] == ["silly", "a total mess from start to finish."]
+    assert all(q.partial for q in found)
+    assert found[0].speaker is not None and found[0].speaker.text == "The actress"
+    assert found[0].speaker_ref is None  # a description speaks for itself
 
 
 def test_unbalanced_mark_stays_in_its_paragraph(nlp) -> None:
