@@ -113,3 +113,20 @@ def test_surname_taken_for_a_place_resolves_to_the_person(nlp) -> None:
     assert quote.speaker is not None and quote.speaker.text == "Phoenix"
     assert ref(quote) == "Joaquin Phoenix"
     assert quote.speaker_ref is not None and quote.speaker_ref.label_ == "PERSON"
+
+
+def test_so_called_marks_are_the_writers(nlp) -> None:
+    text = (
+        "On Feb. 27, the administration announced that it would reverse the so-called "
+        '"medical conscience" rule, officials said.'
+    )
+    assert quotes_of(nlp, text) == {}
+
+
+def test_what_evidence_suggests_is_no_ones_speech(nlp) -> None:
+    text = (
+        "An Interior official said that such a review would be triggered only if scientific "
+        'evidence suggested "a causal connection" between a project and the harm.'
+    )
+    quote = quotes_of(nlp, text)["a causal connection"]
+    assert quote.speaker is not None and quote.speaker.text == "An Interior official"

@@ -138,6 +138,8 @@ def _find(
             and (is_speech_fragment(span) or is_quoted_word(span, _framing_cue(text, span)))
         ):
             continue  # a scare quote or a title, not speech
+        if _so_called(text, raw):
+            continue  # 'the so-called "medical conscience" rule': the writer's distance, no speech
         if not partial and is_title(span) and _after_word(text, raw):
             continue  # 'the 2005 book "The Big Show: High Times …"': a title, not speech
         if not partial and cue is None and not is_sentence(span):
@@ -151,6 +153,11 @@ def _find(
             speakers.append((quote.speaker, quote.speaker_ref))
         found.append(quote)
     return found
+
+
+def _so_called(text: str, raw: RawQuote) -> bool:
+    before = text[max(0, raw.open_mark - 12) : raw.open_mark].rstrip(" \t\x00").casefold()
+    return before.endswith(("so-called", "so called"))
 
 
 def _after_word(text: str, raw: RawQuote) -> bool:

@@ -45,6 +45,8 @@ NAMING_LEMMAS = _words(
 )
 #: Participles that name a thing after a noun ("a box marked", "a film titled").
 LABEL_LEMMAS = _words("know name title entitle mark sign headline caption")
+#: Verbs of speaking that also report what things show ("the evidence suggested").
+EVIDENCE_LEMMAS = _words("suggest predict estimate indicate show")
 #: Lemmas that only count when the quotation is their complement (opinion verbs).
 WEAK_LEMMAS = frozenset(["think", "believe", "feel", "hope", "fear", "expect", "predict", "know"])
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
@@ -278,8 +280,19 @@ def governing_cue(quote: Span, bounds: tuple[int, int] | None = None) -> Cue | N
                 speaker = _speaker_of(node)
                 if speaker is not None and is_agency(speaker):
                     continue
+                if node.lemma_ in EVIDENCE_LEMMAS and not _someone(speaker):
+                    continue  # "the evidence suggested …": no one speaks; a verb above may
                 return Cue(_cue_span(node), speaker)
     return None
+
+
+def _someone(token: Token | None) -> bool:
+    """A name, a pronoun or a noun with a determiner ("the agency"); not a bare "evidence"."""
+    if token is None:
+        return False
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("PRON", "PROPN"):
+        return True
+    return any(c.dep_ in ("det", "poss") for c in token.children)
 
 
 def sentence_cue(sent: Span, exclude: Sequence[Span] = ()) -> Cue | None:
