@@ -130,3 +130,14 @@ def test_what_evidence_suggests_is_no_ones_speech(nlp) -> None:
     )
     quote = quotes_of(nlp, text)["a causal connection"]
     assert quote.speaker is not None and quote.speaker.text == "An Interior official"
+
+
+def test_pronoun_after_a_described_speakers_quote_stays_unresolved(nlp) -> None:
+    text = (
+        'Union leader Dan Whitfield said the strike would go ahead. "We have no choice," '
+        "Whitfield said. A spokesperson for the employers' federation disagreed: "
+        '"There is no more money on the table." "The union knows that," she added.'
+    )
+    found = quotes_of(nlp, text)
+    assert ref(found["We have no choice,"]) == "Whitfield"
+    assert found["The union knows that,"].speaker_ref is None

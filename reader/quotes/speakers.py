@@ -137,7 +137,10 @@ def resolve(
         if name is not None:
             return promote(doc, name)
     if head.pos_ == "PRON" or head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        return _antecedent(doc, head, quotes)
+        named = _antecedent(doc, head, quotes)
+        if named is not None and _described_speaker_quoted(named, head, previous_speakers):
+            return None  # 'A spokesperson … "…" "…," she added': the spokesperson again
+        return named
     index = index_of(doc)
     inside = index.ents_within(mention.start, mention.end)
     if (
@@ -185,12 +188,17 @@ def resolve(
 
 def _person_named(doc: Doc, place: Span) -> Span | None:
     """A person the document names with the word ``place`` is ("Joaquin Phoenix")."""
-    word = place.text.casefold()
-    people = [
-        e
-        for e in index_of(doc).ents
-        if e.label_ == "PERSON" and len(e) > 1 and e[-1].text.casefold() == word
-    ]
+    index = index_of(doc)
+    # Built once per document (again only after the component adds entities).
+    cached = index.derived.get("people_by_surname")
+    if cached is None or cached[0] != len(index.ent_log):
+        by_surname: dict[str, list[Span]] = {}
+        for e in index.ents:
+            if e.label_ == "PERSON" and len(e) > 1:
+                by_surname.setdefault(e[-1].text.casefold(), []).append(e)
+        cached = (len(index.ent_log), by_surname)
+        index.derived["people_by_surname"] = cached
+    people = cached[1].get(place.text.casefold(), [])
     before = [e for e in people if e.end <= place.start]
     if before:
         return before[-1]
@@ -301,6 +309,32 @@ def _antecedent(doc: Doc, pronoun: Token, quotes: Sequence[Span]) -> Span | None
     return None
 
 
+def _introduced(noun: Token) -> bool:
+    """A person introduced as someone new: "a spokesperson", "her publicist"."""
+    return any(c.dep_ == "poss" or c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _described_speaker_quoted(
+    named: Span, pronoun: Token, previous_speakers: Sequence[tuple[Span, Span | None]]
+) -> bool:
+    """Whether a quotation after ``named`` was given to a person described, not named."""
+    wanted = PRONOUN_GENDER.get(pronoun.lower_)
+    if wanted is None:
+        return False
+    for mention, ref in previous_speakers:
+        root = mention.root
+        if mention.start < named.end or mention.start > pronoun.i or ref is not None:
+            continue
+        if root.pos_ != "NOUN" or root.lemma_.lower() in ORG_NOUNS | STATEMENT_NOUNS:
+            continue
+        if not _introduced(root):
+            continue  # "the star said": likely someone already named
+        said = noun_gender(root)
+        if said is None or said == wanted:
+            return True
+    return False
+
+
 def _described_speaker_between(
     doc: Doc, start: int, pronoun: Token, quotes: Sequence[Span]
 ) -> bool:
@@ -325,7 +359,7 @@ def _described_speaker_between(
                 continue
             if subject.lemma_.lower() in ORG_NOUNS | STATEMENT_NOUNS:
                 continue
-            if not any(c.dep_ == "poss" or c.lower_ in ("a", "an") for c in subject.children):
+            if not _introduced(subject):
                 continue  # "the star said": likely someone already named, not someone new
             if any(c.dep_ == "appos" for c in subject.children):
                 continue  # "the lead maintainer, Priya Raman, said": named after all
