@@ -96,7 +96,8 @@ class DocIndex:
     def ents_within(self, start: int, end: int) -> list[Span]:
         """The entities wholly inside tokens ``[start, end)``, in order."""
         found = []
-        for ent in self.ents[bisect_left(self._ent_starts, start) :]:
+        for pos in range(bisect_left(self._ent_starts, start), len(self.ents)):
+            ent = self.ents[pos]
             if ent.start >= end:
                 break
             if ent.end <= end:
@@ -105,10 +106,10 @@ class DocIndex:
 
     def ents_before(self, end: int) -> Iterator[Span]:
         """The entities ending at or before token ``end``, nearest first."""
-        pos = bisect_left(self._ent_starts, end)
-        for ent in reversed(self.ents[:pos]):
-            if ent.end <= end:
-                yield ent
+        # Walk back by position: slicing would copy the list on every call.
+        for pos in range(bisect_left(self._ent_starts, end) - 1, -1, -1):
+            if self.ents[pos].end <= end:
+                yield self.ents[pos]
 
     def speech_verbs_before(self, before: int, lemmas: frozenset[str]) -> Iterator[Token]:
         """Verbs whose lemma is in ``lemmas`` before token ``before``, nearest first.
@@ -119,9 +120,9 @@ class DocIndex:
             self._speech_verbs = [
                 t.i for t in self.doc if t.pos_ in ("VERB", "AUX") and t.lemma_ in lemmas
             ]
-        pos = bisect_left(self._speech_verbs, before)
-        for i in reversed(self._speech_verbs[:pos]):
-            yield self.doc[i]
+        verbs = self._speech_verbs
+        for pos in range(bisect_left(verbs, before) - 1, -1, -1):
+            yield self.doc[verbs[pos]]
 
 
 def _user_data(doc: Doc) -> dict[Any, Any]:
