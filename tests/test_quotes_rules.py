@@ -141,3 +141,20 @@ def test_pronoun_after_a_described_speakers_quote_stays_unresolved(nlp) -> None:
     found = quotes_of(nlp, text)
     assert ref(found["We have no choice,"]) == "Whitfield"
     assert found["The union knows that,"].speaker_ref is None
+
+
+def test_passive_naming_is_a_label(nlp) -> None:
+    text = (
+        "The owners have been in talks with the city on the sale of what is called the old "
+        '"Matanuska Maid block," officials said.'
+    )
+    assert not any(t.startswith("Matanuska") for t in quotes_of(nlp, text))
+
+
+def test_speaker_found_above_a_subjectless_speech_verb(nlp) -> None:
+    text = (
+        "One crew member was killed in the attack, which the Indian navy had originally "
+        'announced by saying it had sunk a pirate "mother ship."'
+    )
+    quote = quotes_of(nlp, text)["mother ship."]
+    assert quote.speaker is not None and quote.speaker.text.endswith("navy")

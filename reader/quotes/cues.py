@@ -121,8 +121,17 @@ def _speaker_of(verb: Token) -> Token | None:
 
 
 def _is_label(verb: Token) -> bool:
-    """A past participle naming a thing: "a box labelled …", "a film called …" (no one speaks)."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_ in NAMING_LEMMAS | LABEL_LEMMAS
+    """A name given to a thing, with no one giving it: "a box labelled …", "what is called …".
+
+    A naming participle after a noun, or a naming verb in the passive without
+    an agent ("was called … by the mayor" is still someone's words).
+    """
+    if verb.lemma_ not in NAMING_LEMMAS | LABEL_LEMMAS:
+        return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "agent" not in deps
 
 
 def _is_cue(token: Token, quote: Span, structural: bool = True) -> bool:
@@ -259,6 +268,7 @@ def governing_cue(quote: Span, bounds: tuple[int, int] | None = None) -> Cue | N
     """
     low, high = bounds if bounds is not None else (0, len(quote.doc.text))
     seen: set[int] = set()
+    fallback: Cue | None = None
     for token in quote:
         if token.is_punct:
             continue  # the parser hangs punctuation anywhere: words carry the structure
@@ -282,8 +292,12 @@ def governing_cue(quote: Span, bounds: tuple[int, int] | None = None) -> Cue | N
                     continue
                 if node.lemma_ in EVIDENCE_LEMMAS and not _someone(speaker):
                     continue  # "the evidence suggested …": no one speaks; a verb above may
+                if speaker is None:
+                    # "announced by saying …": the verb above may name who spoke.
+                    fallback = fallback or Cue(_cue_span(node), None)
+                    continue
                 return Cue(_cue_span(node), speaker)
-    return None
+    return fallback
 
 
 def _someone(token: Token | None) -> bool:
