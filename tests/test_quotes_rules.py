@@ -158,3 +158,18 @@ def test_speaker_found_above_a_subjectless_speech_verb(nlp) -> None:
     )
     quote = quotes_of(nlp, text)["mother ship."]
     assert quote.speaker is not None and quote.speaker.text.endswith("navy")
+
+
+def test_partial_quote_attributed_after_it(nlp) -> None:
+    text = (
+        'On Wednesday tensions "seemed to be decreasing until his sister was arrested," '
+        "according to Danny Gold of Metropolis."
+    )
+    quote = quotes_of(nlp, text)["seemed to be decreasing until his sister was arrested,"]
+    assert quote.partial and ref(quote) == "Danny Gold"
+
+
+def test_chanted_words_are_speech(nlp) -> None:
+    text = 'On the streets of Athens, demonstrators chanted "Thieves, thieves!" at the police.'
+    quote = quotes_of(nlp, text)["Thieves, thieves!"]
+    assert quote.speaker is not None and quote.speaker.text == "demonstrators"

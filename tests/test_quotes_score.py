@@ -74,18 +74,18 @@ def test_names_match(scorer) -> None:
 def test_reader_meets_targets(scorer, nlp) -> None:
     rows, texts = scorer.load_gold(GOLD)
     result = scorer.score(rows, scorer.run_reader(texts, nlp))
-    # Floors just under the measured scores (P 0.990, F1 0.988, mention 0.956, entity 0.917).
-    assert result["precision"] >= 0.97, result
-    assert result["f1"] >= 0.97, result
+    # Floors just under the measured scores (P 0.992, F1 0.992, mention 0.950, entity 0.922).
+    assert result["precision"] >= 0.98, result
+    assert result["f1"] >= 0.98, result
     assert result["speaker_mention_accuracy"] >= 0.94, result
-    assert result["speaker_entity_accuracy"] >= 0.90, result
+    assert result["speaker_entity_accuracy"] >= 0.91, result
     assert result["partial_flag_accuracy"] >= 0.97, result
     kinds = scorer.score_by_kind(rows, scorer.run_reader(texts, nlp))
     assert sum(1 for r in rows if scorer.kind_of(r) == "partial") >= 60
-    # Partial quotes measured 0.970 found, 0.925 mention, 0.881 entity.
-    assert kinds["partial"]["recall"] >= 0.95, kinds["partial"]
+    # Partial quotes measured 0.988 found, 0.926 mention, 0.889 entity.
+    assert kinds["partial"]["recall"] >= 0.97, kinds["partial"]
     assert kinds["partial"]["speaker_mention_accuracy"] >= 0.91, kinds["partial"]
-    assert kinds["partial"]["speaker_entity_accuracy"] >= 0.86, kinds["partial"]
+    assert kinds["partial"]["speaker_entity_accuracy"] >= 0.87, kinds["partial"]
     for negative in ("title", "code"):
         assert kinds[negative]["marked"] == 0, (negative, kinds[negative])
 

@@ -20,6 +20,7 @@ from reader.quotes.cues import (
     colon_cue,
     find_cue,
     governing_cue,
+    labelled,
     sentence_cue,
 )
 from reader.quotes.fragments import is_quoted_word, is_sentence, is_speech_fragment, is_title
@@ -138,6 +139,8 @@ def _find(
             and (is_speech_fragment(span) or is_quoted_word(span, _framing_cue(text, span)))
         ):
             continue  # a scare quote or a title, not speech
+        if partial and labelled(span):
+            continue  # 'a box labelled "medical problem"': a name, not speech
         if _so_called(text, raw):
             continue  # 'the so-called "medical conscience" rule': the writer's distance, no speech
         if not partial and is_title(span) and _after_word(text, raw):
@@ -223,7 +226,12 @@ def _attribution(
 ) -> Cue | None:
     bounds = _paragraphs(text, span)
     if partial:
-        return governing_cue(span, bounds) or find_cue(before, span, after=False, structural=False)
+        # '… tensions "seemed to be easing," according to X': the attribution may follow.
+        return (
+            governing_cue(span, bounds)
+            or find_cue(before, span, after=False, structural=False)
+            or find_cue(after, span, after=True, structural=False)
+        )
     found_before = find_cue(before, span, after=False)
     # A cue right before the opening mark ('had yelled, "…"', 'X said: "…"')
     # introduces this quotation, even when a reporting cue follows it.

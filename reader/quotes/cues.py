@@ -32,7 +32,7 @@ SPEECH_LEMMAS = _words(
     complain concede conclude contend counter caution proclaim testify plead boast blog exclaim
     muse sigh agree demand wonder threaten recount allege charge estimate told summarize
     summarise advise inform order instruct direct mutter yell murmur retort quip call dub label
-    term
+    term chant
     """
 )
 #: Verbs that put a name or a judgement on someone or something: a quoted
@@ -298,6 +298,28 @@ def governing_cue(quote: Span, bounds: tuple[int, int] | None = None) -> Cue | N
                     continue
                 return Cue(_cue_span(node), speaker)
     return fallback
+
+
+def labelled(quote: Span) -> bool:
+    """Whether the quoted words are a name something is given ("what is called '…'").
+
+    True when, walking up the parse from the quotation, a labelling verb comes
+    before any verb of speaking: then no attribution elsewhere in the sentence
+    makes the name someone's words.
+    """
+    for token in quote:
+        if token.is_punct:
+            continue
+        node = token
+        while node.head.i != node.i:
+            node = node.head
+            if quote.start <= node.i < quote.end:
+                continue
+            if _is_label(node):
+                return True
+            if node.pos_ in ("VERB", "AUX") and node.lemma_ in SPEECH_LEMMAS:
+                return False
+    return False
 
 
 def _someone(token: Token | None) -> bool:
