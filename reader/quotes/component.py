@@ -6,9 +6,8 @@ a list of :class:`DocQuote` in text order.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -21,14 +20,15 @@ from reader.quotes.cues import (
     colon_cue,
     find_cue,
     governing_cue,
+    labelled,
     sentence_cue,
 )
+from reader.quotes.fragments import is_quoted_word, is_sentence, is_speech_fragment, is_title
+from reader.quotes.index import DocIndex, indexed
 from reader.quotes.marks import RawQuote, find_quotes, paragraph_bounds
 from reader.quotes.speakers import resolve, speaker_span
 
 EXTENSION = "reader_quotes"
-#: Token start offsets, cached on the Doc while the component runs.
-_STARTS_KEY = ("reader_quotes", "token_starts", None, None)
 
 
 @dataclass(slots=True)
@@ -52,14 +52,16 @@ class DocQuote:
 
     def to_finding(self) -> QuoteFinding:
         """The quotation as a plain record with character offsets into ``doc.text``."""
-        text = self.span.doc.text
+        # Span.text, not doc.text: spaCy rebuilds doc.text from every token.
         start, end = self.span.start_char, self.span.end_char
+        text = self.span.text
         if self.raw is not None:
+            text = text[self.raw.start - start : self.raw.end - start]
             start, end = self.raw.start, self.raw.end
         return QuoteFinding(
             start=start,
             end=end,
-            text=text[start:end],
+            text=text,
             partial=self.partial,
             speaker=_text_span(self.speaker),
             speaker_ref=_text_span(self.speaker_ref),
@@ -70,7 +72,7 @@ class DocQuote:
 def _text_span(span: Span | None) -> TextSpan | None:
     if span is None:
         return None
-    return TextSpan(span.start_char, span.end_char, span.doc.text[span.start_char : span.end_char])
+    return TextSpan(span.start_char, span.end_char, span.text)
 
 
 class QuoteFinder:
@@ -110,30 +112,40 @@ def find_doc_quotes(doc: Doc, *, promote_entities: bool = True) -> list[DocQuote
             NER missed ("Tim Fanning", "the Russian defence ministry"), add it to
             ``doc.ents`` so that ``speaker_ref`` is always one of them.
     """
-    try:
-        return _find(doc, promote_entities)
-    finally:
-        _user_data(doc).pop(_STARTS_KEY, None)
-
-
-def _find(doc: Doc, promote_entities: bool) -> list[DocQuote]:
     text = doc.text
     raws = find_quotes(text)
     spans = [doc.char_span(r.start, r.end, alignment_mode="expand") for r in raws]
     pairs = [(r, s) for r, s in zip(raws, spans, strict=True) if s is not None and len(s)]
-    quote_spans = [s for _, s in pairs]
+    with indexed(doc, [s for _, s in pairs], text) as index:
+        return _find(index, pairs, promote_entities)
+
+
+def _find(
+    index: DocIndex, pairs: list[tuple[RawQuote, Span]], promote_entities: bool
+) -> list[DocQuote]:
+    doc, text = index.doc, index.text
+    quote_spans = index.quotes
     found: list[DocQuote] = []
     speakers: list[tuple[Span, Span | None]] = []
-    for index, (raw, span) in enumerate(pairs):
+    for n, (raw, span) in enumerate(pairs):
         partial = _is_partial(text, raw)
-        before = _region_before(doc, raw, pairs[index - 1][0] if index else None)
-        after = _region_after(doc, raw, pairs[index + 1][0] if index + 1 < len(pairs) else None)
-        cue = _attribution(span, before, after, partial)
+        before = _region_before(index, raw, pairs[n - 1][0] if n else None)
+        after = _region_after(index, raw, pairs[n + 1][0] if n + 1 < len(pairs) else None)
+        cue = _attribution(text, span, before, after, partial)
         if cue is None and not partial:
-            cue = _neighbour_cue(doc, raw, span, found, quote_spans)
-        if partial and (cue is None or not _is_speech_fragment(span)):
+            cue = _neighbour_cue(index, raw, span, found, quote_spans)
+        if partial and not (
+            cue is not None
+            and (is_speech_fragment(span) or is_quoted_word(span, _framing_cue(text, span)))
+        ):
             continue  # a scare quote or a title, not speech
-        if not partial and cue is None and not _is_sentence(span):
+        if partial and labelled(span):
+            continue  # 'a box labelled "medical problem"': a name, not speech
+        if _so_called(text, raw):
+            continue  # 'the so-called "medical conscience" rule': the writer's distance, no speech
+        if not partial and is_title(span) and _after_word(text, raw):
+            continue  # 'the 2005 book "The Big Show: High Times …"': a title, not speech
+        if not partial and cue is None and not is_sentence(span):
             continue  # a lone word, a term or a title with no one saying it
         quote = DocQuote(span=span, partial=partial, cue=cue.tokens if cue else None, raw=raw)
         if cue is not None and cue.speaker is not None:
@@ -144,6 +156,17 @@ def _find(doc: Doc, promote_entities: bool) -> list[DocQuote]:
             speakers.append((quote.speaker, quote.speaker_ref))
         found.append(quote)
     return found
+
+
+def _so_called(text: str, raw: RawQuote) -> bool:
+    before = text[max(0, raw.open_mark - 12) : raw.open_mark].rstrip(" \t\x00").casefold()
+    return before.endswith(("so-called", "so called"))
+
+
+def _after_word(text: str, raw: RawQuote) -> bool:
+    """Whether the opening mark follows a word of the writer's sentence."""
+    before = text[: raw.open_mark].rstrip(" \t\x00")
+    return bool(before) and (before[-1].isalnum() or before[-1] in "'’")
 
 
 def _is_partial(text: str, raw: RawQuote) -> bool:
@@ -159,43 +182,22 @@ def _is_partial(text: str, raw: RawQuote) -> bool:
     return not (whole and len(content.split()) >= 4)
 
 
-def _is_speech_fragment(span: Span) -> bool:
-    """A partial quote that can be speech: not a lone word, not a capitalised title."""
-    words = [t for t in span if t.is_alpha]
-    if len(words) < 2:
-        return False
-    titled = all(t.is_title or t.is_stop or not t.is_alpha for t in span) and any(
-        t.is_title for t in words[1:]
-    )
-    return not titled
+def _framing_cue(text: str, span: Span) -> Cue | None:
+    """The speech verb the quoted words hang from in the parse, within their paragraph."""
+    return governing_cue(span, _paragraphs(text, span))
 
 
-def _is_sentence(span: Span) -> bool:
-    """Quoted words that could be said on their own: a clause with a verb, not a title."""
-    return _is_speech_fragment(span) and any(t.pos_ in ("VERB", "AUX") for t in span)
+def _paragraphs(text: str, span: Span) -> tuple[int, int]:
+    return paragraph_bounds(text, span.start_char)[0], paragraph_bounds(text, span.end_char)[1]
 
 
-def _user_data(doc: Doc) -> dict[Any, Any]:
-    # spaCy types user_data as dict[str, Any] but keys its own extensions by tuples too.
-    return cast(dict[Any, Any], doc.user_data)
-
-
-def _tokens_from(doc: Doc, start_char: int, end_char: int) -> list[Token]:
-    """The tokens starting in ``[start_char, end_char)``, found by bisection."""
-    starts = _user_data(doc).get(_STARTS_KEY)
-    if starts is None or len(starts) != len(doc):
-        starts = [t.idx for t in doc]
-        _user_data(doc)[_STARTS_KEY] = starts
-    return list(doc[bisect_left(starts, start_char) : bisect_left(starts, end_char)])
-
-
-def _region_before(doc: Doc, raw: RawQuote, previous: RawQuote | None) -> list[Token]:
+def _region_before(index: DocIndex, raw: RawQuote, previous: RawQuote | None) -> list[Token]:
     """Tokens between the last sentence end (or quotation) and the opening mark."""
-    start_char = paragraph_bounds(doc.text, raw.open_mark)[0]
+    start_char = paragraph_bounds(index.text, raw.open_mark)[0]
     if previous is not None and previous.close_mark is not None:
         start_char = max(start_char, previous.close_mark + 1)
     tokens = [
-        t for t in _tokens_from(doc, start_char, raw.open_mark) if t.idx + len(t) <= raw.open_mark
+        t for t in index.tokens_from(start_char, raw.open_mark) if t.idx + len(t) <= raw.open_mark
     ]
     for i in range(len(tokens) - 1, -1, -1):
         if tokens[i].text in SENTENCE_END:
@@ -204,26 +206,32 @@ def _region_before(doc: Doc, raw: RawQuote, previous: RawQuote | None) -> list[T
     return [t for t in tokens if not t.is_space]
 
 
-def _region_after(doc: Doc, raw: RawQuote, following: RawQuote | None) -> list[Token]:
+def _region_after(index: DocIndex, raw: RawQuote, following: RawQuote | None) -> list[Token]:
     """Tokens between the closing mark and the next sentence end (or quotation)."""
     if raw.close_mark is None:
         return []
-    end_char = paragraph_bounds(doc.text, raw.close_mark)[1]
+    end_char = paragraph_bounds(index.text, raw.close_mark)[1]
     if following is not None:
         end_char = min(end_char, following.open_mark)
     tokens: list[Token] = []
-    for token in _tokens_from(doc, raw.close_mark + 1, end_char):
+    for token in index.tokens_from(raw.close_mark + 1, end_char):
         if token.text in SENTENCE_END:
             break
         tokens.append(token)
     return [t for t in tokens if not t.is_space]
 
 
-def _attribution(span: Span, before: list[Token], after: list[Token], partial: bool) -> Cue | None:
-    first = paragraph_bounds(span.doc.text, span.start_char)[0]
-    bounds = (first, paragraph_bounds(span.doc.text, span.end_char)[1])
+def _attribution(
+    text: str, span: Span, before: list[Token], after: list[Token], partial: bool
+) -> Cue | None:
+    bounds = _paragraphs(text, span)
     if partial:
-        return governing_cue(span, bounds) or find_cue(before, span, after=False, structural=False)
+        # '… tensions "seemed to be easing," according to X': the attribution may follow.
+        return (
+            governing_cue(span, bounds)
+            or find_cue(before, span, after=False, structural=False)
+            or find_cue(after, span, after=True, structural=False)
+        )
     found_before = find_cue(before, span, after=False)
     # A cue right before the opening mark ('had yelled, "…"', 'X said: "…"')
     # introduces this quotation, even when a reporting cue follows it.
@@ -242,14 +250,15 @@ def _attribution(span: Span, before: list[Token], after: list[Token], partial: b
 
 
 def _neighbour_cue(
-    doc: Doc, raw: RawQuote, span: Span, found: list[DocQuote], quotes: list[Span]
+    index: DocIndex, raw: RawQuote, span: Span, found: list[DocQuote], quotes: Sequence[Span]
 ) -> Cue | None:
     """Attribution from the neighbourhood: the sentence before, or the quote run."""
+    doc = index.doc
     first = doc.char_span(raw.open_mark, raw.open_mark + 1, alignment_mode="expand")
     previous: Cue | None = None
     if first is not None and first.start > 0:
         sent = doc[first.start - 1].sent
-        if doc.text[sent.end_char : raw.open_mark].count("\n\n") <= 1:
+        if index.text[sent.end_char : raw.open_mark].count("\n\n") <= 1:
             # The parse may run the sentence on into the quotation itself.
             leading = [t for t in sent if t.idx < raw.open_mark]
             previous = sentence_cue(sent, quotes) or colon_cue(leading)
@@ -262,7 +271,7 @@ def _neighbour_cue(
     ):
         return previous
     if last is not None and last.speaker is not None:
-        gap = doc.text[last.span.end_char : raw.open_mark]
+        gap = index.text[last.span.end_char : raw.open_mark]
         # Only the previous quotation's own attribution lies between them.
         if len(gap) < 120 and gap.count("\n\n") == 0 and _only_attribution(gap, last):
             return Cue(last.cue or last.speaker, last.speaker.root)

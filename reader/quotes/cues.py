@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from reader.quotes.index import index_of
+from reader.quotes.pronouns import SUBJECT_PRONOUNS
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -29,9 +32,21 @@ SPEECH_LEMMAS = _words(
     complain concede conclude contend counter caution proclaim testify plead boast blog exclaim
     muse sigh agree demand wonder threaten recount allege charge estimate told summarize
     summarise advise inform order instruct direct mutter yell murmur retort quip call dub label
-    term
+    term chant
     """
 )
+#: Verbs that put a name or a judgement on someone or something: a quoted
+#: phrase they frame ('accused them of being "duped"') is the speaker's words.
+NAMING_LEMMAS = _words(
+    """
+    call describe brand dub term label accuse deem hail dismiss denounce condemn praise
+    criticize criticise characterize characterise
+    """
+)
+#: Participles that name a thing after a noun ("a box marked", "a film titled").
+LABEL_LEMMAS = _words("know name title entitle mark sign headline caption")
+#: Verbs of speaking that also report what things show ("the evidence suggested").
+EVIDENCE_LEMMAS = _words("suggest predict estimate indicate show")
 #: Lemmas that only count when the quotation is their complement (opinion verbs).
 WEAK_LEMMAS = frozenset(["think", "believe", "feel", "hope", "fear", "expect", "predict", "know"])
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
@@ -105,10 +120,26 @@ def _speaker_of(verb: Token) -> Token | None:
     return subject
 
 
+def _is_label(verb: Token) -> bool:
+    """A name given to a thing, with no one giving it: "a box labelled …", "what is called …".
+
+    A naming participle after a noun, or a naming verb in the passive without
+    an agent ("was called … by the mayor" is still someone's words).
+    """
+    if verb.lemma_ not in NAMING_LEMMAS | LABEL_LEMMAS:
+        return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "agent" not in deps
+
+
 def _is_cue(token: Token, quote: Span, structural: bool = True) -> bool:
     if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
         return True
     if token.pos_ not in ("VERB", "AUX") or (token.pos_ == "AUX" and token.lemma_ != "say"):
+        return False
+    if _is_label(token):
         return False
     if token.lemma_ in SPEECH_LEMMAS:
         return True
@@ -174,7 +205,7 @@ def colon_cue(tokens: Sequence[Token]) -> Cue | None:
     colon = words[-1]
     for token in reversed(words):
         if token.dep_ in SUBJECT_DEPS and (
-            token.ent_type_ in ("PERSON", "ORG") or token.lower_ in PERSONAL_PRONOUNS
+            token.ent_type_ in ("PERSON", "ORG") or token.lower_ in SUBJECT_PRONOUNS
         ):
             return Cue(colon.doc[colon.i : colon.i + 1], token)
     for token in reversed(words):
@@ -198,7 +229,7 @@ def _nearest_named(region: Sequence[Token], verb: Token) -> Token | None:
     for token in region:
         if token.i == verb.i or not (token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PRON"):
             continue
-        if token.pos_ == "PRON" and token.lower_ not in PERSONAL_PRONOUNS:
+        if token.pos_ == "PRON" and token.lower_ not in SUBJECT_PRONOUNS:
             continue
         if is_agency(token) or token.dep_ in ("dobj", "dative", "pobj"):
             continue  # "told Reuters": the listener, not the speaker
@@ -237,7 +268,10 @@ def governing_cue(quote: Span, bounds: tuple[int, int] | None = None) -> Cue | N
     """
     low, high = bounds if bounds is not None else (0, len(quote.doc.text))
     seen: set[int] = set()
+    fallback: Cue | None = None
     for token in quote:
+        if token.is_punct:
+            continue  # the parser hangs punctuation anywhere: words carry the structure
         node = token
         while node.head.i != node.i and node.i not in seen:
             seen.add(node.i)
@@ -246,22 +280,60 @@ def governing_cue(quote: Span, bounds: tuple[int, int] | None = None) -> Cue | N
                 continue
             if not low <= node.idx < high:
                 break
+            if _is_label(node):
+                break  # the quoted words are the label's ("known as 'take'"), no one's speech
             if node.pos_ in ("VERB", "AUX") and (
-                node.lemma_ in SPEECH_LEMMAS or node.lemma_ == "quote"
+                node.lemma_ in SPEECH_LEMMAS
+                or node.lemma_ in NAMING_LEMMAS
+                or node.lemma_ == "quote"
             ):
                 speaker = _speaker_of(node)
                 if speaker is not None and is_agency(speaker):
                     continue
+                if node.lemma_ in EVIDENCE_LEMMAS and not _someone(speaker):
+                    continue  # "the evidence suggested …": no one speaks; a verb above may
+                if speaker is None:
+                    # "announced by saying …": the verb above may name who spoke.
+                    fallback = fallback or Cue(_cue_span(node), None)
+                    continue
                 return Cue(_cue_span(node), speaker)
-    return None
+    return fallback
 
 
-PERSONAL_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
+def labelled(quote: Span) -> bool:
+    """Whether the quoted words are a name something is given ("what is called '…'").
+
+    True when, walking up the parse from the quotation, a labelling verb comes
+    before any verb of speaking: then no attribution elsewhere in the sentence
+    makes the name someone's words.
+    """
+    for token in quote:
+        if token.is_punct:
+            continue
+        node = token
+        while node.head.i != node.i:
+            node = node.head
+            if quote.start <= node.i < quote.end:
+                continue
+            if _is_label(node):
+                return True
+            if node.pos_ in ("VERB", "AUX") and node.lemma_ in SPEECH_LEMMAS:
+                return False
+    return False
 
 
-def sentence_cue(sent: Span, exclude: Iterable[Span] = ()) -> Cue | None:
+def _someone(token: Token | None) -> bool:
+    """A name, a pronoun or a noun with a determiner ("the agency"); not a bare "evidence"."""
+    if token is None:
+        return False
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("PRON", "PROPN"):
+        return True
+    return any(c.dep_ in ("det", "poss") for c in token.children)
+
+
+def sentence_cue(sent: Span, exclude: Sequence[Span] = ()) -> Cue | None:
     """The last speech cue with a subject in ``sent``, outside the ``exclude`` spans."""
-    skip = {t.i for span in exclude for t in span}
+    skip = index_of(sent.doc).quoted_in(exclude)
     best: Cue | None = None
     for token in sent:
         if token.i in skip or token.pos_ not in ("VERB", "AUX"):

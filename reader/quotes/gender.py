@@ -9,11 +9,12 @@ checked herself in" also tells about a later "Reid".
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Literal, cast
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
-Gender = Literal["female", "male"]
+from reader.quotes.index import index_of
+from reader.quotes.pronouns import POSSESSIVE, PRONOUN_GENDER, REFLEXIVE, Gender
 
 _HONORIFICS: dict[str, Gender] = {
     "mr": "male",
@@ -47,25 +48,17 @@ for _gender, _words in (
     ),
 ):
     _NOUNS.update(dict.fromkeys(_words.split(), cast(Gender, _gender)))
-_REFLEXIVE: dict[str, Gender] = {"herself": "female", "himself": "male"}
-_POSSESSIVE: dict[str, Gender] = {"her": "female", "his": "male"}
-PRONOUN_GENDER: dict[str, Gender] = {
-    "he": "male",
-    "him": "male",
-    "his": "male",
-    "himself": "male",
-    "she": "female",
-    "her": "female",
-    "hers": "female",
-    "herself": "female",
-}
-_CACHE_KEY = ("reader_quotes", "genders", None, None)
 
 
 def person_gender(doc: Doc, person: Span) -> Gender | None:
     """The gender the document gives the person ``person`` names, or None if it says none."""
     genders = _genders(doc)
     return genders.get(_surname(person))
+
+
+def noun_gender(noun: Token) -> Gender | None:
+    """The gender a person noun says ("actress", "spokesman"), or None ("publicist")."""
+    return _NOUNS.get(noun.lower_)
 
 
 def compatible(doc: Doc, person: Span, pronoun: Token) -> bool:
@@ -75,23 +68,48 @@ def compatible(doc: Doc, person: Span, pronoun: Token) -> bool:
     return wanted is None or known is None or wanted == known
 
 
+class _Votes:
+    """Gender evidence pooled by surname, kept in step with the document's entities."""
+
+    def __init__(self, ents: list[Span]) -> None:
+        self.votes: dict[str, Counter[Gender]] = {}
+        self.genders: dict[str, Gender] = {}
+        self.applied = 0  # entries of the index's ent_log already counted
+        self._count(ents, 1)
+
+    def _count(self, ents: list[Span], sign: int) -> None:
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                continue
+            key = _surname(ent)
+            count = self.votes.setdefault(key, Counter())
+            for gender in _evidence(ent):
+                count[gender] += sign
+            count += Counter()  # drop the genders whose votes fell to zero
+            self.votes[key] = count
+            self.genders.pop(key, None)
+            if len(count) == 1 or (
+                count and count.most_common(2)[0][1] > count.most_common(2)[1][1]
+            ):
+                self.genders[key] = count.most_common(1)[0][0]
+
+    def catch_up(self, log: list[tuple[list[Span], Span]]) -> None:
+        for removed, added in log[self.applied :]:
+            self._count(removed, -1)
+            self._count([added], 1)
+        self.applied = len(log)
+
+
 def _genders(doc: Doc) -> dict[str, Gender]:
-    data = cast(dict[Any, Any], doc.user_data)
-    cached = data.get(_CACHE_KEY)
-    if cached is None or cached[0] != len(doc.ents):
-        votes: dict[str, Counter[Gender]] = {}
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                for gender in _evidence(ent):
-                    votes.setdefault(_surname(ent), Counter())[gender] += 1
-        genders = {
-            key: count.most_common(1)[0][0]
-            for key, count in votes.items()
-            if len(count) == 1 or count.most_common(2)[0][1] > count.most_common(2)[1][1]
-        }
-        cached = (len(doc.ents), genders)
-        data[_CACHE_KEY] = cached
-    return cast(dict[str, Gender], cached[1])
+    # Built once per document and then only updated for the entities the
+    # component adds: this is asked for every candidate of every pronoun.
+    index = index_of(doc)
+    votes = index.derived.get("gender")
+    if not isinstance(votes, _Votes):
+        votes = _Votes(index.ents)
+        index.derived["gender"] = votes
+    votes.catch_up(index.ent_log)
+    return votes.genders
 
 
 def _surname(person: Span) -> str:
@@ -125,9 +143,9 @@ def _evidence(person: Span) -> list[Gender]:
         for token in verb.children:
             if token.i in range(person.start, person.end):
                 continue
-            if token.lower_ in _REFLEXIVE and token.dep_ in ("dobj", "pobj", "npadvmod"):
-                found.append(_REFLEXIVE[token.lower_])
+            if token.lower_ in REFLEXIVE and token.dep_ in ("dobj", "pobj", "npadvmod"):
+                found.append(REFLEXIVE[token.lower_])
             for child in token.children:
-                if child.dep_ == "poss" and child.lower_ in _POSSESSIVE:
-                    found.append(_POSSESSIVE[child.lower_])
+                if child.dep_ == "poss" and child.lower_ in POSSESSIVE:
+                    found.append(POSSESSIVE[child.lower_])
     return found

@@ -115,6 +115,20 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: Markdown code: fenced blocks (``` or ~~~ lines) and `inline code` on one line.
+_FENCED = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?^[ \t]*\1[^\n]*$", re.MULTILINE | re.DOTALL)
+_INLINE = re.compile(r"(?<![`\w])`(?!`)[^`\n]+`(?![`\w])")
+
+
+def blank_code(text: str) -> str:
+    """``text`` with Markdown code blanked out (same length): marks in code are not quotes."""
+
+    def spaces(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    return _INLINE.sub(spaces, _FENCED.sub(spaces, text))
+
+
 def find_quotes(text: str) -> list[RawQuote]:
     """Find every stretch of ``text`` enclosed in double quotation marks.
 
@@ -126,6 +140,7 @@ def find_quotes(text: str) -> list[RawQuote]:
     """
     # Typewriter pairs (``like this'') become one curly mark plus a filler
     # character, so offsets stay those of ``text``.
+    text = blank_code(text)
     text = text.replace("``", "“\x00")
     text = _OPENING_PAIR.sub("“\x00", text).replace("''", "\x00”")
     text = single_marks_as_double(text) or text

@@ -15,7 +15,9 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from reader.quotes.cues import SPEECH_LEMMAS, is_agency
-from reader.quotes.gender import compatible
+from reader.quotes.gender import compatible, noun_gender
+from reader.quotes.index import index_of
+from reader.quotes.pronouns import GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER
 
 
 def _words(text: str) -> frozenset[str]:
@@ -25,8 +27,6 @@ def _words(text: str) -> frozenset[str]:
 #: Entity labels a speaker can resolve to.
 SPEAKER_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
 ORG_LABELS = frozenset(("ORG", "GPE", "NORP"))
-PERSON_PRONOUNS = frozenset(["he", "him", "she", "her"])
-GROUP_PRONOUNS = frozenset(["it", "they", "them", "we"])
 #: Head nouns of organizations that NER often leaves unnamed ("the defence ministry").
 ORG_NOUNS = _words(
     """
@@ -43,6 +43,17 @@ STATEMENT_NOUNS = _words(
     statement release communique communiqué report letter message post tweet notice
     """
 )
+#: Head nouns of people who speak for an organization: the organization named in
+#: the description is the speaker ("a Surrey Police spokeswoman").
+SPOKES_NOUNS = _words(
+    """
+    spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative
+    representatives official officials source sources
+    """
+)
+SPEAKING_FOR_NOUNS = ORG_NOUNS | STATEMENT_NOUNS | SPOKES_NOUNS
+#: Labels of places: a speaker never resolves to one of these.
+PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 #: Modifier dependencies kept in a speaker mention (titles, first names, adjectives).
 _LEFT_DEPS = frozenset(("compound", "amod", "det", "nmod", "nummod", "flat", "poss", "case"))
 _RIGHT_DEPS = frozenset(("compound", "flat", "prep", "pobj", "nummod"))
@@ -85,10 +96,7 @@ def _left_edge(token: Token) -> int:
 
 
 def _entity_at(doc: Doc, token: Token) -> Span | None:
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    return index_of(doc).entity_at(token.i)
 
 
 def resolve(
@@ -111,6 +119,11 @@ def resolve(
     """
     head = mention.root
     ent = _entity_at(doc, head)
+    if ent is not None and ent.label_ in PLACE_LABELS:
+        # "Phoenix said": NER took the actor Joaquin Phoenix for the city.
+        person = _person_named(doc, ent)
+        if person is not None:
+            return person
     if ent is not None and ent.label_ in SPEAKER_LABELS:
         return ent
     for child in head.children:
@@ -124,8 +137,19 @@ def resolve(
         if name is not None:
             return promote(doc, name)
     if head.pos_ == "PRON" or head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        return _antecedent(doc, head, quotes)
-    inside = [e for e in doc.ents if mention.start <= e.start and e.end <= mention.end]
+        named = _antecedent(doc, head, quotes)
+        if named is not None and _described_speaker_quoted(named, head, previous_speakers):
+            return None  # 'A spokesperson … "…" "…," she added': the spokesperson again
+        return named
+    index = index_of(doc)
+    inside = index.ents_within(mention.start, mention.end)
+    if (
+        head.pos_ != "PROPN"
+        and head.lemma_.lower() not in ORG_NOUNS | STATEMENT_NOUNS | SPOKES_NOUNS
+    ):
+        # A description of a person ("the Taradise star", "a publicist") speaks for
+        # itself: a name inside it is not the speaker, only an apposition is.
+        inside = []
     orgs = [e for e in inside if e.label_ == "ORG" and e.root.dep_ != "poss"]
     if orgs:
         return orgs[-1]
@@ -140,12 +164,15 @@ def resolve(
         return places[-1]
     if head.lemma_ in ORG_NOUNS and any(t.lower_ == "the" for t in head.lefts):
         # "the ministry": the last organization of that kind named before.
-        same_kind = [
-            e
-            for e in doc.ents
-            if e.end <= mention.start and e.label_ == "ORG" and e.root.lemma_ == head.lemma_
-        ]
-        return same_kind[-1] if same_kind else _salient_org(doc, mention.start)
+        same_kind = next(
+            (
+                e
+                for e in index.ents_before(mention.start)
+                if e.label_ == "ORG" and e.root.lemma_ == head.lemma_
+            ),
+            None,
+        )
+        return same_kind or _salient_org(doc, mention.start)
     if head.lower_ in STATEMENT_NOUNS:
         for _, ref in reversed(previous_speakers):
             if ref is not None and ref.label_ in ORG_LABELS and ref.end <= mention.start:
@@ -154,10 +181,28 @@ def resolve(
         if source is not None:
             return promote(doc, source) if promote_orgs and source.label_ == "ORG" else source
         return None
-    if head.pos_ == "NOUN" and any(t.lower_ == "the" for t in head.lefts):
-        # "the actress", "the comedian": a definite description of someone named before.
-        return _nearest(doc, mention.start, ("PERSON",), quotes)
+    # "the actress", "a publicist": a description is a speaker in its own right;
+    # without a coreference model, guessing who it describes goes wrong too often.
     return None
+
+
+def _person_named(doc: Doc, place: Span) -> Span | None:
+    """A person the document names with the word ``place`` is ("Joaquin Phoenix")."""
+    index = index_of(doc)
+    # Built once per document (again only after the component adds entities).
+    cached = index.derived.get("people_by_surname")
+    if cached is None or cached[0] != len(index.ent_log):
+        by_surname: dict[str, list[Span]] = {}
+        for e in index.ents:
+            if e.label_ == "PERSON" and len(e) > 1:
+                by_surname.setdefault(e[-1].text.casefold(), []).append(e)
+        cached = (len(index.ent_log), by_surname)
+        index.derived["people_by_surname"] = cached
+    people = cached[1].get(place.text.casefold(), [])
+    before = [e for e in people if e.end <= place.start]
+    if before:
+        return before[-1]
+    return people[0] if people else None
 
 
 def _name_span(mention: Span, head: Token) -> Span | None:
@@ -191,34 +236,31 @@ def org_phrase(token: Token, start: int | None = None) -> Span | None:
     while left < token.i and doc[left].dep_ in ("det", "poss", "case", "punct"):
         left += 1
     phrase = doc[left : token.i + 1]
-    named = [e for e in doc.ents if e.label_ in ORG_LABELS and left <= e.start and e.end <= token.i]
+    index = index_of(doc)
+    named = [e for e in index.ents_within(left, token.i) if e.label_ in ORG_LABELS]
     if len(phrase) < 2 or not named:
         return None
-    if any(e.start <= token.i < e.end for e in doc.ents if e.label_ == "ORG"):
+    at = index.entity_at(token.i)
+    if at is not None and at.label_ == "ORG":
         return None  # NER already names it
     return Span(doc, phrase.start, phrase.end, label="ORG")
 
 
 def promote(doc: Doc, phrase: Span) -> Span:
     """Add ``phrase`` to ``doc.ents`` (replacing entities inside it) and return it."""
-    for ent in doc.ents:
+    index = index_of(doc)
+    for ent in index.ents_within(phrase.start, phrase.end):
         if ent.start == phrase.start and ent.end == phrase.end:
             return ent
-    kept = [e for e in doc.ents if e.end <= phrase.start or e.start >= phrase.end]
-    inside = [e for e in doc.ents if phrase.start <= e.start and e.end <= phrase.end]
-    if len(kept) + len(inside) < len(doc.ents):
-        return phrase  # it would cut through an entity: leave the entities alone
-    doc.ents = sorted([*kept, phrase], key=lambda e: e.start)
+    index.add_ent(phrase)  # not when it would cut through an entity: those stay as they are
     return phrase
 
 
 def _statement_source(doc: Doc, before: int, quotes: Sequence[Span]) -> Span | None:
     """Who last spoke as an organization before token ``before`` ("the ministry said")."""
-    quoted = {t.i for q in quotes for t in q}
-    for token in reversed(doc[:before]):
-        if token.i in quoted or token.pos_ not in ("VERB", "AUX"):
-            continue
-        if token.lemma_ not in SPEECH_LEMMAS:
+    quoted = index_of(doc).quoted_in(quotes)
+    for token in index_of(doc).speech_verbs_before(before, SPEECH_LEMMAS):
+        if token.i in quoted:
             continue
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
@@ -240,8 +282,8 @@ def _salient_org(doc: Doc, before: int) -> Span | None:
     """
     counts: dict[str, int] = {}
     last: dict[str, Span] = {}
-    for ent in doc.ents:
-        if ent.end > before or ent.label_ != "ORG" or is_agency(ent):
+    for ent in reversed(list(index_of(doc).ents_before(before))):
+        if ent.label_ != "ORG" or is_agency(ent):
             continue
         key = ent.text.casefold().removeprefix("the ")
         counts[key] = counts.get(key, 0) + 1
@@ -256,12 +298,75 @@ def _antecedent(doc: Doc, pronoun: Token, quotes: Sequence[Span]) -> Span | None
     word = pronoun.lower_
     if word in PERSON_PRONOUNS:
         # "he" never resolves to someone the text calls "she", and the other way round.
-        return _nearest(
+        named = _nearest(
             doc, pronoun.i, ("PERSON",), quotes, fits=lambda e: compatible(doc, e, pronoun)
         )
+        if named is not None and _described_speaker_between(doc, named.end, pronoun, quotes):
+            return None  # "her publicist said … he said": he is the publicist, not her
+        return named
     if word in GROUP_PRONOUNS:
         return _nearest(doc, pronoun.i, ("ORG", "GPE", "NORP"), quotes)
     return None
+
+
+def _introduced(noun: Token) -> bool:
+    """A person introduced as someone new: "a spokesperson", "her publicist"."""
+    return any(c.dep_ == "poss" or c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _described_speaker_quoted(
+    named: Span, pronoun: Token, previous_speakers: Sequence[tuple[Span, Span | None]]
+) -> bool:
+    """Whether a quotation after ``named`` was given to a person described, not named."""
+    wanted = PRONOUN_GENDER.get(pronoun.lower_)
+    if wanted is None:
+        return False
+    for mention, ref in previous_speakers:
+        root = mention.root
+        if mention.start < named.end or mention.start > pronoun.i or ref is not None:
+            continue
+        if root.pos_ != "NOUN" or root.lemma_.lower() in ORG_NOUNS | STATEMENT_NOUNS:
+            continue
+        if not _introduced(root):
+            continue  # "the star said": likely someone already named
+        said = noun_gender(root)
+        if said is None or said == wanted:
+            return True
+    return False
+
+
+def _described_speaker_between(
+    doc: Doc, start: int, pronoun: Token, quotes: Sequence[Span]
+) -> bool:
+    """Whether a person described but unnamed speaks between token ``start`` and ``pronoun``.
+
+    Such a speaker, introduced as someone new ("her publicist said", "a
+    spokesman told"), is nearer than the named one, so the pronoun more likely
+    stands for them.
+    """
+    index = index_of(doc)
+    quoted = index.quoted_in(quotes)
+    wanted = PRONOUN_GENDER.get(pronoun.lower_)
+    for verb in index.speech_verbs_before(pronoun.i, SPEECH_LEMMAS):
+        if verb.i < start:
+            return False
+        if verb.i in quoted:
+            continue
+        for subject in verb.children:
+            if subject.dep_ != "nsubj" or subject.i in quoted:  # the one speaking
+                continue
+            if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.ent_type_:
+                continue
+            if subject.lemma_.lower() in ORG_NOUNS | STATEMENT_NOUNS:
+                continue
+            if not _introduced(subject):
+                continue  # "the star said": likely someone already named, not someone new
+            if any(c.dep_ == "appos" for c in subject.children):
+                continue  # "the lead maintainer, Priya Raman, said": named after all
+            said = noun_gender(subject)
+            if said is None or wanted is None or said == wanted:
+                return True
+    return False
 
 
 def _nearest(
@@ -276,18 +381,17 @@ def _nearest(
     Sentence by sentence backwards; within a sentence a grammatical subject wins.
     ``fits`` rules candidates out (a person of the wrong gender for a pronoun).
     """
-    quoted = {t.i for q in quotes for t in q}
-    candidates = [
-        e
-        for e in doc.ents
-        if e.end <= before
-        and e.label_ in labels
-        and e.root.i not in quoted
-        and (fits is None or fits(e))
-    ]
-    if not candidates:
-        return None
-    last_sent = candidates[-1].sent
-    same = [e for e in candidates if e.sent == last_sent]
+    quoted = index_of(doc).quoted_in(quotes)
+    same: list[Span] = []  # the candidates in the sentence of the nearest one, nearest first
+    last_sent: Span | None = None
+    for e in index_of(doc).ents_before(before):
+        if last_sent is not None and e.start < last_sent.start:
+            break  # entities are in order: none further back shares that sentence
+        if e.label_ not in labels or e.root.i in quoted or (fits is not None and not fits(e)):
+            continue
+        if last_sent is None:
+            last_sent = e.sent
+        if e.sent == last_sent:
+            same.append(e)
     subjects = [e for e in same if e.root.dep_ in ("nsubj", "nsubjpass")]
-    return (subjects or same)[-1]
+    return (subjects or same)[0] if same else None
