@@ -61,7 +61,8 @@ def _speaker(corpus: Corpus, quote: Quote) -> str:
 
 
 def _join(body: str, parts: list[str]) -> str:
-    attribution = ", ".join(part for part in parts if part)
+    # A field of punctuation alone (a date of ",") says nothing and would garble the line.
+    attribution = ", ".join(part for part in parts if any(ch.isalnum() for ch in part))
     return f"{body} — {attribution}" if attribution else body
 
 
