@@ -18,11 +18,10 @@ from reader.model import Article
 from reader.ui.layout import sanitize
 
 
-def article_matches(article: Article, words: Sequence[str]) -> bool:
-    """Whether every word occurs in the article's title, source, date or file name."""
+def search_text(article: Article) -> str:
+    """What the filter looks in: the title, source, date and file name, case-folded."""
     fields = (article.title, article.source, article.date, article.id, article.path)
-    haystack = " ".join(f for f in fields if f).casefold()
-    return all(word in haystack for word in words)
+    return " ".join(f for f in fields if f).casefold()
 
 
 def article_prompt(article: Article, column: int | None = None) -> Text:
@@ -51,6 +50,7 @@ class ArticlePicker(ModalScreen[str | None]):
     ) -> None:
         super().__init__()
         self.articles = list(articles)
+        self._haystacks = [search_text(a) for a in self.articles]
         self.column = column
         #: Which article each column shows (1-based column numbers by article id).
         self.shown_in = {a: n for n, a in enumerate(columns, start=1) if a is not None}
@@ -90,8 +90,8 @@ class ArticlePicker(ModalScreen[str | None]):
         option_list = self.query_one(OptionList)
         option_list.set_options(
             Option(article_prompt(a, self.shown_in.get(a.id)), id=a.id)
-            for a in self.articles
-            if article_matches(a, words)
+            for a, haystack in zip(self.articles, self._haystacks, strict=True)
+            if all(word in haystack for word in words)
         )
         if option_list.option_count:
             option_list.highlighted = 0
