@@ -1,9 +1,9 @@
 """Analysis and linking off the UI thread: the corpus grows as results arrive.
 
 :class:`CorpusFeed` owns the analyses received so far and the state of the
-analysis. It runs the analysis and every re-link in worker threads and posts
-each finished corpus back as :class:`CorpusFeed.Linked`; the screen only
-applies results. A newer link supersedes an older one (exclusive workers and a
+analysis. It runs the analysis and every re-link in worker threads and hands
+each finished corpus to ``deliver`` on the UI thread; the screen only applies
+results. A newer link supersedes an older one (exclusive workers and a
 generation number: stale results are dropped), and quitting never waits for a
 link in progress.
 """
@@ -116,18 +116,6 @@ class CorpusFeed(Widget):
         def control(self) -> CorpusFeed:
             return self.feed
 
-    class Linked(Message):
-        """A new corpus is ready (only the newest request's result is posted)."""
-
-        def __init__(self, feed: CorpusFeed, result: LinkResult) -> None:
-            super().__init__()
-            self.feed = feed
-            self.result = result
-
-        @property
-        def control(self) -> CorpusFeed:
-            return self.feed
-
     class Failed(Message):
         """The analysis could not run; ``reason`` is shown to the reader."""
 
@@ -149,6 +137,7 @@ class CorpusFeed(Widget):
         aliases: AliasTable | None = None,
         link: LinkCorpus | None = None,
         anchor: Callable[[], Anchor | None] = lambda: None,
+        deliver: Callable[[LinkResult], None] = lambda result: None,
     ) -> None:
         super().__init__()
         self.articles = list(articles)
@@ -158,6 +147,7 @@ class CorpusFeed(Widget):
         self.aliases = aliases
         self._link_function = link
         self._anchor = anchor
+        self._deliver = deliver
         self.analyses: dict[str, Analysis] = {}
         self.generation = 0
         self._linking = False
@@ -298,9 +288,10 @@ class CorpusFeed(Widget):
         self._last_finish = time.monotonic()
         # Linking thousands of articles takes a while: re-link less often then.
         self.interval = max(REBUILD_INTERVAL, REBUILD_FACTOR * result.seconds)
+        # Delivered before the state says "done", so whoever sees "done" sees the corpus.
+        self._deliver(result)
         if result.final:
             self._final_pending = False
             self.state = "done"
-        self.post_message(self.Linked(self, result))
         if self._dirty:
             self._request()

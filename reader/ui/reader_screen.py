@@ -70,7 +70,14 @@ class ReaderScreen(Screen[None]):
         #: Steps through the selected entity's mentions (rebuilt with the selection).
         self.index: MentionIndex | None = None
         self.feed = CorpusFeed(
-            self.articles, self.errors, settings, analyzer, aliases, link, anchor=self._anchor
+            self.articles,
+            self.errors,
+            settings,
+            analyzer,
+            aliases,
+            link,
+            anchor=self._anchor,
+            deliver=self.apply,
         )
         self.dialogs = Dialogs(self)
 
@@ -177,10 +184,6 @@ class ReaderScreen(Screen[None]):
         self.notify(
             message.reason, title="No highlights", severity="error", timeout=10, markup=False
         )
-
-    @on(CorpusFeed.Linked)
-    def _linked(self, message: CorpusFeed.Linked) -> None:
-        self.apply(message.result)
 
     def apply(self, result: LinkResult) -> None:
         """Show a newly linked corpus everywhere, keeping the selection and the reader's place."""

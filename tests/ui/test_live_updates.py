@@ -1,0 +1,173 @@
+"""The screen never waits for linking, and every view follows the results as they arrive."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import OptionList
+
+import reader.ui.corpus_feed as corpus_feed
+from reader.ui.entity_sidebar import EntitySidebar
+from reader.ui.help_screen import HelpScreen
+from reader.ui.quotes_screen import QuotesScreen
+from reader.ui.sidebar_rows import search_text
+from tests.ui.conftest import StaticAnalyzer, reader, settle
+
+
+class BlockedLinker:
+    """Stands in for the link seam: each call waits until the test releases it."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.real = corpus_feed.build_corpus
+        self.release = threading.Event()
+        self.started = threading.Event()
+        self.returned = threading.Event()
+        monkeypatch.setattr(corpus_feed, "build_corpus", self)
+
+    def __call__(self, *args, **kwargs):
+        self.started.set()
+        self.release.wait(timeout=20)
+        corpus = self.real(*args, **kwargs)
+        self.returned.set()
+        return corpus
+
+
+async def wait_for(pilot, condition, what: str, tries: int = 400) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"never happened: {what}")
+
+
+@pytest.mark.asyncio
+async def test_keys_are_answered_while_the_linker_is_blocked(make_app, monkeypatch):
+    linker = BlockedLinker(monkeypatch)
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await wait_for(pilot, linker.started.is_set, "the link started")
+        screen = reader(app)
+        sidebar = screen.query_one(EntitySidebar)
+        await pilot.press("b")
+        assert not sidebar.display
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert not linker.returned.is_set(), "the keys waited for the linker"
+        assert screen.corpus.entities == []
+        await pilot.press("escape", "b")
+        assert sidebar.display
+        linker.release.set()
+        await settle(pilot)
+        assert screen.corpus.entities
+        assert len(sidebar.shown_ids) > 10
+
+
+QUIT_WHILE_LINKING = """
+import asyncio, sys, threading
+from pathlib import Path
+import reader.ui.corpus_feed as corpus_feed
+from reader.config import load_settings
+from reader.pipeline import load_articles
+from reader.ui.app import ReaderApp
+from tests.ui.conftest import StaticAnalyzer
+
+started = threading.Event()
+
+def never_done(*args, **kwargs):
+    started.set()
+    threading.Event().wait()  # a link that never ends
+
+corpus_feed.build_corpus = never_done
+
+async def main():
+    settings = load_settings(cache_dir=Path(sys.argv[1]), config_dir=Path(sys.argv[1]))
+    loaded = load_articles([Path(sys.argv[2])], settings)
+    app = ReaderApp(loaded.articles, loaded.errors, settings, StaticAnalyzer({}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not started.is_set():
+            await pilot.pause(0.01)
+        await pilot.press("q")
+    print("quit", app.return_code)
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.slow
+def test_quitting_while_the_linker_never_ends_exits(tmp_path, seeds_dir):
+    # The process must end although the link it started never returns.
+    done = subprocess.run(
+        [sys.executable, "-c", QUIT_WHILE_LINKING, str(tmp_path), str(seeds_dir)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+        cwd=Path(__file__).parents[2],
+    )
+    assert done.stdout.split() == ["quit", "0"]
+
+
+@pytest.mark.asyncio
+async def test_the_palette_finds_an_entity_that_arrived_after_it_opened(
+    make_app, recorded_analyses
+):
+    gate = threading.Event()
+    app = make_app(analyzer=StaticAnalyzer(recorded_analyses, cached=False, gate=gate))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("ctrl+p", *"Peskov")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        command_list = palette.query_one("CommandList", OptionList)
+
+        def listed() -> list[str]:
+            return [str(o.prompt) for o in command_list.options]
+
+        await wait_for(pilot, lambda: any("No matches" in p for p in listed()), "No matches")
+        gate.set()
+        # No further key: the palette searches again when the entities arrive.
+        await wait_for(pilot, lambda: any("Peskov" in p for p in listed()), "Peskov listed")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = reader(app)
+        assert screen.selected is not None
+        assert "Peskov" in screen.corpus.entity(screen.selected).name
+
+
+@pytest.mark.asyncio
+async def test_the_sidebar_keeps_the_filter_and_the_cursor_across_updates(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        sidebar = screen.query_one(EntitySidebar)
+        await pilot.press("slash", *"u")
+        await pilot.press("down", "down", "down")
+        kept = sidebar.highlighted_id
+        assert kept is not None and kept != sidebar.shown_ids[0]
+        before = screen.corpus
+        screen.feed.relink()
+        await wait_for(pilot, lambda: screen.corpus is not before, "a new corpus")
+        await pilot.pause()
+        assert sidebar.filter_text == "u"
+        assert sidebar.highlighted_id == kept
+        assert all("u" in search_text(screen.corpus.entity(i)) for i in sidebar.shown_ids)
+
+
+@pytest.mark.asyncio
+async def test_an_open_quotes_view_fills_in_as_results_arrive(make_app, recorded_analyses):
+    gate = threading.Event()
+    app = make_app(analyzer=StaticAnalyzer(recorded_analyses, cached=False, gate=gate))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, QuotesScreen)
+        quote_list = app.screen.query_one("#quote-list", OptionList)
+        assert quote_list.option_count == 0
+        gate.set()
+        await settle(pilot)
+        assert isinstance(app.screen, QuotesScreen)
+        assert quote_list.option_count > len(reader(app).corpus.quotes) > 0
