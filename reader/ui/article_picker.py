@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from typing import ClassVar
 
 from rich.text import Text
@@ -12,10 +13,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.model import Article
 from reader.ui.layout import sanitize
+
+#: Articles listed at most; the rest are counted and reached by typing in the filter.
+#: An OptionList lays out every entry it holds: 10,000 took seconds to open.
+LIST_LIMIT = 100
 
 
 def search_text(article: Article) -> str:
@@ -67,7 +72,8 @@ class ArticlePicker(ModalScreen[str | None]):
         current = next((a for a, n in self.shown_in.items() if n == self.column), None)
         if current is not None:
             option_list = self.query_one(OptionList)
-            option_list.highlighted = option_list.get_option_index(current)
+            with suppress(OptionDoesNotExist):  # beyond the listed ones
+                option_list.highlighted = option_list.get_option_index(current)
         self.query_one(Input).focus()
 
     @on(Input.Changed, "#article-filter")
@@ -88,12 +94,19 @@ class ArticlePicker(ModalScreen[str | None]):
     def _refill(self, query: str) -> None:
         words = query.casefold().split()
         option_list = self.query_one(OptionList)
-        option_list.set_options(
-            Option(article_prompt(a, self.shown_in.get(a.id)), id=a.id)
-            for a, haystack in zip(self.articles, self._haystacks, strict=True)
+        found = [
+            article
+            for article, haystack in zip(self.articles, self._haystacks, strict=True)
             if all(word in haystack for word in words)
-        )
-        if option_list.option_count:
+        ]
+        options = [
+            Option(article_prompt(a, self.shown_in.get(a.id)), id=a.id) for a in found[:LIST_LIMIT]
+        ]
+        if len(found) > LIST_LIMIT:
+            more = f"… {len(found) - LIST_LIMIT} more: type to filter"
+            options.append(Option(Text(more, style="dim italic"), disabled=True))
+        option_list.set_options(options)
+        if found:
             option_list.highlighted = 0
 
     def key_down(self) -> None:
