@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,14 @@ from textual.command import CommandPalette
 from textual.widgets import OptionList
 
 import reader.ui.corpus_feed as corpus_feed
+from reader.model import Analysis, Corpus, Entity, EntityMention
+from reader.ui.article_picker import ArticlePicker
 from reader.ui.entity_sidebar import EntitySidebar
 from reader.ui.help_screen import HelpScreen
 from reader.ui.quotes_screen import QuotesScreen
 from reader.ui.sidebar_rows import search_text
 from tests.ui.conftest import StaticAnalyzer, reader, settle
+from tests.ui.test_loading_and_text import PacedAnalyzer, mentions_of
 
 
 class BlockedLinker:
@@ -71,6 +75,8 @@ QUIT_WHILE_LINKING = """
 import asyncio, sys, threading
 from pathlib import Path
 import reader.ui.corpus_feed as corpus_feed
+from reader.model import Analysis, Corpus, Entity, EntityMention
+from reader.ui.article_picker import ArticlePicker
 from reader.config import load_settings
 from reader.pipeline import load_articles
 from reader.ui.app import ReaderApp
@@ -171,3 +177,68 @@ async def test_an_open_quotes_view_fills_in_as_results_arrive(make_app, recorded
         await settle(pilot)
         assert isinstance(app.screen, QuotesScreen)
         assert quote_list.option_count > len(reader(app).corpus.quotes) > 0
+
+
+def many_entities(corpus_articles, count: int) -> list[Entity]:
+    """``count`` made-up entities spread over the articles (for size, not for NLP)."""
+    kinds = ("person", "place", "organization", "group")
+    entities = []
+    for n in range(count):
+        article = corpus_articles[n % len(corpus_articles)].id
+        mentions = [EntityMention(article, 0, 4, "Name")] * (1 + n % 7)
+        entities.append(Entity(f"x{n:05x}", f"Name {n} Q{n % 997}", kinds[n % 4], [], mentions))
+    return entities
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_a_big_collection_opens_filters_and_keeps_the_filter_text(make_app, seed_articles):
+    articles = [
+        replace(seed_articles.articles[n % 2], id=f"a{n}", path=f"a{n}.txt", title=f"Story {n}")
+        for n in range(10_000)
+    ]
+
+    def link(articles, analyses, errors, settings, aliases):
+        return Corpus(list(articles), many_entities(articles, 50_000), [], list(errors), "fake")
+
+    app = make_app(articles, StaticAnalyzer({}))
+    app.link = link
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        sidebar = screen.query_one(EntitySidebar)
+        headings = [str(o.prompt) for o in sidebar.query_one(OptionList).options if o.disabled]
+        assert "People (12500)" in headings and any("more: type to filter" in h for h in headings)
+        await pilot.press("slash", *"name 49999 ")
+        assert [screen.corpus.entity(i).name for i in sidebar.shown_ids] == ["Name 49999 Q149"]
+        await pilot.press("escape", "o", *"story 9876")
+        picker = app.screen
+        assert isinstance(picker, ArticlePicker)
+        listed = picker.query_one("#article-list", OptionList)
+        assert [listed.get_option_at_index(i).id for i in range(listed.option_count)] == ["a9876"]
+        await pilot.press("enter")
+        assert screen.columns[0] == "a9876"
+
+
+@pytest.mark.asyncio
+async def test_typing_in_the_filter_while_results_arrive_loses_no_key(make_app, seed_articles):
+    base = seed_articles.articles[0]
+    analysis = Analysis(
+        mentions_of(base.text, "Ukraine", "GPE") + mentions_of(base.text, "Kyiv", "GPE")
+    )
+    articles = [replace(base, id=f"copy-{n}", path=f"copy-{n}.txt") for n in range(40)]
+    app = make_app(articles, PacedAnalyzer({a.id: analysis for a in articles}, pause=0.03))
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = reader(app)
+        await wait_for(pilot, lambda: bool(screen.corpus.entities), "the first entities")
+        assert not screen.analysis_done
+        sidebar = screen.query_one(EntitySidebar)
+        await pilot.press("slash", *"ukr")
+        assert sidebar.filter_text == "ukr"
+        await pilot.press("down")  # onto the list, on the first match
+        kept = sidebar.highlighted_id
+        await settle(pilot)
+        assert sidebar.filter_text == "ukr"
+        assert sidebar.highlighted_id == kept
+        await pilot.press("enter")
+        assert screen.corpus.entity(screen.selected).name == "Ukraine"
