@@ -51,6 +51,20 @@ class Cancelled(Exception):
     """The worker was cancelled (a newer request or the app quitting)."""
 
 
+@dataclass(frozen=True, slots=True, repr=False)
+class LinkRequest:
+    """What one link works on: a copy of the analyses so far.
+
+    No generated repr: Textual describes a worker by its arguments' reprs, and
+    the repr of thousands of analyses took a quarter of a second on the UI thread.
+    """
+
+    generation: int
+    analyses: dict[str, Analysis]
+    final: bool
+    anchor: Anchor | None
+
+
 @dataclass(frozen=True, slots=True)
 class LinkResult:
     """A corpus linked in a worker, with everything the screen derives from it."""
@@ -253,12 +267,18 @@ class CorpusFeed(Widget):
         self._dirty = False
         self._linking = True
         self.generation += 1
-        self._link(self.generation, dict(self.analyses), self._final_pending, self._anchor())
+        self._link(
+            LinkRequest(self.generation, dict(self.analyses), self._final_pending, self._anchor())
+        )
 
     @work(thread=True, exclusive=True, group="link")
-    def _link(
-        self, generation: int, analyses: dict[str, Analysis], final: bool, anchor: Anchor | None
-    ) -> None:
+    def _link(self, request: LinkRequest) -> None:
+        generation, analyses, final, anchor = (
+            request.generation,
+            request.analyses,
+            request.final,
+            request.anchor,
+        )
         started = time.monotonic()
         link = self.link_function
         try:
