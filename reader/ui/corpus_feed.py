@@ -164,6 +164,7 @@ class CorpusFeed(Widget):
         self._deliver = deliver
         self.analyses: dict[str, Analysis] = {}
         self.generation = 0
+        self._started = False
         self._linking = False
         self._dirty = False
         self._final_pending = False
@@ -179,8 +180,13 @@ class CorpusFeed(Widget):
     # -- analysis --------------------------------------------------------------------
 
     def start(self) -> None:
-        """Look the articles up in the cache (in a worker), then analyze the rest."""
-        self._start()
+        """Look the articles up in the cache (in a worker), then analyze the rest.
+
+        Only the first call starts anything.
+        """
+        if not self._started:
+            self._started = True
+            self._start()
 
     @work(thread=True, exclusive=True, group="analysis")
     def _start(self) -> None:

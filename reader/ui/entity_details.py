@@ -67,4 +67,6 @@ class EntityDetails(ModalScreen[None]):
         if found is None:
             return  # gone from the new corpus: keep showing what the reader opened
         self.corpus, self.entity_id = corpus, found.id
+        if not self.is_mounted:
+            return  # composing: it shows the new corpus
         self.query_one("#details-text", Static).update(details_text(corpus, found.id))

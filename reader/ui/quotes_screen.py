@@ -66,8 +66,10 @@ class QuotesScreen(ModalScreen[str | None]):
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
         self.corpus = corpus
+        self._composed: Corpus | None = None
 
     def compose(self) -> ComposeResult:
+        self._composed = self.corpus
         with Vertical(id="quotes", classes="dialog"):
             yield Label(self._title(), id="quotes-title")
             yield OptionList(*quote_options(self.corpus), id="quote-list", markup=False)
@@ -76,9 +78,16 @@ class QuotesScreen(ModalScreen[str | None]):
         count = counted(len(self.corpus.quotes), "quote")
         return f"{count} by speaker — Enter jumps to one, Esc closes"
 
+    def on_mount(self) -> None:
+        if self.corpus is not self._composed:
+            self.update_corpus(self.corpus)  # a corpus arrived between compose and mount
+
     def update_corpus(self, corpus: Corpus) -> None:
         """Show the quotes of ``corpus``, keeping the quote under the cursor."""
         self.corpus = corpus
+        if not self.is_mounted:
+            return  # composing or mounting: on_mount shows it
+        self._composed = corpus
         option_list = self.query_one(OptionList)
         index = option_list.highlighted
         keep = option_list.get_option_at_index(index).id if index is not None else None

@@ -139,6 +139,11 @@ class ReaderScreen(Screen[None]):
                 f"Skipped {len(problems)} file(s): {listed}{more}", severity="warning", markup=False
             )
 
+    def on_screen_suspend(self) -> None:
+        # A dialog opened before the first repaint: callbacks waiting for this screen's
+        # repaint would wait until it closes, so start the analysis now.
+        self.feed.start()
+
     # -- columns -----------------------------------------------------------------------
 
     def put_article(self, number: int, article_id: str) -> ArticleColumn:
