@@ -15,6 +15,7 @@ from textual.widgets import OptionList
 import reader.ui.corpus_feed as corpus_feed
 from reader.model import Analysis, Corpus, Entity, EntityMention
 from reader.ui.article_picker import ArticlePicker
+from reader.ui.entity_details import EntityDetails
 from reader.ui.entity_sidebar import EntitySidebar
 from reader.ui.help_screen import HelpScreen
 from reader.ui.quotes_screen import QuotesScreen
@@ -245,3 +246,32 @@ async def test_typing_in_the_filter_while_results_arrive_loses_no_key(make_app, 
         assert screen.corpus.entity(sidebar.highlighted_id).name == name
         await pilot.press("enter")
         assert screen.corpus.entity(screen.selected).name == name
+
+
+@pytest.mark.asyncio
+async def test_open_entity_details_follow_a_new_corpus(make_app, monkeypatch):
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        peskov = next(e for e in screen.corpus.entities if e.name == "Dmitry Peskov")
+        screen.select_entity(peskov.id)
+        await pilot.press("i")
+        assert isinstance(app.screen, EntityDetails)
+        real = corpus_feed.build_corpus
+
+        def with_new_alias(*args, **kwargs):
+            corpus = real(*args, **kwargs)
+            for entity in corpus.entities:
+                if entity.name == "Dmitry Peskov":
+                    entity.aliases.append("Kremlin spokesman")
+            return corpus
+
+        monkeypatch.setattr(corpus_feed, "build_corpus", with_new_alias)
+        before = screen.corpus
+        screen.feed.relink()
+        await wait_for(pilot, lambda: screen.corpus is not before, "a new corpus")
+        await pilot.pause()
+        assert isinstance(app.screen, EntityDetails)
+        assert "Kremlin spokesman" in str(app.screen.query_one("#details-text").render())
+        assert screen.corpus.entity(screen.selected).name == "Dmitry Peskov"
