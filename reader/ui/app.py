@@ -18,7 +18,9 @@ from reader.model import Article, LoadError
 from reader.pipeline import Analyzer, load_articles
 from reader.resources import bundled_themes_dir
 from reader.themes import DEFAULT_THEME, ThemeCatalog, load_themes
+from reader.ui.column_deck import MAX_COLUMNS
 from reader.ui.commands import EntityCommands
+from reader.ui.corpus_feed import LinkCorpus
 from reader.ui.help_screen import HelpScreen, key_rows
 from reader.ui.keys import (
     APP_KEYS,
@@ -28,7 +30,7 @@ from reader.ui.keys import (
     remapped,
     unknown_ids,
 )
-from reader.ui.reader_screen import MAX_COLUMNS, ReaderScreen
+from reader.ui.reader_screen import ReaderScreen
 from reader.ui.theme_bridge import default_variables, to_textual_theme
 
 
@@ -54,8 +56,21 @@ class ReaderApp(App[None]):
         settings: Settings,
         analyzer: Analyzer | None = None,
         aliases: AliasTable | None = None,
+        link: LinkCorpus | None = None,
     ) -> None:
+        """Set the app up; nothing is analyzed or linked before the first frame.
+
+        Args:
+            articles: the loaded articles.
+            errors: the files that could not be loaded (shown as a warning).
+            settings: the run's settings.
+            analyzer: analyses the articles (default: spaCy with the cache).
+            aliases: the alias table for linking.
+            link: the seam to the model that links analyses into a corpus
+                (default: ``reader.pipeline.build_corpus``); always called in a worker.
+        """
         super().__init__()
+        self.link = link
         self.settings = settings
         self.articles = list(articles)
         self.errors = list(errors)
@@ -73,7 +88,7 @@ class ReaderApp(App[None]):
             self.theme = requested  # a Textual built-in theme
             return None
         name, message = self.catalog.resolve(requested)
-        self.theme = name or "textual-dark"
+        self.theme = name or "textual-dark"  # no reader theme at all: Textual's own
         return message
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -81,7 +96,12 @@ class ReaderApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen(
-            self.articles, self.errors, self.settings, self.analyzer, aliases=self.aliases
+            self.articles,
+            self.errors,
+            self.settings,
+            self.analyzer,
+            aliases=self.aliases,
+            link=self.link,
         )
 
     def on_mount(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from typing import ClassVar
 
 from rich.text import Text
@@ -12,17 +13,20 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.model import Article
 from reader.ui.layout import sanitize
 
+#: Articles listed at most; the rest are counted and reached by typing in the filter.
+#: An OptionList lays out every entry it holds: 10,000 took seconds to open.
+LIST_LIMIT = 100
 
-def article_matches(article: Article, words: Sequence[str]) -> bool:
-    """Whether every word occurs in the article's title, source, date or file name."""
+
+def search_text(article: Article) -> str:
+    """What the filter looks in: the title, source, date and file name, case-folded."""
     fields = (article.title, article.source, article.date, article.id, article.path)
-    haystack = " ".join(f for f in fields if f).casefold()
-    return all(word in haystack for word in words)
+    return " ".join(f for f in fields if f).casefold()
 
 
 def article_prompt(article: Article, column: int | None = None) -> Text:
@@ -51,6 +55,7 @@ class ArticlePicker(ModalScreen[str | None]):
     ) -> None:
         super().__init__()
         self.articles = list(articles)
+        self._haystacks = [search_text(a) for a in self.articles]
         self.column = column
         #: Which article each column shows (1-based column numbers by article id).
         self.shown_in = {a: n for n, a in enumerate(columns, start=1) if a is not None}
@@ -67,7 +72,8 @@ class ArticlePicker(ModalScreen[str | None]):
         current = next((a for a, n in self.shown_in.items() if n == self.column), None)
         if current is not None:
             option_list = self.query_one(OptionList)
-            option_list.highlighted = option_list.get_option_index(current)
+            with suppress(OptionDoesNotExist):  # beyond the listed ones
+                option_list.highlighted = option_list.get_option_index(current)
         self.query_one(Input).focus()
 
     @on(Input.Changed, "#article-filter")
@@ -88,12 +94,19 @@ class ArticlePicker(ModalScreen[str | None]):
     def _refill(self, query: str) -> None:
         words = query.casefold().split()
         option_list = self.query_one(OptionList)
-        option_list.set_options(
-            Option(article_prompt(a, self.shown_in.get(a.id)), id=a.id)
-            for a in self.articles
-            if article_matches(a, words)
-        )
-        if option_list.option_count:
+        found = [
+            article
+            for article, haystack in zip(self.articles, self._haystacks, strict=True)
+            if all(word in haystack for word in words)
+        ]
+        options = [
+            Option(article_prompt(a, self.shown_in.get(a.id)), id=a.id) for a in found[:LIST_LIMIT]
+        ]
+        if len(found) > LIST_LIMIT:
+            more = f"… {len(found) - LIST_LIMIT} more: type to filter"
+            options.append(Option(Text(more, style="dim italic"), disabled=True))
+        option_list.set_options(options)
+        if found:
             option_list.highlighted = 0
 
     def key_down(self) -> None:

@@ -50,6 +50,10 @@ class ArticleView(ScrollView, can_focus=True):
             self.entity_id = entity_id
             self.offset = offset
 
+        @property
+        def control(self) -> ArticleView:
+            return self.view
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None

@@ -9,8 +9,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from reader.ui.entity_sidebar import sort_entities
+from reader.model import Entity
 from reader.ui.layout import sanitize
+from reader.ui.selection import Anchor
+from reader.ui.sidebar_rows import sort_entities
 from reader.ui.wording import counted
 
 if TYPE_CHECKING:
@@ -20,8 +22,17 @@ if TYPE_CHECKING:
 DISCOVER_LIMIT = 15
 
 
+def _anchor(entity: Entity) -> Anchor:
+    # The corpus may be re-linked between the search and Enter: select by anchor.
+    return Anchor(entity.id, entity.name, entity.mentions[0] if entity.mentions else None)
+
+
 class EntityCommands(Provider):
-    """Every linked entity, matched by its name and its other written forms."""
+    """Every linked entity, matched by its name and its other written forms.
+
+    Each search reads the reader's current corpus (never a copy from when the
+    palette opened), so entities that arrive while it is open are found.
+    """
 
     def _reader(self) -> ReaderScreen | None:
         # The palette can be opened over a dialog: look for the reader underneath.
@@ -39,7 +50,7 @@ class EntityCommands(Provider):
         for entity in sort_entities(reader.corpus.entities)[:DISCOVER_LIMIT]:
             yield DiscoveryHit(
                 Content(sanitize(entity.name)),  # Content, not str: names are never markup
-                partial(reader.select_entity, entity.id),
+                partial(reader.select_anchor, _anchor(entity)),
                 help=f"{entity.type}, {counted(len(entity.mentions), 'mention')}",
             )
 
@@ -58,7 +69,7 @@ class EntityCommands(Provider):
                 best,
                 # highlight() parses its argument as markup: escape the untrusted name.
                 matcher.highlight(escape(name)),
-                partial(reader.select_entity, entity.id),
+                partial(reader.select_anchor, _anchor(entity)),
                 text=name,
                 help=f"{entity.type}, {counted(len(entity.mentions), 'mention')} in "
                 f"{counted(len(entity.article_ids), 'article')}",

@@ -1,90 +1,80 @@
-"""The reader screen's dialogs: choosing an article, the quotes, an entity's details.
+"""The reader screen's dialogs: opening them, acting on the choice, keeping them live.
 
-A base class of :class:`~reader.ui.reader_screen.ReaderScreen`, which owns the
-state these actions read (the articles, the corpus, the selection, the columns).
+An open dialog that shows the corpus (the quotes, an entity's details) and the
+command palette follow each new corpus as results arrive, keeping the reader's
+place in them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from textual import events
-from textual.screen import Screen
+from textual.command import CommandPalette
+from textual.widgets import Input
 
-from reader.model import Article, Corpus
-from reader.ui.article_column import ArticleColumn
+from reader.model import Corpus
 from reader.ui.article_picker import ArticlePicker
 from reader.ui.entity_details import EntityDetails
-from reader.ui.entity_sidebar import EntitySidebar
 from reader.ui.quotes_screen import QuotesScreen
 
+if TYPE_CHECKING:
+    from reader.ui.reader_screen import ReaderScreen
 
-class DialogActions(Screen[None]):
-    """Actions that open a dialog and act on the reader's choice."""
 
-    articles: list[Article]
-    corpus: Corpus
-    selected: str | None
-    columns: list[str | None]
-    #: The 1-based number of the column that last had the focus.
-    last_column = 1
+@runtime_checkable
+class FollowsCorpus(Protocol):
+    """A dialog that shows the corpus and can be given a newer one."""
 
-    @property
-    def column_widgets(self) -> list[ArticleColumn]:
-        """The article columns, left to right."""
-        return list(self.query(ArticleColumn))
+    def update_corpus(self, corpus: Corpus) -> None:
+        """Show ``corpus`` instead of the one the dialog was opened with."""
 
-    #: Show an article in column ``number`` (provided by the reader screen).
-    put_article: Callable[[int, str], ArticleColumn]
-    #: The column showing an article, bringing it into one (provided by the reader screen).
-    column_showing: Callable[[str], ArticleColumn]
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        for number, column in enumerate(self.column_widgets, start=1):
-            if column in event.widget.ancestors_with_self:
-                self.last_column = number
+class Dialogs:
+    """Opens the reader screen's dialogs and keeps the open ones up to date."""
 
-    def focused_column_number(self) -> int:
-        """The 1-based number of the column holding the focus, or that held it last."""
-        return min(self.last_column, len(self.column_widgets)) or 1
+    def __init__(self, screen: ReaderScreen) -> None:
+        self.screen = screen
 
-    def focus_last_column(self) -> None:
-        """Give the focus back to the text, in the column the reader was in."""
-        self.column_widgets[self.focused_column_number() - 1].view.focus()
-
-    def action_choose_article(self) -> None:
+    def choose_article(self) -> None:
         """Pick the article for the focused column from a filterable list."""
-        number = self.focused_column_number()
+        deck = self.screen.deck
+        number = deck.focused_number()
 
         def chosen(article_id: str | None) -> None:
             if article_id is not None:
-                self.put_article(number, article_id).view.focus()
+                self.screen.put_article(number, article_id).view.focus()
 
-        self.app.push_screen(ArticlePicker(self.articles, number, self.columns), chosen)
+        self.screen.app.push_screen(ArticlePicker(deck.articles, number, deck.columns), chosen)
 
-    def action_quotes(self) -> None:
+    def quotes(self) -> None:
         """Open the quotes, grouped by speaker; choosing one jumps to it."""
 
         def chosen(quote_id: str | None) -> None:
             if quote_id is not None:
-                self.go_to_quote(quote_id)
+                self.screen.go_to_quote(quote_id)
 
-        self.app.push_screen(QuotesScreen(self.corpus), chosen)
+        self.screen.app.push_screen(QuotesScreen(self.screen.corpus), chosen)
 
-    def go_to_quote(self, quote_id: str) -> None:
-        """Scroll to the quote ``quote_id`` and focus its column."""
-        quote = next(q for q in self.corpus.quotes if q.id == quote_id)
-        view = self.column_showing(quote.article).view
-        view.scroll_to_offset(quote.start)
-        view.focus()
-
-    def action_details(self) -> None:
+    def details(self) -> None:
         """Show the selected (or, in the sidebar, highlighted) entity's names and articles."""
-        sidebar = self.query_one(EntitySidebar)
-        entity_id = self.selected
-        if self.focused is not None and sidebar in self.focused.ancestors:
+        screen = self.screen
+        sidebar = screen.sidebar
+        entity_id = screen.selection.entity_id if screen.selection else None
+        if screen.focused is not None and sidebar in screen.focused.ancestors:
             entity_id = sidebar.highlighted_id or entity_id
         if entity_id is None:
-            self.notify("Select an entity first", timeout=3, markup=False)
+            screen.notify("Select an entity first", timeout=3, markup=False)
             return
-        self.app.push_screen(EntityDetails(self.corpus, entity_id))
+        screen.app.push_screen(EntityDetails(screen.corpus, entity_id))
+
+    def follow(self, corpus: Corpus) -> None:
+        """Give ``corpus`` to every open dialog, and search the open palette again."""
+        for dialog in self.screen.app.screen_stack:
+            if isinstance(dialog, FollowsCorpus):
+                dialog.update_corpus(corpus)
+            elif isinstance(dialog, CommandPalette):
+                # The palette searches only when its input changes: tell it that it did,
+                # so a name that just arrived shows without another keystroke.
+                box = dialog.query_one(Input)
+                if box.value.strip():
+                    box.post_message(Input.Changed(box, box.value))

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from reader.model import Corpus
 from reader.ui.layout import sanitize
+from reader.ui.selection import Anchor, find_again
 from reader.ui.wording import counted
 
 
@@ -56,3 +57,16 @@ class EntityDetails(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="details", classes="dialog"):
             yield Static(details_text(self.corpus, self.entity_id), id="details-text")
+
+    def update_corpus(self, corpus: Corpus) -> None:
+        """Show the entity as ``corpus`` has it (found by id, else by its name)."""
+        old = self.corpus.entity(self.entity_id)
+        found = find_again(
+            corpus, Anchor(old.id, old.name, old.mentions[0] if old.mentions else None)
+        )
+        if found is None:
+            return  # gone from the new corpus: keep showing what the reader opened
+        self.corpus, self.entity_id = corpus, found.id
+        if not self.is_mounted:
+            return  # composing: it shows the new corpus
+        self.query_one("#details-text", Static).update(details_text(corpus, found.id))

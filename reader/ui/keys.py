@@ -7,6 +7,8 @@ from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
 
+from reader.ui.column_deck import MAX_COLUMNS
+
 
 class Key(NamedTuple):
     """One key binding: ``keys`` as Textual names them, ``label`` for the footer."""
@@ -34,7 +36,14 @@ SCREEN_KEYS = (
     Key("o", "choose_article", "Article", "Choose the focused column's article", "choose-article"),
     Key("s", "quotes", "Quotes", "Quotes grouped by speaker", "quotes"),
     Key("i", "details", "Details", "Details of the selected entity", "details", show=False),
-    Key("plus", "columns(+1)", "+Col", "One more column (up to 4)", "more-columns", False),
+    Key(
+        "plus",
+        "columns(+1)",
+        "+Col",
+        f"One more column (up to {MAX_COLUMNS})",
+        "more-columns",
+        False,
+    ),
     Key("minus", "columns(-1)", "-Col", "One column fewer", "fewer-columns", show=False),
     Key("slash,f", "filter", "Filter", "Filter the entity list", "filter"),
     Key("b", "toggle_sidebar", "Sidebar", "Hide or show the sidebar", "toggle-sidebar", False),

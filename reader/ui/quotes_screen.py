@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.model import Corpus, Quote
 from reader.ui.layout import sanitize
@@ -66,19 +66,52 @@ class QuotesScreen(ModalScreen[str | None]):
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
         self.corpus = corpus
+        self._composed: Corpus | None = None
 
     def compose(self) -> ComposeResult:
-        groups = group_quotes(self.corpus)
-        options: list[Option] = []
-        for name, quotes in groups:
-            heading = Text(f"{sanitize(name)} ({len(quotes)})", style="bold")
-            options.append(Option(heading, disabled=True))
-            options.extend(Option(quote_prompt(self.corpus, q), id=q.id) for q in quotes)
+        self._composed = self.corpus
         with Vertical(id="quotes", classes="dialog"):
-            count = counted(len(self.corpus.quotes), "quote")
-            yield Label(f"{count} by speaker — Enter jumps to one, Esc closes")
-            yield OptionList(*options, id="quote-list", markup=False)
+            yield Label(self._title(), id="quotes-title")
+            yield OptionList(*quote_options(self.corpus), id="quote-list", markup=False)
+
+    def _title(self) -> str:
+        count = counted(len(self.corpus.quotes), "quote")
+        return f"{count} by speaker — Enter jumps to one, Esc closes"
+
+    def on_mount(self) -> None:
+        if self.corpus is not self._composed:
+            self.update_corpus(self.corpus)  # a corpus arrived between compose and mount
+
+    def update_corpus(self, corpus: Corpus) -> None:
+        """Show the quotes of ``corpus``, keeping the quote under the cursor."""
+        self.corpus = corpus
+        if not self.is_mounted:
+            return  # composing or mounting: on_mount shows it
+        self._composed = corpus
+        option_list = self.query_one(OptionList)
+        index = option_list.highlighted
+        keep = option_list.get_option_at_index(index).id if index is not None else None
+        scroll_y = option_list.scroll_y
+        option_list.set_options(quote_options(corpus))
+        self.query_one("#quotes-title", Label).update(self._title())
+        if keep is not None:
+            try:
+                option_list.highlighted = option_list.get_option_index(keep)
+                return
+            except OptionDoesNotExist:
+                pass
+        option_list.scroll_to(y=scroll_y, animate=False, immediate=True)
 
     @on(OptionList.OptionSelected, "#quote-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+
+def quote_options(corpus: Corpus) -> list[Option]:
+    """The list's entries: a heading per speaker, then that speaker's quotes."""
+    options: list[Option] = []
+    for name, quotes in group_quotes(corpus):
+        heading = Text(f"{sanitize(name)} ({len(quotes)})", style="bold")
+        options.append(Option(heading, disabled=True))
+        options.extend(Option(quote_prompt(corpus, q), id=q.id) for q in quotes)
+    return options

@@ -1,47 +1,56 @@
 """The main screen: columns of articles, the entity sidebar, the status line.
 
-The screen owns the state (which article is in which column, the corpus, the
-selected entity and its mention cursor) and passes it down to the widgets;
-widgets report what the reader did with messages.
+Each piece of state has one owner and the rest follow it:
+
+- the selection (entity and current mention): this screen's ``selection``
+  reactive; the columns, the sidebar and the status line follow its watcher;
+- the analysis state and the analyses: :class:`~reader.ui.corpus_feed.CorpusFeed`
+  (``state``), which also links in workers; this screen applies each corpus;
+- which article each column shows and which had the focus:
+  :class:`~reader.ui.column_deck.ColumnDeck`;
+- the sidebar's visibility, filter text and cursor: :class:`EntitySidebar`;
+- open dialogs: :class:`~reader.ui.dialogs.Dialogs`.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Input
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
 
 from reader.config import Settings
 from reader.linking import AliasTable
-from reader.model import Analysis, Article, EntityMention, LoadError
+from reader.model import Article, Corpus, Entity, LoadError
 from reader.navigation import MentionIndex, Step, reading_order
-from reader.pipeline import Analyzer, ModelNotFound, build_corpus
-from reader.ui.analysis import AnalysisFailed, AnalysisFinished, AnalysisProgress
+from reader.pipeline import Analyzer
 from reader.ui.article_column import ArticleColumn
 from reader.ui.article_view import ArticleView
-from reader.ui.dialogs import DialogActions
+from reader.ui.column_deck import ColumnDeck
+from reader.ui.corpus_feed import AnalysisState, CorpusFeed, LinkCorpus, LinkResult
+from reader.ui.dialogs import Dialogs
 from reader.ui.entity_sidebar import EntitySidebar
-from reader.ui.highlights import ArticleMarks, build_marks
 from reader.ui.keys import SCREEN_KEYS, bindings
+from reader.ui.selection import Anchor, Selection, find_again
+from reader.ui.sidebar_rows import SidebarRows
 from reader.ui.status_bar import StatusBar
 from reader.ui.wording import counted
 
-MAX_COLUMNS = 4
-#: While results stream in, re-link at most this often (seconds): linking is not free.
-REBUILD_INTERVAL = 0.5
 
-
-class ReaderScreen(DialogActions):
+class ReaderScreen(Screen[None]):
     """Articles side by side with linked entities; see the help screen for the keys."""
 
     AUTO_FOCUS = "ArticleView"
     BINDINGS: ClassVar[list[BindingType]] = bindings(SCREEN_KEYS)
+
+    #: The one owner of the selection; everything that shows it follows this.
+    selection: reactive[Selection | None] = reactive(None, init=False)
 
     def __init__(
         self,
@@ -50,38 +59,78 @@ class ReaderScreen(DialogActions):
         settings: Settings,
         analyzer: Analyzer,
         aliases: AliasTable | None = None,
+        link: LinkCorpus | None = None,
     ) -> None:
         super().__init__()
         self.articles = list(articles)
         self.errors = list(errors)
         self.settings = settings
-        self.analyzer = analyzer
-        self.aliases = aliases
-        self.analyses: dict[str, Analysis] = {}
-        self.corpus = build_corpus(self.articles, {}, self.errors, settings, aliases)
-        self.marks: dict[str, ArticleMarks] = {}
-        count = max(1, min(settings.columns, len(self.articles), MAX_COLUMNS))
-        self.columns: list[str | None] = [a.id for a in self.articles[:count]]
-        self.selected: str | None = None
+        # Nothing is linked yet: the text shows at once, entities follow from the feed.
+        self.corpus = Corpus(self.articles, [], [], self.errors, settings.model)
+        #: Steps through the selected entity's mentions (rebuilt with the selection).
         self.index: MentionIndex | None = None
-        self.analysis_done = False
-        self._last_rebuild = 0.0
-        self._rebuild_interval = REBUILD_INTERVAL
-        self._rebuild_pending = False
+        self.feed = CorpusFeed(
+            self.articles,
+            self.errors,
+            settings,
+            analyzer,
+            aliases,
+            link,
+            anchor=self._anchor,
+            deliver=self.apply,
+        )
+        self.dialogs = Dialogs(self)
 
-    # -- layout --------------------------------------------------------------------------
+    # -- parts -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
             yield EntitySidebar(id="sidebar")
-            yield Horizontal(id="columns")
+            yield ColumnDeck(self.articles, self.settings.columns, id="columns")
         yield StatusBar(id="status")
         yield Footer()
+        yield self.feed
 
-    async def on_mount(self) -> None:
-        await self._mount_columns()
-        # Draw the text first: importing spaCy in the worker competes for the GIL.
-        self.call_after_refresh(self._start_analysis)
+    @property
+    def deck(self) -> ColumnDeck:
+        """The article columns."""
+        return self.query_one(ColumnDeck)
+
+    @property
+    def sidebar(self) -> EntitySidebar:
+        """The entity sidebar."""
+        return self.query_one(EntitySidebar)
+
+    @property
+    def status_bar(self) -> StatusBar:
+        """The status line."""
+        return self.query_one(StatusBar)
+
+    @property
+    def column_widgets(self) -> list[ArticleColumn]:
+        """The article columns, left to right."""
+        return self.deck.column_widgets
+
+    @property
+    def columns(self) -> list[str | None]:
+        """The article id each column shows, left to right."""
+        return self.deck.columns
+
+    @property
+    def selected(self) -> str | None:
+        """The selected entity's id, if any."""
+        return self.selection.entity_id if self.selection else None
+
+    @property
+    def analysis_done(self) -> bool:
+        """Whether the analysis has ended (finished or failed)."""
+        return self.feed.state in ("done", "failed")
+
+    def on_mount(self) -> None:
+        self.sidebar.show(SidebarRows(), self.columns, len(self.articles))
+        self.watch(self.feed, "state", self._analysis_state_changed, init=False)
+        # Draw the text first: the feed's worker competes for the GIL.
+        self.call_after_refresh(self.feed.start)
         problems = [e for e in self.errors if e.fatal]
         if problems:
             listed = "; ".join(f"{e.path}: {e.message}" for e in problems[:3])
@@ -90,121 +139,98 @@ class ReaderScreen(DialogActions):
                 f"Skipped {len(problems)} file(s): {listed}{more}", severity="warning", markup=False
             )
 
-    async def _mount_columns(self) -> None:
-        # Columns already shown stay as they are (with their scroll position): only the
-        # missing ones are added and the extra ones removed.
-        holder = self.query_one("#columns", Horizontal)
-        shown = self.column_widgets
-        await holder.remove_children(shown[len(self.columns) :])
-        numbers = range(len(shown) + 1, len(self.columns) + 1)
-        added = [ArticleColumn(n, id=f"column-{n}") for n in numbers]
-        await holder.mount_all(added)
-        for column, article_id in zip(self.column_widgets, self.columns, strict=True):
-            if column in added or column.article is None or column.article.id != article_id:
-                self._show_in(column, article_id)
-        self._refresh_sidebar()
+    def on_screen_suspend(self) -> None:
+        # A dialog opened before the first repaint: callbacks waiting for this screen's
+        # repaint would wait until it closes, so start the analysis now.
+        self.feed.start()
 
-    def _show_in(self, column: ArticleColumn, article_id: str | None) -> None:
-        article = self.corpus.article(article_id) if article_id else None
-        column.show(article, self.marks.get(article_id) if article_id else None)
-        self._apply_selection_to(column)
+    # -- columns -----------------------------------------------------------------------
 
     def put_article(self, number: int, article_id: str) -> ArticleColumn:
         """Show ``article_id`` in column ``number`` (1-based), swapping if it is shown elsewhere."""
-        widgets = self.column_widgets
-        old = self.columns[number - 1]
-        if article_id in self.columns:
-            other = self.columns.index(article_id)
-            self.columns[other] = old
-            self._show_in(widgets[other], old)
-        self.columns[number - 1] = article_id
-        self._show_in(widgets[number - 1], article_id)
-        self._refresh_sidebar()
-        return widgets[number - 1]
+        column = self.deck.put_article(number, article_id)
+        self.sidebar.set_columns(self.columns)
+        return column
 
     def column_showing(self, article_id: str) -> ArticleColumn:
-        """The column showing ``article_id``, bringing it into one if none does.
-
-        An article not in a column replaces the last column's, so the first
-        columns stay put while the reader follows mentions through the rest.
-        """
-        if article_id in self.columns:
-            return self.column_widgets[self.columns.index(article_id)]
-        return self.put_article(len(self.columns), article_id)
+        """The column showing ``article_id``, bringing it into the last one if none does."""
+        column = self.deck.column_showing(article_id)
+        self.sidebar.set_columns(self.columns)
+        return column
 
     async def set_column_count(self, count: int) -> None:
-        """Show ``count`` columns (1 to 4, at most one per article)."""
-        count = max(1, min(MAX_COLUMNS, count, max(1, len(self.articles))))
-        if count == len(self.columns):
-            return
-        if count < len(self.columns):
-            self.columns = self.columns[:count]
-        else:
-            spare = [a.id for a in self.articles if a.id not in self.columns]
-            while len(self.columns) < count:
-                self.columns.append(spare.pop(0) if spare else None)
-        await self._mount_columns()
+        """Show ``count`` columns (1 to MAX_COLUMNS, at most one per article)."""
+        if await self.deck.set_count(count):
+            self.sidebar.set_columns(self.columns)
 
-    # -- analysis ------------------------------------------------------------------------
+    def focus_last_column(self) -> None:
+        """Give the focus back to the text, in the column the reader was in."""
+        self.deck.focus_last()
 
-    def _start_analysis(self) -> None:
-        status = self.query_one(StatusBar)
-        try:
-            cached = self.analyzer.cached(self.articles)
-        except ModelNotFound as error:
-            self.post_message(AnalysisFailed(str(error)))
-            return
-        self.analyses.update(cached)
-        self._rebuild()
-        pending = [a for a in self.articles if a.id not in cached]
-        if not pending:
-            self.analysis_done = True
-            status.show_message(self._summary())
-            return
-        status.show_message(f"Analyzing {len(pending)} article(s)…")
-        status.show_progress(0, len(pending))
-        self._analyze(pending)
+    # -- analysis and linking ----------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="analysis")
-    def _analyze(self, pending: list[Article]) -> None:
-        def progress(done: int, total: int, article_id: str, analysis: Analysis) -> None:
-            self.post_message(AnalysisProgress(done, total, article_id, analysis))
+    @on(CorpusFeed.Progress)
+    def _progress(self, message: CorpusFeed.Progress) -> None:
+        if message.done == 0:
+            self.status_bar.show_message(f"Analyzing {message.total} article(s)…")
+        self.status_bar.show_progress(message.done, message.total)
 
-        try:
-            self.analyzer.analyze(pending, on_progress=progress)
-        except ModelNotFound as error:
-            self.post_message(AnalysisFailed(str(error)))
-            return
-        except Exception as error:  # shown to the reader; the text stays readable
-            self.log.error("analysis failed", error)
-            self.post_message(AnalysisFailed(f"Analysis failed: {type(error).__name__}: {error}"))
-            return
-        self.post_message(AnalysisFinished())
+    def _analysis_state_changed(self, state: AnalysisState) -> None:
+        if state == "done":
+            self.status_bar.show_progress(1, 1)
+            if self.selection is None:
+                self.status_bar.show_message(self._summary())
 
-    def on_analysis_progress(self, message: AnalysisProgress) -> None:
-        self.analyses[message.article_id] = message.analysis
-        self.query_one(StatusBar).show_progress(message.done, message.total)
-        if time.monotonic() - self._last_rebuild >= self._rebuild_interval:
-            self._rebuild()
-        elif not self._rebuild_pending:
-            self._rebuild_pending = True
-            self.set_timer(self._rebuild_interval, self._rebuild)
-
-    def on_analysis_finished(self, message: AnalysisFinished) -> None:
-        self.analysis_done = True
-        self._rebuild()
-        self.query_one(StatusBar).show_progress(1, 1)
-        if self.selected is None:
-            self.query_one(StatusBar).show_message(self._summary())
-
-    def on_analysis_failed(self, message: AnalysisFailed) -> None:
-        self.analysis_done = True
-        status = self.query_one(StatusBar)
+    @on(CorpusFeed.Failed)
+    def _failed(self, message: CorpusFeed.Failed) -> None:
+        status = self.status_bar
         status.show_progress(1, 1)
         status.show_message(message.reason, error=True)
         self.notify(
             message.reason, title="No highlights", severity="error", timeout=10, markup=False
         )
+
+    def apply(self, result: LinkResult) -> None:
+        """Show a newly linked corpus everywhere, keeping the selection and the reader's place."""
+        self.corpus = result.corpus
+        self.deck.set_marks(result.marks)
+        self.sidebar.show(result.rows, self.columns, len(self.articles))
+        selection = self.selection
+        if selection is not None:
+            anchor = result.anchor
+            if anchor is not None and (anchor.entity_id, anchor.mention) == (
+                selection.entity_id,
+                selection.mention,
+            ):
+                found = result.found
+            else:  # the reader selected something else while the worker linked
+                found = find_again(self.corpus, Anchor(selection.entity_id, "", selection.mention))
+            self._reselect(found, selection)
+        if self.selection is not None or self.analysis_done:
+            self._update_status()
+        self.dialogs.follow(self.corpus)
+
+    def _anchor(self) -> Anchor | None:
+        # Called when a link starts: what to find again in its result.
+        selection = self.selection
+        if selection is None:
+            return None
+        try:
+            name = self.corpus.entity(selection.entity_id).name
+        except KeyError:
+            name = ""
+        return Anchor(selection.entity_id, name, selection.mention)
+
+    def _reselect(self, entity: Entity | None, old: Selection) -> None:
+        if entity is None:
+            self.action_clear_selection()
+            return
+        self.index = MentionIndex(entity.mentions, self._order())
+        mention = old.mention
+        if mention is not None and mention in self.index.mentions:
+            self.index.go_to(mention)
+        current = self.index.current
+        self.selection = Selection(entity.id, current.mention if current else None)
 
     def _summary(self) -> str:
         corpus = self.corpus
@@ -214,49 +240,12 @@ class ReaderScreen(DialogActions):
             f"{counted(len(corpus.quotes), 'quote')} — Ctrl+P to find an entity, ? for keys"
         )
 
-    def _rebuild(self) -> None:
-        """Re-link the analyses so far and refresh every highlight, keeping the selection."""
-        self._rebuild_pending = False
-        started = time.monotonic()
-        current = self.index.current if self.index else None
-        old_name = self.corpus.entity(self.selected).name if self.selected else None
-        self.corpus = build_corpus(
-            self.articles, self.analyses, self.errors, self.settings, self.aliases
-        )
-        self.marks = build_marks(self.corpus)
-        for column, article_id in zip(self.column_widgets, self.columns, strict=False):
-            column.view.set_marks(self.marks.get(article_id) if article_id else None)
-        self._refresh_sidebar()
-        if self.selected is not None:
-            self._reselect(old_name, current.mention if current else None)
-        self._last_rebuild = time.monotonic()
-        # Linking hundreds of articles takes a while: re-link less often then,
-        # so the reader keeps most of its time for the keys while results arrive.
-        self._rebuild_interval = max(REBUILD_INTERVAL, 4 * (self._last_rebuild - started))
-
-    def _reselect(self, name: str | None, mention: EntityMention | None) -> None:
-        # Entity ids are renumbered by each linking: find the entity again.
-        found = None
-        for entity in self.corpus.entities:
-            if (mention is not None and mention in entity.mentions) or entity.name == name:
-                found = entity
-                break
-        if found is None:
-            self.action_clear_selection()
-            return
-        self.selected = found.id
-        self.index = MentionIndex(found.mentions, self._order())
-        if mention is not None and mention in self.index.mentions:
-            self.index.go_to(mention)
-        self._update_status()
-        self._apply_selection()
-
-    def _refresh_sidebar(self) -> None:
-        sidebar = self.query_one(EntitySidebar)
-        sidebar.show(self.corpus.entities, self.columns, len(self.articles))
-        sidebar.mark_selected(self.selected)
-
     # -- selection and navigation ---------------------------------------------------------
+
+    def watch_selection(self, selection: Selection | None) -> None:
+        self.deck.selection = selection
+        self.sidebar.selected = selection.entity_id if selection else None
+        self._update_status()
 
     def _order(self) -> list[str]:
         return reading_order([c for c in self.columns if c], [a.id for a in self.articles])
@@ -269,43 +258,40 @@ class ReaderScreen(DialogActions):
             at: ``(article_id, offset)`` of a clicked mention to put the cursor on.
         """
         entity = self.corpus.entity(entity_id)
-        self.selected = entity_id
         self.index = MentionIndex(entity.mentions, self._order())
         step = self.index.locate(*at) if at else None
-        self.query_one(EntitySidebar).mark_selected(entity_id)
-        self._go(step or self.index.next())
+        self._go(entity_id, step or self.index.next())
 
-    def _go(self, step: Step | None) -> None:
+    def select_anchor(self, anchor: Anchor) -> None:
+        """Select the entity ``anchor`` names in the current corpus (it may have been re-linked)."""
+        found = find_again(self.corpus, anchor)
+        if found is None:
+            self.notify(f"{anchor.name} is no longer listed", timeout=3, markup=False)
+            return
+        self.select_entity(found.id)
+
+    def _go(self, entity_id: str, step: Step | None) -> None:
         if step is None:
-            self._update_status()
+            self.selection = Selection(entity_id, None)
             return
         mention = step.mention
         column = self.column_showing(mention.article)
-        self._apply_selection()
+        self.selection = Selection(entity_id, mention)
         view = column.view
         view.scroll_to_offset(mention.start)
         view.focus()
-        self._update_status()
         if step.wrapped:
             where = "first" if step.index == 0 else "last"
             self.notify(f"Wrapped around to the {where} mention", timeout=2, markup=False)
 
     def _update_status(self) -> None:
-        status = self.query_one(StatusBar)
-        if self.selected is None or self.index is None:
-            status.show_message(self._summary())
+        selection, index = self.selection, self.index
+        if selection is None or index is None:
+            self.status_bar.show_message(self._summary())
             return
-        name = self.corpus.entity(self.selected).name
-        step = self.index.current
-        status.show_selection(name, step.label if step else f"0/{len(self.index)}")
-
-    def _apply_selection(self) -> None:
-        for column in self.column_widgets:
-            self._apply_selection_to(column)
-
-    def _apply_selection_to(self, column: ArticleColumn) -> None:
-        current = self.index.current if self.index else None
-        column.view.set_selection(self.selected, current.mention if current else None)
+        name = self.corpus.entity(selection.entity_id).name
+        step = index.current
+        self.status_bar.show_selection(name, step.label if step else f"0/{len(index)}")
 
     def action_next_mention(self) -> None:
         """Jump to the selected entity's next mention."""
@@ -316,20 +302,18 @@ class ReaderScreen(DialogActions):
         self._step(forward=False)
 
     def _step(self, forward: bool) -> None:
-        if self.index is None:
+        if self.index is None or self.selection is None:
             self.notify(
                 "Select an entity first (sidebar, click, or Ctrl+P)", timeout=3, markup=False
             )
             return
-        self._go(self.index.next() if forward else self.index.previous())
+        step = self.index.next() if forward else self.index.previous()
+        self._go(self.selection.entity_id, step)
 
     def action_clear_selection(self) -> None:
         """Forget the selected entity; all highlights return."""
-        self.selected = None
         self.index = None
-        self.query_one(EntitySidebar).mark_selected(None)
-        self._apply_selection()
-        self._update_status()
+        self.selection = None
 
     @on(EntitySidebar.Selected)
     def _sidebar_selected(self, message: EntitySidebar.Selected) -> None:
@@ -351,12 +335,30 @@ class ReaderScreen(DialogActions):
 
     def action_filter(self) -> None:
         """Focus the sidebar's filter box."""
-        self.query_one("#sidebar").display = True
-        self.query_one("#entity-filter", Input).focus()
+        self.sidebar.focus_filter()
 
     def action_toggle_sidebar(self) -> None:
         """Hide or show the sidebar (more room for the text on a small terminal)."""
-        sidebar = self.query_one("#sidebar")
-        sidebar.display = not sidebar.display
-        if not sidebar.display and self.focused is not None and sidebar in self.focused.ancestors:
+        sidebar = self.sidebar
+        sidebar.revealed = not sidebar.revealed
+        if not sidebar.revealed and self.focused is not None and sidebar in self.focused.ancestors:
             self.focus_last_column()  # else the keys would go to a hidden filter box
+
+    def action_choose_article(self) -> None:
+        """Pick the article for the focused column from a filterable list."""
+        self.dialogs.choose_article()
+
+    def action_quotes(self) -> None:
+        """Open the quotes, grouped by speaker; choosing one jumps to it."""
+        self.dialogs.quotes()
+
+    def action_details(self) -> None:
+        """Show the selected (or, in the sidebar, highlighted) entity's details."""
+        self.dialogs.details()
+
+    def go_to_quote(self, quote_id: str) -> None:
+        """Scroll to the quote ``quote_id`` and focus its column."""
+        quote = next(q for q in self.corpus.quotes if q.id == quote_id)
+        view = self.column_showing(quote.article).view
+        view.scroll_to_offset(quote.start)
+        view.focus()

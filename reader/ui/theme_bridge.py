@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from textual.theme import Theme
 
-from reader.themes import HIGHLIGHTS, ReaderTheme
+from reader.resources import bundled_themes_dir
+from reader.themes import DEFAULT_THEME, HIGHLIGHTS, ReaderTheme, ThemeError, load_theme_file
 
-#: Highlight colours used by a Textual built-in theme (which has none of its own).
-DEFAULT_HIGHLIGHTS = {
-    "person": "#f0a35e",
-    "place": "#6cc4e0",
-    "organization": "#c49bf0",
-    "group": "#8d96a8",
-    "quote": "#303a2c",
-    "speaker": "#98d982",
-    "selected": "#ffe066",
-}
+#: The colour of every highlight if even the bundled default theme cannot be read.
+NEUTRAL = "#888888"
+
+
+@lru_cache(maxsize=1)
+def fallback_highlights() -> dict[str, str]:
+    """Highlight colours for a Textual built-in theme (which has none of its own).
+
+    They are the bundled default theme's, read from its file, so they never drift.
+    """
+    try:
+        theme = load_theme_file(bundled_themes_dir() / f"{DEFAULT_THEME}.yaml")
+    except ThemeError:
+        return dict.fromkeys(HIGHLIGHTS, NEUTRAL)
+    return dict(theme.highlights)
 
 
 def variable_name(key: str) -> str:
@@ -25,7 +33,7 @@ def variable_name(key: str) -> str:
 
 def default_variables() -> dict[str, str]:
     """CSS variables for every highlight, so any theme can render the reader."""
-    return {variable_name(key): DEFAULT_HIGHLIGHTS[key] for key in HIGHLIGHTS}
+    return {variable_name(key): fallback_highlights()[key] for key in HIGHLIGHTS}
 
 
 def to_textual_theme(theme: ReaderTheme) -> Theme:

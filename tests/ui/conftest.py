@@ -1,7 +1,13 @@
-"""UI fixtures: the seeds loaded once and analyzed once per session (cached), app factories."""
+"""UI fixtures: the seeds with recorded analyses (no spaCy), app factories, Pilot helpers.
+
+UI tests run on analyses recorded from the model (``data/seed_analyses.json``,
+made by ``python -m tests.ui.record``), so they test the screen, not the NLP,
+and need no model. Only tests marked ``e2e`` run the live model.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -10,33 +16,59 @@ import pytest
 from textual.pilot import Pilot
 
 from reader.config import Settings
-from reader.model import Article
+from reader.model import Analysis, Article
 from reader.pipeline import Analyzer, LoadResult, load_articles
 from reader.ui.app import ReaderApp
 from reader.ui.reader_screen import ReaderScreen
 from reader.ui.status_bar import StatusBar
 
+RECORDED = Path(__file__).parent / "data" / "seed_analyses.json"
+
 
 @pytest.fixture(scope="session")
-def seed_loaded(settings: Settings, seeds_dir: Path) -> LoadResult:
-    """The seed articles, with their analyses put in the session cache (spaCy runs once)."""
-    loaded = load_articles([seeds_dir], settings)
-    Analyzer(settings).analyze(loaded.articles)
-    return loaded
+def seed_articles(settings: Settings, seeds_dir: Path) -> LoadResult:
+    """The seed articles, loaded (not analyzed)."""
+    return load_articles([seeds_dir], settings)
+
+
+@pytest.fixture(scope="session")
+def recorded_analyses(seed_articles: LoadResult) -> dict[str, Analysis]:
+    """The seeds' analyses as the model made them when recorded, by article id."""
+    data = json.loads(RECORDED.read_text(encoding="utf-8"))
+    analyses = {key: Analysis.from_dict(value) for key, value in data.items()}
+    assert set(analyses) == {a.id for a in seed_articles.articles}, "re-record the analyses"
+    return analyses
+
+
+@pytest.fixture(scope="session")
+def seed_loaded(settings: Settings, seed_articles: LoadResult) -> LoadResult:
+    """The seed articles, with their live analyses put in the session cache (spaCy runs once)."""
+    Analyzer(settings).analyze(seed_articles.articles)
+    return seed_articles
 
 
 AppFactory = Callable[..., ReaderApp]
 
 
 @pytest.fixture
-def make_app(settings: Settings, seed_loaded: LoadResult) -> AppFactory:
-    """Build a reader app on the seeds (or ``articles``) with setting overrides."""
+def make_app(
+    settings: Settings, seed_articles: LoadResult, recorded_analyses: dict[str, Analysis]
+) -> AppFactory:
+    """Build a reader app on the seeds (or ``articles``) with setting overrides.
 
-    def factory(articles: list[Article] | None = None, analyzer=None, **overrides) -> ReaderApp:
+    The analyses are the recorded ones unless ``analyzer`` is given; ``live=True``
+    uses the real analyzer (spaCy and the cache).
+    """
+
+    def factory(
+        articles: list[Article] | None = None, analyzer=None, live: bool = False, **overrides
+    ) -> ReaderApp:
         chosen = replace(settings, **overrides)
+        if analyzer is None and not live:
+            analyzer = StaticAnalyzer(recorded_analyses)
         return ReaderApp(
-            articles if articles is not None else seed_loaded.articles,
-            [] if articles is not None else seed_loaded.errors,
+            articles if articles is not None else seed_articles.articles,
+            [] if articles is not None else seed_articles.errors,
             chosen,
             analyzer,
         )

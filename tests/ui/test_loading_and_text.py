@@ -11,7 +11,6 @@ import pytest
 from textual.widgets import ProgressBar
 
 from reader.model import Analysis, Article, Mention
-from reader.pipeline import Analyzer
 from reader.ui.article_view import ArticleView
 from tests.ui.conftest import StaticAnalyzer, palette_prompts, reader, settle, status
 
@@ -53,9 +52,9 @@ async def test_markup_and_escapes_in_an_article_are_shown_as_plain_text(make_app
 
 
 async def test_text_shows_at_once_and_highlights_arrive_from_the_worker(
-    make_app, seed_loaded, settings
+    make_app, recorded_analyses
 ):
-    analyses = Analyzer(settings).cached(seed_loaded.articles)
+    analyses = recorded_analyses
     assert len(analyses) == 2
     gate = threading.Event()
     app = make_app(analyzer=StaticAnalyzer(analyses, cached=False, gate=gate))
@@ -76,7 +75,7 @@ async def test_text_shows_at_once_and_highlights_arrive_from_the_worker(
 
 
 async def test_a_missing_model_shows_its_message_and_the_text_stays(make_app, tmp_path):
-    app = make_app(model="reader_no_such_model", cache_dir=tmp_path)
+    app = make_app(live=True, model="reader_no_such_model", cache_dir=tmp_path)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
         screen = reader(app)
@@ -85,10 +84,10 @@ async def test_a_missing_model_shows_its_message_and_the_text_stays(make_app, tm
         assert visible_lines(view)[0].strip().startswith(screen.articles[0].text.split()[0])
 
 
-async def test_a_megabyte_article_opens_and_scrolls(make_app, seed_loaded):
-    base = seed_loaded.articles[0].text
+async def test_a_megabyte_article_opens_and_scrolls(make_app, seed_articles):
+    base = seed_articles.articles[0].text
     text = (base + "\n\n") * (1_000_000 // len(base) + 1)
-    article = replace(seed_loaded.articles[0], id="big", path="big.txt", text=text)
+    article = replace(seed_articles.articles[0], id="big", path="big.txt", text=text)
     analysis = Analysis(mentions_of(text, "Ukraine", "GPE"))
     app = make_app([article], StaticAnalyzer({"big": analysis}))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -127,19 +126,42 @@ async def test_an_entity_named_like_markup_stays_plain_in_sidebar_and_palette(ma
         assert status(app) == f"{name}  1/2"
 
 
-async def test_slow_linking_is_redone_less_often(make_app, monkeypatch):
-    import reader.ui.reader_screen as reader_screen
+async def test_slow_linking_is_redone_less_often(make_app, seed_articles, monkeypatch):
+    # Many results stream in while each link takes a while: the feed links again
+    # far less often than results arrive, and the last link has them all.
+    import reader.ui.corpus_feed as corpus_feed
 
-    real = reader_screen.build_corpus
+    real = corpus_feed.build_corpus
+    linked: list[int] = []
 
-    def slow_build(*args, **kwargs):
+    def slow_build(articles, analyses, *args, **kwargs):
+        linked.append(len(analyses))
         time.sleep(0.2)  # linking a large corpus
-        return real(*args, **kwargs)
+        return real(articles, analyses, *args, **kwargs)
 
-    monkeypatch.setattr(reader_screen, "build_corpus", slow_build)
-    app = make_app()
+    monkeypatch.setattr(corpus_feed, "build_corpus", slow_build)
+    base = seed_articles.articles[0]
+    analysis = Analysis(mentions_of(base.text, "Ukraine", "GPE"))
+    articles = [replace(base, id=f"copy-{n}", path=f"copy-{n}.txt") for n in range(60)]
+    app = make_app(articles, PacedAnalyzer({a.id: analysis for a in articles}, pause=0.02))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = reader(app)
-        assert screen._rebuild_interval >= 4 * 0.2
+        assert linked[-1] == len(articles)  # the last link saw every analysis
+        assert len(linked) <= len(articles) // 6, linked
         assert screen.corpus.entities  # the highlights still arrive
+
+
+class PacedAnalyzer(StaticAnalyzer):
+    """Serves analyses one by one with a pause in between, like a model at work."""
+
+    def __init__(self, analyses, pause: float) -> None:
+        super().__init__(analyses, cached=False)
+        self.pause = pause
+
+    def analyze(self, articles, on_progress=None):
+        for done, article in enumerate(articles, start=1):
+            time.sleep(self.pause)
+            if on_progress is not None:
+                on_progress(done, len(articles), article.id, self.analyses[article.id])
+        return {a.id: self.analyses[a.id] for a in articles}

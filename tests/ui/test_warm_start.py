@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 WARM_APP = """
 import asyncio, sys
 from pathlib import Path
@@ -30,6 +32,8 @@ asyncio.run(main())
 """
 
 
+@pytest.mark.slow
+@pytest.mark.e2e
 def test_warm_start_never_imports_spacy(settings, seed_loaded, seeds_dir: Path) -> None:
     # seed_loaded has put the seeds' analyses in the session cache.
     done = subprocess.run(

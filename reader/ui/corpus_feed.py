@@ -1,0 +1,323 @@
+"""Analysis and linking off the UI thread: the corpus grows as results arrive.
+
+:class:`CorpusFeed` owns the analyses received so far and the state of the
+analysis. It runs the analysis and every re-link in worker threads and hands
+each finished corpus to ``deliver`` on the UI thread; the screen only applies
+results. A newer link supersedes an older one (exclusive workers and a
+generation number: stale results are dropped), and quitting never waits for a
+link in progress.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar
+
+from textual import work
+from textual.message import Message
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from reader.config import Settings
+from reader.linking import AliasTable
+from reader.model import Analysis, Article, Corpus, Entity, LoadError
+from reader.pipeline import Analyzer, ModelNotFound, build_corpus
+from reader.ui.highlights import ArticleMarks, build_marks
+from reader.ui.selection import Anchor, find_again
+from reader.ui.sidebar_rows import SidebarRows, prepare_rows
+
+#: The one seam to the model: ``(articles, analyses, errors, settings, aliases) -> Corpus``.
+LinkCorpus = Callable[
+    [Sequence[Article], dict[str, Analysis], Sequence[LoadError], Settings, AliasTable | None],
+    Corpus,
+]
+AnalysisState = Literal["waiting", "analyzing", "done", "failed"]
+#: While results stream in, re-link at most this often (seconds): linking is not free.
+REBUILD_INTERVAL = 0.5
+#: ... and leave the keys at least this many times the last link's duration in between.
+REBUILD_FACTOR = 4
+#: How often a waiting worker looks whether it was cancelled (seconds).
+POLL = 0.05
+
+T = TypeVar("T")
+
+
+class Cancelled(Exception):
+    """The worker was cancelled (a newer request or the app quitting)."""
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class LinkRequest:
+    """What one link works on: a copy of the analyses so far.
+
+    No generated repr: Textual describes a worker by its arguments' reprs, and
+    the repr of thousands of analyses took a quarter of a second on the UI thread.
+    """
+
+    generation: int
+    analyses: dict[str, Analysis]
+    final: bool
+    anchor: Anchor | None
+
+
+@dataclass(frozen=True, slots=True)
+class LinkResult:
+    """A corpus linked in a worker, with everything the screen derives from it."""
+
+    generation: int
+    corpus: Corpus
+    marks: dict[str, ArticleMarks]
+    rows: SidebarRows
+    anchor: Anchor | None
+    #: The entity that ``anchor`` became (None when it is gone or there was none).
+    found: Entity | None
+    final: bool
+    seconds: float
+
+
+def run_abandonable(call: Callable[[], T]) -> T:
+    """Run ``call`` in a daemon thread; give up waiting when the current worker is cancelled.
+
+    A link cannot be interrupted, but nobody has to wait for it: quitting ends
+    the process even while the daemon thread still links.
+
+    Raises:
+        Cancelled: the worker was cancelled before ``call`` returned.
+    """
+    worker = get_current_worker()
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = call()
+        except BaseException as error:  # re-raised in the worker
+            box["error"] = error
+
+    thread = threading.Thread(target=target, name="reader-link", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        if worker.is_cancelled:
+            raise Cancelled()
+        thread.join(POLL)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+class CorpusFeed(Widget):
+    """Runs the analysis and the linking in workers and posts each new corpus."""
+
+    DEFAULT_CSS = "CorpusFeed { display: none; }"
+
+    #: The one owner of the analysis state; the screen watches it.
+    state: reactive[AnalysisState] = reactive("waiting")
+
+    class Progress(Message):
+        """``done`` of ``total`` pending articles are analyzed."""
+
+        def __init__(self, feed: CorpusFeed, done: int, total: int) -> None:
+            super().__init__()
+            self.feed = feed
+            self.done = done
+            self.total = total
+
+        @property
+        def control(self) -> CorpusFeed:
+            return self.feed
+
+    class Failed(Message):
+        """The analysis could not run; ``reason`` is shown to the reader."""
+
+        def __init__(self, feed: CorpusFeed, reason: str) -> None:
+            super().__init__()
+            self.feed = feed
+            self.reason = reason
+
+        @property
+        def control(self) -> CorpusFeed:
+            return self.feed
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        errors: Sequence[LoadError],
+        settings: Settings,
+        analyzer: Analyzer,
+        aliases: AliasTable | None = None,
+        link: LinkCorpus | None = None,
+        anchor: Callable[[], Anchor | None] = lambda: None,
+        deliver: Callable[[LinkResult], None] = lambda result: None,
+    ) -> None:
+        super().__init__()
+        self.articles = list(articles)
+        self.errors = list(errors)
+        self.settings = settings
+        self.analyzer = analyzer
+        self.aliases = aliases
+        self._link_function = link
+        self._anchor = anchor
+        self._deliver = deliver
+        self.analyses: dict[str, Analysis] = {}
+        self.generation = 0
+        self._started = False
+        self._linking = False
+        self._dirty = False
+        self._final_pending = False
+        self._timer: Timer | None = None
+        self._last_finish = 0.0
+        self.interval = REBUILD_INTERVAL
+
+    @property
+    def link_function(self) -> LinkCorpus:
+        """The seam to the model (looked up at call time, so it can be swapped)."""
+        return self._link_function or build_corpus
+
+    # -- analysis --------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Look the articles up in the cache (in a worker), then analyze the rest.
+
+        Only the first call starts anything.
+        """
+        if not self._started:
+            self._started = True
+            self._start()
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _start(self) -> None:
+        worker = get_current_worker()
+        try:
+            cached = self.analyzer.cached(self.articles)
+        except ModelNotFound as error:
+            self.app.call_from_thread(self._fail, str(error))
+            return
+        if worker.is_cancelled:
+            return
+        pending = [a for a in self.articles if a.id not in cached]
+        self.app.call_from_thread(self._receive_cached, cached, len(pending))
+        if not pending:
+            return
+
+        def progress(done: int, total: int, article_id: str, analysis: Analysis) -> None:
+            if worker.is_cancelled:
+                raise Cancelled()  # stop feeding: the reader quit
+            self.app.call_from_thread(self._receive, done, total, article_id, analysis)
+
+        try:
+            self.analyzer.analyze(pending, on_progress=progress)
+        except Cancelled:
+            return
+        except ModelNotFound as error:
+            self.app.call_from_thread(self._fail, str(error))
+            return
+        except Exception as error:  # shown to the reader; the text stays readable
+            self.log.error("analysis failed", error)
+            self.app.call_from_thread(
+                self._fail, f"Analysis failed: {type(error).__name__}: {error}"
+            )
+            return
+        self.app.call_from_thread(self._finish)
+
+    def _receive_cached(self, cached: Mapping[str, Analysis], pending: int) -> None:
+        self.analyses.update(cached)
+        if pending:
+            self.state = "analyzing"
+            self.post_message(self.Progress(self, 0, pending))
+            self._request()
+        else:
+            self._finish()
+
+    def _receive(self, done: int, total: int, article_id: str, analysis: Analysis) -> None:
+        self.analyses[article_id] = analysis
+        self.post_message(self.Progress(self, done, total))
+        self._request()
+
+    def _finish(self) -> None:
+        # The last link must include every analysis: start it now, superseding any other.
+        self._final_pending = True
+        self._launch()
+
+    def _fail(self, reason: str) -> None:
+        # The text stays readable without highlights; the screen says why.
+        self.state = "failed"
+        self._linking = False
+        self.post_message(self.Failed(self, reason))
+
+    # -- linking ---------------------------------------------------------------------
+
+    def relink(self) -> None:
+        """Link the analyses again now (e.g. after the aliases changed)."""
+        self._launch()
+
+    def _request(self) -> None:
+        # Throttled: one link at a time, and a pause of `interval` after each, so the
+        # reader's keys get most of the time while results stream in.
+        if self._linking or self._timer is not None:
+            self._dirty = True
+            return
+        wait = self._last_finish + self.interval - time.monotonic()
+        if wait <= 0:
+            self._launch()
+        else:
+            self._timer = self.set_timer(wait, self._launch)
+
+    def _launch(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self._dirty = False
+        self._linking = True
+        self.generation += 1
+        self._link(
+            LinkRequest(self.generation, dict(self.analyses), self._final_pending, self._anchor())
+        )
+
+    @work(thread=True, exclusive=True, group="link")
+    def _link(self, request: LinkRequest) -> None:
+        generation, analyses, final, anchor = (
+            request.generation,
+            request.analyses,
+            request.final,
+            request.anchor,
+        )
+        started = time.monotonic()
+        link = self.link_function
+        try:
+            corpus = run_abandonable(
+                lambda: link(self.articles, analyses, self.errors, self.settings, self.aliases)
+            )
+            if get_current_worker().is_cancelled:
+                return
+            marks = build_marks(corpus)
+            rows = prepare_rows(corpus.entities)
+            found = find_again(corpus, anchor) if anchor else None
+        except Cancelled:
+            return
+        except Exception as error:  # a linking bug must not take the text away
+            self.log.error("linking failed", error)
+            reason = f"Linking failed: {type(error).__name__}: {error}"
+            self.app.call_from_thread(self._fail, reason)
+            return
+        seconds = time.monotonic() - started
+        result = LinkResult(generation, corpus, marks, rows, anchor, found, final, seconds)
+        self.app.call_from_thread(self._linked, result)
+
+    def _linked(self, result: LinkResult) -> None:
+        if result.generation != self.generation:
+            return  # superseded by a newer request
+        self._linking = False
+        self._last_finish = time.monotonic()
+        # Linking thousands of articles takes a while: re-link less often then.
+        self.interval = max(REBUILD_INTERVAL, REBUILD_FACTOR * result.seconds)
+        # Delivered before the state says "done", so whoever sees "done" sees the corpus.
+        self._deliver(result)
+        if result.final:
+            self._final_pending = False
+            self.state = "done"
+        if self._dirty:
+            self._request()
