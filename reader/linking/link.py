@@ -12,7 +12,7 @@ merge that would join names an alias file splits or two different people.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.linking import acronyms, containment, fuzzy, propagate
@@ -20,15 +20,8 @@ from reader.linking.aliases import AliasTable, shipped_aliases
 from reader.linking.baseline import name_key
 from reader.linking.build import build_entities, vote
 from reader.linking.clusters import Clusters
-from reader.linking.context import in_title_case_line, word_usage
-from reader.linking.names import (
-    clean_name,
-    clean_spacing,
-    fold_name,
-    has_digits,
-    looks_like_acronym,
-    tokens,
-)
+from reader.linking.digest import ArticleDigest, digest_article
+from reader.linking.names import clean_spacing, has_digits, looks_like_acronym, tokens
 from reader.linking.people import full_name_groups, full_names_compatible, surname
 from reader.model import LABEL_TYPES, Analysis, Article, Entity, EntityMention, EntityType, Evidence
 
@@ -72,6 +65,7 @@ class _Name:
 def link_entities(
     documents: Sequence[tuple[Article, Analysis]],
     aliases: AliasTable | None = None,
+    digests: Mapping[str, ArticleDigest] | None = None,
     find_untagged: bool = True,
 ) -> list[Entity]:
     """Link the mentions of all ``documents`` into entities.
@@ -80,34 +74,55 @@ def link_entities(
         documents: every loaded article with its analysis, in reading order.
         aliases: merges and splits from alias files (``load_aliases``); the
             shipped table alone when None.
+        digests: article id -> ``digest_article`` of that article, made by the
+            same linking code (``linking_fingerprint``); an article without a
+            fitting digest is digested here. The result is the same either way.
         find_untagged: also add the untagged occurrences of each entity's
             unambiguous written names (``propagate``); these mentions have no
             analysis mention behind them but exact offsets all the same.
 
     Returns:
         Entities sorted by salience (mention count, then number of articles,
-        then name), with ids ``e1``, ``e2``, ... in that order; every entity
-        mention keeps the offsets of the analysis mention it came from, and
-        mentions of each article are in text order.
+        then name), with ids made from each entity's earliest mention
+        (``build.entity_id``); every entity mention keeps the offsets of the
+        analysis mention it came from, and mentions of each article are in
+        text order.
     """
     table = aliases if aliases is not None else shipped_aliases()
-    linker = _Linker(documents, table)
+    given = digests or {}
+    digested = []
+    for article, analysis in documents:
+        digest = given.get(article.id)
+        if digest is None or not digest.fits(article, analysis):
+            digest = digest_article(article, analysis)
+        digested.append((article, digest))
+    linker = _Linker(digested, table)
     linker.run()
     if find_untagged:
-        articles = [article for article, _ in documents]
-        linker.located = propagate.add_untagged(articles, linker.located, linker.clusters)
+        linker.located = propagate.add_untagged(
+            digested, linker.located, linker.clusters, linker.lower
+        )
     demoted = {*linker.descriptors, *linker.headlines}
-    return build_entities(linker.located, linker.clusters, linker.full_people, demoted)
+    order = {article.id: number for number, (article, _) in enumerate(documents)}
+    return build_entities(linker.located, linker.clusters, linker.full_people, demoted, order)
 
 
 class _Linker:
-    def __init__(self, documents: Sequence[tuple[Article, Analysis]], table: AliasTable) -> None:
+    def __init__(
+        self, documents: Sequence[tuple[Article, ArticleDigest]], table: AliasTable
+    ) -> None:
         self.documents = documents
         self.table = table
         self.names: dict[str, _Name] = {}
         self.node_keys: list[str] = []
         # Every kept mention: (node, located mention, its type, its cleaned name).
         self.located: list[tuple[int, EntityMention, EntityType, str]] = []
+        # Words some article writes in lower case, and capitalised mid-sentence.
+        self.lower: set[str] = set()
+        self.capitalised: set[str] = set()
+        for _, digest in documents:
+            self.lower.update(digest.lower)
+            self.capitalised.update(digest.capitalised)
         self._collect()
         self.descriptors = self._descriptors()
         self.headlines = dict(
@@ -134,20 +149,17 @@ class _Linker:
         )
 
     def _collect(self) -> None:
-        for article, analysis in self.documents:
-            for mention in analysis.mentions:
+        for article, digest in self.documents:
+            for mention in digest.mentions:
                 mention_type = LABEL_TYPES[mention.label]
-                written = clean_name(mention.text, person=mention_type == "person")
-                key = fold_name(written) or fold_name(clean_spacing(mention.text))
-                if not key:
-                    continue
+                written, key = mention.written, mention.key
                 name = self.names.get(key)
                 if name is None:
                     name = self.names[key] = _Name(key)
                 name.forms[written or clean_spacing(mention.text)] += 1
                 name.types[mention_type] += 1
                 name.labels[mention.label] += 1
-                if not in_title_case_line(article.text, mention.start, mention.end):
+                if mention.in_body:
                     name.in_body += 1
                 node = name.nodes.get(article.id)
                 if node is None:
@@ -159,7 +171,7 @@ class _Linker:
     def _descriptors(self) -> dict[str, tuple[str, str]]:
         """Names that are a common word or a demonym glued before a known name."""
         firsts = {tokens(k)[0] for k in self.names if len(tokens(k)) > 1}
-        lower, capitalised = word_usage((a.text for a, _ in self.documents), firsts)
+        lower, capitalised = firsts & self.lower, firsts & self.capitalised
         groups = {k for k, n in self.names.items() if n.type == "group" and len(tokens(k)) == 1}
         common = {w for w in firsts if w in lower or containment.verb_form(w)} - capitalised
         pairs = containment.descriptor_pairs(list(self.names), common, groups)
@@ -223,8 +235,8 @@ class _Linker:
 
     def _definitions(self) -> None:
         found: dict[str, dict[str, str]] = {}
-        for article, analysis in self.documents:
-            for long_key, short, written in acronyms.definitions(article.text, analysis.mentions):
+        for _, digest in self.documents:
+            for long_key, short, written in digest.definitions:
                 found.setdefault(short, {}).setdefault(long_key, written)
         for short, longs in found.items():
             # An acronym defined as two different things is left alone.
@@ -252,7 +264,7 @@ class _Linker:
     def _surname_candidates(self) -> dict[str, list[str]]:
         """One-word names -> the full person names whose surname they may be."""
         by_surname: dict[str, list[str]] = {}
-        for key in self.full_people:
+        for key in sorted(self.full_people):
             by_surname.setdefault(surname(key), []).append(key)
         found: dict[str, list[str]] = {}
         for key, name in self.names.items():
@@ -299,7 +311,7 @@ class _Linker:
         """ "Lindsay" -> "Lindsay Lohan" when she is the only Lindsay and an article has both."""
         by_first: dict[str, list[_Name]] = {}
         surnames = {surname(key) for key in self.full_people}
-        for key in self.full_people:
+        for key in sorted(self.full_people):
             by_first.setdefault(tokens(key)[0], []).append(self.names[key])
         for key, name in self.names.items():
             fulls = by_first.get(key)
