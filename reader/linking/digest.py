@@ -34,7 +34,8 @@ DIGEST_VERSION = 1
 MAX_WORDS = 6
 
 _TOKEN = re.compile(r"[^\W_][\w&'’-]*")
-_POSSESSIVE = re.compile(r"['’]s?$")
+# Anything but letters, digits, spaces and the marks names have ("AT&T", "O'Neill").
+_ODD_MARK = re.compile(r"[^\w &'’-]|_")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,16 +199,25 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
         ``(start, ends)`` for each possible start, ends shortest first.
     """
     tokens = [(m.start(), _word_end(m)) for m in _TOKEN.finditer(text)]
+    upper = [text[start].isupper() for start, _ in tokens]
+    # joined[i]: token i and the next are parts of one capitalised name ("Kyiv Post").
+    joined = [
+        upper[i] and upper[i + 1] and _same_line_space(text[tokens[i][1] : tokens[i + 1][0]])
+        for i in range(len(tokens) - 1)
+    ]
+    joined.append(False)
     out = []
     for index, (start, _) in enumerate(tokens):
-        if not text[start].isupper() or _joined(text, tokens, index - 1, index):
+        if not upper[index] or (index and joined[index - 1]):
             continue
         ends = []
+        checked = start  # text[start:checked] holds only marks a name may have
         for last in range(index, min(index + MAX_WORDS, len(tokens))):
             end = tokens[last][1]
-            if not all(ch.isalnum() or ch in " &'’-" for ch in text[start:end]):
+            if _ODD_MARK.search(text, checked, end):
                 break
-            if end - start >= 3 and not _joined(text, tokens, last, last + 1):
+            checked = end
+            if end - start >= 3 and not joined[last]:
                 ends.append(end)
         if ends:
             out.append((start, tuple(ends)))
@@ -216,17 +226,14 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
 
 def _word_end(match: re.Match[str]) -> int:
     # "Ukraine's" is the name "Ukraine" with a possessive.
-    trail = _POSSESSIVE.search(match.group())
-    return match.end() - (len(trail.group()) if trail else 0)
+    word = match.group()
+    if word.endswith(("'s", "’s")):
+        return match.end() - 2
+    return match.end() - 1 if word.endswith(("'", "’")) else match.end()
 
 
-def _joined(text: str, tokens: list[tuple[int, int]], left: int, right: int) -> bool:
-    """Whether two neighbouring tokens are parts of one capitalised name ("Kyiv Post")."""
-    if left < 0 or right >= len(tokens):
-        return False
-    gap = text[tokens[left][1] : tokens[right][0]]
-    capitalised = text[tokens[left][0]].isupper() and text[tokens[right][0]].isupper()
-    return capitalised and gap.isspace() and "\n" not in gap
+def _same_line_space(gap: str) -> bool:
+    return gap.isspace() and "\n" not in gap
 
 
 @lru_cache(maxsize=1)
