@@ -54,7 +54,9 @@ def build_entities(
         first = min((m for m, _, _ in items), key=lambda m: (order[m.article], m.start, m.end))
         earliest.append((order[first.article], first.start, first.end, first.article))
         kind = vote(Counter(t for _, t, _ in items))
-        if kind != "person" and any(fold_name(w) in full_people for _, _, w in items):
+        if kind != "person" and any(
+            t == "person" and fold_name(w) in full_people for _, t, w in items
+        ):
             kind = "person"
         written = [w for _, _, w in items if fold_name(w) not in demoted] or [w for *_, w in items]
         forms = [w for _, t, w in items if t == kind and w in written] or written

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from reader.linking import acronyms, containment, fuzzy, propagate
+from reader.linking import acronyms, containment, fuzzy, propagate, variants
 from reader.linking.aliases import AliasTable, shipped_aliases
 from reader.linking.baseline import name_key
 from reader.linking.build import build_entities, vote
@@ -120,6 +120,8 @@ class _Linker:
         # Words some article writes in lower case, and capitalised mid-sentence.
         self.lower: set[str] = set()
         self.capitalised: set[str] = set()
+        # Nodes of a name tagged as a person that turned out to name a facility or company.
+        self.retyped: set[int] = set()
         for _, digest in documents:
             self.lower.update(digest.lower)
             self.capitalised.update(digest.capitalised)
@@ -197,10 +199,25 @@ class _Linker:
         group_of = {key: number for number, group in enumerate(groups) for key in group}
         candidates = self._surname_candidates()
         people_of = {k: {group_of.get(f, f) for f in fulls} for k, fulls in candidates.items()}
-        self._same_name({key for key, found in people_of.items() if len(found) > 1})
+        firsts = self._first_name_candidates()
+        designated = variants.designator_groups(
+            k for k, n in self.names.items() if n.type != "person" and k not in self.full_people
+        )
+        # A core tagged as a person ("Betty Ford" beside "Betty Ford Center") is
+        # the facility only in articles that write the facility's name.
+        person_cores = {
+            core: [self.names[k] for k in found]
+            for core, found in designated.items()
+            if (name := self.names.get(core)) is not None
+            and (name.type == "person" or core in self.full_people)
+        }
+        held_back = {key for key, found in people_of.items() if len(found) > 1}
+        self._same_name(held_back | set(firsts) | set(person_cores))
         self._alias_file()
         self._definitions()
         self._initials()
+        self._designators(designated)
+        self._compact()
         for group in groups:
             first = self.names[group[0]]
             for key in group[1:]:
@@ -209,11 +226,51 @@ class _Linker:
             self.merge(self.names[rest], self.names[key], "descriptor", f"{word!r} describes")
         for key, found in self.headlines.items():
             self.merge(self.names[found], self.names[key], "headline", "span runs on in a headline")
+        for core, members in person_cores.items():
+            name = self.names[core]
+            detail = "the facility or company named in"
+            self.retyped.update(self._in_articles(name, members, "designator", detail))
         self._surnames(candidates, people_of)
-        self._first_names()
+        for key, fulls in firsts.items():
+            # Only a first name that one person goes by is resolved at all ("Surrey"
+            # before "Surrey Police" and "Surrey Fire" is nobody's first name).
+            if len({self.clusters.find(full.first_node) for full in fulls}) == 1:
+                detail = "the only person of that first name in"
+                self._in_articles(self.names[key], fulls, "first-name", detail)
+            else:
+                self._in_articles(self.names[key], [], "first-name", "")
         self._shortened()
         self._fuzzy()
         self._shortened()  # spelling variants joined by now may have made a short name unique
+        if self.retyped:
+            self.located = [
+                (node, mention, "organization" if node in self.retyped else kind, written)
+                for node, mention, kind, written in self.located
+            ]
+
+    def _in_articles(self, name: _Name, fulls: list[_Name], rule: str, detail: str) -> list[int]:
+        """Resolve a short name inside each article: to the one entity among ``fulls``
+        that the same article writes; where none (or several) is written, the
+        short name stays one entity of its own.
+
+        Returns:
+            The nodes of ``name`` that joined one of ``fulls``.
+        """
+        unresolved: list[int] = []
+        joined: list[int] = []
+        for article, node in name.nodes.items():
+            here = [f for f in fulls if article in f.nodes]
+            roots = {self.clusters.find(f.nodes[article]) for f in here}
+            evidence = (
+                Evidence(rule, (here[0].form, name.form), f"{detail} {article}") if here else None
+            )
+            if len(roots) == 1 and self.clusters.merge(here[0].nodes[article], node, evidence):
+                joined.append(node)
+            else:
+                unresolved.append(node)
+        for node in unresolved[1:]:
+            self.clusters.merge(unresolved[0], node, None)
+        return joined
 
     def _same_name(self, held_back: set[str]) -> None:
         """Join every node of one name, except surnames that could be several people."""
@@ -290,37 +347,45 @@ class _Linker:
             if len(people_of[key]) == 1:
                 self.merge(fulls[0], name, "surname", "the only person of that surname")
                 continue
-            unresolved: list[int] = []
-            for article, node in name.nodes.items():
-                here = [f for f in fulls if article in f.nodes]
-                roots = {self.clusters.find(f.nodes[article]) for f in here}
-                if len(roots) == 1:
-                    evidence = Evidence(
-                        "surname",
-                        (here[0].form, name.form),
-                        f"the only person of that surname in {article}",
-                    )
-                    self.clusters.merge(here[0].nodes[article], node, evidence)
-                else:
-                    unresolved.append(node)
-            # Where no full name decides, the surname stays one name, as written.
-            for node in unresolved[1:]:
-                self.clusters.merge(unresolved[0], node, None)
+            self._in_articles(name, fulls, "surname", "the only person of that surname in")
 
-    def _first_names(self) -> None:
-        """ "Lindsay" -> "Lindsay Lohan" when she is the only Lindsay and an article has both."""
+    def _first_name_candidates(self) -> dict[str, list[_Name]]:
+        """ "Lindsay" -> the full names starting with it, when an article writes both.
+
+        A first name alone is a person's only where the article itself names
+        that person in full ("Oscar" elsewhere may be the award): the linker
+        resolves it article by article (``_in_articles``).
+        """
         by_first: dict[str, list[_Name]] = {}
         surnames = {surname(key) for key in self.full_people}
         for key in sorted(self.full_people):
             by_first.setdefault(tokens(key)[0], []).append(self.names[key])
+        found = {}
         for key, name in self.names.items():
             fulls = by_first.get(key)
             if not fulls or name.type != "person" or key in surnames or len(tokens(key)) != 1:
                 continue
-            roots = {self.clusters.find(full.first_node) for full in fulls}
-            beside = any(set(full.nodes) & set(name.nodes) for full in fulls)
-            if len(roots) == 1 and beside:
-                self.merge(fulls[0], name, "first-name", "the only person of that first name")
+            if any(set(full.nodes) & set(name.nodes) for full in fulls):
+                found[key] = fulls
+        return found
+
+    def _designators(self, designated: dict[str, list[str]]) -> None:
+        """ "Acme Corp" = "Acme Inc" = "Acme"; "Betty Ford Center" = "Betty Ford Clinic"."""
+        for core, keys in designated.items():
+            members = [self.names[k] for k in keys]
+            bare = self.names.get(core)
+            if bare is not None and bare.type == "organization" and core not in self.full_people:
+                members.insert(0, bare)
+            detail = f"{core!r} with a legal-form or facility word"
+            for other in members[1:]:
+                self.merge(members[0], other, "designator", detail)
+
+    def _compact(self) -> None:
+        """ "Face Book" = "Facebook": one name spaced (or hyphenated) two ways."""
+        for group in variants.compact_groups(list(self.names)):
+            first = self.names[group[0]]
+            for key in group[1:]:
+                self.merge(first, self.names[key], "spacing", "the same letters spaced differently")
 
     def _shortened(self) -> None:
         """ "Red Sox" -> "Boston Red Sox" when only one longer organization name fits."""
