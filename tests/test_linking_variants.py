@@ -1,0 +1,143 @@
+"""Designators, spacing variants and names resolved inside their own article, on news sentences."""
+
+from __future__ import annotations
+
+from reader.linking import link_entities
+from reader.linking.variants import compact_groups, designator_core
+from tests.linking_helpers import doc, entity_with, rules
+
+
+def test_designator_core_strips_legal_forms_and_facility_words() -> None:
+    assert designator_core("kraft foods inc") == "kraft foods"
+    assert designator_core("acme holdings corp") == "acme"
+    assert designator_core("betty ford treatment center") == "betty ford"
+    # One word left is too little to tell two facilities apart.
+    assert designator_core("promises treatment center") is None
+    assert designator_core("kraft foods") is None
+    assert designator_core("group") is None
+
+
+def test_one_clinic_written_four_ways_is_one_entity() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Lindsay Lohan checked into the Betty Ford Center in Rancho Mirage on Thursday.",
+                [("Betty Ford Center", "ORG"), ("Lindsay Lohan", "PERSON")],
+            ),
+            doc(
+                "b",
+                "The actress arrived at the Betty Ford Clinic late at night, her lawyer said.",
+                [("Betty Ford Clinic", "ORG")],
+            ),
+            doc(
+                "c",
+                "A spokesman for the Betty Ford Treatment Center declined to comment.",
+                [("Betty Ford Treatment Center", "FAC")],
+            ),
+        ]
+    )
+    clinic = entity_with(entities, "Betty Ford Clinic")
+    assert {m.text for m in clinic.mentions} == {
+        "Betty Ford Center",
+        "Betty Ford Clinic",
+        "Betty Ford Treatment Center",
+    }
+    assert "designator" in rules(clinic)
+
+
+def test_a_person_tagged_facility_name_joins_only_where_the_article_names_the_facility() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Lohan will stay at the Betty Ford Center for 90 days. "
+                "Staff at Betty Ford say she is doing well.",
+                [("Betty Ford Center", "ORG"), ("Betty Ford", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Former first lady Betty Ford, who founded the clinic, died in 2011.",
+                [("Betty Ford", "PERSON")],
+            ),
+        ]
+    )
+    clinic = entity_with(entities, "Betty Ford Center")
+    assert clinic.type == "organization"
+    assert [m.article for m in clinic.mentions] == ["a", "a"]
+    person = [e for e in entities if e is not clinic and "Betty Ford" in e.aliases]
+    assert len(person) == 1 and person[0].type == "person"
+    assert [m.article for m in person[0].mentions] == ["b"]
+
+
+def test_legal_forms_of_one_company_are_one_entity() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Kraft Foods Inc. said on Tuesday it would cut 1,000 jobs.",
+                [("Kraft Foods Inc.", "ORG")],
+            ),
+            doc(
+                "b",
+                "Shares of Kraft Foods fell 2 percent after the announcement.",
+                [("Kraft Foods", "ORG")],
+            ),
+            doc(
+                "c",
+                "Kraft Foods Group, based in Northfield, makes cheese and coffee.",
+                [("Kraft Foods Group", "ORG"), ("Northfield", "GPE")],
+            ),
+        ]
+    )
+    kraft = entity_with(entities, "Kraft Foods")
+    assert {m.text for m in kraft.mentions} == {
+        "Kraft Foods Inc.",
+        "Kraft Foods",
+        "Kraft Foods Group",
+    }
+    assert entity_with(entities, "Northfield") is not kraft
+
+
+def test_spacing_and_hyphen_variants_are_one_name() -> None:
+    assert compact_groups(["face book", "facebook", "portland trail blazers"]) == [
+        ["face book", "facebook"]
+    ]
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "The Portland Trail Blazers fired coach Maurice Cheeks on Monday.",
+                [("Portland Trail Blazers", "ORG"), ("Maurice Cheeks", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Cheeks was 162-152 with the Portland Trailblazers over four seasons.",
+                [("Portland Trailblazers", "ORG"), ("Cheeks", "PERSON")],
+            ),
+        ]
+    )
+    blazers = entity_with(entities, "Portland Trailblazers")
+    assert {m.text for m in blazers.mentions} == {"Portland Trail Blazers", "Portland Trailblazers"}
+    assert "spacing" in rules(blazers)
+
+
+def test_a_first_name_alone_is_a_person_only_where_the_article_names_them() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Oscar De La Hoya said he would fight again. Oscar told reporters he felt strong.",
+                [("Oscar De La Hoya", "PERSON"), ("Oscar", "PERSON")],
+            ),
+            doc(
+                "b",
+                "The film won an Oscar for best picture, and Oscar voters praised its score.",
+                [("Oscar", "PERSON")],
+            ),
+        ]
+    )
+    boxer = entity_with(entities, "Oscar De La Hoya")
+    assert sorted(m.article for m in boxer.mentions) == ["a", "a"]
+    award = [e for e in entities if e is not boxer and "Oscar" in e.aliases]
+    assert len(award) == 1 and {m.article for m in award[0].mentions} == {"b"}
