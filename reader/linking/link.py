@@ -11,19 +11,18 @@ merge that would join names an alias file splits or two different people.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 
 from reader.linking import acronyms, containment, fuzzy, propagate, variants
 from reader.linking.aliases import AliasTable, shipped_aliases
 from reader.linking.baseline import name_key
-from reader.linking.build import build_entities, vote
+from reader.linking.build import build_entities
 from reader.linking.clusters import Clusters
+from reader.linking.collect import Name, collect_names
 from reader.linking.digest import ArticleDigest, digest_article
-from reader.linking.names import clean_spacing, has_digits, looks_like_acronym, tokens
+from reader.linking.names import has_digits, looks_like_acronym, tokens
 from reader.linking.people import full_name_groups, full_names_compatible, surname
-from reader.model import LABEL_TYPES, Analysis, Article, Entity, EntityMention, EntityType, Evidence
+from reader.model import Analysis, Article, Entity, Evidence
 
 __all__ = ["link_entities", "name_key"]
 
@@ -32,34 +31,6 @@ __all__ = ["link_entities", "name_key"]
 PERSON_SHARE = 0.3
 #: Share of person tags a surname alone needs to join a full name without sharing an article.
 SURNAME_PERSON_SHARE = 0.2
-
-
-@dataclass(slots=True)
-class _Name:
-    """One distinct folded name over all articles."""
-
-    key: str
-    forms: Counter[str] = field(default_factory=Counter)
-    types: Counter[EntityType] = field(default_factory=Counter)
-    labels: Counter[str] = field(default_factory=Counter)
-    nodes: dict[str, int] = field(default_factory=dict)  # article id -> node
-    in_body: int = 0  # mentions outside title-case headline lines
-
-    @property
-    def type(self) -> EntityType:
-        return vote(self.types)
-
-    @property
-    def form(self) -> str:
-        return self.forms.most_common(1)[0][0]
-
-    @property
-    def first_node(self) -> int:
-        return next(iter(self.nodes.values()))
-
-    @property
-    def total(self) -> int:
-        return sum(self.types.values())
 
 
 def link_entities(
@@ -113,10 +84,6 @@ class _Linker:
     ) -> None:
         self.documents = documents
         self.table = table
-        self.names: dict[str, _Name] = {}
-        self.node_keys: list[str] = []
-        # Every kept mention: (node, located mention, its type, its cleaned name).
-        self.located: list[tuple[int, EntityMention, EntityType, str]] = []
         # Words some article writes in lower case, and capitalised mid-sentence.
         self.lower: set[str] = set()
         self.capitalised: set[str] = set()
@@ -125,7 +92,7 @@ class _Linker:
         for _, digest in documents:
             self.lower.update(digest.lower)
             self.capitalised.update(digest.capitalised)
-        self._collect()
+        self.names, self.node_keys, self.located = collect_names(documents)
         self.descriptors = self._descriptors()
         self.headlines = dict(
             containment.headline_pairs(
@@ -150,26 +117,6 @@ class _Linker:
             lambda a, b: full_names_compatible(a, b, fuzzy=True),
         )
 
-    def _collect(self) -> None:
-        for article, digest in self.documents:
-            for mention in digest.mentions:
-                mention_type = LABEL_TYPES[mention.label]
-                written, key = mention.written, mention.key
-                name = self.names.get(key)
-                if name is None:
-                    name = self.names[key] = _Name(key)
-                name.forms[written or clean_spacing(mention.text)] += 1
-                name.types[mention_type] += 1
-                name.labels[mention.label] += 1
-                if mention.in_body:
-                    name.in_body += 1
-                node = name.nodes.get(article.id)
-                if node is None:
-                    node = name.nodes[article.id] = len(self.node_keys)
-                    self.node_keys.append(key)
-                located = EntityMention(article.id, mention.start, mention.end, mention.text)
-                self.located.append((node, located, mention_type, written))
-
     def _descriptors(self) -> dict[str, tuple[str, str]]:
         """Names that are a common word or a demonym glued before a known name."""
         firsts = {tokens(k)[0] for k in self.names if len(tokens(k)) > 1}
@@ -189,7 +136,7 @@ class _Linker:
         return people / total if total else 0.0
 
     def merge(
-        self, a: _Name, b: _Name, rule: str, detail: str = "", score: float | None = None
+        self, a: Name, b: Name, rule: str, detail: str = "", score: float | None = None
     ) -> bool:
         evidence = Evidence(rule, (a.form, b.form), detail, score)
         return self.clusters.merge(a.first_node, b.first_node, evidence)
@@ -248,7 +195,7 @@ class _Linker:
                 for node, mention, kind, written in self.located
             ]
 
-    def _in_articles(self, name: _Name, fulls: list[_Name], rule: str, detail: str) -> list[int]:
+    def _in_articles(self, name: Name, fulls: list[Name], rule: str, detail: str) -> list[int]:
         """Resolve a short name inside each article: to the one entity among ``fulls``
         that the same article writes; where none (or several) is written, the
         short name stays one entity of its own.
@@ -304,7 +251,7 @@ class _Linker:
                 self.merge(self.names[long_key], self.names[short], "definition", written)
 
     def _initials(self) -> None:
-        by_initials: dict[str, list[_Name]] = {}
+        by_initials: dict[str, list[Name]] = {}
         for key, name in self.names.items():
             if len(tokens(key)) > 1 and name.type in ("organization", "place"):
                 for value in acronyms.initials_of(key):
@@ -349,14 +296,14 @@ class _Linker:
                 continue
             self._in_articles(name, fulls, "surname", "the only person of that surname in")
 
-    def _first_name_candidates(self) -> dict[str, list[_Name]]:
+    def _first_name_candidates(self) -> dict[str, list[Name]]:
         """ "Lindsay" -> the full names starting with it, when an article writes both.
 
         A first name alone is a person's only where the article itself names
         that person in full ("Oscar" elsewhere may be the award): the linker
         resolves it article by article (``_in_articles``).
         """
-        by_first: dict[str, list[_Name]] = {}
+        by_first: dict[str, list[Name]] = {}
         surnames = {surname(key) for key in self.full_people}
         for key in sorted(self.full_people):
             by_first.setdefault(tokens(key)[0], []).append(self.names[key])
@@ -390,7 +337,7 @@ class _Linker:
     def _shortened(self) -> None:
         """ "Red Sox" -> "Boston Red Sox" when only one longer organization name fits."""
 
-        def organization_like(name: _Name) -> bool:
+        def organization_like(name: Name) -> bool:
             # Countries and cities (GPE) prefix organizations ("Boston Red Sox"): never shortened.
             countries = name.labels["GPE"] + name.labels["NORP"]
             return name.type in ("organization", "place") and 2 * countries < name.total
