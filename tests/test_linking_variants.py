@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.linking import link_entities
+from reader.linking.people import full_names_compatible
 from reader.linking.variants import compact_groups, designator_core
 from tests.linking_helpers import doc, entity_with, rules
 
@@ -141,3 +142,66 @@ def test_a_first_name_alone_is_a_person_only_where_the_article_names_them() -> N
     assert sorted(m.article for m in boxer.mentions) == ["a", "a"]
     award = [e for e in entities if e is not boxer and "Oscar" in e.aliases]
     assert len(award) == 1 and {m.article for m in award[0].mentions} == {"b"}
+
+
+def test_a_short_first_name_and_a_dropped_first_name_are_one_person() -> None:
+    assert full_names_compatible("mo cheeks", "maurice cheeks")
+    assert full_names_compatible("arcade joseph comeaux", "joseph comeaux")
+    assert not full_names_compatible("mo cheeks", "michael cheeks")
+    assert not full_names_compatible("george herbert walker bush", "george w bush")
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "The Philadelphia 76ers fired coach Maurice Cheeks on Saturday.",
+                [("Maurice Cheeks", "PERSON"), ("Philadelphia 76ers", "ORG")],
+            ),
+            doc(
+                "b",
+                "Mo Cheeks was let go after a 9-14 start. Cheeks said he had no regrets.",
+                [("Mo Cheeks", "GPE"), ("Cheeks", "PERSON")],
+            ),
+            doc(
+                "c",
+                "Cheeks, 52, played 15 seasons in the league.",
+                [("Cheeks", "PERSON")],
+            ),
+        ]
+    )
+    cheeks = entity_with(entities, "Maurice Cheeks")
+    assert {m.text for m in cheeks.mentions} == {"Maurice Cheeks", "Mo Cheeks", "Cheeks"}
+    assert cheeks.type == "person" and len(cheeks.mentions) == 4
+
+
+def test_a_weekday_after_a_name_does_not_hide_it_from_the_text_search() -> None:
+    entities = link_entities(
+        [
+            doc("a", "A woman was killed in Queens by a hit-and-run driver.", [("Queens", "GPE")]),
+            doc("b", "A car that fled the scene in Queens Friday was found.", []),
+        ]
+    )
+    queens = entity_with(entities, "Queens")
+    assert [m.article for m in queens.mentions] == ["a", "b"]
+
+
+def test_a_short_name_ignores_longer_names_already_linked_to_it() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Red Sox Make Huge Offer To Teixeira\nThe Red Sox offered eight years.",
+                [("Red Sox Make Huge Offer", "ORG"), ("Red Sox", "ORG")],
+            ),
+            doc(
+                "b",
+                "The Boston Red Sox are said to be close to a deal.",
+                [("Boston Red Sox", "ORG")],
+            ),
+        ]
+    )
+    sox = entity_with(entities, "Boston Red Sox")
+    assert {m.text for m in sox.mentions} == {
+        "Red Sox Make Huge Offer",
+        "Red Sox",
+        "Boston Red Sox",
+    }

@@ -35,6 +35,13 @@ MAX_WORDS = 6
 
 _TOKEN = re.compile(r"[^\W_][\w&'’-]*")
 # Anything but letters, digits, spaces and the marks names have ("AT&T", "O'Neill").
+# Capitalised words that follow a name without being part of it ("in Queens Friday night").
+# "May" and "March" are left out: they end names too ("Theresa May").
+_NEVER_NAME_END = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "april", "june", "july", "august", "september"}
+    | {"october", "november", "december"}
+)
 _ODD_MARK = re.compile(r"[^\w &'’-]|_")
 
 
@@ -202,7 +209,10 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
     upper = [text[start].isupper() for start, _ in tokens]
     # joined[i]: token i and the next are parts of one capitalised name ("Kyiv Post").
     joined = [
-        upper[i] and upper[i + 1] and _same_line_space(text[tokens[i][1] : tokens[i + 1][0]])
+        upper[i]
+        and upper[i + 1]
+        and _same_line_space(text[tokens[i][1] : tokens[i + 1][0]])
+        and text[tokens[i + 1][0] : tokens[i + 1][1]].casefold() not in _NEVER_NAME_END
         for i in range(len(tokens) - 1)
     ]
     joined.append(False)

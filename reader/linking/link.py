@@ -21,7 +21,12 @@ from reader.linking.clusters import Clusters
 from reader.linking.collect import Name, collect_names
 from reader.linking.digest import ArticleDigest, digest_article
 from reader.linking.names import has_digits, looks_like_acronym, tokens
-from reader.linking.people import full_name_groups, full_names_compatible, surname
+from reader.linking.people import (
+    KNOWN_FIRST_NAMES,
+    full_name_groups,
+    full_names_compatible,
+    surname,
+)
 from reader.model import Analysis, Article, Entity, Evidence
 
 __all__ = ["link_entities", "name_key"]
@@ -104,7 +109,7 @@ class _Linker:
             key
             for key, name in self.names.items()
             if len(tokens(key)) > 1
-            and name.types["person"] > 0
+            and (name.types["person"] > 0 or tokens(key)[0] in KNOWN_FIRST_NAMES)
             and (name.type == "person" or self._person_share(key) >= PERSON_SHARE)
             and not has_digits(key)
             and key not in self.descriptors
@@ -358,9 +363,13 @@ class _Linker:
             name = self.names[short]
             if not organization_like(name):
                 found = [k for k in found if set(self.names[k].nodes) & set(name.nodes)]
-            roots = {self.clusters.find(self.names[k].first_node) for k in found}
-            if len(roots) == 1 and self.clusters.find(name.first_node) not in roots:
-                long = self.names[found[0]]
+            # Longer names already linked to this one ("Red Sox Make Huge Offer", a
+            # headline) are this entity, not another candidate.
+            own = self.clusters.find(name.first_node)
+            others = [k for k in found if self.clusters.find(self.names[k].first_node) != own]
+            roots = {self.clusters.find(self.names[k].first_node) for k in others}
+            if len(roots) == 1:
+                long = self.names[others[0]]
                 self.merge(long, name, "shortened", f"{name.form!r} is part of {long.form!r}")
 
     def _fuzzy(self) -> None:
