@@ -205,3 +205,43 @@ def test_a_short_name_ignores_longer_names_already_linked_to_it() -> None:
         "Red Sox",
         "Boston Red Sox",
     }
+
+
+def obama_articles(barack_articles: int) -> list:
+    documents = [
+        doc(
+            f"b{number}",
+            "President Barack Obama signed the bill on Friday. Obama said it would help.",
+            [("Barack Obama", "PERSON"), ("Obama", "PERSON")],
+        )
+        for number in range(barack_articles)
+    ]
+    documents.append(
+        doc(
+            "m",
+            "First lady Michelle Obama visited a school in Denver. Obama read to the children.",
+            [("Michelle Obama", "PERSON"), ("Obama", "PERSON"), ("Denver", "GPE")],
+        )
+    )
+    documents.append(
+        doc(
+            "z", "Obama will travel to Asia next week, the White House said.", [("Obama", "PERSON")]
+        )
+    )
+    return documents
+
+
+def test_a_lone_surname_goes_to_the_person_most_articles_name_in_full() -> None:
+    entities = link_entities(obama_articles(4))
+    barack = entity_with(entities, "Barack Obama")
+    assert "z" in {m.article for m in barack.mentions}
+    michelle = entity_with(entities, "Michelle Obama")
+    assert {m.article for m in michelle.mentions} == {"m"}
+
+
+def test_a_lone_surname_stays_apart_when_no_person_of_it_is_far_ahead() -> None:
+    entities = link_entities(obama_articles(2))
+    barack = entity_with(entities, "Barack Obama")
+    assert "z" not in {m.article for m in barack.mentions}
+    lone = [e for e in entities if {m.article for m in e.mentions} == {"z"}]
+    assert len(lone) == 1 and lone[0].name == "Obama"

@@ -36,6 +36,11 @@ __all__ = ["link_entities", "name_key"]
 PERSON_SHARE = 0.3
 #: Share of person tags a surname alone needs to join a full name without sharing an article.
 SURNAME_PERSON_SHARE = 0.2
+#: A surname alone, in an article naming nobody of that surname in full, is the person
+#: named in full in this many times as many articles as all others of the surname ...
+DOMINANT_SHARE = 4
+#: ... and in at least this many articles.
+MIN_DOMINANT_ARTICLES = 3
 
 
 def link_entities(
@@ -200,10 +205,18 @@ class _Linker:
                 for node, mention, kind, written in self.located
             ]
 
-    def _in_articles(self, name: Name, fulls: list[Name], rule: str, detail: str) -> list[int]:
+    def _in_articles(
+        self,
+        name: Name,
+        fulls: list[Name],
+        rule: str,
+        detail: str,
+        fallback: Name | None = None,
+    ) -> list[int]:
         """Resolve a short name inside each article: to the one entity among ``fulls``
-        that the same article writes; where none (or several) is written, the
-        short name stays one entity of its own.
+        that the same article writes. Where the article writes none of them, the
+        short name goes to ``fallback`` if given; the rest stay one entity of
+        their own.
 
         Returns:
             The nodes of ``name`` that joined one of ``fulls``.
@@ -220,6 +233,17 @@ class _Linker:
                 joined.append(node)
             else:
                 unresolved.append(node)
+        if fallback is not None:
+            lone = [
+                node
+                for article, node in name.nodes.items()
+                if node in unresolved and not any(article in f.nodes for f in fulls)
+            ]
+            evidence = Evidence(rule, (fallback.form, name.form), f"{detail} most articles")
+            for node in lone:
+                noted = evidence if node == lone[0] else None
+                self.clusters.merge(fallback.first_node, node, noted)
+            unresolved = [node for node in unresolved if node not in lone]
         for node in unresolved[1:]:
             self.clusters.merge(unresolved[0], node, None)
         return joined
@@ -299,7 +323,29 @@ class _Linker:
             if len(people_of[key]) == 1:
                 self.merge(fulls[0], name, "surname", "the only person of that surname")
                 continue
-            self._in_articles(name, fulls, "surname", "the only person of that surname in")
+            self._in_articles(
+                name, fulls, "surname", "the only person of that surname in", self._dominant(fulls)
+            )
+
+    def _dominant(self, fulls: list[Name]) -> Name | None:
+        """The person most articles name in full, when far ahead of everyone of that surname.
+
+        "Obama" alone in an article that names no Obama in full is Barack Obama
+        when he is named in full in ``DOMINANT_SHARE`` times as many articles as
+        every other Obama together.
+        """
+        articles: dict[int, set[str]] = {}
+        first: dict[int, Name] = {}
+        for full in fulls:
+            root = self.clusters.find(full.first_node)
+            articles.setdefault(root, set()).update(full.nodes)
+            first.setdefault(root, full)
+        ranked = sorted(articles, key=lambda root: -len(articles[root]))
+        top = len(articles[ranked[0]])
+        rest = sum(len(articles[root]) for root in ranked[1:])
+        if top >= MIN_DOMINANT_ARTICLES and top >= DOMINANT_SHARE * rest:
+            return first[ranked[0]]
+        return None
 
     def _first_name_candidates(self) -> dict[str, list[Name]]:
         """ "Lindsay" -> the full names starting with it, when an article writes both.
