@@ -245,3 +245,51 @@ def test_a_lone_surname_stays_apart_when_no_person_of_it_is_far_ahead() -> None:
     assert "z" not in {m.article for m in barack.mentions}
     lone = [e for e in entities if {m.article for m in e.mentions} == {"z"}]
     assert len(lone) == 1 and lone[0].name == "Obama"
+
+
+def test_a_short_organization_name_means_the_long_name_its_own_article_writes() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Shares of Acme Holdings rose 4 percent. Acme said profits doubled.",
+                [("Acme Holdings", "ORG"), ("Acme", "ORG")],
+            ),
+            doc(
+                "b",
+                "Acme Bank closed three branches in Ohio, and Acme will cut 200 jobs.",
+                [("Acme Bank", "ORG"), ("Acme", "ORG"), ("Ohio", "GPE")],
+            ),
+            doc("c", "Acme did not return calls on Monday.", [("Acme", "ORG")]),
+        ]
+    )
+    holdings = entity_with(entities, "Acme Holdings")
+    bank = entity_with(entities, "Acme Bank")
+    assert holdings is not bank
+    assert {(m.article, m.text) for m in holdings.mentions} == {
+        ("a", "Acme Holdings"),
+        ("a", "Acme"),
+    }
+    assert {(m.article, m.text) for m in bank.mentions} == {("b", "Acme Bank"), ("b", "Acme")}
+    lone = [e for e in entities if {m.article for m in e.mentions} == {"c"}]
+    assert len(lone) == 1 and lone[0].name == "Acme"
+
+
+def test_a_numbered_instance_is_not_what_the_plain_name_means() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Ellen DeGeneres will host the 79th Academy Awards in February.",
+                [("79th Academy Awards", "ORG"), ("Ellen DeGeneres", "PERSON")],
+            ),
+            doc(
+                "b",
+                "The Academy Awards are watched by millions every year.",
+                [("Academy Awards", "ORG")],
+            ),
+        ]
+    )
+    assert entity_with(entities, "Academy Awards") is not entity_with(
+        entities, "79th Academy Awards"
+    )

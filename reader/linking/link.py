@@ -11,7 +11,7 @@ merge that would join names an alias file splits or two different people.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from reader.linking import acronyms, containment, fuzzy, propagate, variants
 from reader.linking.aliases import AliasTable, shipped_aliases
@@ -169,7 +169,8 @@ class _Linker:
             and (name.type == "person" or core in self.full_people)
         }
         held_back = {key for key, found in people_of.items() if len(found) > 1}
-        self._same_name(held_back | set(firsts) | set(person_cores))
+        self.short_held = self._ambiguous_shorts()
+        self._same_name(held_back | set(firsts) | set(person_cores) | self.short_held)
         self._alias_file()
         self._definitions()
         self._initials()
@@ -198,7 +199,8 @@ class _Linker:
                 self._in_articles(self.names[key], [], "first-name", "")
         self._shortened()
         self._fuzzy()
-        self._shortened()  # spelling variants joined by now may have made a short name unique
+        # Spelling variants joined by now may have made a short name unique.
+        self._shortened(final=True)
         if self.retyped:
             self.located = [
                 (node, mention, "organization" if node in self.retyped else kind, written)
@@ -372,7 +374,13 @@ class _Linker:
         for core, keys in designated.items():
             members = [self.names[k] for k in keys]
             bare = self.names.get(core)
-            if bare is not None and bare.type == "organization" and core not in self.full_people:
+            # A bare name several longer names could expand waits for ``_shortened``.
+            if (
+                bare is not None
+                and bare.type == "organization"
+                and core not in self.full_people
+                and core not in self.short_held
+            ):
                 members.insert(0, bare)
             detail = f"{core!r} with a legal-form or facility word"
             for other in members[1:]:
@@ -385,16 +393,17 @@ class _Linker:
             for key in group[1:]:
                 self.merge(first, self.names[key], "spacing", "the same letters spaced differently")
 
-    def _shortened(self) -> None:
-        """ "Red Sox" -> "Boston Red Sox" when only one longer organization name fits."""
+    def _organization_like(self, name: Name) -> bool:
+        # Countries and cities (GPE) prefix organizations ("Boston Red Sox"): never shortened.
+        countries = name.labels["GPE"] + name.labels["NORP"]
+        return name.type in ("organization", "place") and 2 * countries < name.total
 
-        def organization_like(name: Name) -> bool:
-            # Countries and cities (GPE) prefix organizations ("Boston Red Sox"): never shortened.
-            countries = name.labels["GPE"] + name.labels["NORP"]
-            return name.type in ("organization", "place") and 2 * countries < name.total
-
+    def _short_pairs(self) -> Iterator[tuple[Name, list[str]]]:
+        """Shorter names with the longer organization names they may stand for."""
         in_people = {w for key in self.full_people for w in (tokens(key)[0], surname(key))}
-        longs = [k for k, n in self.names.items() if len(tokens(k)) > 1 and organization_like(n)]
+        longs = [
+            k for k, n in self.names.items() if len(tokens(k)) > 1 and self._organization_like(n)
+        ]
         index = containment.affix_index(longs)
         # One word tagged as a person but part of no person's name may be an
         # organization written short ("Morningside" for "Morningside Recovery"),
@@ -402,21 +411,52 @@ class _Linker:
         shorts = [
             k
             for k, n in self.names.items()
-            if organization_like(n)
+            if self._organization_like(n)
             or (n.type == "person" and len(tokens(k)) == 1 and k not in in_people)
         ]
         for short, found in containment.shortened_pairs(shorts, index):
             name = self.names[short]
-            if not organization_like(name):
+            # A number names one instance ("81st Academy Awards"): never what a plain name means.
+            found = [k for k in found if has_digits(short) or not has_digits(k)]
+            if not self._organization_like(name):
                 found = [k for k in found if set(self.names[k].nodes) & set(name.nodes)]
+            if found:
+                yield name, found
+
+    def _ambiguous_shorts(self) -> set[str]:
+        """Short organization names that several longer names could expand, resolved
+        article by article ("Academy" is whichever academy the same article names)."""
+        aliased = {key for group, _ in self.table.merges for key in group}
+        return {
+            name.key
+            for name, found in self._short_pairs()
+            if len(found) > 1
+            and name.key not in aliased
+            and not looks_like_acronym(name.form)
+            and any(set(self.names[k].nodes) & set(name.nodes) for k in found)
+        }
+
+    def _shortened(self, final: bool = False) -> None:
+        """ "Red Sox" -> "Boston Red Sox" when only one longer organization name fits;
+        with ``final``, the held-back ambiguous short names are resolved too."""
+        for name, found in self._short_pairs():
+            held = name.key in self.short_held
+            if held and not final:
+                continue
             # Longer names already linked to this one ("Red Sox Make Huge Offer", a
             # headline) are this entity, not another candidate.
-            own = self.clusters.find(name.first_node)
-            others = [k for k in found if self.clusters.find(self.names[k].first_node) != own]
+            own = {self.clusters.find(node) for node in name.nodes.values()}
+            others = [k for k in found if self.clusters.find(self.names[k].first_node) not in own]
             roots = {self.clusters.find(self.names[k].first_node) for k in others}
             if len(roots) == 1:
                 long = self.names[others[0]]
-                self.merge(long, name, "shortened", f"{name.form!r} is part of {long.form!r}")
+                detail = f"{name.form!r} is part of {long.form!r}"
+                for node in name.nodes.values() if held else [name.first_node]:
+                    evidence = Evidence("shortened", (long.form, name.form), detail)
+                    self.clusters.merge(long.first_node, node, evidence)
+            elif held:
+                longs = [self.names[k] for k in found]
+                self._in_articles(name, longs, "shortened", "the only longer name of it in")
 
     def _fuzzy(self) -> None:
         people = [k for k, n in self.names.items() if n.type == "person" or k in self.full_people]
