@@ -11,16 +11,17 @@ merge that would join names an alias file splits or two different people.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
-from reader.linking import acronyms, containment, fuzzy, propagate, variants
+from reader.linking import containment, fuzzy, propagate, variants
 from reader.linking.aliases import AliasTable, shipped_aliases
 from reader.linking.baseline import name_key
 from reader.linking.build import build_entities
 from reader.linking.clusters import Clusters
 from reader.linking.collect import Name, collect_names
 from reader.linking.digest import ArticleDigest, digest_article
-from reader.linking.names import has_digits, looks_like_acronym, tokens
+from reader.linking.names import has_digits, tokens
+from reader.linking.organizations import OrganizationRules
 from reader.linking.people import (
     KNOWN_FIRST_NAMES,
     full_name_groups,
@@ -88,7 +89,9 @@ def link_entities(
     return build_entities(linker.located, linker.clusters, linker.full_people, demoted, order)
 
 
-class _Linker:
+class _Linker(OrganizationRules):
+    """One linking run over digested articles: builds the names, then applies every rule."""
+
     def __init__(
         self, documents: Sequence[tuple[Article, ArticleDigest]], table: AliasTable
     ) -> None:
@@ -145,12 +148,6 @@ class _Linker:
             people, total = people + alone.types["person"], total + alone.total
         return people / total if total else 0.0
 
-    def merge(
-        self, a: Name, b: Name, rule: str, detail: str = "", score: float | None = None
-    ) -> bool:
-        evidence = Evidence(rule, (a.form, b.form), detail, score)
-        return self.clusters.merge(a.first_node, b.first_node, evidence)
-
     def run(self) -> None:
         groups = full_name_groups(sorted(self.full_people))
         group_of = {key: number for number, group in enumerate(groups) for key in group}
@@ -187,16 +184,16 @@ class _Linker:
         for core, members in person_cores.items():
             name = self.names[core]
             detail = "the facility or company named in"
-            self.retyped.update(self._in_articles(name, members, "designator", detail))
+            self.retyped.update(self.in_articles(name, members, "designator", detail))
         self._surnames(candidates, people_of)
         for key, fulls in firsts.items():
             # Only a first name that one person goes by is resolved at all ("Surrey"
             # before "Surrey Police" and "Surrey Fire" is nobody's first name).
             if len({self.clusters.find(full.first_node) for full in fulls}) == 1:
                 detail = "the only person of that first name in"
-                self._in_articles(self.names[key], fulls, "first-name", detail)
+                self.in_articles(self.names[key], fulls, "first-name", detail)
             else:
-                self._in_articles(self.names[key], [], "first-name", "")
+                self.in_articles(self.names[key], [], "first-name", "")
         self._shortened()
         self._fuzzy()
         # Spelling variants joined by now may have made a short name unique.
@@ -206,49 +203,6 @@ class _Linker:
                 (node, mention, "organization" if node in self.retyped else kind, written)
                 for node, mention, kind, written in self.located
             ]
-
-    def _in_articles(
-        self,
-        name: Name,
-        fulls: list[Name],
-        rule: str,
-        detail: str,
-        fallback: Name | None = None,
-    ) -> list[int]:
-        """Resolve a short name inside each article: to the one entity among ``fulls``
-        that the same article writes. Where the article writes none of them, the
-        short name goes to ``fallback`` if given; the rest stay one entity of
-        their own.
-
-        Returns:
-            The nodes of ``name`` that joined one of ``fulls``.
-        """
-        unresolved: list[int] = []
-        joined: list[int] = []
-        for article, node in name.nodes.items():
-            here = [f for f in fulls if article in f.nodes]
-            roots = {self.clusters.find(f.nodes[article]) for f in here}
-            evidence = (
-                Evidence(rule, (here[0].form, name.form), f"{detail} {article}") if here else None
-            )
-            if len(roots) == 1 and self.clusters.merge(here[0].nodes[article], node, evidence):
-                joined.append(node)
-            else:
-                unresolved.append(node)
-        if fallback is not None:
-            lone = [
-                node
-                for article, node in name.nodes.items()
-                if node in unresolved and not any(article in f.nodes for f in fulls)
-            ]
-            evidence = Evidence(rule, (fallback.form, name.form), f"{detail} most articles")
-            for node in lone:
-                noted = evidence if node == lone[0] else None
-                self.clusters.merge(fallback.first_node, node, noted)
-            unresolved = [node for node in unresolved if node not in lone]
-        for node in unresolved[1:]:
-            self.clusters.merge(unresolved[0], node, None)
-        return joined
 
     def _same_name(self, held_back: set[str]) -> None:
         """Join every node of one name, except surnames that could be several people."""
@@ -281,21 +235,6 @@ class _Linker:
             if long_key in self.names:
                 self.merge(self.names[long_key], self.names[short], "definition", written)
 
-    def _initials(self) -> None:
-        by_initials: dict[str, list[Name]] = {}
-        for key, name in self.names.items():
-            if len(tokens(key)) > 1 and name.type in ("organization", "place"):
-                for value in acronyms.initials_of(key):
-                    by_initials.setdefault(value, []).append(name)
-        for key, name in self.names.items():
-            if name.type == "person" or not looks_like_acronym(name.form):
-                continue
-            candidates = by_initials.get(key.replace(" ", ""), [])
-            roots = {self.clusters.find(c.first_node) for c in candidates}
-            if len(roots) != 1 or self.clusters.find(name.first_node) in roots:
-                continue
-            self.merge(candidates[0], name, "acronym", f"{name.form} = initials")
-
     def _surname_candidates(self) -> dict[str, list[str]]:
         """One-word names -> the full person names whose surname they may be."""
         by_surname: dict[str, list[str]] = {}
@@ -325,7 +264,7 @@ class _Linker:
             if len(people_of[key]) == 1:
                 self.merge(fulls[0], name, "surname", "the only person of that surname")
                 continue
-            self._in_articles(
+            self.in_articles(
                 name, fulls, "surname", "the only person of that surname in", self._dominant(fulls)
             )
 
@@ -368,95 +307,6 @@ class _Linker:
             if any(set(full.nodes) & set(name.nodes) for full in fulls):
                 found[key] = fulls
         return found
-
-    def _designators(self, designated: dict[str, list[str]]) -> None:
-        """ "Acme Corp" = "Acme Inc" = "Acme"; "Betty Ford Center" = "Betty Ford Clinic"."""
-        for core, keys in designated.items():
-            members = [self.names[k] for k in keys]
-            bare = self.names.get(core)
-            # A bare name several longer names could expand waits for ``_shortened``.
-            if (
-                bare is not None
-                and bare.type == "organization"
-                and core not in self.full_people
-                and core not in self.short_held
-            ):
-                members.insert(0, bare)
-            detail = f"{core!r} with a legal-form or facility word"
-            for other in members[1:]:
-                self.merge(members[0], other, "designator", detail)
-
-    def _compact(self) -> None:
-        """ "Face Book" = "Facebook": one name spaced (or hyphenated) two ways."""
-        for group in variants.compact_groups(list(self.names)):
-            first = self.names[group[0]]
-            for key in group[1:]:
-                self.merge(first, self.names[key], "spacing", "the same letters spaced differently")
-
-    def _organization_like(self, name: Name) -> bool:
-        # Countries and cities (GPE) prefix organizations ("Boston Red Sox"): never shortened.
-        countries = name.labels["GPE"] + name.labels["NORP"]
-        return name.type in ("organization", "place") and 2 * countries < name.total
-
-    def _short_pairs(self) -> Iterator[tuple[Name, list[str]]]:
-        """Shorter names with the longer organization names they may stand for."""
-        in_people = {w for key in self.full_people for w in (tokens(key)[0], surname(key))}
-        longs = [
-            k for k, n in self.names.items() if len(tokens(k)) > 1 and self._organization_like(n)
-        ]
-        index = containment.affix_index(longs)
-        # One word tagged as a person but part of no person's name may be an
-        # organization written short ("Morningside" for "Morningside Recovery"),
-        # when an article writes both.
-        shorts = [
-            k
-            for k, n in self.names.items()
-            if self._organization_like(n)
-            or (n.type == "person" and len(tokens(k)) == 1 and k not in in_people)
-        ]
-        for short, found in containment.shortened_pairs(shorts, index):
-            name = self.names[short]
-            # A number names one instance ("81st Academy Awards"): never what a plain name means.
-            found = [k for k in found if has_digits(short) or not has_digits(k)]
-            if not self._organization_like(name):
-                found = [k for k in found if set(self.names[k].nodes) & set(name.nodes)]
-            if found:
-                yield name, found
-
-    def _ambiguous_shorts(self) -> set[str]:
-        """Short organization names that several longer names could expand, resolved
-        article by article ("Academy" is whichever academy the same article names)."""
-        aliased = {key for group, _ in self.table.merges for key in group}
-        return {
-            name.key
-            for name, found in self._short_pairs()
-            if len(found) > 1
-            and name.key not in aliased
-            and not looks_like_acronym(name.form)
-            and any(set(self.names[k].nodes) & set(name.nodes) for k in found)
-        }
-
-    def _shortened(self, final: bool = False) -> None:
-        """ "Red Sox" -> "Boston Red Sox" when only one longer organization name fits;
-        with ``final``, the held-back ambiguous short names are resolved too."""
-        for name, found in self._short_pairs():
-            held = name.key in self.short_held
-            if held and not final:
-                continue
-            # Longer names already linked to this one ("Red Sox Make Huge Offer", a
-            # headline) are this entity, not another candidate.
-            own = {self.clusters.find(node) for node in name.nodes.values()}
-            others = [k for k in found if self.clusters.find(self.names[k].first_node) not in own]
-            roots = {self.clusters.find(self.names[k].first_node) for k in others}
-            if len(roots) == 1:
-                long = self.names[others[0]]
-                detail = f"{name.form!r} is part of {long.form!r}"
-                for node in name.nodes.values() if held else [name.first_node]:
-                    evidence = Evidence("shortened", (long.form, name.form), detail)
-                    self.clusters.merge(long.first_node, node, evidence)
-            elif held:
-                longs = [self.names[k] for k in found]
-                self._in_articles(name, longs, "shortened", "the only longer name of it in")
 
     def _fuzzy(self) -> None:
         people = [k for k, n in self.names.items() if n.type == "person" or k in self.full_people]
