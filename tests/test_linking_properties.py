@@ -53,7 +53,9 @@ def test_every_mention_lands_in_exactly_one_entity_with_its_offsets(documents) -
     assert order == sorted(order)
     for entity in entities:
         assert entity.mentions and entity.type in ("person", "place", "organization", "group")
-        assert entity.aliases == sorted({" ".join(m.text.split()) for m in entity.mentions})
+        written = {" ".join(m.text.split()) for m in entity.mentions}
+        assert entity.aliases and entity.aliases == sorted(entity.aliases)
+        assert set(entity.aliases) <= written
         starts = [(m.article, m.start) for m in entity.mentions]
         assert len(set(starts)) == len(starts)
         assert all(texts[m.article][m.start : m.end] == m.text for m in entity.mentions)

@@ -293,3 +293,31 @@ def test_a_numbered_instance_is_not_what_the_plain_name_means() -> None:
     assert entity_with(entities, "Academy Awards") is not entity_with(
         entities, "79th Academy Awards"
     )
+
+
+def test_a_headline_span_stays_a_mention_but_is_no_alias() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Lindsay Lohan Checks Into Rehab\nLindsay Lohan checked into rehab on Thursday.",
+                [("Lindsay Lohan Checks Into Rehab", "PERSON"), ("Lindsay Lohan", "PERSON")],
+            ),
+        ]
+    )
+    lohan = entity_with(entities, "Lindsay Lohan")
+    assert "Lindsay Lohan Checks Into Rehab" in {m.text for m in lohan.mentions}
+    assert lohan.aliases == ["Lindsay Lohan"]
+
+
+def test_a_name_with_numbers_tagged_as_a_person_is_not_a_person() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Lenovo said the ThinkPad X1 sold well. Reviewers liked the ThinkPad X1 keyboard.",
+                [("ThinkPad X1", "PERSON"), ("Lenovo", "ORG")],
+            ),
+        ]
+    )
+    assert entity_with(entities, "ThinkPad X1").type == "organization"

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 
 from reader.linking.clusters import Clusters
-from reader.linking.names import clean_spacing, fold_name
+from reader.linking.names import clean_spacing, fold_name, has_digits
 from reader.model import Entity, EntityMention, EntityType
 
 _TYPE_ORDER: tuple[EntityType, ...] = ("person", "organization", "place", "group")
@@ -58,14 +58,20 @@ def build_entities(
             t == "person" and fold_name(w) in full_people for _, t, w in items
         ):
             kind = "person"
-        written = [w for _, _, w in items if fold_name(w) not in demoted] or [w for *_, w in items]
+        kept = [item for item in items if fold_name(item[2]) not in demoted] or items
+        written = [w for _, _, w in kept]
+        if kind == "person" and all(has_digits(w) for w in written):
+            # People's names hold no numbers: "ThinkPad X1" tagged PERSON is a product.
+            others: Counter[EntityType] = Counter(t for _, t, _ in items if t != "person")
+            kind = vote(others) if others else "organization"
         forms = [w for _, t, w in items if t == kind and w in written] or written
         drafts.append(
             Entity(
                 id="",
                 name=display_name(forms, kind),
                 type=kind,
-                aliases=sorted({clean_spacing(m.text) for m, _, _ in items}),
+                # Over-long spans ("Lindsay Lohan Checks Into Rehab") stay mentions, not names.
+                aliases=sorted({clean_spacing(m.text) for m, _, _ in kept}),
                 mentions=[m for m, _, _ in items],
                 evidence=list(clusters.evidence.get(root, [])),
             )
