@@ -33,7 +33,8 @@ DIGEST_VERSION = 1
 #: Longest name (in words) the untagged-name search looks for.
 MAX_WORDS = 6
 
-_TOKEN = re.compile(r"[^\W_][\w&'’-]*")
+# A word (group 1 leaves out a trailing possessive: "Ukraine's", "Jones'").
+_TOKEN = re.compile(r"([^\W_][\w&'’-]*?)(?:['’]s?)?(?![\w&'’-])")
 # Anything but letters, digits, spaces and the marks names have ("AT&T", "O'Neill").
 # Capitalised words that follow a name without being part of it ("in Queens Friday night").
 # "May" and "March" are left out: they end names too ("Theresa May").
@@ -205,7 +206,8 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
     Returns:
         ``(start, ends)`` for each possible start, ends shortest first.
     """
-    tokens = [(m.start(), _word_end(m)) for m in _TOKEN.finditer(text)]
+    # A token's end leaves out a possessive: "Ukraine's" is the name "Ukraine".
+    tokens = [(m.start(), m.end(1)) for m in _TOKEN.finditer(text)]
     upper = [text[start].isupper() for start, _ in tokens]
     # joined[i]: token i and the next are parts of one capitalised name ("Kyiv Post").
     joined = [
@@ -232,14 +234,6 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
         if ends:
             out.append((start, tuple(ends)))
     return out
-
-
-def _word_end(match: re.Match[str]) -> int:
-    # "Ukraine's" is the name "Ukraine" with a possessive.
-    word = match.group()
-    if word.endswith(("'s", "’s")):
-        return match.end() - 2
-    return match.end() - 1 if word.endswith(("'", "’")) else match.end()
 
 
 def _same_line_space(gap: str) -> bool:
