@@ -321,3 +321,17 @@ def test_a_name_with_numbers_tagged_as_a_person_is_not_a_person() -> None:
         ]
     )
     assert entity_with(entities, "ThinkPad X1").type == "organization"
+
+
+def test_names_in_a_line_of_capitals_are_found() -> None:
+    headline = "KLITSCHKO RETAINS TITLE AGAINST TONY THOMPSON IN BERN\n"
+    body = "Wladimir Klitschko beat Tony Thompson on Saturday. Klitschko kept his belts."
+    names = [("Wladimir Klitschko", "PERSON"), ("Tony Thompson", "PERSON"), ("Klitschko", "PERSON")]
+    entities = link_entities([doc("a", headline + body, names)])
+    klitschko = entity_with(entities, "Wladimir Klitschko")
+    assert (0, 9) in {(m.start, m.end) for m in klitschko.mentions}
+    thompson = entity_with(entities, "Tony Thompson")
+    start = headline.index("TONY THOMPSON")
+    assert (start, start + 13) in {(m.start, m.end) for m in thompson.mentions}
+    # Words of the line that are no known name stay untouched.
+    assert not any(m.start == headline.index("BERN") for e in entities for m in e.mentions)

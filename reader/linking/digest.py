@@ -16,6 +16,7 @@ import ast
 import hashlib
 import re
 import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -200,8 +201,9 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
     A name starts at a capitalised word not joined to a capitalised word before
     it, runs over at most ``MAX_WORDS`` words, and ends at a word not joined to
     a capitalised word after it ("Kyiv" in "Kyiv's mayor" but not in "Kyiv
-    Post"). Spans with a line break or a mark no name has (a comma, a full
-    stop) are left out, and with them every longer span from the same start.
+    Post"); in a line written in capitals, any run of words may be a name.
+    Spans with a line break or a mark no name has (a comma, a full stop) are
+    left out, and with them every longer span from the same start.
 
     Returns:
         ``(start, ends)`` for each possible start, ends shortest first.
@@ -209,12 +211,17 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
     # A token's end leaves out a possessive: "Ukraine's" is the name "Ukraine".
     tokens = [(m.start(), m.end(1)) for m in _TOKEN.finditer(text)]
     upper = [text[start].isupper() for start, _ in tokens]
+    capitals = _capitals_lines(text)
+    capital_starts = [start for start, _ in capitals]
     # joined[i]: token i and the next are parts of one capitalised name ("Kyiv Post").
+    # In a line of capitals every word is capitalised, so no word tells where a
+    # name ends: there any run of words may be a name ("KLITSCHKO RETAINS TITLE").
     joined = [
         upper[i]
         and upper[i + 1]
         and _same_line_space(text[tokens[i][1] : tokens[i + 1][0]])
         and text[tokens[i + 1][0] : tokens[i + 1][1]].casefold() not in _NEVER_NAME_END
+        and not _inside(capitals, capital_starts, tokens[i][0])
         for i in range(len(tokens) - 1)
     ]
     joined.append(False)
@@ -234,6 +241,23 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
         if ends:
             out.append((start, tuple(ends)))
     return out
+
+
+def _capitals_lines(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every line written in capitals only (two letters or more)."""
+    found = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.upper() == line and sum(ch.isalpha() for ch in line) >= 2:
+            found.append((start, end))
+        start = end + 1
+    return found
+
+
+def _inside(lines: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    index = bisect_right(starts, offset) - 1
+    return index >= 0 and offset < lines[index][1]
 
 
 def _same_line_space(gap: str) -> bool:

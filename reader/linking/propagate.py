@@ -57,8 +57,10 @@ def add_untagged(
     }
     out = list(located)
     found: Counter[tuple[int, str]] = Counter()
+    caps = capitals_forms(forms)
     for article, digest in documents:
-        occurrences = untagged_occurrences(article.text, digest, forms, tagged.get(article.id, ()))
+        spans = tagged.get(article.id, ())
+        occurrences = untagged_occurrences(article.text, digest, forms, spans, caps)
         for start, end, form in occurrences:
             root = forms[form]
             text = article.text[start:end]
@@ -88,6 +90,7 @@ def untagged_occurrences(
     digest: ArticleDigest,
     forms: Mapping[str, int],
     tagged: Sequence[tuple[int, int]],
+    caps: Mapping[str, str] | None = None,
 ) -> Iterator[tuple[int, int, str]]:
     """Occurrences of known names in one article that no mention covers.
 
@@ -100,6 +103,8 @@ def untagged_occurrences(
         digest: the article's digest (its ``spans`` are the search index).
         forms: exact written name -> the cluster it belongs to.
         tagged: the ``(start, end)`` of the article's existing mentions.
+        caps: ``capitals_forms(forms)``, made once for many articles (made here
+            when None).
 
     Yields:
         ``(start, end, form)`` for each untagged occurrence, left to right;
@@ -107,6 +112,8 @@ def untagged_occurrences(
     """
     if not forms:
         return
+    if caps is None:
+        caps = capitals_forms(forms)
     covered = sorted(tagged)
     starts = [s for s, _ in covered]
     reach = list(accumulate((e for _, e in covered), max))
@@ -114,13 +121,45 @@ def untagged_occurrences(
     for start, ends in digest.spans:
         if start < after:
             continue
-        form = next((text[start:end] for end in reversed(ends) if text[start:end] in forms), None)
-        if form is None:
+        found = next(
+            (
+                (end, form)
+                for end in reversed(ends)
+                if (form := _known(text[start:end], forms, caps))
+            ),
+            None,
+        )
+        if found is None:
             continue
-        end = start + len(form)
+        end, form = found
         after = end
         if not _overlaps(starts, reach, start, end):
             yield start, end, form
+
+
+def _known(written: str, forms: Mapping[str, int], caps: Mapping[str, str]) -> str:
+    """The known name ``written`` is, as written or in capitals ("KLITSCHKO"), else ""."""
+    if written in forms:
+        return written
+    return caps.get(written, "") if written.isupper() else ""
+
+
+def capitals_forms(forms: Collection[str]) -> dict[str, str]:
+    """Each known name written in capitals -> the name ("WLADIMIR KLITSCHKO" -> ...).
+
+    Only names whose capitals keep their length (so offsets hold) and stand for
+    one name; names already in capitals ("NATO") are looked up as written.
+    """
+    found: dict[str, str] = {}
+    clashes: set[str] = set()
+    for form in forms:
+        upper = form.upper()
+        if len(upper) != len(form) or upper == form:
+            continue
+        if upper in found:
+            clashes.add(upper)
+        found[upper] = form
+    return {upper: form for upper, form in found.items() if upper not in clashes}
 
 
 def _overlaps(starts: list[int], reach: list[int], start: int, end: int) -> bool:
