@@ -60,26 +60,34 @@ class LinkState:
         """
         unresolved: list[int] = []
         joined: list[int] = []
+        # One piece of evidence per long name, however many articles it decided.
+        decided: dict[int, tuple[Name, list[str]]] = {}
         for article, node in name.nodes.items():
             here = [f for f in fulls if article in f.nodes]
             roots = {self.clusters.find(f.nodes[article]) for f in here}
-            evidence = (
-                Evidence(rule, (here[0].form, name.form), f"{detail} {article}") if here else None
-            )
-            if len(roots) == 1 and self.clusters.merge(here[0].nodes[article], node, evidence):
+            if len(roots) == 1 and self.clusters.merge(here[0].nodes[article], node, None):
                 joined.append(node)
+                decided.setdefault(here[0].nodes[article], (here[0], []))[1].append(article)
             else:
                 unresolved.append(node)
+        for target, (full, articles) in decided.items():
+            where = articles[0] if len(articles) == 1 else f"{len(articles)} articles"
+            self.clusters.add_evidence(
+                target, Evidence(rule, (full.form, name.form), f"{detail} {where}")
+            )
         if fallback is not None:
             lone = [
                 node
                 for article, node in name.nodes.items()
                 if node in unresolved and not any(article in f.nodes for f in fulls)
             ]
-            evidence = Evidence(rule, (fallback.form, name.form), f"{detail} most articles")
             for node in lone:
-                noted = evidence if node == lone[0] else None
-                self.clusters.merge(fallback.first_node, node, noted)
+                self.clusters.merge(fallback.first_node, node, None)
+            if lone:
+                detail = f"named in full in far more articles; used alone in {len(lone)} more"
+                self.clusters.add_evidence(
+                    fallback.first_node, Evidence(rule, (fallback.form, name.form), detail)
+                )
             unresolved = [node for node in unresolved if node not in lone]
         for node in unresolved[1:]:
             self.clusters.merge(unresolved[0], node, None)
