@@ -98,6 +98,10 @@ class OrganizationRules(LinkState):
             name.key
             for name, found in self._short_pairs()
             if len(found) > 1
+            # A name of several words is a full name in its own right ("Oregon State
+            # Police" beside the over-long "Oregon State Police Lt"): only one word
+            # ("Acme", "Academy") is too short to stand alone.
+            and len(tokens(name.key)) == 1
             and name.key not in aliased
             and not looks_like_acronym(name.form)
             and any(set(self.names[k].nodes) & set(name.nodes) for k in found)
