@@ -335,3 +335,30 @@ def test_names_in_a_line_of_capitals_are_found() -> None:
     assert (start, start + 13) in {(m.start, m.end) for m in thompson.mentions}
     # Words of the line that are no known name stay untouched.
     assert not any(m.start == headline.index("BERN") for e in entities for m in e.mentions)
+
+
+def test_a_full_name_beside_over_long_spans_of_itself_stays_one_entity() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Oregon State Police said two officers died. Oregon State Police Lt Gregg "
+                "Hastings spoke.",
+                [("Oregon State Police", "ORG"), ("Oregon State Police Lt", "ORG")],
+            ),
+            doc(
+                "b",
+                "Oregon State Police and Capt Wayne said the bomb went off. "
+                "Oregon State Police closed the road.",
+                [("Oregon State Police and Capt", "ORG"), ("Oregon State Police", "ORG")],
+            ),
+            doc("c", "Oregon State Police are investigating.", [("Oregon State Police", "ORG")]),
+        ]
+    )
+    police = [e for e in entities if "Oregon State Police" in e.aliases]
+    assert len(police) == 1
+    assert {m.article for m in police[0].mentions if m.text == "Oregon State Police"} == {
+        "a",
+        "b",
+        "c",
+    }
