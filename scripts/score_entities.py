@@ -24,7 +24,11 @@ from types import ModuleType
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# The shared folder sits beside the main checkout; a worktree sits one level deeper.
+SHARED = next(
+    (p / "shared" for p in REPO.parents if (p / "shared" / "corpus").is_dir()),
+    REPO.parent / "shared",
+)
 DEFAULT_CORPUS = SHARED / "corpus" / "ecbplus"
 DEFAULT_SCORER = SHARED / "tools" / "score_entities.py"
 DEFAULT_CACHE = Path("/tmp/reader-ecb-cache")

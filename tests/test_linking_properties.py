@@ -47,12 +47,15 @@ def test_every_mention_lands_in_exactly_one_entity_with_its_offsets(documents) -
     for article, start, end, _ in added:
         # A found occurrence never overlaps a tagged mention.
         assert not any(a == article and s < end and start < e for a, s, e, _ in source)
-    assert [e.id for e in entities] == [f"e{i}" for i in range(1, len(entities) + 1)]
+    ids = [e.id for e in entities]
+    assert len(set(ids)) == len(ids) and all(re.fullmatch(r"e[0-9a-f]{8,}", i) for i in ids)
     order = [(-len(e.mentions), -len(e.article_ids), e.name.casefold()) for e in entities]
     assert order == sorted(order)
     for entity in entities:
         assert entity.mentions and entity.type in ("person", "place", "organization", "group")
-        assert entity.aliases == sorted({" ".join(m.text.split()) for m in entity.mentions})
+        written = {" ".join(m.text.split()) for m in entity.mentions}
+        assert entity.aliases and entity.aliases == sorted(entity.aliases)
+        assert set(entity.aliases) <= written
         starts = [(m.article, m.start) for m in entity.mentions]
         assert len(set(starts)) == len(starts)
         assert all(texts[m.article][m.start : m.end] == m.text for m in entity.mentions)

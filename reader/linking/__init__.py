@@ -2,13 +2,17 @@
 
 from reader.linking.aliases import AliasTable, load_aliases
 from reader.linking.baseline import exact_name_entities, name_key
+from reader.linking.digest import ArticleDigest, digest_article, linking_fingerprint
 from reader.linking.link import link_entities
 from reader.linking.related import related_entities
 
 __all__ = [
     "AliasTable",
+    "ArticleDigest",
+    "digest_article",
     "exact_name_entities",
     "link_entities",
+    "linking_fingerprint",
     "load_aliases",
     "name_key",
     "related_entities",

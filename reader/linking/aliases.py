@@ -46,14 +46,6 @@ class AliasTable:
     splits: list[frozenset[str]] = field(default_factory=list)
     related: list[frozenset[str]] = field(default_factory=list)
 
-    def merge_index(self) -> dict[str, list[int]]:
-        """Folded name -> indices of the merge groups that list it."""
-        index: dict[str, list[int]] = {}
-        for number, (group, _) in enumerate(self.merges):
-            for key in group:
-                index.setdefault(key, []).append(number)
-        return index
-
     def split_index(self) -> dict[str, list[int]]:
         """Folded name -> indices of the split groups that list it."""
         index: dict[str, list[int]] = {}

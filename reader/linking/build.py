@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from reader.linking.clusters import Clusters
-from reader.linking.names import clean_spacing, fold_name
+from reader.linking.names import clean_spacing, fold_name, has_digits
 from reader.model import Entity, EntityMention, EntityType
 
 _TYPE_ORDER: tuple[EntityType, ...] = ("person", "organization", "place", "group")
@@ -22,8 +23,9 @@ def build_entities(
     clusters: Clusters,
     full_people: Collection[str],
     demoted: Collection[str] = (),
+    order: Mapping[str, int] | None = None,
 ) -> list[Entity]:
-    """One entity per cluster, sorted by salience, with ids ``e1``, ``e2``, ...
+    """One entity per cluster, sorted by salience, with ids from their earliest mention.
 
     Args:
         located: every kept mention as ``(node, mention, type, cleaned name)``,
@@ -33,34 +35,84 @@ def build_entities(
             one is a person whatever stray tags its other mentions carry.
         demoted: folded names known to be over-long spans (a descriptor or a
             headline glued on): never the display name while another form exists.
+        order: article id -> its place in reading order (for the ids); the
+            order of first appearance in ``located`` when None.
 
     Returns:
         The entities, most mentioned first (then most articles, then name).
     """
+    if order is None:
+        order = {}
+        for _, mention, _, _ in located:
+            order.setdefault(mention.article, len(order))
     members: dict[int, list[tuple[EntityMention, EntityType, str]]] = {}
     for node, mention, kind, form in located:
         members.setdefault(clusters.find(node), []).append((mention, kind, form))
     drafts = []
+    earliest: list[tuple[int, int, int, str]] = []
     for root, items in members.items():
+        first = min((m for m, _, _ in items), key=lambda m: (order[m.article], m.start, m.end))
+        earliest.append((order[first.article], first.start, first.end, first.article))
         kind = vote(Counter(t for _, t, _ in items))
-        if kind != "person" and any(fold_name(w) in full_people for _, _, w in items):
+        if kind != "person" and any(
+            t == "person" and fold_name(w) in full_people for _, t, w in items
+        ):
             kind = "person"
-        written = [w for _, _, w in items if fold_name(w) not in demoted] or [w for *_, w in items]
+        kept = [item for item in items if fold_name(item[2]) not in demoted] or items
+        written = [w for _, _, w in kept]
+        if kind == "person" and all(has_digits(w) for w in written):
+            # People's names hold no numbers: "ThinkPad X1" tagged PERSON is a product.
+            others: Counter[EntityType] = Counter(t for _, t, _ in items if t != "person")
+            kind = vote(others) if others else "organization"
         forms = [w for _, t, w in items if t == kind and w in written] or written
         drafts.append(
             Entity(
                 id="",
                 name=display_name(forms, kind),
                 type=kind,
-                aliases=sorted({clean_spacing(m.text) for m, _, _ in items}),
+                # Over-long spans ("Lindsay Lohan Checks Into Rehab") stay mentions, not names.
+                aliases=sorted({clean_spacing(m.text) for m, _, _ in kept}),
                 mentions=[m for m, _, _ in items],
                 evidence=list(clusters.evidence.get(root, [])),
             )
         )
-    drafts.sort(key=lambda e: (-len(e.mentions), -len(e.article_ids), e.name.casefold()))
-    for number, entity in enumerate(drafts, start=1):
-        entity.id = f"e{number}"
+    # Ids are handed out in reading order, so collisions resolve the same way every time.
+    ranked = sorted(range(len(drafts)), key=earliest.__getitem__)
+    ids = entity_ids([(earliest[i][3], earliest[i][1], earliest[i][2]) for i in ranked])
+    for number, entity_id in zip(ranked, ids, strict=True):
+        drafts[number].id = entity_id
+    drafts.sort(key=lambda e: (-len(e.mentions), -len(e.article_ids), e.name.casefold(), e.id))
     return drafts
+
+
+def entity_ids(firsts: Sequence[tuple[str, int, int]]) -> list[str]:
+    """Stable ids for entities from their earliest mentions ``(article id, start, end)``.
+
+    An id depends only on that mention, so it survives relinking and the
+    arrival of unrelated articles: ``"e"`` and 8 hex digits of a hash. Two
+    entities whose hashes collide get longer hashes (then a counter), decided
+    in the order given, so the result is deterministic.
+
+    Args:
+        firsts: each entity's earliest mention, in reading order.
+
+    Returns:
+        The ids in the order of ``firsts``, every one distinct.
+    """
+    ids: list[str] = []
+    taken: set[str] = set()
+    for article, start, end in firsts:
+        full = hashlib.blake2b(f"{article}\x1f{start}\x1f{end}".encode(), digest_size=16)
+        hexed = full.hexdigest()
+        candidate = next((f"e{hexed[:n]}" for n in (8, 12, 32) if f"e{hexed[:n]}" not in taken), "")
+        number = 2
+        while not candidate:
+            if (attempt := f"e{hexed}-{number}") not in taken:
+                candidate = attempt
+            number += 1
+        taken.add(candidate)
+        ids.append(candidate)
+    return ids
 
 
 def display_name(forms: Sequence[str], kind: EntityType) -> str:

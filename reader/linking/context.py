@@ -9,7 +9,6 @@ title case lets the linker see through those spans.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w'’-])")
@@ -25,30 +24,22 @@ _MINOR = frozenset(
 )
 
 
-def word_usage(texts: Iterable[str], wanted: set[str]) -> tuple[set[str], set[str]]:
-    """How the articles write some words: in lower case, and capitalised mid-sentence.
+def lower_and_capitalised(text: str) -> tuple[set[str], set[str]]:
+    """How one article writes its words: in lower case, and capitalised mid-sentence.
 
     A word written in lower case is a common word; a common word that is never
     capitalised mid-sentence ("joining", "comedian") is not part of a name even
     where NER put it in one ("Joining Cooley"), while "Mark" or "Rose" are.
 
     Args:
-        texts: the article texts.
-        wanted: folded words worth knowing about (only these are kept).
+        text: the article text.
 
     Returns:
-        ``(lower, capitalised)``: the words of ``wanted`` seen in lower case, and
-        those seen capitalised after a lower-case word or a comma.
+        ``(lower, capitalised)``: the words written in lower case, and the
+        folded words written capitalised after a lower-case word or a comma.
     """
-    lower: set[str] = set()
-    capitalised: set[str] = set()
-    if not wanted:
-        return lower, capitalised
-    for text in texts:
-        lower.update(w for w in _LOWER_WORD.findall(text) if w in wanted)
-        capitalised.update(
-            folded for w in _MID_CAPITAL.findall(text) if (folded := w.casefold()) in wanted
-        )
+    lower = set(_LOWER_WORD.findall(text))
+    capitalised = {w.casefold() for w in _MID_CAPITAL.findall(text)}
     return lower, capitalised
 
 

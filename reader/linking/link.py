@@ -11,26 +11,24 @@ merge that would join names an alias file splits or two different people.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 
-from reader.linking import acronyms, containment, fuzzy, propagate
+from reader.linking import containment, fuzzy, propagate, variants
 from reader.linking.aliases import AliasTable, shipped_aliases
 from reader.linking.baseline import name_key
-from reader.linking.build import build_entities, vote
+from reader.linking.build import build_entities
 from reader.linking.clusters import Clusters
-from reader.linking.context import in_title_case_line, word_usage
-from reader.linking.names import (
-    clean_name,
-    clean_spacing,
-    fold_name,
-    has_digits,
-    looks_like_acronym,
-    tokens,
+from reader.linking.collect import Name, collect_names
+from reader.linking.digest import ArticleDigest, digest_article
+from reader.linking.names import has_digits, tokens
+from reader.linking.organizations import OrganizationRules
+from reader.linking.people import (
+    KNOWN_FIRST_NAMES,
+    full_name_groups,
+    full_names_compatible,
+    surname,
 )
-from reader.linking.people import full_name_groups, full_names_compatible, surname
-from reader.model import LABEL_TYPES, Analysis, Article, Entity, EntityMention, EntityType, Evidence
+from reader.model import Analysis, Article, Entity, Evidence
 
 __all__ = ["link_entities", "name_key"]
 
@@ -39,39 +37,17 @@ __all__ = ["link_entities", "name_key"]
 PERSON_SHARE = 0.3
 #: Share of person tags a surname alone needs to join a full name without sharing an article.
 SURNAME_PERSON_SHARE = 0.2
-
-
-@dataclass(slots=True)
-class _Name:
-    """One distinct folded name over all articles."""
-
-    key: str
-    forms: Counter[str] = field(default_factory=Counter)
-    types: Counter[EntityType] = field(default_factory=Counter)
-    labels: Counter[str] = field(default_factory=Counter)
-    nodes: dict[str, int] = field(default_factory=dict)  # article id -> node
-    in_body: int = 0  # mentions outside title-case headline lines
-
-    @property
-    def type(self) -> EntityType:
-        return vote(self.types)
-
-    @property
-    def form(self) -> str:
-        return self.forms.most_common(1)[0][0]
-
-    @property
-    def first_node(self) -> int:
-        return next(iter(self.nodes.values()))
-
-    @property
-    def total(self) -> int:
-        return sum(self.types.values())
+#: A surname alone, in an article naming nobody of that surname in full, is the person
+#: named in full in this many times as many articles as all others of the surname ...
+DOMINANT_SHARE = 4
+#: ... and in at least this many articles.
+MIN_DOMINANT_ARTICLES = 3
 
 
 def link_entities(
     documents: Sequence[tuple[Article, Analysis]],
     aliases: AliasTable | None = None,
+    digests: Mapping[str, ArticleDigest] | None = None,
     find_untagged: bool = True,
 ) -> list[Entity]:
     """Link the mentions of all ``documents`` into entities.
@@ -80,35 +56,56 @@ def link_entities(
         documents: every loaded article with its analysis, in reading order.
         aliases: merges and splits from alias files (``load_aliases``); the
             shipped table alone when None.
+        digests: article id -> ``digest_article`` of that article, made by the
+            same linking code (``linking_fingerprint``); an article without a
+            fitting digest is digested here. The result is the same either way.
         find_untagged: also add the untagged occurrences of each entity's
             unambiguous written names (``propagate``); these mentions have no
             analysis mention behind them but exact offsets all the same.
 
     Returns:
         Entities sorted by salience (mention count, then number of articles,
-        then name), with ids ``e1``, ``e2``, ... in that order; every entity
-        mention keeps the offsets of the analysis mention it came from, and
-        mentions of each article are in text order.
+        then name), with ids made from each entity's earliest mention
+        (``build.entity_id``); every entity mention keeps the offsets of the
+        analysis mention it came from, and mentions of each article are in
+        text order.
     """
     table = aliases if aliases is not None else shipped_aliases()
-    linker = _Linker(documents, table)
+    given = digests or {}
+    digested = []
+    for article, analysis in documents:
+        digest = given.get(article.id)
+        if digest is None or not digest.fits(article, analysis):
+            digest = digest_article(article, analysis)
+        digested.append((article, digest))
+    linker = _Linker(digested, table)
     linker.run()
     if find_untagged:
-        articles = [article for article, _ in documents]
-        linker.located = propagate.add_untagged(articles, linker.located, linker.clusters)
+        linker.located = propagate.add_untagged(
+            digested, linker.located, linker.clusters, linker.lower
+        )
     demoted = {*linker.descriptors, *linker.headlines}
-    return build_entities(linker.located, linker.clusters, linker.full_people, demoted)
+    order = {article.id: number for number, (article, _) in enumerate(documents)}
+    return build_entities(linker.located, linker.clusters, linker.full_people, demoted, order)
 
 
-class _Linker:
-    def __init__(self, documents: Sequence[tuple[Article, Analysis]], table: AliasTable) -> None:
+class _Linker(OrganizationRules):
+    """One linking run over digested articles: builds the names, then applies every rule."""
+
+    def __init__(
+        self, documents: Sequence[tuple[Article, ArticleDigest]], table: AliasTable
+    ) -> None:
         self.documents = documents
         self.table = table
-        self.names: dict[str, _Name] = {}
-        self.node_keys: list[str] = []
-        # Every kept mention: (node, located mention, its type, its cleaned name).
-        self.located: list[tuple[int, EntityMention, EntityType, str]] = []
-        self._collect()
+        # Words some article writes in lower case, and capitalised mid-sentence.
+        self.lower: set[str] = set()
+        self.capitalised: set[str] = set()
+        # Nodes of a name tagged as a person that turned out to name a facility or company.
+        self.retyped: set[int] = set()
+        for _, digest in documents:
+            self.lower.update(digest.lower)
+            self.capitalised.update(digest.capitalised)
+        self.names, self.node_keys, self.located = collect_names(documents)
         self.descriptors = self._descriptors()
         self.headlines = dict(
             containment.headline_pairs(
@@ -120,7 +117,7 @@ class _Linker:
             key
             for key, name in self.names.items()
             if len(tokens(key)) > 1
-            and name.types["person"] > 0
+            and (name.types["person"] > 0 or tokens(key)[0] in KNOWN_FIRST_NAMES)
             and (name.type == "person" or self._person_share(key) >= PERSON_SHARE)
             and not has_digits(key)
             and key not in self.descriptors
@@ -133,33 +130,10 @@ class _Linker:
             lambda a, b: full_names_compatible(a, b, fuzzy=True),
         )
 
-    def _collect(self) -> None:
-        for article, analysis in self.documents:
-            for mention in analysis.mentions:
-                mention_type = LABEL_TYPES[mention.label]
-                written = clean_name(mention.text, person=mention_type == "person")
-                key = fold_name(written) or fold_name(clean_spacing(mention.text))
-                if not key:
-                    continue
-                name = self.names.get(key)
-                if name is None:
-                    name = self.names[key] = _Name(key)
-                name.forms[written or clean_spacing(mention.text)] += 1
-                name.types[mention_type] += 1
-                name.labels[mention.label] += 1
-                if not in_title_case_line(article.text, mention.start, mention.end):
-                    name.in_body += 1
-                node = name.nodes.get(article.id)
-                if node is None:
-                    node = name.nodes[article.id] = len(self.node_keys)
-                    self.node_keys.append(key)
-                located = EntityMention(article.id, mention.start, mention.end, mention.text)
-                self.located.append((node, located, mention_type, written))
-
     def _descriptors(self) -> dict[str, tuple[str, str]]:
         """Names that are a common word or a demonym glued before a known name."""
         firsts = {tokens(k)[0] for k in self.names if len(tokens(k)) > 1}
-        lower, capitalised = word_usage((a.text for a, _ in self.documents), firsts)
+        lower, capitalised = firsts & self.lower, firsts & self.capitalised
         groups = {k for k, n in self.names.items() if n.type == "group" and len(tokens(k)) == 1}
         common = {w for w in firsts if w in lower or containment.verb_form(w)} - capitalised
         pairs = containment.descriptor_pairs(list(self.names), common, groups)
@@ -174,21 +148,31 @@ class _Linker:
             people, total = people + alone.types["person"], total + alone.total
         return people / total if total else 0.0
 
-    def merge(
-        self, a: _Name, b: _Name, rule: str, detail: str = "", score: float | None = None
-    ) -> bool:
-        evidence = Evidence(rule, (a.form, b.form), detail, score)
-        return self.clusters.merge(a.first_node, b.first_node, evidence)
-
     def run(self) -> None:
         groups = full_name_groups(sorted(self.full_people))
         group_of = {key: number for number, group in enumerate(groups) for key in group}
         candidates = self._surname_candidates()
         people_of = {k: {group_of.get(f, f) for f in fulls} for k, fulls in candidates.items()}
-        self._same_name({key for key, found in people_of.items() if len(found) > 1})
+        firsts = self._first_name_candidates()
+        designated = variants.designator_groups(
+            k for k, n in self.names.items() if n.type != "person" and k not in self.full_people
+        )
+        # A core tagged as a person ("Betty Ford" beside "Betty Ford Center") is
+        # the facility only in articles that write the facility's name.
+        person_cores = {
+            core: [self.names[k] for k in found]
+            for core, found in designated.items()
+            if (name := self.names.get(core)) is not None
+            and (name.type == "person" or core in self.full_people)
+        }
+        held_back = {key for key, found in people_of.items() if len(found) > 1}
+        self.short_held = self._ambiguous_shorts()
+        self._same_name(held_back | set(firsts) | set(person_cores) | self.short_held)
         self._alias_file()
         self._definitions()
         self._initials()
+        self._designators(designated)
+        self._compact()
         for group in groups:
             first = self.names[group[0]]
             for key in group[1:]:
@@ -197,11 +181,28 @@ class _Linker:
             self.merge(self.names[rest], self.names[key], "descriptor", f"{word!r} describes")
         for key, found in self.headlines.items():
             self.merge(self.names[found], self.names[key], "headline", "span runs on in a headline")
+        for core, members in person_cores.items():
+            name = self.names[core]
+            detail = "the facility or company named in"
+            self.retyped.update(self.in_articles(name, members, "designator", detail))
         self._surnames(candidates, people_of)
-        self._first_names()
+        for key, fulls in firsts.items():
+            # Only a first name that one person goes by is resolved at all ("Surrey"
+            # before "Surrey Police" and "Surrey Fire" is nobody's first name).
+            if len({self.clusters.find(full.first_node) for full in fulls}) == 1:
+                detail = "the only person of that first name in"
+                self.in_articles(self.names[key], fulls, "first-name", detail)
+            else:
+                self.in_articles(self.names[key], [], "first-name", "")
         self._shortened()
         self._fuzzy()
-        self._shortened()  # spelling variants joined by now may have made a short name unique
+        # Spelling variants joined by now may have made a short name unique.
+        self._shortened(final=True)
+        if self.retyped:
+            self.located = [
+                (node, mention, "organization" if node in self.retyped else kind, written)
+                for node, mention, kind, written in self.located
+            ]
 
     def _same_name(self, held_back: set[str]) -> None:
         """Join every node of one name, except surnames that could be several people."""
@@ -223,8 +224,8 @@ class _Linker:
 
     def _definitions(self) -> None:
         found: dict[str, dict[str, str]] = {}
-        for article, analysis in self.documents:
-            for long_key, short, written in acronyms.definitions(article.text, analysis.mentions):
+        for _, digest in self.documents:
+            for long_key, short, written in digest.definitions:
                 found.setdefault(short, {}).setdefault(long_key, written)
         for short, longs in found.items():
             # An acronym defined as two different things is left alone.
@@ -234,25 +235,10 @@ class _Linker:
             if long_key in self.names:
                 self.merge(self.names[long_key], self.names[short], "definition", written)
 
-    def _initials(self) -> None:
-        by_initials: dict[str, list[_Name]] = {}
-        for key, name in self.names.items():
-            if len(tokens(key)) > 1 and name.type in ("organization", "place"):
-                for value in acronyms.initials_of(key):
-                    by_initials.setdefault(value, []).append(name)
-        for key, name in self.names.items():
-            if name.type == "person" or not looks_like_acronym(name.form):
-                continue
-            candidates = by_initials.get(key.replace(" ", ""), [])
-            roots = {self.clusters.find(c.first_node) for c in candidates}
-            if len(roots) != 1 or self.clusters.find(name.first_node) in roots:
-                continue
-            self.merge(candidates[0], name, "acronym", f"{name.form} = initials")
-
     def _surname_candidates(self) -> dict[str, list[str]]:
         """One-word names -> the full person names whose surname they may be."""
         by_surname: dict[str, list[str]] = {}
-        for key in self.full_people:
+        for key in sorted(self.full_people):
             by_surname.setdefault(surname(key), []).append(key)
         found: dict[str, list[str]] = {}
         for key, name in self.names.items():
@@ -278,66 +264,49 @@ class _Linker:
             if len(people_of[key]) == 1:
                 self.merge(fulls[0], name, "surname", "the only person of that surname")
                 continue
-            unresolved: list[int] = []
-            for article, node in name.nodes.items():
-                here = [f for f in fulls if article in f.nodes]
-                roots = {self.clusters.find(f.nodes[article]) for f in here}
-                if len(roots) == 1:
-                    evidence = Evidence(
-                        "surname",
-                        (here[0].form, name.form),
-                        f"the only person of that surname in {article}",
-                    )
-                    self.clusters.merge(here[0].nodes[article], node, evidence)
-                else:
-                    unresolved.append(node)
-            # Where no full name decides, the surname stays one name, as written.
-            for node in unresolved[1:]:
-                self.clusters.merge(unresolved[0], node, None)
+            self.in_articles(
+                name, fulls, "surname", "the only person of that surname in", self._dominant(fulls)
+            )
 
-    def _first_names(self) -> None:
-        """ "Lindsay" -> "Lindsay Lohan" when she is the only Lindsay and an article has both."""
-        by_first: dict[str, list[_Name]] = {}
+    def _dominant(self, fulls: list[Name]) -> Name | None:
+        """The person most articles name in full, when far ahead of everyone of that surname.
+
+        "Obama" alone in an article that names no Obama in full is Barack Obama
+        when he is named in full in ``DOMINANT_SHARE`` times as many articles as
+        every other Obama together.
+        """
+        articles: dict[int, set[str]] = {}
+        first: dict[int, Name] = {}
+        for full in fulls:
+            root = self.clusters.find(full.first_node)
+            articles.setdefault(root, set()).update(full.nodes)
+            first.setdefault(root, full)
+        ranked = sorted(articles, key=lambda root: -len(articles[root]))
+        top = len(articles[ranked[0]])
+        rest = sum(len(articles[root]) for root in ranked[1:])
+        if top >= MIN_DOMINANT_ARTICLES and top >= DOMINANT_SHARE * rest:
+            return first[ranked[0]]
+        return None
+
+    def _first_name_candidates(self) -> dict[str, list[Name]]:
+        """ "Lindsay" -> the full names starting with it, when an article writes both.
+
+        A first name alone is a person's only where the article itself names
+        that person in full ("Oscar" elsewhere may be the award): the linker
+        resolves it article by article (``_in_articles``).
+        """
+        by_first: dict[str, list[Name]] = {}
         surnames = {surname(key) for key in self.full_people}
-        for key in self.full_people:
+        for key in sorted(self.full_people):
             by_first.setdefault(tokens(key)[0], []).append(self.names[key])
+        found = {}
         for key, name in self.names.items():
             fulls = by_first.get(key)
             if not fulls or name.type != "person" or key in surnames or len(tokens(key)) != 1:
                 continue
-            roots = {self.clusters.find(full.first_node) for full in fulls}
-            beside = any(set(full.nodes) & set(name.nodes) for full in fulls)
-            if len(roots) == 1 and beside:
-                self.merge(fulls[0], name, "first-name", "the only person of that first name")
-
-    def _shortened(self) -> None:
-        """ "Red Sox" -> "Boston Red Sox" when only one longer organization name fits."""
-
-        def organization_like(name: _Name) -> bool:
-            # Countries and cities (GPE) prefix organizations ("Boston Red Sox"): never shortened.
-            countries = name.labels["GPE"] + name.labels["NORP"]
-            return name.type in ("organization", "place") and 2 * countries < name.total
-
-        in_people = {w for key in self.full_people for w in (tokens(key)[0], surname(key))}
-        longs = [k for k, n in self.names.items() if len(tokens(k)) > 1 and organization_like(n)]
-        index = containment.affix_index(longs)
-        # One word tagged as a person but part of no person's name may be an
-        # organization written short ("Morningside" for "Morningside Recovery"),
-        # when an article writes both.
-        shorts = [
-            k
-            for k, n in self.names.items()
-            if organization_like(n)
-            or (n.type == "person" and len(tokens(k)) == 1 and k not in in_people)
-        ]
-        for short, found in containment.shortened_pairs(shorts, index):
-            name = self.names[short]
-            if not organization_like(name):
-                found = [k for k in found if set(self.names[k].nodes) & set(name.nodes)]
-            roots = {self.clusters.find(self.names[k].first_node) for k in found}
-            if len(roots) == 1 and self.clusters.find(name.first_node) not in roots:
-                long = self.names[found[0]]
-                self.merge(long, name, "shortened", f"{name.form!r} is part of {long.form!r}")
+            if any(set(full.nodes) & set(name.nodes) for full in fulls):
+                found[key] = fulls
+        return found
 
     def _fuzzy(self) -> None:
         people = [k for k, n in self.names.items() if n.type == "person" or k in self.full_people]

@@ -17,6 +17,68 @@ MIN_FUZZY_SURNAME = 6
 #: First names sharing this many leading letters may be one name ("Bettie" / "Betty").
 FIRST_NAME_PREFIX = 4
 
+# Common English short forms of first names: "Mo Cheeks" is "Maurice Cheeks".
+# Each line: a formal first name, then the short forms it goes by.
+_SHORT_FORMS = """
+alexander alex sandy
+andrew andy drew
+anthony tony
+benjamin ben benny
+charles charlie chuck
+christopher chris
+daniel dan danny
+david dave
+donald don
+edward ed eddie ted
+elizabeth liz beth betsy betty
+frederick fred
+gregory greg
+james jim jimmy jamie
+jennifer jen jenny
+jonathan jon
+joseph joe joey
+katherine kate kathy katie
+kenneth ken kenny
+lawrence larry
+margaret maggie peggy
+matthew matt
+maurice mo
+michael mike mikey
+nicholas nick
+patricia pat patty
+patrick pat
+peter pete
+philip phil
+rebecca becky
+richard rick dick rich
+robert rob bob bobby bert
+ronald ron ronnie
+samuel sam
+stephen steve
+steven steve
+susan sue
+theodore ted teddy
+thomas tom tommy
+timothy tim
+victoria vicky
+william bill billy will willie
+"""
+_SHORT_PAIRS = frozenset(
+    (formal, short)
+    for line in _SHORT_FORMS.strip().splitlines()
+    for formal, *shorts in [line.split()]
+    for short in shorts
+)
+
+
+#: First names the short-form table knows: enough to call "Mo Cheeks" a person's name.
+KNOWN_FIRST_NAMES = frozenset(word for pair in _SHORT_PAIRS for word in pair)
+
+
+def short_form_of(a: str, b: str) -> bool:
+    """Whether one first name is a common short form of the other ("mo" / "maurice")."""
+    return (a, b) in _SHORT_PAIRS or (b, a) in _SHORT_PAIRS
+
 
 def person_words(key: str) -> list[str]:
     """The words of a person's folded name, without a generational suffix."""
@@ -61,16 +123,29 @@ def surnames_alike(a: str, b: str) -> float | None:
 def full_names_compatible(a: str, b: str, fuzzy: bool = False) -> bool:
     """Whether two multi-word person names can name the same person.
 
-    First names must agree (or be an initial of each other), surnames must be
+    First names must agree (or be an initial or a common short form of each
+    other: "Mo" / "Maurice"), surnames must be
     equal (or, with ``fuzzy``, alike), and middle names must agree when both
     have them: "John Smith" fits "John A. Smith", but "John A. Smith" does not
     fit "John B. Smith", and "George W. Bush" does not fit "George H. W. Bush".
-    With ``fuzzy``, first names may also be spelling variants (``first_names_alike``).
+    A name of three words or more may also drop its first word ("Arcade Joseph
+    Comeaux" fits "Joseph Comeaux"). With ``fuzzy``, first names may also be
+    spelling variants (``first_names_alike``).
     """
     wa, wb = person_words(a), person_words(b)
     if len(wa) < 2 or len(wb) < 2:
         return True
-    if not (_word_compatible(wa[0], wb[0]) or (fuzzy and first_names_alike(wa[0], wb[0]))):
+    if _words_compatible(wa, wb, fuzzy):
+        return True
+    # "Arcade Joseph Comeaux" is "Joseph Comeaux" with a first name he goes without.
+    return (len(wa) > 2 and _words_compatible(wa[1:], wb, fuzzy)) or (
+        len(wb) > 2 and _words_compatible(wa, wb[1:], fuzzy)
+    )
+
+
+def _words_compatible(wa: list[str], wb: list[str], fuzzy: bool) -> bool:
+    first_ok = _word_compatible(wa[0], wb[0]) or short_form_of(wa[0], wb[0])
+    if not (first_ok or (fuzzy and first_names_alike(wa[0], wb[0]))):
         return False
     last_ok = wa[-1] == wb[-1] or (fuzzy and surnames_alike(wa[-1], wb[-1]) is not None)
     if not last_ok:

@@ -9,28 +9,25 @@ they stand alone (not inside a longer capitalised name such as "Kyiv Post").
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from itertools import accumulate
 
 from reader.linking.build import vote
 from reader.linking.clusters import Clusters
-from reader.linking.context import word_usage
+from reader.linking.digest import ArticleDigest
 from reader.linking.names import clean_name
 from reader.model import Article, EntityMention, EntityType, Evidence
 
 Located = tuple[int, EntityMention, EntityType, str]
 
-_TOKEN = re.compile(r"[^\W_][\w&'’-]*")
-_POSSESSIVE = re.compile(r"['’]s?$")
-#: Longest name (in words) looked for.
-MAX_WORDS = 6
-
 
 def add_untagged(
-    articles: Sequence[Article], located: Sequence[Located], clusters: Clusters
+    documents: Sequence[tuple[Article, ArticleDigest]],
+    located: Sequence[Located],
+    clusters: Clusters,
+    lower: Collection[str],
 ) -> list[Located]:
     """Every mention plus the untagged occurrences of unambiguous, uncommon written names.
 
@@ -38,9 +35,10 @@ def add_untagged(
     capitalised, and (for one word) no article writes it in lower case.
 
     Args:
-        articles: the linked articles, in reading order.
+        documents: the linked articles with their digests, in reading order.
         located: the linked mentions as ``(node, mention, type, cleaned name)``.
         clusters: the linked clusters; each finding is recorded as evidence.
+        lower: the words some article writes in lower case.
 
     Returns:
         All mentions, old and found, in reading order (article, then offset).
@@ -52,21 +50,27 @@ def add_untagged(
         owners.setdefault(mention.text, set()).add(clusters.find(node))
         kinds.setdefault(mention.text, Counter())[kind] += 1
         tagged.setdefault(mention.article, []).append((mention.start, mention.end))
-    forms = {f: next(iter(r)) for f, r in owners.items() if len(r) == 1 and _searchable(f)}
-    lower, _ = word_usage((a.text for a in articles), {f.casefold() for f in forms})
-    forms = {f: root for f, root in forms.items() if f.casefold() not in lower}
-    texts = {article.id: article.text for article in articles}
+    forms = {
+        f: next(iter(r))
+        for f, r in owners.items()
+        if len(r) == 1 and _searchable(f) and f.casefold() not in lower
+    }
     out = list(located)
     found: Counter[tuple[int, str]] = Counter()
-    for article_id, start, end, form, root in untagged_occurrences(articles, forms, tagged):
-        text = texts[article_id][start:end]
-        kind = vote(kinds[form])
-        out.append((root, EntityMention(article_id, start, end, text), kind, clean_name(text)))
-        found[(root, form)] += 1
+    caps = capitals_forms(forms)
+    for article, digest in documents:
+        spans = tagged.get(article.id, ())
+        occurrences = untagged_occurrences(article.text, digest, forms, spans, caps)
+        for start, end, form in occurrences:
+            root = forms[form]
+            text = article.text[start:end]
+            kind = vote(kinds[form])
+            out.append((root, EntityMention(article.id, start, end, text), kind, clean_name(text)))
+            found[(root, form)] += 1
     for (root, form), count in sorted(found.items(), key=lambda item: item[0][1]):
         detail = f"{count} untagged occurrence(s) of the name found in the text"
         clusters.add_evidence(root, Evidence("text-match", (form,), detail))
-    order = {article.id: number for number, article in enumerate(articles)}
+    order = {article.id: number for number, (article, _) in enumerate(documents)}
     out.sort(key=lambda item: (order[item[1].article], item[1].start))
     return out
 
@@ -82,74 +86,80 @@ def _searchable(form: str) -> bool:
 
 
 def untagged_occurrences(
-    articles: Sequence[Article],
+    text: str,
+    digest: ArticleDigest,
     forms: Mapping[str, int],
-    tagged: Mapping[str, Sequence[tuple[int, int]]],
-) -> Iterator[tuple[str, int, int, str, int]]:
-    """Occurrences of known names that no mention covers.
+    tagged: Sequence[tuple[int, int]],
+    caps: Mapping[str, str] | None = None,
+) -> Iterator[tuple[int, int, str]]:
+    """Occurrences of known names in one article that no mention covers.
+
+    Only the places the digest lists as possible name spans are looked up, each
+    with one dictionary lookup per possible end, so the search grows with the
+    text, never with the number of names times the number of articles.
 
     Args:
-        articles: the articles to search.
+        text: the article text.
+        digest: the article's digest (its ``spans`` are the search index).
         forms: exact written name -> the cluster it belongs to.
-        tagged: article id -> the ``(start, end)`` of its existing mentions.
+        tagged: the ``(start, end)`` of the article's existing mentions.
+        caps: ``capitals_forms(forms)``, made once for many articles (made here
+            when None).
 
     Yields:
-        ``(article id, start, end, form, cluster)`` for each untagged occurrence.
+        ``(start, end, form)`` for each untagged occurrence, left to right;
+        where names overlap, the longest one starting first wins.
     """
     if not forms:
         return
-    longest = min(MAX_WORDS, max(len(form.split()) for form in forms))
-    for article in articles:
-        text = article.text
-        tokens = [(m.start(), _word_end(m)) for m in _TOKEN.finditer(text)]
-        covered = sorted(tagged.get(article.id, ()))
-        starts = [s for s, _ in covered]
-        reach = list(accumulate((e for _, e in covered), max))
-        index = 0
-        while index < len(tokens):
-            found = _match_at(text, tokens, index, longest, forms)
-            if found is None:
-                index += 1
-                continue
-            size, form = found
-            start, end = tokens[index][0], tokens[index + size - 1][1]
-            if not _overlaps(starts, reach, start, end):
-                yield article.id, start, end, form, forms[form]
-            index += size
+    if caps is None:
+        caps = capitals_forms(forms)
+    covered = sorted(tagged)
+    starts = [s for s, _ in covered]
+    reach = list(accumulate((e for _, e in covered), max))
+    after = 0  # the end of the last name found: later names start past it
+    for start, ends in digest.spans:
+        if start < after:
+            continue
+        found = next(
+            (
+                (end, form)
+                for end in reversed(ends)
+                if (form := _known(text[start:end], forms, caps))
+            ),
+            None,
+        )
+        if found is None:
+            continue
+        end, form = found
+        after = end
+        if not _overlaps(starts, reach, start, end):
+            yield start, end, form
 
 
-def _word_end(match: re.Match[str]) -> int:
-    # "Ukraine's" is the name "Ukraine" with a possessive.
-    trail = _POSSESSIVE.search(match.group())
-    return match.end() - (len(trail.group()) if trail else 0)
+def _known(written: str, forms: Mapping[str, int], caps: Mapping[str, str]) -> str:
+    """The known name ``written`` is, as written or in capitals ("KLITSCHKO"), else ""."""
+    if written in forms:
+        return written
+    return caps.get(written, "") if written.isupper() else ""
 
 
-def _match_at(
-    text: str,
-    tokens: list[tuple[int, int]],
-    index: int,
-    longest: int,
-    forms: Mapping[str, int],
-) -> tuple[int, str] | None:
-    """The longest known name starting at token ``index`` that stands on its own."""
-    start = tokens[index][0]
-    if not text[start].isupper() or _joined(text, tokens, index - 1, index):
-        return None
-    for size in range(min(longest, len(tokens) - index), 0, -1):
-        last = index + size - 1
-        candidate = text[start : tokens[last][1]]
-        if candidate in forms and not _joined(text, tokens, last, last + 1):
-            return size, candidate
-    return None
+def capitals_forms(forms: Collection[str]) -> dict[str, str]:
+    """Each known name written in capitals -> the name ("WLADIMIR KLITSCHKO" -> ...).
 
-
-def _joined(text: str, tokens: list[tuple[int, int]], left: int, right: int) -> bool:
-    """Whether two neighbouring tokens are parts of one capitalised name ("Kyiv Post")."""
-    if left < 0 or right >= len(tokens):
-        return False
-    gap = text[tokens[left][1] : tokens[right][0]]
-    capitalised = text[tokens[left][0]].isupper() and text[tokens[right][0]].isupper()
-    return capitalised and gap.isspace() and "\n" not in gap
+    Only names whose capitals keep their length (so offsets hold) and stand for
+    one name; names already in capitals ("NATO") are looked up as written.
+    """
+    found: dict[str, str] = {}
+    clashes: set[str] = set()
+    for form in forms:
+        upper = form.upper()
+        if len(upper) != len(form) or upper == form:
+            continue
+        if upper in found:
+            clashes.add(upper)
+        found[upper] = form
+    return {upper: form for upper, form in found.items() if upper not in clashes}
 
 
 def _overlaps(starts: list[int], reach: list[int], start: int, end: int) -> bool:

@@ -1,0 +1,82 @@
+"""The distinct names of a collection: each folded name with its forms, tags and nodes.
+
+A node is one folded name in one article; linking joins nodes into entities.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.linking.build import vote
+from reader.linking.digest import ArticleDigest
+from reader.linking.names import clean_spacing
+from reader.model import LABEL_TYPES, Article, EntityMention, EntityType
+
+#: A kept mention: (node, located mention, its type, its cleaned name).
+Located = tuple[int, EntityMention, EntityType, str]
+
+
+@dataclass(slots=True)
+class Name:
+    """One distinct folded name over all articles."""
+
+    key: str
+    forms: Counter[str] = field(default_factory=Counter)
+    types: Counter[EntityType] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    nodes: dict[str, int] = field(default_factory=dict)  # article id -> node
+    in_body: int = 0  # mentions outside title-case headline lines
+
+    @property
+    def type(self) -> EntityType:
+        return vote(self.types)
+
+    @property
+    def form(self) -> str:
+        return self.forms.most_common(1)[0][0]
+
+    @property
+    def first_node(self) -> int:
+        return next(iter(self.nodes.values()))
+
+    @property
+    def total(self) -> int:
+        return sum(self.types.values())
+
+
+def collect_names(
+    documents: Sequence[tuple[Article, ArticleDigest]],
+) -> tuple[dict[str, Name], list[str], list[Located]]:
+    """Gather every digested mention under its folded name.
+
+    Args:
+        documents: the articles with their digests, in reading order.
+
+    Returns:
+        ``(names, node_keys, located)``: folded name -> its ``Name``; the folded
+        name of every node (node ids are list indices); every mention located.
+    """
+    names: dict[str, Name] = {}
+    node_keys: list[str] = []
+    located: list[Located] = []
+    for article, digest in documents:
+        for mention in digest.mentions:
+            mention_type = LABEL_TYPES[mention.label]
+            written, key = mention.written, mention.key
+            name = names.get(key)
+            if name is None:
+                name = names[key] = Name(key)
+            name.forms[written or clean_spacing(mention.text)] += 1
+            name.types[mention_type] += 1
+            name.labels[mention.label] += 1
+            if mention.in_body:
+                name.in_body += 1
+            node = name.nodes.get(article.id)
+            if node is None:
+                node = name.nodes[article.id] = len(node_keys)
+                node_keys.append(key)
+            spot = EntityMention(article.id, mention.start, mention.end, mention.text)
+            located.append((node, spot, mention_type, written))
+    return names, node_keys, located

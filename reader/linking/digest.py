@@ -1,0 +1,319 @@
+"""Everything linking needs from one article, computed once and storable.
+
+Linking has a per-article part (cleaning and folding each mention's name, the
+headline-line checks, acronym definitions written in the text, the words the
+article writes in lower case, where an untagged name could start) and a global
+part (joining names across articles). ``digest_article`` does the first part;
+its ``ArticleDigest`` round-trips through ``to_dict``/``from_dict`` (JSON-safe),
+so a persistent index can keep it and relinking a grown collection only digests
+the new articles. ``linking_fingerprint`` changes whenever the linking code or
+the shipped alias file does, so stored digests and results can be keyed by it.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import re
+import sys
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from reader.linking import acronyms
+from reader.linking.aliases import SHIPPED_NAME, SHIPPED_PACKAGE
+from reader.linking.context import in_title_case_line, lower_and_capitalised
+from reader.linking.names import clean_name, clean_spacing, fold_name
+from reader.model import LABEL_TYPES, Analysis, Article
+
+#: Bumped when the stored layout of a digest changes.
+DIGEST_VERSION = 1
+#: Longest name (in words) the untagged-name search looks for.
+MAX_WORDS = 6
+
+# A word (group 1 leaves out a trailing possessive: "Ukraine's", "Jones'").
+_TOKEN = re.compile(r"([^\W_][\w&'’-]*?)(?:['’]s?)?(?![\w&'’-])")
+# Anything but letters, digits, spaces and the marks names have ("AT&T", "O'Neill").
+# Capitalised words that follow a name without being part of it ("in Queens Friday night").
+# "May" and "March" are left out: they end names too ("Theresa May").
+_NEVER_NAME_END = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "april", "june", "july", "august", "september"}
+    | {"october", "november", "december"}
+)
+_ODD_MARK = re.compile(r"[^\w &'’-]|_")
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """One analysis mention with its linking keys.
+
+    Attributes:
+        start: offset of the mention in the article text.
+        end: end offset.
+        text: the mention as the analysis wrote it.
+        label: the NER label.
+        written: the cleaned, displayable name ("" when nothing is left).
+        key: the folded comparison key (never empty).
+        in_body: False when the mention sits in a title-case headline line.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    written: str
+    key: str
+    in_body: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDigest:
+    """The per-article part of linking for one article (see ``digest_article``).
+
+    Attributes:
+        article: the article id.
+        size: the length of the article text (a cheap check that it still fits).
+        count: how many analysis mentions it was made from.
+        mentions: the mentions that have a name, in analysis order.
+        definitions: acronym definitions written in the text, as
+            ``(long key, acronym key, defining text)``.
+        lower: words the article writes in lower case.
+        capitalised: words the article capitalises mid-sentence.
+        spans: where a name not tagged by NER could stand: ``(start, ends)``
+            with every end that closes a plausible name starting there,
+            shortest first.
+    """
+
+    article: str
+    size: int
+    count: int
+    mentions: tuple[NameMention, ...]
+    definitions: tuple[tuple[str, str, str], ...]
+    lower: frozenset[str]
+    capitalised: frozenset[str]
+    spans: tuple[tuple[int, tuple[int, ...]], ...]
+
+    def fits(self, article: Article, analysis: Analysis) -> bool:
+        """Whether this digest was plausibly made from ``article`` and ``analysis``."""
+        return (
+            self.article == article.id
+            and self.size == len(article.text)
+            and self.count == len(analysis.mentions)
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """A compact JSON-safe form (lists, strings and numbers only)."""
+        return {
+            "v": DIGEST_VERSION,
+            "article": self.article,
+            "size": self.size,
+            "count": self.count,
+            "mentions": [
+                [m.start, m.end, m.text, m.label, m.written, m.key, int(m.in_body)]
+                for m in self.mentions
+            ],
+            "definitions": [list(d) for d in self.definitions],
+            "lower": " ".join(sorted(self.lower)),
+            "capitalised": " ".join(sorted(self.capitalised)),
+            "spans": [[start, *ends] for start, ends in self.spans],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleDigest:
+        """Rebuild a digest from ``to_dict`` output.
+
+        Raises:
+            ValueError: the data is not a digest of this version.
+        """
+        if not isinstance(data, dict) or data.get("v") != DIGEST_VERSION:
+            raise ValueError("not an article digest of this version")
+        try:
+            mentions = tuple(
+                NameMention(int(s), int(e), str(t), str(lab), str(w), str(k), bool(b))
+                for s, e, t, lab, w, k, b in data["mentions"]
+            )
+            definitions = tuple((str(a), str(b), str(c)) for a, b, c in data["definitions"])
+            spans = tuple((int(s), tuple(int(e) for e in ends)) for s, *ends in data["spans"])
+            return cls(
+                article=str(data["article"]),
+                size=int(data["size"]),
+                count=int(data["count"]),
+                mentions=mentions,
+                definitions=definitions,
+                lower=frozenset(_words(data["lower"])),
+                capitalised=frozenset(_words(data["capitalised"])),
+                spans=spans,
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"broken article digest: {error}") from error
+
+
+def _words(value: Any) -> list[str]:
+    if not isinstance(value, str):
+        raise TypeError("word list must be a string")
+    return value.split()
+
+
+def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
+    """Do all of linking's per-article work for one article.
+
+    Args:
+        article: the article.
+        analysis: its analysis (the mentions are what gets linked).
+
+    Returns:
+        The digest; ``link_entities(..., digests=...)`` uses it instead of
+        redoing this work, with exactly the same result.
+    """
+    text = article.text
+    mentions = []
+    for mention in analysis.mentions:
+        written = clean_name(mention.text, person=LABEL_TYPES[mention.label] == "person")
+        key = fold_name(written) or fold_name(clean_spacing(mention.text))
+        if not key:
+            continue
+        in_body = not in_title_case_line(text, mention.start, mention.end)
+        mentions.append(
+            NameMention(
+                mention.start, mention.end, mention.text, mention.label, written, key, in_body
+            )
+        )
+    lower, capitalised = lower_and_capitalised(text)
+    return ArticleDigest(
+        article=article.id,
+        size=len(text),
+        count=len(analysis.mentions),
+        mentions=tuple(mentions),
+        definitions=tuple(acronyms.definitions(text, analysis.mentions)),
+        lower=frozenset(sys.intern(w) for w in lower),
+        capitalised=frozenset(sys.intern(w) for w in capitalised),
+        spans=tuple(name_spans(text)),
+    )
+
+
+def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
+    """Where a name could stand on its own in ``text``: the untagged-name search index.
+
+    A name starts at a capitalised word not joined to a capitalised word before
+    it, runs over at most ``MAX_WORDS`` words, and ends at a word not joined to
+    a capitalised word after it ("Kyiv" in "Kyiv's mayor" but not in "Kyiv
+    Post"); in a line written in capitals, any run of words may be a name.
+    Spans with a line break or a mark no name has (a comma, a full stop) are
+    left out, and with them every longer span from the same start.
+
+    Returns:
+        ``(start, ends)`` for each possible start, ends shortest first.
+    """
+    # A token's end leaves out a possessive: "Ukraine's" is the name "Ukraine".
+    tokens = [(m.start(), m.end(1)) for m in _TOKEN.finditer(text)]
+    upper = [text[start].isupper() for start, _ in tokens]
+    capitals = _capitals_lines(text)
+    capital_starts = [start for start, _ in capitals]
+    # joined[i]: token i and the next are parts of one capitalised name ("Kyiv Post").
+    # In a line of capitals every word is capitalised, so no word tells where a
+    # name ends: there any run of words may be a name ("KLITSCHKO RETAINS TITLE").
+    joined = [
+        upper[i]
+        and upper[i + 1]
+        and _same_line_space(text[tokens[i][1] : tokens[i + 1][0]])
+        and text[tokens[i + 1][0] : tokens[i + 1][1]].casefold() not in _NEVER_NAME_END
+        and not _inside(capitals, capital_starts, tokens[i][0])
+        for i in range(len(tokens) - 1)
+    ]
+    joined.append(False)
+    out = []
+    for index, (start, _) in enumerate(tokens):
+        if not upper[index] or (index and joined[index - 1]):
+            continue
+        ends = []
+        checked = start  # text[start:checked] holds only marks a name may have
+        for last in range(index, min(index + MAX_WORDS, len(tokens))):
+            end = tokens[last][1]
+            if _ODD_MARK.search(text, checked, end):
+                break
+            checked = end
+            if end - start >= 3 and not joined[last]:
+                ends.append(end)
+        if ends:
+            out.append((start, tuple(ends)))
+    return out
+
+
+def _capitals_lines(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every line written in capitals only (two letters or more)."""
+    found = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.upper() == line and sum(ch.isalpha() for ch in line) >= 2:
+            found.append((start, end))
+        start = end + 1
+    return found
+
+
+def _inside(lines: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    index = bisect_right(starts, offset) - 1
+    return index >= 0 and offset < lines[index][1]
+
+
+def _same_line_space(gap: str) -> bool:
+    return gap.isspace() and "\n" not in gap
+
+
+@lru_cache(maxsize=1)
+def linking_fingerprint() -> str:
+    """A short hash of the linking code (with every reader module it imports) and the
+    shipped alias file: stored digests and linked results are valid while it holds.
+    """
+    digest = hashlib.blake2b(digest_size=12)
+    for path in sorted(_import_closure()):
+        digest.update(path.relative_to(_ROOT).as_posix().encode())
+        digest.update(b"\0" + path.read_bytes() + b"\0")
+    shipped = resources.files(SHIPPED_PACKAGE).joinpath(SHIPPED_NAME).read_bytes()
+    digest.update(SHIPPED_NAME.encode() + b"\0" + shipped)
+    return digest.hexdigest()
+
+
+_ROOT = Path(__file__).resolve().parents[2]  # the directory holding the reader package
+
+
+def _import_closure() -> set[Path]:
+    """Every source file of reader/linking and of the reader modules they import."""
+    package = _ROOT / "reader" / "linking"
+    pending = sorted(package.glob("*.py"))
+    seen: set[Path] = set()
+    while pending:
+        path = pending.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for name in _reader_imports(path):
+            pending.extend(_module_files(name))
+    return seen
+
+
+def _reader_imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return {name for name in names if name == "reader" or name.startswith("reader.")}
+
+
+def _module_files(name: str) -> list[Path]:
+    base = _ROOT.joinpath(*name.split("."))
+    found = [p for p in (base.with_suffix(".py"), base / "__init__.py") if p.is_file()]
+    # A package's __init__ runs whenever one of its modules is imported.
+    parts = name.split(".")
+    for size in range(1, len(parts)):
+        init = _ROOT.joinpath(*parts[:size], "__init__.py")
+        if init.is_file():
+            found.append(init)
+    return found

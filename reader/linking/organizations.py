@@ -1,0 +1,130 @@
+"""Rules for organizations and places: acronyms, designators, spacing, short forms.
+
+"NATO" is the initials of "North Atlantic Treaty Organization"; "Acme Corp" is
+"Acme Inc"; "Face Book" is "Facebook"; "Red Sox" is "Boston Red Sox" when only
+one longer name fits, and an ambiguous short name is whichever longer name its
+own article writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reader.linking import acronyms, containment, variants
+from reader.linking.collect import Name
+from reader.linking.names import has_digits, looks_like_acronym, tokens
+from reader.linking.people import surname
+from reader.linking.state import LinkState
+from reader.model import Evidence
+
+
+class OrganizationRules(LinkState):
+    """The organization and place rules of the linker (see ``link._Linker.run``)."""
+
+    def _initials(self) -> None:
+        by_initials: dict[str, list[Name]] = {}
+        for key, name in self.names.items():
+            if len(tokens(key)) > 1 and name.type in ("organization", "place"):
+                for value in acronyms.initials_of(key):
+                    by_initials.setdefault(value, []).append(name)
+        for key, name in self.names.items():
+            if name.type == "person" or not looks_like_acronym(name.form):
+                continue
+            candidates = by_initials.get(key.replace(" ", ""), [])
+            roots = {self.clusters.find(c.first_node) for c in candidates}
+            if len(roots) != 1 or self.clusters.find(name.first_node) in roots:
+                continue
+            self.merge(candidates[0], name, "acronym", f"{name.form} = initials")
+
+    def _designators(self, designated: dict[str, list[str]]) -> None:
+        """ "Acme Corp" = "Acme Inc" = "Acme"; "Betty Ford Center" = "Betty Ford Clinic"."""
+        for core, keys in designated.items():
+            members = [self.names[k] for k in keys]
+            bare = self.names.get(core)
+            # A bare name several longer names could expand waits for ``_shortened``.
+            if (
+                bare is not None
+                and bare.type == "organization"
+                and core not in self.full_people
+                and core not in self.short_held
+            ):
+                members.insert(0, bare)
+            detail = f"{core!r} with a legal-form or facility word"
+            for other in members[1:]:
+                self.merge(members[0], other, "designator", detail)
+
+    def _compact(self) -> None:
+        """ "Face Book" = "Facebook": one name spaced (or hyphenated) two ways."""
+        for group in variants.compact_groups(list(self.names)):
+            first = self.names[group[0]]
+            for key in group[1:]:
+                self.merge(first, self.names[key], "spacing", "the same letters spaced differently")
+
+    def _organization_like(self, name: Name) -> bool:
+        # Countries and cities (GPE) prefix organizations ("Boston Red Sox"): never shortened.
+        countries = name.labels["GPE"] + name.labels["NORP"]
+        return name.type in ("organization", "place") and 2 * countries < name.total
+
+    def _short_pairs(self) -> Iterator[tuple[Name, list[str]]]:
+        """Shorter names with the longer organization names they may stand for."""
+        in_people = {w for key in self.full_people for w in (tokens(key)[0], surname(key))}
+        longs = [
+            k for k, n in self.names.items() if len(tokens(k)) > 1 and self._organization_like(n)
+        ]
+        index = containment.affix_index(longs)
+        # One word tagged as a person but part of no person's name may be an
+        # organization written short ("Morningside" for "Morningside Recovery"),
+        # when an article writes both.
+        shorts = [
+            k
+            for k, n in self.names.items()
+            if self._organization_like(n)
+            or (n.type == "person" and len(tokens(k)) == 1 and k not in in_people)
+        ]
+        for short, found in containment.shortened_pairs(shorts, index):
+            name = self.names[short]
+            # A number names one instance ("81st Academy Awards"): never what a plain name means.
+            found = [k for k in found if has_digits(short) or not has_digits(k)]
+            if not self._organization_like(name):
+                found = [k for k in found if set(self.names[k].nodes) & set(name.nodes)]
+            if found:
+                yield name, found
+
+    def _ambiguous_shorts(self) -> set[str]:
+        """Short organization names that several longer names could expand, resolved
+        article by article ("Academy" is whichever academy the same article names)."""
+        aliased = {key for group, _ in self.table.merges for key in group}
+        return {
+            name.key
+            for name, found in self._short_pairs()
+            if len(found) > 1
+            # A name of several words is a full name in its own right ("Oregon State
+            # Police" beside the over-long "Oregon State Police Lt"): only one word
+            # ("Acme", "Academy") is too short to stand alone.
+            and len(tokens(name.key)) == 1
+            and name.key not in aliased
+            and not looks_like_acronym(name.form)
+            and any(set(self.names[k].nodes) & set(name.nodes) for k in found)
+        }
+
+    def _shortened(self, final: bool = False) -> None:
+        """ "Red Sox" -> "Boston Red Sox" when only one longer organization name fits;
+        with ``final``, the held-back ambiguous short names are resolved too."""
+        for name, found in self._short_pairs():
+            held = name.key in self.short_held
+            if held and not final:
+                continue
+            # Longer names already linked to this one ("Red Sox Make Huge Offer", a
+            # headline) are this entity, not another candidate.
+            own = {self.clusters.find(node) for node in name.nodes.values()}
+            others = [k for k in found if self.clusters.find(self.names[k].first_node) not in own]
+            roots = {self.clusters.find(self.names[k].first_node) for k in others}
+            if len(roots) == 1:
+                long = self.names[others[0]]
+                detail = f"{name.form!r} is part of {long.form!r}"
+                for node in name.nodes.values() if held else [name.first_node]:
+                    evidence = Evidence("shortened", (long.form, name.form), detail)
+                    self.clusters.merge(long.first_node, node, evidence)
+            elif held:
+                longs = [self.names[k] for k in found]
+                self.in_articles(name, longs, "shortened", "the only longer name of it in")

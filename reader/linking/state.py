@@ -1,0 +1,94 @@
+"""What the linker works on: the names, their clusters, and the two ways of joining them.
+
+``LinkState`` is the shared ground of the rule sets (``link._Linker`` for
+people and the whole run, ``organizations.OrganizationRules`` for companies,
+bodies and places).
+"""
+
+from __future__ import annotations
+
+from reader.linking.aliases import AliasTable
+from reader.linking.clusters import Clusters
+from reader.linking.collect import Located, Name
+from reader.model import Evidence
+
+
+class LinkState:
+    """The names of a collection and the clusters being built from them.
+
+    Attributes:
+        names: folded name -> the name over all articles.
+        node_keys: the folded name of every node (node ids are list indices).
+        located: every kept mention, in reading order.
+        table: the alias files' merges and splits.
+        full_people: folded multi-word names judged to be people's.
+        short_held: short organization names resolved article by article.
+        retyped: nodes tagged as a person that turned out to name an organization.
+        clusters: the nodes joined so far.
+    """
+
+    names: dict[str, Name]
+    node_keys: list[str]
+    located: list[Located]
+    table: AliasTable
+    full_people: set[str]
+    short_held: set[str]
+    retyped: set[int]
+    clusters: Clusters
+
+    def merge(
+        self, a: Name, b: Name, rule: str, detail: str = "", score: float | None = None
+    ) -> bool:
+        evidence = Evidence(rule, (a.form, b.form), detail, score)
+        return self.clusters.merge(a.first_node, b.first_node, evidence)
+
+    def in_articles(
+        self,
+        name: Name,
+        fulls: list[Name],
+        rule: str,
+        detail: str,
+        fallback: Name | None = None,
+    ) -> list[int]:
+        """Resolve a short name inside each article: to the one entity among ``fulls``
+        that the same article writes. Where the article writes none of them, the
+        short name goes to ``fallback`` if given; the rest stay one entity of
+        their own.
+
+        Returns:
+            The nodes of ``name`` that joined one of ``fulls``.
+        """
+        unresolved: list[int] = []
+        joined: list[int] = []
+        # One piece of evidence per long name, however many articles it decided.
+        decided: dict[int, tuple[Name, list[str]]] = {}
+        for article, node in name.nodes.items():
+            here = [f for f in fulls if article in f.nodes]
+            roots = {self.clusters.find(f.nodes[article]) for f in here}
+            if len(roots) == 1 and self.clusters.merge(here[0].nodes[article], node, None):
+                joined.append(node)
+                decided.setdefault(here[0].nodes[article], (here[0], []))[1].append(article)
+            else:
+                unresolved.append(node)
+        for target, (full, articles) in decided.items():
+            where = articles[0] if len(articles) == 1 else f"{len(articles)} articles"
+            self.clusters.add_evidence(
+                target, Evidence(rule, (full.form, name.form), f"{detail} {where}")
+            )
+        if fallback is not None:
+            lone = [
+                node
+                for article, node in name.nodes.items()
+                if node in unresolved and not any(article in f.nodes for f in fulls)
+            ]
+            for node in lone:
+                self.clusters.merge(fallback.first_node, node, None)
+            if lone:
+                detail = f"named in full in far more articles; used alone in {len(lone)} more"
+                self.clusters.add_evidence(
+                    fallback.first_node, Evidence(rule, (fallback.form, name.form), detail)
+                )
+            unresolved = [node for node in unresolved if node not in lone]
+        for node in unresolved[1:]:
+            self.clusters.merge(unresolved[0], node, None)
+        return joined

@@ -1,0 +1,83 @@
+"""Written variants of one organization's name: designators, spacing.
+
+"Acme Corp.", "Acme Inc" and "Acme Company" are one company; "Betty Ford
+Center", "Betty Ford Clinic" and "Betty Ford Treatment Center" one clinic;
+"Face Book" and "Facebook" one name spaced two ways. Each function works on
+folded keys (``names.fold_name``) and proposes groups; ``link.py`` merges them
+through ``Clusters``, which still refuses joins of two different people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from reader.linking.names import has_digits, tokens
+
+#: Legal-form words at the end of a company's name: never what tells companies apart.
+CORPORATE = frozenset(
+    {"corp", "corporation", "inc", "incorporated", "co", "company", "cos", "ltd", "limited"}
+    | {"llc", "plc", "group", "holdings"}
+)
+#: Words naming the kind of place a facility is, at the end of its name.
+FACILITY = frozenset(["center", "clinic", "rehab", "treatment", "rehabilitation", "facility"])
+#: A facility name needs this many words left after its designators: "Betty Ford" but
+#: never a bare town ("Malibu Center" and "Malibu Clinic" may well be two places).
+MIN_FACILITY_CORE = 2
+#: Names shorter than this (spaces left out) are not compared by spacing.
+MIN_COMPACT = 6
+
+
+def designator_core(key: str) -> str | None:
+    """The name without its trailing legal-form or facility words, or None if it has none.
+
+    "acme holdings corp" -> "acme"; "betty ford treatment center" -> "betty ford";
+    "promises treatment center" -> None (one word would be left: too little to
+    tell one facility from another); "acme" -> None.
+    """
+    words = tokens(key)
+    corporate = facility = 0
+    while len(words) > 1 and words[-1] in CORPORATE:
+        words.pop()
+        corporate += 1
+    while len(words) > 1 and words[-1] in FACILITY:
+        words.pop()
+        facility += 1
+    if not corporate and not facility:
+        return None
+    if facility and len(words) < MIN_FACILITY_CORE:
+        return None
+    return " ".join(words)
+
+
+def designator_groups(keys: Iterable[str]) -> dict[str, list[str]]:
+    """Designated names by their core: {"acme": ["acme corp", "acme inc"]}.
+
+    Args:
+        keys: folded organization or place names.
+
+    Returns:
+        Core -> the sorted names sharing it (a core with one name is kept too,
+        since the core itself may be written alone).
+    """
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        core = designator_core(key)
+        if core is not None and not has_digits(key):
+            groups.setdefault(core, []).append(key)
+    return {core: sorted(names) for core, names in groups.items()}
+
+
+def compact_groups(keys: Collection[str]) -> list[list[str]]:
+    """Names that differ only in where the spaces go: "face book" / "facebook".
+
+    Hyphens already fold to spaces, so "X-Corp" / "X Corp" / "XCorp" meet here too.
+
+    Returns:
+        Groups of two or more keys, each sorted.
+    """
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        compact = key.replace(" ", "")
+        if len(compact) >= MIN_COMPACT and not has_digits(key):
+            groups.setdefault(compact, []).append(key)
+    return [sorted(group) for group in groups.values() if len(group) > 1]

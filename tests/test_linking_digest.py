@@ -1,0 +1,122 @@
+"""Per-article digests, stable entity ids and the linking fingerprint (the index's API)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.linking import (
+    ArticleDigest,
+    digest_article,
+    link_entities,
+    linking_fingerprint,
+)
+from reader.linking.build import entity_ids
+from reader.linking.digest import _import_closure, name_spans
+from reader.model import Entity
+from reader.pipeline import Analyzer, load_articles
+from tests.linking_helpers import doc
+
+READER = Path(__file__).resolve().parents[1] / "reader"
+
+
+@pytest.fixture(scope="module")
+def seed_documents(settings, seeds_dir):
+    articles = load_articles([seeds_dir], settings).articles
+    analyses = Analyzer(settings).analyze(articles)
+    return [(a, analyses[a.id]) for a in articles]
+
+
+def snapshot(entities: list[Entity]) -> list[tuple]:
+    return [
+        (e.id, e.name, e.type, e.aliases, e.mentions, [repr(x) for x in e.evidence])
+        for e in entities
+    ]
+
+
+def test_digest_survives_json(seed_documents) -> None:
+    for article, analysis in seed_documents:
+        digest = digest_article(article, analysis)
+        assert digest.mentions and digest.spans and digest.lower
+        stored = json.dumps(digest.to_dict())
+        assert ArticleDigest.from_dict(json.loads(stored)) == digest
+
+
+def test_broken_digest_data_is_refused_with_a_message() -> None:
+    with pytest.raises(ValueError, match="digest"):
+        ArticleDigest.from_dict({"v": 1, "article": "a"})
+    with pytest.raises(ValueError, match="version"):
+        ArticleDigest.from_dict({"v": 999})
+
+
+def test_linking_with_stored_digests_gives_the_same_result(seed_documents) -> None:
+    digests = {
+        article.id: ArticleDigest.from_dict(
+            json.loads(json.dumps(digest_article(article, analysis).to_dict()))
+        )
+        for article, analysis in seed_documents
+    }
+    assert snapshot(link_entities(seed_documents, digests=digests)) == snapshot(
+        link_entities(seed_documents)
+    )
+
+
+def test_a_digest_of_another_text_is_not_used(seed_documents) -> None:
+    (first, first_analysis), (second, _) = seed_documents[:2]
+    wrong = {second.id: digest_article(first, first_analysis)}
+    assert snapshot(link_entities(seed_documents, digests=wrong)) == snapshot(
+        link_entities(seed_documents)
+    )
+
+
+def test_ids_come_from_content_and_survive_unrelated_articles(seed_documents) -> None:
+    before = link_entities(seed_documents)
+    ids = [e.id for e in before]
+    assert len(set(ids)) == len(ids) and all(re.fullmatch(r"e[0-9a-f]{8}", i) for i in ids)
+    assert [e.id for e in link_entities(seed_documents)] == ids
+    unrelated = doc(
+        "zz-late",
+        "Angela Merkel met Emmanuel Macron in Strasbourg on Monday.",
+        [("Angela Merkel", "PERSON"), ("Emmanuel Macron", "PERSON"), ("Strasbourg", "GPE")],
+    )
+    after = {e.id: e for e in link_entities([*seed_documents, unrelated])}
+    for entity in before:
+        assert entity.id in after
+        assert after[entity.id].mentions == entity.mentions
+    # The salience order is kept whatever the ids are.
+    keys = [(-len(e.mentions), -len(e.article_ids)) for e in before]
+    assert keys == sorted(keys)
+
+
+def test_colliding_ids_are_made_distinct_the_same_way_every_time() -> None:
+    firsts = [("a", 1, 5), ("a", 1, 5), ("a", 1, 5), ("b", 0, 3)]
+    ids = entity_ids(firsts)
+    assert len(set(ids)) == 4
+    assert ids == entity_ids(firsts)
+    assert ids[0] == entity_ids([("a", 1, 5)])[0] and len(ids[0]) == 9
+
+
+def test_name_spans_end_only_where_a_name_can_end() -> None:
+    text = "Moscow/ Kyiv | But the Kyiv Post disagreed, and Kyiv's mayor said Kyiv would wait."
+    spans = dict(name_spans(text))
+    post = text.index("Kyiv Post")
+    # "Kyiv" alone never ends inside "Kyiv Post"; the possessive is left out.
+    assert post + len("Kyiv Post") in spans[post] and post + 4 not in spans[post]
+    possessive = text.index("Kyiv's")
+    assert spans[possessive][0] == possessive + 4
+    # No span runs over a comma.
+    assert all("," not in text[s:e] for s, ends in spans.items() for e in ends)
+
+
+def test_fingerprint_covers_the_linking_code_and_what_it_imports() -> None:
+    closure = {p.relative_to(READER.parent).as_posix() for p in _import_closure()}
+    linking = {f"reader/linking/{p.name}" for p in (READER / "linking").glob("*.py")}
+    assert linking <= closure
+    assert "reader/model.py" in closure and "reader/ui/app.py" not in closure
+    fingerprint = linking_fingerprint()
+    assert re.fullmatch(r"[0-9a-f]{24}", fingerprint)
+    linking_fingerprint.cache_clear()
+    assert linking_fingerprint() == fingerprint

@@ -1,0 +1,364 @@
+"""Designators, spacing variants and names resolved inside their own article, on news sentences."""
+
+from __future__ import annotations
+
+from reader.linking import link_entities
+from reader.linking.people import full_names_compatible
+from reader.linking.variants import compact_groups, designator_core
+from tests.linking_helpers import doc, entity_with, rules
+
+
+def test_designator_core_strips_legal_forms_and_facility_words() -> None:
+    assert designator_core("kraft foods inc") == "kraft foods"
+    assert designator_core("acme holdings corp") == "acme"
+    assert designator_core("betty ford treatment center") == "betty ford"
+    # One word left is too little to tell two facilities apart.
+    assert designator_core("promises treatment center") is None
+    assert designator_core("kraft foods") is None
+    assert designator_core("group") is None
+
+
+def test_one_clinic_written_four_ways_is_one_entity() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Lindsay Lohan checked into the Betty Ford Center in Rancho Mirage on Thursday.",
+                [("Betty Ford Center", "ORG"), ("Lindsay Lohan", "PERSON")],
+            ),
+            doc(
+                "b",
+                "The actress arrived at the Betty Ford Clinic late at night, her lawyer said.",
+                [("Betty Ford Clinic", "ORG")],
+            ),
+            doc(
+                "c",
+                "A spokesman for the Betty Ford Treatment Center declined to comment.",
+                [("Betty Ford Treatment Center", "FAC")],
+            ),
+        ]
+    )
+    clinic = entity_with(entities, "Betty Ford Clinic")
+    assert {m.text for m in clinic.mentions} == {
+        "Betty Ford Center",
+        "Betty Ford Clinic",
+        "Betty Ford Treatment Center",
+    }
+    assert "designator" in rules(clinic)
+
+
+def test_a_person_tagged_facility_name_joins_only_where_the_article_names_the_facility() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Lohan will stay at the Betty Ford Center for 90 days. "
+                "Staff at Betty Ford say she is doing well.",
+                [("Betty Ford Center", "ORG"), ("Betty Ford", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Former first lady Betty Ford, who founded the clinic, died in 2011.",
+                [("Betty Ford", "PERSON")],
+            ),
+        ]
+    )
+    clinic = entity_with(entities, "Betty Ford Center")
+    assert clinic.type == "organization"
+    assert [m.article for m in clinic.mentions] == ["a", "a"]
+    person = [e for e in entities if e is not clinic and "Betty Ford" in e.aliases]
+    assert len(person) == 1 and person[0].type == "person"
+    assert [m.article for m in person[0].mentions] == ["b"]
+
+
+def test_legal_forms_of_one_company_are_one_entity() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Kraft Foods Inc. said on Tuesday it would cut 1,000 jobs.",
+                [("Kraft Foods Inc.", "ORG")],
+            ),
+            doc(
+                "b",
+                "Shares of Kraft Foods fell 2 percent after the announcement.",
+                [("Kraft Foods", "ORG")],
+            ),
+            doc(
+                "c",
+                "Kraft Foods Group, based in Northfield, makes cheese and coffee.",
+                [("Kraft Foods Group", "ORG"), ("Northfield", "GPE")],
+            ),
+        ]
+    )
+    kraft = entity_with(entities, "Kraft Foods")
+    assert {m.text for m in kraft.mentions} == {
+        "Kraft Foods Inc.",
+        "Kraft Foods",
+        "Kraft Foods Group",
+    }
+    assert entity_with(entities, "Northfield") is not kraft
+
+
+def test_spacing_and_hyphen_variants_are_one_name() -> None:
+    assert compact_groups(["face book", "facebook", "portland trail blazers"]) == [
+        ["face book", "facebook"]
+    ]
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "The Portland Trail Blazers fired coach Maurice Cheeks on Monday.",
+                [("Portland Trail Blazers", "ORG"), ("Maurice Cheeks", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Cheeks was 162-152 with the Portland Trailblazers over four seasons.",
+                [("Portland Trailblazers", "ORG"), ("Cheeks", "PERSON")],
+            ),
+        ]
+    )
+    blazers = entity_with(entities, "Portland Trailblazers")
+    assert {m.text for m in blazers.mentions} == {"Portland Trail Blazers", "Portland Trailblazers"}
+    assert "spacing" in rules(blazers)
+
+
+def test_a_first_name_alone_is_a_person_only_where_the_article_names_them() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Oscar De La Hoya said he would fight again. Oscar told reporters he felt strong.",
+                [("Oscar De La Hoya", "PERSON"), ("Oscar", "PERSON")],
+            ),
+            doc(
+                "b",
+                "The film won an Oscar for best picture, and Oscar voters praised its score.",
+                [("Oscar", "PERSON")],
+            ),
+        ]
+    )
+    boxer = entity_with(entities, "Oscar De La Hoya")
+    assert sorted(m.article for m in boxer.mentions) == ["a", "a"]
+    award = [e for e in entities if e is not boxer and "Oscar" in e.aliases]
+    assert len(award) == 1 and {m.article for m in award[0].mentions} == {"b"}
+
+
+def test_a_short_first_name_and_a_dropped_first_name_are_one_person() -> None:
+    assert full_names_compatible("mo cheeks", "maurice cheeks")
+    assert full_names_compatible("arcade joseph comeaux", "joseph comeaux")
+    assert not full_names_compatible("mo cheeks", "michael cheeks")
+    assert not full_names_compatible("george herbert walker bush", "george w bush")
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "The Philadelphia 76ers fired coach Maurice Cheeks on Saturday.",
+                [("Maurice Cheeks", "PERSON"), ("Philadelphia 76ers", "ORG")],
+            ),
+            doc(
+                "b",
+                "Mo Cheeks was let go after a 9-14 start. Cheeks said he had no regrets.",
+                [("Mo Cheeks", "GPE"), ("Cheeks", "PERSON")],
+            ),
+            doc(
+                "c",
+                "Cheeks, 52, played 15 seasons in the league.",
+                [("Cheeks", "PERSON")],
+            ),
+        ]
+    )
+    cheeks = entity_with(entities, "Maurice Cheeks")
+    assert {m.text for m in cheeks.mentions} == {"Maurice Cheeks", "Mo Cheeks", "Cheeks"}
+    assert cheeks.type == "person" and len(cheeks.mentions) == 4
+
+
+def test_a_weekday_after_a_name_does_not_hide_it_from_the_text_search() -> None:
+    entities = link_entities(
+        [
+            doc("a", "A woman was killed in Queens by a hit-and-run driver.", [("Queens", "GPE")]),
+            doc("b", "A car that fled the scene in Queens Friday was found.", []),
+        ]
+    )
+    queens = entity_with(entities, "Queens")
+    assert [m.article for m in queens.mentions] == ["a", "b"]
+
+
+def test_a_short_name_ignores_longer_names_already_linked_to_it() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Red Sox Make Huge Offer To Teixeira\nThe Red Sox offered eight years.",
+                [("Red Sox Make Huge Offer", "ORG"), ("Red Sox", "ORG")],
+            ),
+            doc(
+                "b",
+                "The Boston Red Sox are said to be close to a deal.",
+                [("Boston Red Sox", "ORG")],
+            ),
+        ]
+    )
+    sox = entity_with(entities, "Boston Red Sox")
+    assert {m.text for m in sox.mentions} == {
+        "Red Sox Make Huge Offer",
+        "Red Sox",
+        "Boston Red Sox",
+    }
+
+
+def obama_articles(barack_articles: int) -> list:
+    documents = [
+        doc(
+            f"b{number}",
+            "President Barack Obama signed the bill on Friday. Obama said it would help.",
+            [("Barack Obama", "PERSON"), ("Obama", "PERSON")],
+        )
+        for number in range(barack_articles)
+    ]
+    documents.append(
+        doc(
+            "m",
+            "First lady Michelle Obama visited a school in Denver. Obama read to the children.",
+            [("Michelle Obama", "PERSON"), ("Obama", "PERSON"), ("Denver", "GPE")],
+        )
+    )
+    documents.append(
+        doc(
+            "z", "Obama will travel to Asia next week, the White House said.", [("Obama", "PERSON")]
+        )
+    )
+    return documents
+
+
+def test_a_lone_surname_goes_to_the_person_most_articles_name_in_full() -> None:
+    entities = link_entities(obama_articles(4))
+    barack = entity_with(entities, "Barack Obama")
+    assert "z" in {m.article for m in barack.mentions}
+    michelle = entity_with(entities, "Michelle Obama")
+    assert {m.article for m in michelle.mentions} == {"m"}
+
+
+def test_a_lone_surname_stays_apart_when_no_person_of_it_is_far_ahead() -> None:
+    entities = link_entities(obama_articles(2))
+    barack = entity_with(entities, "Barack Obama")
+    assert "z" not in {m.article for m in barack.mentions}
+    lone = [e for e in entities if {m.article for m in e.mentions} == {"z"}]
+    assert len(lone) == 1 and lone[0].name == "Obama"
+
+
+def test_a_short_organization_name_means_the_long_name_its_own_article_writes() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Shares of Acme Holdings rose 4 percent. Acme said profits doubled.",
+                [("Acme Holdings", "ORG"), ("Acme", "ORG")],
+            ),
+            doc(
+                "b",
+                "Acme Bank closed three branches in Ohio, and Acme will cut 200 jobs.",
+                [("Acme Bank", "ORG"), ("Acme", "ORG"), ("Ohio", "GPE")],
+            ),
+            doc("c", "Acme did not return calls on Monday.", [("Acme", "ORG")]),
+        ]
+    )
+    holdings = entity_with(entities, "Acme Holdings")
+    bank = entity_with(entities, "Acme Bank")
+    assert holdings is not bank
+    assert {(m.article, m.text) for m in holdings.mentions} == {
+        ("a", "Acme Holdings"),
+        ("a", "Acme"),
+    }
+    assert {(m.article, m.text) for m in bank.mentions} == {("b", "Acme Bank"), ("b", "Acme")}
+    lone = [e for e in entities if {m.article for m in e.mentions} == {"c"}]
+    assert len(lone) == 1 and lone[0].name == "Acme"
+
+
+def test_a_numbered_instance_is_not_what_the_plain_name_means() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Ellen DeGeneres will host the 79th Academy Awards in February.",
+                [("79th Academy Awards", "ORG"), ("Ellen DeGeneres", "PERSON")],
+            ),
+            doc(
+                "b",
+                "The Academy Awards are watched by millions every year.",
+                [("Academy Awards", "ORG")],
+            ),
+        ]
+    )
+    assert entity_with(entities, "Academy Awards") is not entity_with(
+        entities, "79th Academy Awards"
+    )
+
+
+def test_a_headline_span_stays_a_mention_but_is_no_alias() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Lindsay Lohan Checks Into Rehab\nLindsay Lohan checked into rehab on Thursday.",
+                [("Lindsay Lohan Checks Into Rehab", "PERSON"), ("Lindsay Lohan", "PERSON")],
+            ),
+        ]
+    )
+    lohan = entity_with(entities, "Lindsay Lohan")
+    assert "Lindsay Lohan Checks Into Rehab" in {m.text for m in lohan.mentions}
+    assert lohan.aliases == ["Lindsay Lohan"]
+
+
+def test_a_name_with_numbers_tagged_as_a_person_is_not_a_person() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Lenovo said the ThinkPad X1 sold well. Reviewers liked the ThinkPad X1 keyboard.",
+                [("ThinkPad X1", "PERSON"), ("Lenovo", "ORG")],
+            ),
+        ]
+    )
+    assert entity_with(entities, "ThinkPad X1").type == "organization"
+
+
+def test_names_in_a_line_of_capitals_are_found() -> None:
+    headline = "KLITSCHKO RETAINS TITLE AGAINST TONY THOMPSON IN BERN\n"
+    body = "Wladimir Klitschko beat Tony Thompson on Saturday. Klitschko kept his belts."
+    names = [("Wladimir Klitschko", "PERSON"), ("Tony Thompson", "PERSON"), ("Klitschko", "PERSON")]
+    entities = link_entities([doc("a", headline + body, names)])
+    klitschko = entity_with(entities, "Wladimir Klitschko")
+    assert (0, 9) in {(m.start, m.end) for m in klitschko.mentions}
+    thompson = entity_with(entities, "Tony Thompson")
+    start = headline.index("TONY THOMPSON")
+    assert (start, start + 13) in {(m.start, m.end) for m in thompson.mentions}
+    # Words of the line that are no known name stay untouched.
+    assert not any(m.start == headline.index("BERN") for e in entities for m in e.mentions)
+
+
+def test_a_full_name_beside_over_long_spans_of_itself_stays_one_entity() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Oregon State Police said two officers died. Oregon State Police Lt Gregg "
+                "Hastings spoke.",
+                [("Oregon State Police", "ORG"), ("Oregon State Police Lt", "ORG")],
+            ),
+            doc(
+                "b",
+                "Oregon State Police and Capt Wayne said the bomb went off. "
+                "Oregon State Police closed the road.",
+                [("Oregon State Police and Capt", "ORG"), ("Oregon State Police", "ORG")],
+            ),
+            doc("c", "Oregon State Police are investigating.", [("Oregon State Police", "ORG")]),
+        ]
+    )
+    police = [e for e in entities if "Oregon State Police" in e.aliases]
+    assert len(police) == 1
+    assert {m.article for m in police[0].mentions if m.text == "Oregon State Police"} == {
+        "a",
+        "b",
+        "c",
+    }
