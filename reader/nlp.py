@@ -7,7 +7,6 @@ article is cached must not pay for importing it.
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.metadata
 import importlib.util
 import json
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.fingerprint import source_digest
 from reader.mentions import repair_spans
 from reader.model import LABEL_TYPES, Analysis, Mention
 
@@ -28,23 +28,23 @@ if TYPE_CHECKING:
 #: cached results of older versions are recomputed.
 ANALYSIS_VERSION = "1"
 
-#: The sources whose code shapes an analysis: any change to them is a new
-#: analysis fingerprint, so a cache never serves results of older code.
-_ANALYSIS_SOURCES = ("nlp.py", "mentions.py", "model.py", "quotes")
+#: The modules whose code runs while an analysis is made (loading the pipeline,
+#: its quote component, mention repairs): their whole import closure, found
+#: from the source, is hashed into the fingerprint.
+ANALYSIS_ENTRY_POINTS = ("reader.nlp",)
 
 
 @functools.cache
 def analysis_fingerprint() -> str:
-    """A digest of ``ANALYSIS_VERSION`` and the source of the analysis code."""
-    digest = hashlib.sha256(ANALYSIS_VERSION.encode())
+    """A digest of ``ANALYSIS_VERSION`` and of every file the analysis code can run or read.
+
+    The files are the static import closure of ``ANALYSIS_ENTRY_POINTS`` in
+    this package (see ``reader.fingerprint``), never a hand-kept list, so an
+    edit anywhere the analysis reaches (even ``reader/linking/names.py``,
+    which mention repairs use) is a new fingerprint and a cache miss.
+    """
     root = Path(__file__).resolve().parent
-    for name in _ANALYSIS_SOURCES:
-        path = root / name
-        files = sorted(path.glob("*.py")) if path.is_dir() else [path]
-        for file in files:
-            digest.update(file.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
+    return source_digest(root, ANALYSIS_ENTRY_POINTS, salt=ANALYSIS_VERSION)[:16]
 
 
 #: Texts are analyzed in pieces of at most this many characters (or the
