@@ -88,9 +88,12 @@ def _references(tree: SourceTree, module: str) -> set[str]:
             found.add(base)
             # "from pkg import name": name is a submodule or an attribute.
             found.update(f"{base}.{alias.name}" for alias in node.names if alias.name != "*")
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if _DOTTED.match(node.value):
-                found.add(node.value)
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and _DOTTED.match(node.value)
+        ):
+            found.add(node.value)
     return {name for name in found if tree.path_of(name) is not None}
 
 
