@@ -1,4 +1,4 @@
-"""The `reader` command: the TUI, `export`, `entities` and `cache`."""
+"""The `reader` command: the TUI, `export`, `entities`, `analyze` and `cache`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from reader import __version__
 from reader.config import Settings, load_settings
 from reader.model import Corpus, LoadError
 
-SUBCOMMANDS = ("export", "entities", "cache")
+SUBCOMMANDS = ("export", "entities", "analyze", "cache")
 EXIT_NOTHING_LOADED = 1
 EXIT_USAGE = 2
 EXIT_NO_MODEL = 3
@@ -22,6 +22,7 @@ commands:
   reader [PATH ...]            open the reader (the bundled articles when no PATH)
   reader export [PATH ...]     write the analyzed articles as JSON
   reader entities [PATH ...]   print the linked entities as a table
+  reader analyze [PATH ...]    analyze into the cache now, on all cores (--jobs, --scheduler)
   reader cache clear|path      empty the analysis cache, or print where it is
 
 PATH may be files or folders (.txt, .md, .html, .json, .jsonl); folders are read
@@ -37,6 +38,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--no-cache", action="store_true", help="neither read nor write the analysis cache"
     )
     parser.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE")
+    _cache_dir(parser)
+
+
+def _cache_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--cache-dir", type=Path, metavar="DIR", help="keep the analysis cache under DIR"
+    )
 
 
 def _paths(parser: argparse.ArgumentParser) -> None:
@@ -79,10 +87,23 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
         "--evidence", action="store_true", help="list why names were linked under each entity"
     )
 
+    from reader.analyze_command import analyze_parser
+
+    analyze = analyze_parser()
+    _paths(analyze)
+    _common(analyze)
+
     cache = argparse.ArgumentParser(prog="reader cache", description="Manage the analysis cache.")
     cache.add_argument("action", choices=("clear", "path"))
     cache.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE")
-    return {"main": main, "export": export, "entities": entities, "cache": cache}
+    _cache_dir(cache)
+    return {
+        "main": main,
+        "export": export,
+        "entities": entities,
+        "analyze": analyze,
+        "cache": cache,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -103,6 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command == "cache":
             return _cache(args, settings)
+        if command == "analyze":
+            from reader.analyze_command import run_analyze
+
+            return run_analyze(args, settings)
         if command == "main":
             from reader.ui.app import run_app
 
@@ -124,6 +149,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "use_cache": False if getattr(args, "no_cache", False) else None,
         "theme": getattr(args, "theme", None),
         "columns": getattr(args, "columns", None),
+        "cache_dir": getattr(args, "cache_dir", None),
     }
     return load_settings(config_file=args.config, **overrides)
 
