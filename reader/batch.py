@@ -266,6 +266,7 @@ def run_batch(
     *,
     on_progress: Callable[[int, int, int, int], None] | None = None,
     on_failure: Callable[[Article, str], None] | None = None,
+    max_texts: int = BATCH_TEXTS,
 ) -> BatchReport:
     """Analyze every article ``cache`` lacks with ``runner``, writing each result as it arrives.
 
@@ -276,6 +277,7 @@ def run_batch(
         on_progress: called as ``(done, total, words, total_words)`` for the
             articles to analyze: once before the first result, then after each.
         on_failure: called with an article whose analysis failed and the reason.
+        max_texts: at most this many texts per batch.
 
     Returns:
         The report; on Ctrl+C, ``interrupted`` is set and finished work is cached.
@@ -289,7 +291,7 @@ def run_batch(
         else:
             report.cached += 1
     texts = list(pending)
-    batches = plan_batches(texts)
+    batches = plan_batches(texts, max_texts)
     total = sum(len(group) for group in pending.values())
     total_words = sum(word_count(text) for text in texts)
     done = 0
