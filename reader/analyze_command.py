@@ -103,7 +103,7 @@ def run_analyze(args: argparse.Namespace, settings: Settings) -> int:
         progress.close()
         _say(f"analysis stopped: {exc or 'a worker process died'}; finished work is cached")
         return EXIT_NOTHING_LOADED
-    except Exception as exc:  # (a cluster failure: one line, work so far is kept)
+    except Exception as exc:  # a cluster failure: one line, work so far is kept
         if args.scheduler is None:
             raise
         progress.close()

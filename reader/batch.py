@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 BATCH_TEXTS = 32
 #: At most about this many characters go in one batch (unless one text is longer),
 #: so a batch of long articles is not minutes of one worker's time.
-BATCH_CHARS = 60_000
+BATCH_CHARS = 20_000
 
 #: Environment variables that cap the threads of numeric libraries in a worker.
 THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -115,14 +115,14 @@ def iter_outcomes(nlp: Language, texts: Sequence[str]) -> Iterator[tuple[int, Ou
             finished.add(index)
             yield index, analysis
         return
-    except Exception:  # (any failure of the batch: retry one by one)
+    except Exception:  # any failure of the batch: retry one by one
         pass
     for index, text in enumerate(texts):
         if index in finished:
             continue
         try:
             yield index, next(analyze_texts(nlp, [text]))[1]
-        except Exception as exc:  # (reported per article, the rest go on)
+        except Exception as exc:  # reported per article, the rest go on
             yield index, failure_reason(exc)
 
 

@@ -60,7 +60,7 @@ class DaskRunner:
             raise ClusterUnavailable(f"bad Dask scheduler address {address!r}: {problem}")
         try:
             self.client: Any = Client(address, timeout=timeout, set_as_default=False)
-        except Exception as exc:  # (bad address, refused, timeout: one line each)
+        except Exception as exc:  # bad address, refused, timeout: one line each
             reason = str(exc).strip().split("\n")[0][:200] or type(exc).__name__
             raise ClusterUnavailable(
                 f"cannot reach the Dask scheduler at {address}: {reason}"
