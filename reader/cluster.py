@@ -75,7 +75,9 @@ class DaskRunner:
             analyze_batch, [self.model] * len(batches), batches, pure=False
         )
         numbers = {future.key: number for number, future in enumerate(self._futures)}
-        for future, (fingerprint, outcomes) in as_completed(self._futures, with_results=True):
+        # This client is not the process default, so as_completed is told its loop.
+        finished = as_completed(self._futures, with_results=True, loop=self.client.loop)
+        for future, (fingerprint, outcomes) in finished:
             yield from checked_results(numbers[future.key], fingerprint, outcomes)
 
     def close(self) -> None:

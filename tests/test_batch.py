@@ -93,9 +93,7 @@ def test_analyze_fills_the_cache_the_export_reads(
     assert out.startswith("analyzed 2 articles, 0 already cached, 0 failed; ")
     assert err == ""
     loaded = load_articles([seeds_dir], batch_settings)
-    assert set(Analyzer(batch_settings).cached(loaded.articles)) == {
-        a.id for a in loaded.articles
-    }
+    assert set(Analyzer(batch_settings).cached(loaded.articles)) == {a.id for a in loaded.articles}
     assert main(["analyze", str(seeds_dir), *config]) == 0
     assert capsys.readouterr().out.startswith("analyzed 0 articles, 2 already cached, 0 failed")
     uncached = load_settings(use_cache=False, config_dir=tmp_path / "config")
