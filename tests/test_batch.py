@@ -172,3 +172,28 @@ def test_missing_model_and_nothing_loaded(tmp_path: Path, seeds_dir: Path, capsy
     assert "is not installed" in capsys.readouterr().err
     (tmp_path / "empty.txt").write_text("")
     assert main(["analyze", str(tmp_path / "empty.txt"), *cache]) == 1
+
+
+WARM_ANALYZE = """
+import sys
+from reader.cli import main
+status = main(["analyze", sys.argv[1], "--cache-dir", sys.argv[2], "--jobs", "2"])
+print(status, "spacy" in sys.modules, "thinc" in sys.modules)
+"""
+
+
+def test_analyze_with_everything_cached_never_imports_spacy(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", WARM_ANALYZE, str(seeds_dir), str(tmp_path)]
+    cold = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert cold.stdout.splitlines()[-1] == "0 True True"
+    warm = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert warm.stdout.splitlines() == [
+        warm.stdout.splitlines()[0],
+        "0 False False",
+    ]
+    assert warm.stdout.startswith("analyzed 0 articles, 2 already cached, 0 failed")
