@@ -197,3 +197,20 @@ def test_analyze_with_everything_cached_never_imports_spacy(
         "0 False False",
     ]
     assert warm.stdout.startswith("analyzed 0 articles, 2 already cached, 0 failed")
+
+
+def test_cache_dir_option_is_the_cache_setting(tmp_path: Path, capsys) -> None:
+    assert main(["cache", "path", "--cache-dir", str(tmp_path / "shared")]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "shared" / "analysis")
+
+
+def test_scheduler_without_the_extra_names_the_install(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
+    args = ["analyze", str(seeds_dir), "--scheduler", "tcp://127.0.0.1:8786"]
+    assert main([*args, "--cache-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "pip install 'reader[cluster]'" in err
