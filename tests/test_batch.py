@@ -214,3 +214,21 @@ def test_scheduler_without_the_extra_names_the_install(
     assert main([*args, "--cache-dir", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "pip install 'reader[cluster]'" in err
+
+
+def test_analyzer_streams_shortest_first_with_the_same_results(
+    tmp_path: Path, seeds_dir: Path, nlp
+) -> None:
+    from reader.nlp import analyze_texts
+
+    settings = load_settings(use_cache=False, config_dir=tmp_path / "config")
+    articles = load_articles([seeds_dir], settings).articles
+    articles = sorted(articles, key=lambda a: -len(a.text))  # the longest given first
+    order: list[tuple[int, int, str]] = []
+    analyses = Analyzer(settings).analyze(
+        articles, lambda done, total, article_id, _: order.append((done, total, article_id))
+    )
+    assert order == [(1, 2, articles[1].id), (2, 2, articles[0].id)]
+    assert len(articles[1].text) < len(articles[0].text)
+    in_given_order = dict(analyze_texts(nlp, [a.text for a in articles]))
+    assert [analyses[a.id] for a in articles] == [in_given_order[0], in_given_order[1]]
