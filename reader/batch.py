@@ -9,6 +9,7 @@ it; they need no access to the cache or the article files.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -254,6 +255,30 @@ class BatchReport:
         return line + (" (interrupted)" if self.interrupted else "")
 
 
+@contextlib.contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Hold a Ctrl+C that comes during the block until the block is done.
+
+    A cache write cut short would leave its temporary file behind; with this,
+    Ctrl+C stops the batch right after the write instead. Only the main thread
+    can set signal handlers; elsewhere the block runs as is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        # None: a handler not set from Python; Python's own is the closest.
+        signal.signal(
+            signal.SIGINT, previous if previous is not None else signal.default_int_handler
+        )
+    if caught:
+        raise KeyboardInterrupt
+
+
 def word_count(text: str) -> int:
     """Words as the speed figures count them: runs of non-space characters."""
     return len(text.split())
@@ -303,7 +328,8 @@ def run_batch(
         for number, position, outcome in runner.run([[texts[i] for i in b] for b in batches]):
             text = texts[batches[number][position]]
             if isinstance(outcome, Analysis):
-                cache.put(text, outcome)
+                with interrupts_deferred():
+                    cache.put(text, outcome)
                 report.analyzed += len(pending[text])
                 report.words += word_count(text)
             else:

@@ -58,7 +58,12 @@ def _article_folder(tmp_path: Path, data_dir: Path, count: int) -> Path:
 
 
 def _entries(cache_dir: Path) -> int:
-    return sum(1 for _ in (cache_dir / "analysis").glob("*/*.json"))
+    # Finished entries only: a temporary file of a write is not one.
+    return sum(1 for p in (cache_dir / "analysis").glob("*/*.json") if not p.name.startswith("."))
+
+
+def _temporary_files(cache_dir: Path) -> list[Path]:
+    return [p for p in (cache_dir / "analysis").rglob("*") if p.name.startswith(".")]
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -81,6 +86,7 @@ def test_ctrl_c_keeps_finished_work_and_a_rerun_resumes(
     assert b"Traceback" not in err, err
     assert out.decode().rstrip().endswith("(interrupted)")
     assert 1 <= kept < 24
+    assert _temporary_files(cache_dir) == []
     second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert second.returncode == 0, second.stderr
     assert f"{24 - kept} articles, {kept} already cached, 0 failed" in second.stdout
