@@ -232,3 +232,17 @@ def test_analyzer_streams_shortest_first_with_the_same_results(
     assert len(articles[1].text) < len(articles[0].text)
     in_given_order = dict(analyze_texts(nlp, [a.text for a in articles]))
     assert [analyses[a.id] for a in articles] == [in_given_order[0], in_given_order[1]]
+
+
+def test_ctrl_c_during_a_cache_write_waits_for_its_end() -> None:
+    import os
+    import signal
+
+    from reader.batch import interrupts_deferred
+
+    steps: list[str] = []
+    with pytest.raises(KeyboardInterrupt), interrupts_deferred():
+        os.kill(os.getpid(), signal.SIGINT)
+        steps.append("write finished")
+    assert steps == ["write finished"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
