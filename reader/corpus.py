@@ -19,7 +19,7 @@ from reader.model import (
 )
 
 
-def build_corpus(
+def link_corpus(
     articles: Sequence[Article],
     analyses: Mapping[str, Analysis],
     errors: Sequence[LoadError],
@@ -45,7 +45,6 @@ def build_corpus(
         quotes=quotes,
         errors=list(errors),
         model=model,
-        analyses=dict(analyses),
     )
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import Any, Literal
+
+import orjson
 
 from reader import __version__
 from reader.model import Corpus, Quote
@@ -76,6 +77,11 @@ def _quote(quote: Quote) -> dict[str, Any]:
     }
 
 
-def dumps(corpus: Corpus, indent: int | None = 2) -> str:
-    """The export document as JSON text (UTF-8, not ASCII-escaped)."""
-    return json.dumps(corpus_to_dict(corpus), ensure_ascii=False, indent=indent) + "\n"
+def dumps(corpus: Corpus, indent: Literal[2] | None = 2) -> str:
+    """The export document as JSON text (UTF-8, not ASCII-escaped), indented by 2 or compact.
+
+    orjson encodes a 10,000-article export several times faster than ``json``
+    (the export's largest cost once the collection is linked).
+    """
+    option = orjson.OPT_INDENT_2 if indent else 0
+    return orjson.dumps(corpus_to_dict(corpus), option=option).decode("utf-8") + "\n"

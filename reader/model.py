@@ -248,7 +248,6 @@ class Corpus:
     quotes: list[Quote]
     errors: list[LoadError]
     model: str
-    analyses: dict[str, Analysis] = field(default_factory=dict)
     _articles_by_id: dict[str, Article] = field(default_factory=dict, init=False, repr=False)
     _entities_by_id: dict[str, Entity] = field(default_factory=dict, init=False, repr=False)
 

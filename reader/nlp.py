@@ -7,6 +7,7 @@ article is cached must not pay for importing it.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.metadata
 import importlib.util
 import json
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.fingerprint import source_digest
+from reader.fingerprint import source_fingerprint
 from reader.mentions import repair_spans
 from reader.model import LABEL_TYPES, Analysis, Mention
 
@@ -43,8 +44,8 @@ def analysis_fingerprint() -> str:
     edit anywhere the analysis reaches (even ``reader/linking/names.py``,
     which mention repairs use) is a new fingerprint and a cache miss.
     """
-    root = Path(__file__).resolve().parent
-    return source_digest(root, ANALYSIS_ENTRY_POINTS, salt=ANALYSIS_VERSION)[:16]
+    code = source_fingerprint(ANALYSIS_ENTRY_POINTS)
+    return hashlib.sha256(f"{ANALYSIS_VERSION}\0{code}".encode()).hexdigest()[:16]
 
 
 #: Texts are analyzed in pieces of at most this many characters (or the

@@ -10,9 +10,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader import corpus as corpus_builder
 from reader import loading
 from reader.cache import AnalysisCache
+from reader.collection import CollectionLinker
 from reader.config import Settings
 from reader.linking import AliasTable, load_aliases
 from reader.model import Analysis, Article, Corpus, LoadError
@@ -35,21 +35,27 @@ __all__ = [
 ]
 
 
-def article_paths(paths: Sequence[Path]) -> list[Path]:
-    """The paths to read: those given, or the bundled articles when none are."""
+def article_paths(paths: Sequence[Path | str]) -> list[Path | str]:
+    """The paths (and URLs) to read: those given, or the bundled articles when none are."""
     return list(paths) if paths else [bundled_articles_dir()]
 
 
-def load_articles(paths: Sequence[Path], settings: Settings) -> LoadResult:
+def load_articles(paths: Sequence[Path | str], settings: Settings) -> LoadResult:
     """Load the articles under ``paths`` (the bundled ones if empty), and the alias files.
 
-    Alias files are ``aliases.yaml`` in the config directory and in each folder
-    given; their problems join ``errors`` as warnings. Never needs spaCy.
+    ``paths`` may hold http(s) URLs as strings: pages and feeds are fetched
+    within the settings' limits. Alias files are ``aliases.yaml`` in the config
+    directory and in each folder given; their problems join ``errors`` as
+    warnings. Never needs spaCy.
     """
     chosen = article_paths(paths)
-    result = loading.load_articles(chosen, settings.max_bytes)
+    web = loading.WebOptions(
+        limits=loading.FetchLimits(timeout=settings.fetch_timeout, max_bytes=settings.max_bytes),
+        max_feed_items=settings.feed_items,
+    )
+    result = loading.load_articles(chosen, settings.max_bytes, web)
     alias_files = [settings.config_dir / "aliases.yaml"]
-    alias_files += [p / "aliases.yaml" for p in chosen if p.is_dir()]
+    alias_files += [p / "aliases.yaml" for p in chosen if isinstance(p, Path) and p.is_dir()]
     result.aliases, warnings = load_aliases(alias_files)
     result.errors.extend(_alias_warning(w, alias_files) for w in warnings)
     return result
@@ -166,26 +172,34 @@ def build_corpus(
 ) -> Corpus:
     """Link analyses across articles into the corpus the export and the UI show.
 
-    ``aliases`` is the alias table ``load_articles`` read (the shipped one when None).
+    A complete collection linked before is loaded from the collection index
+    instead (see ``reader.collection``). ``aliases`` is the alias table
+    ``load_articles`` read (the shipped one when None). Safe in a worker thread.
     """
-    try:
-        model = model_identity(settings.model).label
-    except ModelNotFound:
-        model = settings.model
-    return corpus_builder.build_corpus(articles, analyses, errors, model, aliases)
+    return CollectionLinker(settings, aliases).link(articles, analyses, errors)
 
 
 def open_corpus(
-    paths: Sequence[Path], settings: Settings, on_progress: Progress | None = None
+    paths: Sequence[Path | str], settings: Settings, on_progress: Progress | None = None
 ) -> Corpus:
     """Load, analyze and link in one call.
+
+    An unchanged collection comes from the collection index without reading
+    any cached analysis.
 
     Raises:
         ModelNotFound: some article is not cached and the model is not installed.
     """
     loaded = load_articles(paths, settings)
-    analyzer = Analyzer(settings)
-    analyses = analyzer.analyze(loaded.articles, on_progress) if loaded.articles else {}
+    linker = CollectionLinker(settings, loaded.aliases)
     errors = list(loaded.errors)
-    errors.extend(LoadError(str(settings.cache_dir), w, fatal=False) for w in analyzer.warnings)
-    return build_corpus(loaded.articles, analyses, errors, settings, loaded.aliases)
+    corpus = linker.lookup(loaded.articles, errors) if loaded.articles else None
+    if corpus is None:
+        analyzer = Analyzer(settings)
+        analyses = analyzer.analyze(loaded.articles, on_progress) if loaded.articles else {}
+        errors.extend(LoadError(str(settings.cache_dir), w, fatal=False) for w in analyzer.warnings)
+        corpus = linker.link(loaded.articles, analyses, errors)
+    corpus.errors.extend(
+        LoadError(str(settings.cache_dir), w, fatal=False) for w in linker.warnings
+    )
+    return corpus

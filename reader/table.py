@@ -1,12 +1,14 @@
-"""`reader entities`: the linked entities as a plain-text table for the terminal."""
+"""`reader entities` and `reader quotes`: plain-text tables for the terminal."""
 
 from __future__ import annotations
 
 import shutil
+import textwrap
 from collections import Counter
 from collections.abc import Iterable
 
-from reader.model import Corpus, Entity, Evidence
+from reader.model import Article, Corpus, Entity, Evidence
+from reader.records import quote_records
 
 #: With more articles than this, counts are listed as "article:count" pairs.
 MAX_COUNT_COLUMNS = 8
@@ -97,3 +99,41 @@ def _type_counts(entities: Iterable[Entity]) -> str:
         counts[entity.type] = counts.get(entity.type, 0) + 1
     order = ("person", "place", "organization", "group")
     return ", ".join(f"{counts[t]} {t}" for t in order if t in counts)
+
+
+def quotes_table(corpus: Corpus, width: int | None = None) -> str:
+    """A table of every quote: who said it, in which article, and the words, wrapped.
+
+    The speaker is the linked entity's name ("?" when the quote is unattributed).
+    Articles are numbered A1, A2, ... as in ``entities_table``; a legend below
+    gives each one's title, source and date.
+    """
+    width = width or shutil.get_terminal_size((100, 24)).columns
+    numbers = {a.id: f"A{i}" for i, a in enumerate(corpus.articles, start=1)}
+    rows = [(r["speaker"] or "?", numbers[r["article"]], r["quote"]) for r in quote_records(corpus)]
+    speaker_width = min(24, max([len("Speaker"), *(len(r[0]) for r in rows)]))
+    article_width = max([len("Art"), *(len(r[1]) for r in rows)])
+    quote_width = max(20, width - speaker_width - article_width - 4)
+    lines = [
+        f"{'Speaker'.ljust(speaker_width)}  {'Art'.ljust(article_width)}  Quote",
+        f"{'-' * speaker_width}  {'-' * article_width}  {'-' * min(quote_width, 40)}",
+    ]
+    indent = " " * (speaker_width + article_width + 4)
+    for speaker, article, quote in rows:
+        wrapped = textwrap.wrap(" ".join(quote.split()), quote_width) or [""]
+        lines.append(
+            f"{_cut(speaker, speaker_width).ljust(speaker_width)}  "
+            f"{article.ljust(article_width)}  {wrapped[0]}"
+        )
+        lines.extend(indent + rest for rest in wrapped[1:])
+    legend = [f"{numbers[a.id]}  {_cut(_article_line(a), width - 6)}" for a in corpus.articles]
+    attributed = sum(1 for row in rows if row[0] != "?")
+    summary = f"{len(rows)} quotes ({attributed} attributed) in {len(corpus.articles)} articles"
+    return "\n".join([*lines, "", *legend, "", summary]) + "\n"
+
+
+def _article_line(article: Article) -> str:
+    """ "Title — Source, 2022-02-15  (id)" with whatever of these the article has."""
+    where = ", ".join(part for part in (article.source, article.date) if part)
+    title = article.title or article.id
+    return f"{title}{' — ' + where if where else ''}  ({article.id})"

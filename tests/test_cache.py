@@ -141,22 +141,16 @@ def test_editing_code_outside_the_analysis_keeps_the_key(package_copy: Path) -> 
     assert _key_of_package(package_copy) == before
 
 
-def test_closure_follows_local_relative_and_named_imports(tmp_path: Path) -> None:
-    from reader.fingerprint import SourceTree, closure_files, import_closure
+def test_analysis_closure_holds_local_imports_and_leaves_out_the_ui() -> None:
+    import reader
+    from reader.fingerprint import import_closure
+    from reader.nlp import ANALYSIS_ENTRY_POINTS
 
-    pkg = tmp_path / "pkg"
-    for folder in (pkg, pkg / "sub", pkg / "res", pkg / "other"):
-        folder.mkdir()
-        (folder / "__init__.py").write_text("")
-    (pkg / "entry.py").write_text("def run():\n    from .sub import deep\n    return deep\n")
-    (pkg / "sub" / "deep.py").write_text("import importlib\nNAME = 'pkg.res'\n")
-    (pkg / "res" / "table.yaml").write_text("a: b\n")
-    (pkg / "other" / "unused.py").write_text("import pkg.entry\n")
-    tree = SourceTree(pkg)
-    closure = import_closure(tree, ["pkg.entry"])
-    assert closure == {"pkg", "pkg.entry", "pkg.sub", "pkg.sub.deep", "pkg.res"}
-    names = {f.relative_to(pkg).as_posix() for f in closure_files(tree, closure)}
-    assert "res/table.yaml" in names and "other/unused.py" not in names
+    root = Path(reader.__file__).resolve().parent
+    names = {p.relative_to(root).as_posix() for p in import_closure(ANALYSIS_ENTRY_POINTS)}
+    # reader.quotes is imported inside load_pipeline; names.py through mentions.py.
+    assert {"nlp.py", "quotes/component.py", "linking/names.py", "mentions.py"} <= names
+    assert not {n for n in names if n.startswith("ui/")} | ({"cli.py", "export.py"} & names)
 
 
 @pytest.mark.parametrize(

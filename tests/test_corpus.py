@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.corpus import build_corpus
+from reader.corpus import link_corpus
 from reader.model import Analysis, Article, Mention, QuoteFinding, Span
 
 TEXT = (
@@ -49,7 +49,7 @@ def test_speakers_map_to_entities_only_through_their_reference() -> None:
         ),
     )
     article = Article("a.txt", "a.txt", TEXT)
-    corpus = build_corpus([article], {"a.txt": analysis}, [], "test-model")
+    corpus = link_corpus([article], {"a.txt": analysis}, [], "test-model")
     names = {e.id: e.name for e in corpus.entities}
     first, second = corpus.quotes
     assert first.speaker is not None and first.speaker.text == "Reid's rep"
@@ -62,5 +62,5 @@ def test_speakers_map_to_entities_only_through_their_reference() -> None:
 
 def test_articles_without_analysis_are_kept_without_entities() -> None:
     article = Article("a.txt", "a.txt", TEXT)
-    corpus = build_corpus([article], {}, [], "test-model")
+    corpus = link_corpus([article], {}, [], "test-model")
     assert corpus.articles == [article] and corpus.entities == [] and corpus.quotes == []

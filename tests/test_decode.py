@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import random
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.loading.decode import DecodeError, clean_text, decode_bytes
+from reader.loading.decode import DecodeError, clean_text, decode_bytes, decode_text
 
 CONTROL = {chr(c) for c in [*range(0, 9), *range(11, 32), *range(0x7F, 0xA0)]}
 
@@ -73,3 +74,50 @@ def test_clean_utf8_round_trips(text: str) -> None:
     if not text.strip():
         return
     assert decode_bytes(text.encode("utf-8")) == text
+
+
+def test_latin1_french_is_read_as_western_with_a_warning() -> None:
+    text = "Le ministre est arrivé à Madrid très tôt, où il a rencontré ses homologues."
+    decoded, warning = decode_text(text.encode("latin-1"))
+    assert decoded == text
+    assert warning is not None and "Windows-1252" in warning
+
+
+def test_western_text_that_reads_the_same_everywhere_has_no_warning() -> None:
+    text = "Die Regierung hat in Berlin beschlossen, dass die Maßnahmen für Bürger größer sind."
+    assert decode_text(text.encode("cp1252")) == (text, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (
+            "Министр иностранных дел России Сергей Лавров заявил, что переговоры продолжатся.",
+            "cp1251",
+        ),
+        ("Ο υπουργός Εξωτερικών δήλωσε την Τρίτη ότι οι συνομιλίες θα συνεχιστούν.", "cp1253"),
+    ],
+)
+def test_confident_non_western_guess_wins(text: str, encoding: str) -> None:
+    assert decode_text(text.encode(encoding))[0] == text
+
+
+def _binary_without_surrogates(size: int) -> bytes:
+    # Pseudo-random bytes, no UTF-16 surrogate units: they decode, as garbage.
+    data = bytearray(random.Random(7).randbytes(size))
+    data[1::2] = bytes(b & 0x7F for b in data[1::2])
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        bytes(range(256)) * 8,
+        bytes(4000),
+        _binary_without_surrogates(4000),
+        bytes(range(33, 127)) * 40,  # single-byte data after a BOM: no spaces as UTF-16
+    ],
+)
+def test_binary_starting_with_a_utf16_bom_is_not_text(tail: bytes) -> None:
+    with pytest.raises(DecodeError, match="binary"):
+        decode_bytes(codecs.BOM_UTF16_LE + tail)

@@ -78,7 +78,8 @@ def test_identical_texts_are_analyzed_once(settings, seeds_dir: Path, tmp_path: 
     folder = copy_seeds(seeds_dir, tmp_path / "a")
     twin = next(folder.glob("000_*.txt"))
     shutil.copy(twin, folder / "copy-of-000.txt")
-    corpus = open_corpus([folder], replace(settings, use_cache=False))
-    assert len(corpus.articles) == 3
-    by_id = {a.id: corpus.analyses[a.id] for a in corpus.articles}
+    uncached = replace(settings, use_cache=False)
+    loaded = load_articles([folder], uncached)
+    assert len(loaded.articles) == 3
+    by_id = Analyzer(uncached).analyze(loaded.articles)
     assert by_id["copy-of-000.txt"] is by_id[twin.name]

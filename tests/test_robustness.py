@@ -105,7 +105,8 @@ def test_structured_authors_and_titles_read_as_names() -> None:
 
 def test_four_dashes_are_a_rule_not_front_matter() -> None:
     [draft], warnings = parse(".md", "----\n\nBody in Kyiv.\n")
-    assert draft.text == "----\n\nBody in Kyiv." and warnings == []
+    # A rule is markup: the reading text is the body alone.
+    assert draft.text == "Body in Kyiv." and warnings == []
 
 
 def test_html_fragment_without_body(seed: str) -> None:

@@ -1,5 +1,7 @@
-"""Turning files and folders into articles: discovery, decoding and formats."""
+"""Turning files, folders and URLs into articles: discovery, decoding, formats, fetching."""
 
 from reader.loading.load import LoadResult, load_articles
+from reader.loading.remote import WebOptions
+from reader.web.fetch import FetchLimits
 
-__all__ = ["LoadResult", "load_articles"]
+__all__ = ["FetchLimits", "LoadResult", "WebOptions", "load_articles"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 # C0 controls except \t and \n, DEL, and the C1 range.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -38,50 +39,138 @@ def clean_text(text: str) -> str:
 
 
 def decode_bytes(data: bytes) -> str:
-    """Decode a file's bytes to clean text.
+    """Decode a file's bytes to clean text (see ``decode_text``; a guess warning is dropped).
+
+    Raises:
+        DecodeError: the file is empty, binary, or in no encoding that can be detected.
+    """
+    return decode_text(data)[0]
+
+
+def decode_text(data: bytes) -> tuple[str, str | None]:
+    """Decode a file's bytes to clean text, with a warning when the encoding was a guess.
 
     UTF-8 (with or without BOM) is tried first, then a BOM-marked UTF-16/32,
-    then charset-normalizer's best guess.
+    then a legacy single-byte encoding: Windows-1252 (Western European) unless
+    charset-normalizer reads the bytes clearly better in another one.
+
+    Returns:
+        The text, and a one-line warning when another encoding would have read
+        the bytes as plausibly but differently (None otherwise).
 
     Raises:
         DecodeError: the file is empty, binary, or in no encoding that can be detected.
     """
     if not data.strip():
         raise DecodeError("empty file")
-    text = _decode(data)
+    text, warning = _decode(data)
     text = clean_text(text)
     if not text.strip():
         raise DecodeError("no text (only whitespace or control characters)")
-    return text
+    return text, warning
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes) -> tuple[str, str | None]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise DecodeError(f"invalid {encoding} text ({exc.reason})") from None
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                # Binary files often start with FF FE by chance: not text, not an error of ours.
+                raise DecodeError("binary file (not text)") from None
+            if _looks_binary(text) or _implausible(text):
+                raise DecodeError("binary file (not text)")
+            return text, None
     if b"\x00" in data[:_SNIFF]:
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
-            return utf16
+            return utf16, None
     utf8 = _utf8(data)
     if utf8 is not None:
         # A stray NUL in good text is dropped with the other controls; many mean binary.
         if _looks_binary(utf8):
             raise DecodeError("binary file (not text)")
-        return utf8
+        return utf8, None
+    return _legacy(data)
+
+
+#: Single-byte encodings for Western European text: the default guess.
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15", "iso8859_1"})
+#: How much messier (charset-normalizer's chaos, 0..1) Western text may read than the
+#: detector's pick and still be preferred: ties are common, as most letters agree.
+_TOLERANCE = 0.01
+_COMPARE = 65_536  # bytes compared when looking for an equally plausible reading
+
+
+def _legacy(data: bytes) -> tuple[str, str | None]:
     # Imported here: most files are UTF-8 and never need the detector.
     from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
 
-    best = from_bytes(data).best()
-    if best is None:
+    western = _western(data)
+    matches = list(from_bytes(data))
+    best = matches[0] if matches else None
+    if _looks_binary(western) and best is None:
         raise DecodeError("binary file or unknown text encoding")
-    text = str(best)
-    if _looks_binary(text):
+    western_mess = mess_ratio(western[:_COMPARE])
+    if (
+        best is not None
+        and best.encoding not in _WESTERN
+        and best.chaos + _TOLERANCE < western_mess
+    ):
+        chosen_text, chosen_name, chaos = str(best), best.encoding, best.chaos
+    elif best is None and western_mess > 0.2:
+        raise DecodeError("binary file or unknown text encoding")
+    else:
+        chosen_text, chosen_name, chaos = western, "cp1252", western_mess
+    if _looks_binary(chosen_text):
         raise DecodeError("binary file (not text)")
-    return text
+    head = data[:_COMPARE]
+    reading = _reads(head, chosen_name)
+    rivals = [
+        m.encoding
+        for m in matches[:8]
+        if m.encoding != chosen_name
+        and m.chaos <= chaos + _TOLERANCE
+        and _reads(head, m.encoding) != reading
+    ]
+    warning = None
+    if rivals:
+        warning = (
+            f"encoding guessed as {_label(chosen_name)}, it could also be {_label(rivals[0])}; "
+            "save the file as UTF-8 to be sure"
+        )
+    return chosen_text, warning
+
+
+def _western(data: bytes) -> str:
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+        return data.decode("latin-1")
+
+
+def _reads(data: bytes, encoding: str) -> str:
+    return data.decode(encoding, errors="replace")
+
+
+def _label(encoding: str) -> str:
+    names = {
+        "cp1252": "Windows-1252 (Western European)",
+        "cp1250": "Windows-1250 (Central European)",
+        "cp1251": "Windows-1251 (Cyrillic)",
+    }
+    return names.get(encoding, encoding)
+
+
+def _implausible(text: str) -> bool:
+    """Binary bytes read as UTF-16/32: many unassigned or private-use characters,
+    or a long stretch with no space or line break (text in any script has some)."""
+    sample = text[:_SNIFF]
+    odd = sum(1 for c in sample if unicodedata.category(c) in ("Cn", "Co", "Cs"))
+    if odd > max(4, len(sample) // 20):
+        return True
+    return len(sample) >= 200 and not any(c.isspace() for c in sample)
 
 
 def _utf8(data: bytes) -> str | None:

@@ -3,36 +3,47 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.model import LoadError
+from reader.web.feeds import looks_like_feed
 
+#: File name endings read as RSS or Atom feeds.
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 #: File name endings read as articles when found inside a folder.
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"})
+ARTICLE_SUFFIXES = (
+    frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}) | FEED_SUFFIXES
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """An article file, with the id it gets (its path relative to the argument)."""
+    """An article file, with the id it gets (its path relative to the argument).
+
+    ``argument`` is the position of the path it was found under in ``discover``'s list.
+    """
 
     path: Path
     id: str
+    argument: int = 0
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[Found], list[LoadError]]:
     """List the article files named by ``paths``, in order, each real file once.
 
-    Folders are walked recursively in sorted order; hidden files and folders are
-    skipped, files with other endings are ignored, symlink loops are detected.
+    Folders are walked recursively in natural name order (``2`` before ``10``);
+    hidden files and folders are skipped, files with other endings are ignored,
+    symlink loops are detected.
     A file named explicitly is read whatever its ending.
     """
     found: list[Found] = []
     errors: list[LoadError] = []
-    seen_files: set[str] = set()
+    seen_files: set[tuple[int, int] | str] = set()
     used_ids: set[str] = set()
-    for argument in paths:
+    for number, argument in enumerate(paths):
         if not argument.exists():
             kind = "broken symlink" if argument.is_symlink() else "no such file or folder"
             errors.append(LoadError(str(argument), kind))
@@ -42,12 +53,39 @@ def discover(paths: Sequence[Path]) -> tuple[list[Found], list[LoadError]]:
         else:
             entries = [(argument, argument.name)]
         for path, relative in entries:
-            real = os.path.realpath(path)
+            real = _identity(path)
             if real in seen_files:
                 continue
             seen_files.add(real)
-            found.append(Found(path, _unique_id(relative, argument, used_ids)))
+            found.append(Found(path, _unique_id(relative, argument, used_ids), number))
     return found, errors
+
+
+def _identity(path: Path) -> tuple[int, int] | str:
+    """What makes two paths one file: device and inode (one ``stat``, where
+    resolving the real path costs one per path component)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return os.path.abspath(path)  # the loader will say why it cannot be read
+    return (info.st_dev, info.st_ino)
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> tuple[tuple[tuple[int, int, str], ...], str]:
+    """A sort key that orders runs of digits by value: ``part2`` before ``part10``.
+
+    Text parts compare case-insensitively; the exact name breaks ties, so the order is total.
+    """
+    parts: list[tuple[int, int, str]] = []
+    for index, part in enumerate(_DIGITS.split(name)):
+        if index % 2:  # a run of digits
+            parts.append((0, int(part), part))
+        elif part:
+            parts.append((1, 0, part.casefold()))
+    return tuple(parts), name
 
 
 def _walk(root: Path, errors: list[LoadError]) -> Iterator[tuple[Path, str]]:
@@ -68,7 +106,7 @@ def _walk(root: Path, errors: list[LoadError]) -> Iterator[tuple[Path, str]]:
             return
         walked.add(identity)
         try:
-            children = sorted(folder.iterdir(), key=lambda p: p.name)
+            children = sorted(folder.iterdir(), key=lambda p: natural_key(p.name))
         except OSError as exc:
             errors.append(LoadError(str(folder), f"cannot list folder ({exc.strerror})"))
             return
@@ -78,11 +116,26 @@ def _walk(root: Path, errors: list[LoadError]) -> Iterator[tuple[Path, str]]:
                 continue
             if child.is_dir():
                 yield from walk(child)
-            elif child.suffix.lower() in ARTICLE_SUFFIXES and child.is_file():
+            elif _is_article_file(child):
                 yield child, child.relative_to(root).as_posix()
         ancestors.discard(identity)
 
     yield from walk(root)
+
+
+def _is_article_file(path: Path) -> bool:
+    """Whether a file inside a folder is read: its ending says so (an .xml file must be a feed)."""
+    suffix = path.suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES or not path.is_file():
+        return False
+    if suffix != ".xml":
+        return True
+    # .xml is also sitemaps, configs, office files' parts: only feeds are articles.
+    try:
+        with path.open("rb") as file:
+            return looks_like_feed(file.read(4096))
+    except OSError:
+        return True  # let the loader say why it cannot be read
 
 
 def _unique_id(relative: str, argument: Path, used: set[str]) -> str:

@@ -17,11 +17,13 @@ from typing import Any
 import yaml
 
 from reader.loading.decode import clean_text
+from reader.loading.html import HtmlError, extract_page
+from reader.loading.markdown import markdown_to_text
+from reader.yaml_errors import yaml_problem
 
 _FIELDS = ("title", "source", "author", "date", "url")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
 _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\n")
-_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 
 
 class FormatError(ValueError):
@@ -58,7 +60,11 @@ def parse_plain(text: str) -> Draft:
 
 
 def parse_markdown(text: str) -> tuple[list[Draft], list[str]]:
-    """Markdown with optional YAML front matter (``yaml.safe_load`` only)."""
+    """Markdown with optional YAML front matter (``yaml.safe_load`` only), as reading text.
+
+    The Markdown becomes plain text (see ``markdown_to_text``): markup and link
+    targets are dropped, code blocks too.
+    """
     warnings: list[str] = []
     meta: dict[str, Any] = {}
     body = text
@@ -71,7 +77,7 @@ def parse_markdown(text: str) -> tuple[list[Draft], list[str]]:
             try:
                 loaded = yaml.safe_load(match.group(1))
             except yaml.YAMLError as exc:
-                warnings.append(f"broken front matter ignored ({_yaml_problem(exc)})")
+                warnings.append(f"broken front matter ignored ({yaml_problem(exc)})")
             except RecursionError:
                 warnings.append("broken front matter ignored (nested too deeply)")
             else:
@@ -79,46 +85,31 @@ def parse_markdown(text: str) -> tuple[list[Draft], list[str]]:
                     meta = loaded
                 elif loaded is not None:
                     warnings.append("front matter is not a mapping; ignored")
-    body = body.strip("\n")
-    if not body.strip():
+    reading = markdown_to_text(body)
+    # Character references (&#27;) are decoded by the parser: clean the result again.
+    text = clean_text(reading.text)
+    if not text.strip():
         raise FormatError("no article text after the front matter")
     fields, metadata = _split_fields(meta)
     if not fields.get("title"):
-        heading = _HEADING.search(body)
-        fields["title"] = heading.group(1) if heading else _first_line(body)
-    return [Draft(body, fields, metadata)], warnings
+        fields["title"] = _clean_value(reading.heading) or _first_line(text)
+    return [Draft(text, fields, metadata)], warnings
 
 
-def parse_html(text: str) -> Draft:
-    """HTML: main text and metadata extracted by trafilatura, boilerplate dropped."""
-    # Imported here: trafilatura pulls in lxml and is only needed for HTML files.
-    import trafilatura
-
-    def extract(html: str) -> tuple[Any, str]:
-        document = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False
-        )
-        return document, (getattr(document, "text", None) or "").strip() if document else ""
-
-    document, body = extract(text)
-    if not body and not re.search(r"<(?:html|head|body)\b", text, re.I):
-        # A fragment without <html><body> (a saved snippet): trafilatura needs the frame.
-        document, body = extract(f"<html><body>{text}</body></html>")
-    if not body:
-        raise FormatError("no article text found in the HTML")
-    # trafilatura puts one block per line; a blank line between paragraphs reads better.
-    body = re.sub(r"\n+", "\n\n", clean_text(body))
+def parse_html(text: str, url: str | None = None) -> Draft:
+    """HTML: the page's article text and metadata (see ``reader.loading.html``)."""
+    try:
+        page = extract_page(text, url)
+    except HtmlError as exc:
+        raise FormatError(str(exc)) from None
     fields = {
-        "title": getattr(document, "title", None),
-        "source": getattr(document, "sitename", None) or getattr(document, "hostname", None),
-        "author": getattr(document, "author", None),
-        "date": getattr(document, "date", None),
-        "url": getattr(document, "url", None),
+        "title": page.title,
+        "source": page.source,
+        "author": page.author,
+        "date": page.date,
+        "url": page.url,
     }
-    fields = {key: _clean_value(value) for key, value in fields.items()}
-    if not fields["title"]:
-        fields["title"] = _first_line(body)
-    return Draft(body, fields)
+    return Draft(page.text, fields)
 
 
 def parse_json(text: str) -> tuple[list[Draft], list[str]]:
@@ -262,9 +253,3 @@ def _json_problem(exc: Exception) -> str:
     if isinstance(exc, RecursionError):
         return "nested too deeply"
     return str(exc).split(";")[0]  # e.g. a number with thousands of digits
-
-
-def _yaml_problem(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or "invalid YAML"
-    return f"{problem} at line {mark.line + 1}" if mark is not None else str(problem)

@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.loading.decode import DecodeError, decode_bytes
-from reader.loading.discover import discover
+from reader.loading.decode import DecodeError, decode_text
+from reader.loading.discover import ARTICLE_SUFFIXES, FEED_SUFFIXES, discover
 from reader.loading.formats import FormatError, parse
+from reader.loading.remote import WebOptions, load_feed, load_urls
 from reader.model import Article, LoadError
+from reader.web.feeds import FeedError, looks_like_feed
+from reader.web.fetch import is_url
 
 if TYPE_CHECKING:
     from reader.linking import AliasTable
@@ -25,24 +28,48 @@ class LoadResult:
     aliases: AliasTable | None = None
 
 
-def load_articles(paths: Sequence[Path], max_bytes: int) -> LoadResult:
-    """Load every article under ``paths``; the reader only ever reads these files.
+def load_articles(
+    paths: Sequence[Path | str], max_bytes: int, web: WebOptions | None = None
+) -> LoadResult:
+    """Load every article under ``paths``; files are only read, URLs only fetched.
 
     Args:
-        paths: files and folders, in the order given.
+        paths: files and folders, and http(s) URLs as strings, in the order given;
+            articles come out in that order.
         max_bytes: files larger than this are skipped.
+        web: limits for fetching URLs and feed items (defaults when None).
     """
-    found, errors = discover(paths)
+    web = web or WebOptions()
+    files = [(n, Path(p)) for n, p in enumerate(paths) if not _is_url(p)]
+    urls = [(n, str(p)) for n, p in enumerate(paths) if _is_url(p)]
+    found, errors = discover([path for _, path in files])
     result = LoadResult(errors=list(errors))
+    loaded: list[tuple[int, list[Article], list[LoadError]]] = []
     for item in found:
-        articles, problems = load_file(item.path, item.id, max_bytes)
-        result.articles.extend(articles)
+        articles, problems = load_file(item.path, item.id, max_bytes, web)
+        loaded.append((files[item.argument][0], articles, problems))
+    unique = list(dict.fromkeys(url for _, url in urls))
+    by_url = dict(zip(unique, load_urls(unique, web), strict=True)) if unique else {}
+    for number, url in urls:
+        loaded.append((number, *by_url.pop(url, ([], []))))
+    seen: set[str] = set()
+    for _, articles, problems in sorted(loaded, key=lambda entry: entry[0]):  # stable
+        for article in articles:
+            if article.id not in seen:  # one page reached twice (two feeds, a feed and its page)
+                seen.add(article.id)
+                result.articles.append(article)
         result.errors.extend(problems)
     return result
 
 
-def load_file(path: Path, article_id: str, max_bytes: int) -> tuple[list[Article], list[LoadError]]:
-    """Load the article(s) of one file; never raises for bad content."""
+def _is_url(argument: Path | str) -> bool:
+    return isinstance(argument, str) and is_url(argument)
+
+
+def load_file(
+    path: Path, article_id: str, max_bytes: int, web: WebOptions | None = None
+) -> tuple[list[Article], list[LoadError]]:
+    """Load the article(s) of one file (a feed file: its items); never raises for bad content."""
     where = str(path)
     try:
         size = path.stat().st_size
@@ -51,8 +78,14 @@ def load_file(path: Path, article_id: str, max_bytes: int) -> tuple[list[Article
         data = path.read_bytes()
     except OSError as exc:
         return [], [LoadError(where, f"cannot read ({exc.strerror or exc})")]
+    suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES or (suffix not in ARTICLE_SUFFIXES and looks_like_feed(data)):
+        try:
+            return load_feed(data, where, web or WebOptions(), article_id)
+        except FeedError as exc:
+            return [], [LoadError(where, str(exc))]
     try:
-        text = decode_bytes(data)
+        text, guess = decode_text(data)
         drafts, warnings = parse(path.suffix, text)
     except (DecodeError, FormatError) as exc:
         return [], [LoadError(where, str(exc))]
@@ -70,6 +103,7 @@ def load_file(path: Path, article_id: str, max_bytes: int) -> tuple[list[Article
         )
         for draft in drafts
     ]
+    warnings = ([guess] if guess else []) + warnings
     return articles, [LoadError(where, message, fatal=False) for message in warnings]
 
 

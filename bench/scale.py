@@ -1,0 +1,187 @@
+"""Collections at scale: a warm 10,000-article collection, exported and opened.
+
+Builds about ``--articles`` distinct real articles from the ECB+ topics and the
+seeds, each base article in several editions that differ by a closing line,
+fills an analysis cache of its own once, then reports (ratios measured in this
+one run, since the machine is noisy):
+
+- warm ``reader export`` of N articles against the I/O floor (plain Python
+  reading the same files and parsing every cache entry they need), first with
+  an empty collection index (everything linked) and then reopened (the index
+  holds the linked collection); peak memory of each; N against N/10;
+- the TUI (``bench/tui_scale.py``, when ``--tui``): time until the status bar
+  counts the entities, N articles against the 2 bundled ones, and the longest
+  wait for a key while they load.
+
+The cache is filled by analyzing each base article once and storing that
+analysis for each of its editions too: an edition only appends a line that
+names no one, so every offset stays valid (the cache checks each entry) and
+the warm path reads one entry per article exactly as after a real analysis.
+
+Usage: python bench/scale.py [--articles 10000] [--workdir DIR] [--tui]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+IO_FLOOR = """
+import json, sys
+from pathlib import Path
+from reader.cache import AnalysisCache
+from reader.config import load_settings
+from reader.loading.decode import decode_bytes
+from reader.nlp import model_identity
+settings = load_settings()
+cache = AnalysisCache(settings.cache_dir / "analysis", model_identity(settings.model))
+count = 0
+for path in sorted(Path(sys.argv[1]).rglob("*.txt")):
+    text = decode_bytes(path.read_bytes())
+    json.loads(cache.path(cache.key(text)).read_bytes())
+    count += 1
+print(count)
+"""
+
+
+def base_texts() -> list[tuple[str, str]]:
+    """(name, text) of every ECB+ article and seed, in a fixed order."""
+    found = []
+    for folder in (SHARED / "corpus" / "ecbplus", SHARED / "seeds"):
+        for path in sorted(folder.rglob("*.txt")):
+            if path.name.isupper() or path.name.startswith("COPYING"):
+                continue
+            found.append((path.relative_to(folder).as_posix(), path.read_text(encoding="utf-8")))
+    return found
+
+
+def edition(text: str, number: int) -> str:
+    return f"{text.rstrip()}\n\nArchived copy, edition {number}.\n"
+
+
+def build(workdir: Path, total: int) -> tuple[Path, Path, dict[str, list[str]]]:
+    """Folders of ``total`` and ``total // 10`` articles; base text -> its editions' texts."""
+    bases = base_texts()
+    large, small = workdir / "large", workdir / "small"
+    for folder in (large, small):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+    editions: dict[str, list[str]] = {}
+    for n in range(total):
+        name, text = bases[n % len(bases)]
+        number = n // len(bases) + 1
+        body = edition(text, number)
+        editions.setdefault(text, []).append(body)
+        target = large / f"edition-{number:03d}" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(body, encoding="utf-8")
+        if n < total // 10:
+            copy = small / f"edition-{number:03d}" / name
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(body, encoding="utf-8")
+    return large, small, editions
+
+
+def fill_cache(editions: dict[str, list[str]]) -> float:
+    """Analyze each base text once; store its analysis for every edition. Returns seconds."""
+    from reader.config import load_settings
+    from reader.loading.decode import decode_bytes
+    from reader.model import Article
+    from reader.pipeline import Analyzer
+
+    analyzer = Analyzer(load_settings())
+    cache = analyzer.cache
+    assert cache is not None
+    started = time.perf_counter()
+    bases = [Article(id=str(n), path="", text=t) for n, t in enumerate(editions)]
+    analyses = analyzer.analyze(bases)
+    for base in bases:
+        for body in editions[base.text]:
+            # What the loader will see: the same decoding as a real run.
+            text = decode_bytes(body.encode("utf-8"))
+            if cache.get(text) is None:
+                cache.put(text, analyses[base.id])
+    return time.perf_counter() - started
+
+
+def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB) of one child, read from its own rusage."""
+    started = time.perf_counter()
+    child = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert child.stderr is not None
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    err = child.stderr.read().decode(errors="replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(argv)}\n{err[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--workdir", type=Path, help="default: a temporary folder")
+    parser.add_argument("--tui", action="store_true", help="also run bench/tui_scale.py")
+    parser.add_argument("--fill", type=Path, help=argparse.SUPPRESS)  # internal: the child
+    args = parser.parse_args()
+    if args.fill is not None:
+        _, _, editions = build(args.fill, args.articles)
+        print(f"cache filled in {fill_cache(editions):.1f} s")
+        return
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="reader-scale-"))
+    cache_home = workdir / "cache"
+    os.environ["XDG_CACHE_HOME"] = str(cache_home)
+    os.environ["XDG_CONFIG_HOME"] = str(workdir / "config")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    large, small = workdir / "large", workdir / "small"
+    print(f"collection: {args.articles} articles in {workdir}")
+    # In a child: the parent stays small, so the children it forks start small too
+    # (a forked child's peak memory counts the pages it shared with its parent).
+    filled = subprocess.run(
+        [sys.executable, __file__, "--fill", str(workdir), "--articles", str(args.articles)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    print(filled.stdout.strip())
+    index = cache_home / "reader" / "collections.sqlite3"
+    rows = []
+    for folder in (small, large):
+        count = sum(1 for _ in folder.rglob("*.txt"))
+        floor = measure([sys.executable, "-c", IO_FLOOR, str(folder)], env)
+        index.unlink(missing_ok=True)
+        out = workdir / "export.json"
+        export = [sys.executable, "-m", "reader", "export", str(folder), "--compact"]
+        export += ["-o", str(out)]
+        first = measure(export, env)
+        reopen = measure(export, env)
+        rows.append((count, floor, first, reopen))
+        print(
+            f"{count:>6} articles: I/O floor {floor[0]:6.2f} s {floor[1]:5.0f} MB | "
+            f"export, index empty {first[0]:6.2f} s {first[1]:5.0f} MB "
+            f"({first[0] / floor[0]:.2f}x floor) | "
+            f"export, reopened {reopen[0]:6.2f} s {reopen[1]:5.0f} MB "
+            f"({reopen[0] / floor[0]:.2f}x floor, {reopen[0] / first[0]:.2f}x first)"
+        )
+    (n1, _, first1, reopen1), (n2, _, first2, reopen2) = rows
+    print(
+        f"{n2} against {n1}: export with the index empty {first2[0] / first1[0]:.1f}x, "
+        f"reopened {reopen2[0] / reopen1[0]:.1f}x (for {n2 / n1:.0f}x the articles)"
+    )
+    if args.tui:
+        tui = [sys.executable, str(ROOT / "bench" / "tui_scale.py"), str(large)]
+        subprocess.run(tui, env=env, check=True)
+
+
+if __name__ == "__main__":
+    main()

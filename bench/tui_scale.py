@@ -1,0 +1,114 @@
+"""The TUI on a big collection, as a user sees it: a real terminal (tmux) at 200x50.
+
+For PATH (a collection whose analyses are cached) and for the 2 bundled
+articles, in one run, reports:
+
+- the time from starting ``reader`` until the status bar counts the entities,
+  and its ratio, PATH against the bundled articles;
+- while PATH loads, the longest wait for a key: ``?`` is pressed, the help
+  screen is waited for, ``?`` again closes it, and so on until the entities
+  are counted; each wait is measured from sending the key to the screen
+  showing the answer (the polling adds a few milliseconds).
+
+Then the same for a reopened collection (the collection index filled by the
+first run). Usage: python bench/tui_scale.py PATH [--timeout 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shlex
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+HELP_MARK = "click a highlighted name"
+COUNTED = re.compile(r"[\d,]+ entit")
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+
+
+class Session:
+    """``reader`` in a detached tmux window of 200x50."""
+
+    def __init__(self, argv: list[str]) -> None:
+        self.name = f"reader-bench-{uuid.uuid4().hex[:8]}"
+        tmux("new-session", "-d", "-s", self.name, "-x", "200", "-y", "50", "cat")
+        tmux("set-option", "-t", self.name, "escape-time", "0")
+        command = f"env -u COLUMNS -u LINES {shlex.join(argv)}; sleep 60"
+        self.started = time.perf_counter()
+        tmux("respawn-pane", "-k", "-t", self.name, command)
+
+    def screen(self) -> str:
+        return tmux("capture-pane", "-p", "-t", self.name)
+
+    def status(self) -> str:
+        lines = [line for line in self.screen().splitlines() if line.strip()]
+        return "\n".join(lines[-3:])
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+def wait(session: Session, test, timeout: float) -> float:
+    """Poll the screen until ``test(screen)``; returns when (seconds since the start)."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if test(session.screen()):
+            return time.perf_counter() - session.started
+        time.sleep(0.002)
+    raise TimeoutError(f"the screen never showed what was awaited:\n{session.screen()}")
+
+
+def run(argv: list[str], timeout: float, probe: bool) -> tuple[float, float, int]:
+    """Seconds until entities are counted, the longest key wait, how many keys were timed."""
+    session = Session(argv)
+    try:
+        # The first frame: anything drawn at all.
+        wait(session, lambda s: s.strip() != "", timeout)
+        longest, keys = 0.0, 0
+        while probe and not COUNTED.search(session.status()):
+            for opened in (True, False):
+                sent = time.perf_counter()
+                session_keys(session, "?")
+                wait(session, lambda s, o=opened: (HELP_MARK in s) == o, timeout)
+                longest = max(longest, time.perf_counter() - sent)
+                keys += 1
+        counted = wait(session, lambda s: COUNTED.search(s) is not None, timeout)
+        return counted, longest, keys
+    finally:
+        session.close()
+
+
+def session_keys(session: Session, *keys: str) -> None:
+    tmux("send-keys", "-t", session.name, *keys)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--timeout", type=float, default=300.0)
+    args = parser.parse_args()
+    reader = [sys.executable, "-m", "reader"]
+    run(reader, args.timeout, probe=False)  # analyzes the bundled articles if not cached
+    bundled, _, _ = run(reader, args.timeout, probe=False)
+    print(f"bundled articles: entities counted after {bundled:.2f} s")
+    index = Path(os.environ.get("XDG_CACHE_HOME", "~/.cache")).expanduser()
+    (index / "reader" / "collections.sqlite3").unlink(missing_ok=True)
+    for label in ("first open", "reopened"):
+        counted, longest, keys = run([*reader, str(args.path)], args.timeout, probe=True)
+        print(
+            f"{args.path} ({label}): entities counted after {counted:.2f} s "
+            f"({counted / bundled:.2f}x the bundled articles); "
+            f"longest key wait while loading {longest * 1000:.0f} ms over {keys} keys"
+        )
+
+
+if __name__ == "__main__":
+    main()

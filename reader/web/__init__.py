@@ -1,0 +1,1 @@
+"""News from the web: fetching pages and reading RSS and Atom feeds (model layer, no UI)."""

@@ -1,0 +1,125 @@
+"""The collection index: reopening is a lookup, any change a miss, damage no error."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from reader import cache as cache_module
+from reader.collection import LINKING_ROOTS, CollectionLinker
+from reader.collection_index import CollectionIndex, decode, encode
+from reader.export import corpus_to_dict
+from reader.fingerprint import import_closure, source_fingerprint
+from reader.pipeline import load_articles, open_corpus
+
+
+@pytest.fixture
+def private(settings, tmp_path: Path):
+    """Settings whose collection index is this test's own (the analysis cache stays shared)."""
+    index_home = tmp_path / "index-home"
+    index_home.mkdir()
+    (index_home / "analysis").symlink_to(settings.cache_dir / "analysis", target_is_directory=True)
+    (settings.cache_dir / "analysis").mkdir(parents=True, exist_ok=True)
+    return replace(settings, cache_dir=index_home)
+
+
+@pytest.fixture
+def news(seeds_dir: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for path in seeds_dir.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def _no_analysis_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self, text):
+        raise AssertionError("an analysis was read from the cache")
+
+    monkeypatch.setattr(cache_module.AnalysisCache, "get", refuse)
+
+
+def test_reopening_an_unchanged_collection_reads_no_analysis(
+    private, news: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = open_corpus([news], private)
+    assert (private.cache_dir / "collections.sqlite3").is_file()
+    _no_analysis_reads(monkeypatch)
+    again = open_corpus([news], private)
+    assert corpus_to_dict(again) == corpus_to_dict(first)
+    peskov = next(e for e in again.entities if e.name == "Dmitry Peskov")
+    assert {m.text for m in peskov.mentions} >= {"Dmitry Peskov"}
+
+
+def test_a_changed_article_is_relinked_not_served_stale(
+    private, news: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_corpus([news], private)
+    article = sorted(news.glob("*.txt"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\nAngela Merkel visited Kyiv.\n")
+    changed = open_corpus([news], private)
+    assert any(e.name == "Angela Merkel" for e in changed.entities)
+    # And the new collection is stored in its turn.
+    _no_analysis_reads(monkeypatch)
+    assert any(e.name == "Angela Merkel" for e in open_corpus([news], private).entities)
+
+
+def test_an_alias_file_changes_the_key(private, news: Path) -> None:
+    open_corpus([news], private)
+    (news / "aliases.yaml").write_text("merge:\n  - [Kremlin, Dmitry Peskov]\n")
+    merged = open_corpus([news], private)
+    kremlin = next(e for e in merged.entities if "Kremlin" in e.aliases)
+    assert "Dmitry Peskov" in kremlin.aliases
+
+
+def test_a_damaged_index_file_is_rebuilt(private, news: Path) -> None:
+    first = open_corpus([news], private)
+    index_file = private.cache_dir / "collections.sqlite3"
+    index_file.write_bytes(b"this is not a database" * 100)
+    again = open_corpus([news], private)
+    assert corpus_to_dict(again)["entities"] == corpus_to_dict(first)["entities"]
+    assert any("collection index" in e.message and not e.fatal for e in again.errors)
+    # Rebuilt: the next open finds the collection again and says nothing.
+    third = open_corpus([news], private)
+    assert not any("collection index" in e.message for e in third.errors)
+
+
+def test_a_damaged_row_is_a_miss(private, news: Path) -> None:
+    loaded = load_articles([news], private)
+    linker = CollectionLinker(private, loaded.aliases)
+    assert linker.lookup(loaded.articles, []) is None
+    open_corpus([news], private)
+    assert linker.lookup(loaded.articles, []) is not None
+    index = CollectionIndex(private.cache_dir / "collections.sqlite3")
+    key = linker._key(loaded.articles)
+    assert key is not None
+    with index._connect() as db:
+        db.execute("UPDATE collections SET data = ? WHERE key = ?", (b"\x00garbage", key))
+    assert linker.lookup(loaded.articles, []) is None
+
+
+def test_no_cache_means_no_index(settings, news: Path, tmp_path: Path) -> None:
+    uncached = replace(settings, use_cache=False, cache_dir=tmp_path / "nothing")
+    assert open_corpus([news], uncached).entities
+    assert not (tmp_path / "nothing").exists()
+
+
+def test_stored_form_round_trips_the_seeds(settings, seeds_dir: Path) -> None:
+    corpus = open_corpus([seeds_dir], settings)
+    entities, quotes = decode(
+        encode(corpus.articles, corpus.entities, corpus.quotes), corpus.articles
+    )
+    assert entities == corpus.entities
+    assert quotes == corpus.quotes
+
+
+def test_the_linking_fingerprint_follows_the_import_closure() -> None:
+    files = {p.as_posix() for p in import_closure(LINKING_ROOTS)}
+    assert any(f.endswith("reader/linking/link.py") for f in files)
+    assert any(f.endswith("reader/linking/names.py") for f in files)
+    assert any(f.endswith("reader/corpus.py") for f in files)
+    assert not any("/ui/" in f for f in files)
+    assert source_fingerprint(LINKING_ROOTS) != source_fingerprint(("reader.model",))
