@@ -87,9 +87,12 @@ def main() -> None:
         if not args.skip_dask:
             from distributed import Client, LocalCluster
 
-            with LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-            ) as cluster, Client(cluster) as client:
+            with (
+                LocalCluster(
+                    n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+                ) as cluster,
+                Client(cluster) as client,
+            ):
                 client.wait_for_workers(2)
                 results["analyze --scheduler (2 workers)"] = analyze(
                     folder, "--scheduler", cluster.scheduler_address
