@@ -112,6 +112,7 @@ def clear_cache(root: Path) -> int:
         return 0
     if not root.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(root))
-    count = sum(1 for _ in root.glob("*/*.json"))
+    # Entries only: a ".tmp-" file is a write in progress, not an entry.
+    count = sum(1 for _ in root.glob("*/[!.]*.json"))
     shutil.rmtree(root)
     return count

@@ -1,4 +1,4 @@
-"""The `reader` command: the TUI, `export`, `entities`, `quotes` and `cache`."""
+"""The `reader` command: the TUI, `export`, `entities`, `quotes`, `analyze` and `cache`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from reader import __version__
 from reader.config import Settings, load_settings
 from reader.model import Corpus, LoadError
 
-SUBCOMMANDS = ("export", "entities", "quotes", "cache", "notes")
+SUBCOMMANDS = ("export", "entities", "quotes", "analyze", "cache", "notes")
 EXIT_NOTHING_LOADED = 1
 EXIT_USAGE = 2
 EXIT_NO_MODEL = 3
@@ -24,6 +24,7 @@ commands:
   reader export [PATH ...]     write the analyzed articles as JSON
   reader entities [PATH ...]   print the linked entities (--format table|csv|json)
   reader quotes [PATH ...]     print who said what (--format table|csv|markdown|json)
+  reader analyze [PATH ...]    analyze into the cache now, on all cores (--jobs, --scheduler)
   reader cache clear|path      empty the analysis cache, or print where it is
   reader notes                 list the saved notes (--format markdown|json)
 
@@ -42,6 +43,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--no-cache", action="store_true", help="neither read nor write the analysis cache"
     )
     parser.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE")
+    _cache_dir(parser)
+
+
+def _cache_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--cache-dir", type=Path, metavar="DIR", help="keep the analysis cache under DIR"
+    )
 
 
 def source(argument: str) -> Path | str:
@@ -115,9 +123,16 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
         help="output format (default: a table for the terminal)",
     )
 
+    from reader.analyze_command import analyze_parser
+
+    analyze = analyze_parser()
+    _paths(analyze)
+    _common(analyze)
+
     cache = argparse.ArgumentParser(prog="reader cache", description="Manage the analysis cache.")
     cache.add_argument("action", choices=("clear", "path"))
     cache.add_argument("--config", type=Path, metavar="FILE", help="read settings from FILE")
+    _cache_dir(cache)
     notes = argparse.ArgumentParser(
         prog="reader notes", description="List the notes saved in the reader."
     )
@@ -127,6 +142,7 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
         "export": export,
         "entities": entities,
         "quotes": quotes,
+        "analyze": analyze,
         "cache": cache,
         "notes": notes,
     }
@@ -152,6 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command == "cache":
             return _cache(args, settings)
+        if command == "analyze":
+            from reader.analyze_command import run_analyze
+
+            return run_analyze(args, settings)
         if command == "main":
             from reader.ui.app import run_app
 
@@ -174,6 +194,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "use_cache": False if getattr(args, "no_cache", False) else None,
         "theme": getattr(args, "theme", None),
         "columns": getattr(args, "columns", None),
+        "cache_dir": getattr(args, "cache_dir", None),
     }
     return load_settings(config_file=args.config, **overrides)
 

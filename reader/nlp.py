@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.fingerprint import source_fingerprint
 from reader.mentions import repair_spans
 from reader.model import LABEL_TYPES, Analysis, Mention
 
@@ -28,23 +29,23 @@ if TYPE_CHECKING:
 #: cached results of older versions are recomputed.
 ANALYSIS_VERSION = "1"
 
-#: The sources whose code shapes an analysis: any change to them is a new
-#: analysis fingerprint, so a cache never serves results of older code.
-_ANALYSIS_SOURCES = ("nlp.py", "mentions.py", "model.py", "quotes")
+#: The modules whose code runs while an analysis is made (loading the pipeline,
+#: its quote component, mention repairs): their whole import closure, found
+#: from the source, is hashed into the fingerprint.
+ANALYSIS_ENTRY_POINTS = ("reader.nlp",)
 
 
 @functools.cache
 def analysis_fingerprint() -> str:
-    """A digest of ``ANALYSIS_VERSION`` and the source of the analysis code."""
-    digest = hashlib.sha256(ANALYSIS_VERSION.encode())
-    root = Path(__file__).resolve().parent
-    for name in _ANALYSIS_SOURCES:
-        path = root / name
-        files = sorted(path.glob("*.py")) if path.is_dir() else [path]
-        for file in files:
-            digest.update(file.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
+    """A digest of ``ANALYSIS_VERSION`` and of every file the analysis code can run or read.
+
+    The files are the static import closure of ``ANALYSIS_ENTRY_POINTS`` in
+    this package (see ``reader.fingerprint``), never a hand-kept list, so an
+    edit anywhere the analysis reaches (even ``reader/linking/names.py``,
+    which mention repairs use) is a new fingerprint and a cache miss.
+    """
+    code = source_fingerprint(ANALYSIS_ENTRY_POINTS)
+    return hashlib.sha256(f"{ANALYSIS_VERSION}\0{code}".encode()).hexdigest()[:16]
 
 
 #: Texts are analyzed in pieces of at most this many characters (or the

@@ -121,7 +121,8 @@ class Analyzer:
         Args:
             articles: the articles to analyze.
             on_progress: called as ``(done, total, article_id, analysis)`` after
-                each article, cached ones first; may run in a worker thread.
+                each article, cached ones first, then the others shortest first;
+                may run in a worker thread.
         """
         total = len(articles)
         results = self.cached(articles)
@@ -137,7 +138,9 @@ class Analyzer:
                 pending.setdefault(article.text, []).append(article)
         if not pending:
             return {a.id: results[a.id] for a in articles}
-        texts = list(pending)
+        # Shortest first: results stream per article, so a short article is
+        # never held back behind a long one (analysis does not depend on order).
+        texts = sorted(pending, key=len)
         from reader.nlp import analyze_texts
 
         for index, analysis in analyze_texts(self.pipeline(), texts):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -80,13 +82,75 @@ def test_analysis_code_changes_the_key(
         analysis_fingerprint.cache_clear()
 
 
-def test_fingerprint_covers_the_quote_component() -> None:
-    import reader.nlp
+KEY_OF_COPY = """
+import sys
+from reader.cache import AnalysisCache
+from reader.nlp import ModelIdentity
+import reader
+assert reader.__file__.startswith(sys.argv[1]), reader.__file__
+print(AnalysisCache(None, ModelIdentity("m", "1", "3.8")).key("Same text."))
+"""
 
-    root = Path(reader.nlp.__file__).parent
-    assert (root / "quotes" / "component.py").is_file()
-    assert "quotes" in reader.nlp._ANALYSIS_SOURCES
-    assert len(analysis_fingerprint()) == 16
+
+def _key_of_package(package: Path) -> str:
+    """The cache key of one fixed text, computed in a fresh process from ``package``."""
+    done = subprocess.run(
+        [sys.executable, "-c", KEY_OF_COPY, str(package)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(package.parent)},
+        cwd=package.parent,
+    )
+    return done.stdout.strip()
+
+
+@pytest.fixture
+def package_copy(tmp_path: Path) -> Path:
+    import reader
+
+    source = Path(reader.__file__).parent
+    target = tmp_path / "reader"
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def _append(path: Path, line: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "edited",
+    [
+        "linking/names.py",  # title words, imported by mention repairs
+        "quotes/speakers.py",  # inside the quote component, imported in load_pipeline
+        "mentions.py",
+        "data/aliases.yaml",  # a data file of a package the analysis imports
+    ],
+)
+def test_editing_code_the_analysis_runs_changes_the_key(package_copy: Path, edited: str) -> None:
+    before = _key_of_package(package_copy)
+    _append(package_copy / edited, "# edited")
+    assert _key_of_package(package_copy) != before
+
+
+def test_editing_code_outside_the_analysis_keeps_the_key(package_copy: Path) -> None:
+    before = _key_of_package(package_copy)
+    for edited in ("ui/app.py", "cli.py", "export.py"):
+        _append(package_copy / edited, "# edited")
+    assert _key_of_package(package_copy) == before
+
+
+def test_analysis_closure_holds_local_imports_and_leaves_out_the_ui() -> None:
+    import reader
+    from reader.fingerprint import import_closure
+    from reader.nlp import ANALYSIS_ENTRY_POINTS
+
+    root = Path(reader.__file__).resolve().parent
+    names = {p.relative_to(root).as_posix() for p in import_closure(ANALYSIS_ENTRY_POINTS)}
+    # reader.quotes is imported inside load_pipeline; names.py through mentions.py.
+    assert {"nlp.py", "quotes/component.py", "linking/names.py", "mentions.py"} <= names
+    assert not {n for n in names if n.startswith("ui/")} | ({"cli.py", "export.py"} & names)
 
 
 @pytest.mark.parametrize(

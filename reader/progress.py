@@ -1,0 +1,90 @@
+"""The progress line of a long batch analysis: count, words per second, time left.
+
+On a terminal the line is redrawn in place; elsewhere (a log file, a CI job) a
+plain line is printed now and then, so logs stay readable.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+#: Seconds between two plain lines when the output is not a terminal.
+PLAIN_INTERVAL = 10.0
+#: Seconds between two redraws on a terminal (redrawing costs little, but not nothing).
+TTY_INTERVAL = 0.2
+
+
+def format_duration(seconds: float) -> str:
+    """``seconds`` as ``m:ss`` or ``h:mm:ss`` ("0:07", "1:02:03")."""
+    whole = max(0, round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class ProgressLine:
+    """Reports ``done/total`` articles, words per second and the time left.
+
+    Args:
+        stream: where to write (stderr).
+        total: articles to analyze.
+        total_words: their words, for the time left.
+        tty: redraw one line in place (True) or print plain lines (False).
+        clock: the time source (``time.monotonic``).
+    """
+
+    def __init__(
+        self,
+        stream: TextIO,
+        total: int,
+        total_words: int,
+        *,
+        tty: bool,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.stream = stream
+        self.total = total
+        self.total_words = total_words
+        self.tty = tty
+        self.clock = clock
+        self.started = clock()
+        self._last_shown = self.started
+        self._width = 0
+
+    def update(self, done: int, words: int) -> None:
+        """Note that ``done`` articles holding ``words`` words are finished."""
+        now = self.clock()
+        interval = TTY_INTERVAL if self.tty else PLAIN_INTERVAL
+        # The last redraw on a terminal shows the end; a log gets the summary instead.
+        finished = done >= self.total and self.tty
+        if now - self._last_shown < interval and not finished:
+            return
+        self._last_shown = now
+        self._show(self.describe(done, words, now - self.started))
+
+    def describe(self, done: int, words: int, elapsed: float) -> str:
+        """The text of the line after ``elapsed`` seconds."""
+        rate = words / elapsed if elapsed > 0 else 0.0
+        line = f"analyzing: {done}/{self.total} articles, {rate:,.0f} words/s"
+        if rate > 0 and done < self.total:
+            left = (self.total_words - words) / rate
+            line += f", {format_duration(left)} left"
+        return line
+
+    def close(self) -> None:
+        """End the redrawn line, so what follows starts on a line of its own."""
+        if self.tty and self._width:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._width = 0
+
+    def _show(self, line: str) -> None:
+        if self.tty:
+            # Pad with spaces over a longer previous line: plain characters only.
+            self.stream.write("\r" + line.ljust(self._width))
+            self._width = max(self._width, len(line))
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
