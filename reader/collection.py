@@ -10,20 +10,29 @@ worker thread.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections.abc import Mapping, Sequence
+
+import orjson
 
 from reader.cache import AnalysisCache
 from reader.collection_index import CollectionIndex, collection_key
 from reader.config import Settings
 from reader.corpus import link_corpus
 from reader.fingerprint import source_fingerprint
-from reader.linking import AliasTable
+from reader.linking import AliasTable, ArticleDigest, digest_article, linking_fingerprint
 from reader.model import Analysis, Article, Corpus, LoadError
 from reader.nlp import ModelNotFound, model_identity
 
 #: The modules whose code shapes a linked collection; the fingerprint covers their
 #: whole import closure (and the data files they read), so stale results are never served.
 LINKING_ROOTS = ("reader.corpus",)
+#: Digests kept in memory across calls (a UI relinks every few seconds while results
+#: arrive: each relink then digests only the new articles); cleared past this many.
+MEMO_LIMIT = 100_000
+
+_memo: dict[tuple[str, str], ArticleDigest] = {}
+_memo_lock = threading.Lock()
 
 
 def alias_fingerprint(aliases: AliasTable | None) -> str:
@@ -73,13 +82,13 @@ class CollectionLinker:
         articles: Sequence[Article],
         analyses: Mapping[str, Analysis],
         errors: Sequence[LoadError],
-        cancelled: Callable[[], bool] | None = None,
     ) -> Corpus:
         """Link ``analyses`` into a corpus; a complete collection is stored for next time.
 
         Articles without an analysis yet are kept with no entities, so a UI can
-        show their text. ``cancelled`` is not polled inside linking itself; a
-        caller that no longer wants the result checks it and drops it.
+        show their text. Linking's per-article work is reused from earlier calls
+        and from the index, so relinking after a few articles arrived or changed
+        costs the global step and those articles only.
         """
         complete = bool(articles) and all(a.id in analyses for a in articles)
         key = self._key(articles) if complete else None
@@ -87,10 +96,57 @@ class CollectionLinker:
             found = self._index.get(key, articles, errors, self.model)
             if found is not None:
                 return found
-        corpus = link_corpus(articles, analyses, errors, self.model, self.aliases, compare=complete)
-        if key is not None and self._index is not None and not (cancelled and cancelled()):
+        digests = self._digests(articles, analyses)
+        corpus = link_corpus(
+            articles, analyses, errors, self.model, self.aliases, compare=complete, digests=digests
+        )
+        if key is not None and self._index is not None:
             self._index.put(key, articles, corpus)
         return corpus
+
+    def _digests(
+        self, articles: Sequence[Article], analyses: Mapping[str, Analysis]
+    ) -> dict[str, ArticleDigest]:
+        """Linking's per-article work for every analyzed article: from memory, the index,
+        or done now (and kept in both)."""
+        keys = {a.id: self._digest_key(a) for a in articles if a.id in analyses}
+        # The memory is per index file: what one index holds says nothing of another's.
+        where = str(self._index.path) if self._index else ""
+        with _memo_lock:
+            found = {aid: _memo[where, key] for aid, key in keys.items() if (where, key) in _memo}
+        wanted = [key for aid, key in keys.items() if aid not in found]
+        stored = self._index.get_digests(wanted) if self._index and wanted else {}
+        made: dict[tuple[str, str], ArticleDigest] = {}
+        new: dict[str, bytes] = {}
+        for article in articles:
+            key = keys.get(article.id)
+            if key is None or article.id in found:
+                continue
+            digest = _decoded(stored.get(key), article.id)
+            if digest is None:
+                digest = digest_article(article, analyses[article.id])
+                new[key] = orjson.dumps(digest.to_dict())
+            made[where, key] = digest
+            found[article.id] = digest
+        if self._index is not None:
+            self._index.put_digests(new)
+        with _memo_lock:
+            if len(_memo) + len(made) > MEMO_LIMIT:
+                _memo.clear()
+            _memo.update(made)
+        return found
+
+    def _digest_key(self, article: Article) -> str:
+        # The analysis key names the analysis (text, model, analysis code); without a
+        # cache, the model and the text do, for this process's memory alone.
+        if self._cache is not None:
+            named = self._cache.key(article.text)
+        else:
+            named = hashlib.sha256(
+                f"{self.model}\0{article.text}".encode("utf-8", "surrogatepass")
+            ).hexdigest()
+        parts = (linking_fingerprint(), article.id, named)
+        return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
     def _key(self, articles: Sequence[Article]) -> str | None:
         if self._cache is None:
@@ -99,6 +155,16 @@ class CollectionLinker:
         analysis_keys = {a.id: cache.key(a.text) for a in articles}
         parts = (source_fingerprint(LINKING_ROOTS), alias_fingerprint(self.aliases), self.model)
         return collection_key(articles, analysis_keys, parts)
+
+
+def _decoded(data: bytes | None, article_id: str) -> ArticleDigest | None:
+    if data is None:
+        return None
+    try:
+        digest = ArticleDigest.from_dict(orjson.loads(data))
+    except (ValueError, TypeError, KeyError):
+        return None  # a damaged row: redone
+    return digest if digest.article == article_id else None
 
 
 def _model_label(name: str) -> str:

@@ -44,13 +44,15 @@ _FORMAT = 2
 #: Collections kept; the least recently used beyond this are dropped.
 MAX_COLLECTIONS = 16
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS collections (
-    key TEXT PRIMARY KEY,
-    used REAL NOT NULL,
-    data BLOB NOT NULL
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS collections (key TEXT PRIMARY KEY, used REAL NOT NULL, "
+    "data BLOB NOT NULL)",
+    # Linking's per-article work, so that a collection with a few articles added or
+    # removed relinks without redoing it for the others (see reader.linking.digest).
+    "CREATE TABLE IF NOT EXISTS digests (key TEXT PRIMARY KEY, data BLOB NOT NULL)",
 )
-"""
+#: SQLite's limit on parameters in one statement is 999 on older builds.
+_CHUNK = 900
 
 
 class IndexDamaged(Exception):
@@ -125,13 +127,41 @@ class CollectionIndex:
         except (sqlite3.Error, OSError) as exc:
             self._reset(exc)
 
+    def get_digests(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """The stored digests among ``keys`` (raw bytes, decoded by the caller)."""
+        found: dict[str, bytes] = {}
+        try:
+            with self._connect() as db:
+                for start in range(0, len(keys), _CHUNK):
+                    chunk = keys[start : start + _CHUNK]
+                    marks = ",".join("?" * len(chunk))
+                    query = f"SELECT key, data FROM digests WHERE key IN ({marks})"
+                    found.update(db.execute(query, chunk).fetchall())
+        except (sqlite3.Error, OSError) as exc:
+            self._reset(exc)
+            return {}
+        return found
+
+    def put_digests(self, items: Mapping[str, bytes]) -> None:
+        """Store digests by key; a store that cannot be written is noted, never fatal."""
+        if not items:
+            return
+        try:
+            with self._connect() as db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO digests (key, data) VALUES (?, ?)", items.items()
+                )
+        except (sqlite3.Error, OSError) as exc:
+            self._reset(exc)
+
     @contextlib.contextmanager
     def _connect(self) -> Any:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(self.path, timeout=10)
         try:
             with db:  # one transaction: committed on success, rolled back on error
-                db.execute(_SCHEMA)
+                for statement in _SCHEMA:
+                    db.execute(statement)
                 yield db
         finally:
             db.close()

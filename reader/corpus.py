@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 
-from reader.linking import AliasTable, link_entities
+from reader.linking import AliasTable, ArticleDigest, link_entities
 from reader.model import (
     Analysis,
     Article,
@@ -28,6 +28,7 @@ def link_corpus(
     model: str,
     aliases: AliasTable | None = None,
     compare: bool = True,
+    digests: Mapping[str, ArticleDigest] | None = None,
 ) -> Corpus:
     """Link the analyses of ``articles`` into one corpus.
 
@@ -36,10 +37,11 @@ def link_corpus(
     splits of the alias files (the shipped table alone when None). ``compare``
     also groups the articles into stories and repeated quotes into groups
     (seconds for 10,000 articles: a UI relinking while results arrive skips it
-    until the collection is complete).
+    until the collection is complete). ``digests`` are linking's per-article
+    work done before, by article id (see ``reader.linking.digest_article``).
     """
     documents = [(a, analyses[a.id]) for a in articles if a.id in analyses]
-    entities = link_entities(documents, aliases)
+    entities = link_entities(documents, aliases, digests=digests)
     locator = _MentionLocator(entities)
     quotes: list[Quote] = []
     for article, analysis in documents:

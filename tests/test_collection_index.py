@@ -124,3 +124,32 @@ def test_the_linking_fingerprint_follows_the_import_closure() -> None:
     assert any(f.endswith("reader/corpus.py") for f in files)
     assert not any("/ui/" in f for f in files)
     assert source_fingerprint(LINKING_ROOTS) != source_fingerprint(("reader.model",))
+
+
+def test_adding_an_article_digests_only_that_article(
+    private, news: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader import collection
+    from reader.corpus import link_corpus
+    from reader.pipeline import Analyzer
+
+    open_corpus([news], private)
+    made: list[str] = []
+    real = collection.digest_article
+
+    def counting(article, analysis):
+        made.append(article.id)
+        return real(article, analysis)
+
+    monkeypatch.setattr(collection, "digest_article", counting)
+    # A new process: nothing in memory, the digests come from the index.
+    monkeypatch.setattr(collection, "_memo", {})
+    (news / "extra.txt").write_text("Olaf Scholz met Volodymyr Zelenskiy in Kyiv on Monday.\n")
+    loaded = load_articles([news], private)
+    analyses = Analyzer(private).analyze(loaded.articles)
+    linked = CollectionLinker(private, loaded.aliases).link(loaded.articles, analyses, [])
+    assert made == ["extra.txt"]
+    scratch = link_corpus(loaded.articles, analyses, [], linked.model, loaded.aliases)
+    assert corpus_to_dict(linked) == corpus_to_dict(scratch)
+    zelenskiy = next(e for e in linked.entities if "Zelenskiy" in e.name)
+    assert "extra.txt" in zelenskiy.article_ids

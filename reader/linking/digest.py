@@ -12,22 +12,20 @@ the shipped alias file does, so stored digests and results can be keyed by it.
 
 from __future__ import annotations
 
-import ast
-import hashlib
 import re
 import sys
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
+from reader.fingerprint import source_fingerprint
 from reader.linking import acronyms
-from reader.linking.aliases import SHIPPED_NAME, SHIPPED_PACKAGE
 from reader.linking.context import in_title_case_line, lower_and_capitalised
 from reader.linking.names import clean_name, clean_spacing, fold_name
 from reader.model import LABEL_TYPES, Analysis, Article
+
+#: The modules whose code a digest or a linked result depends on (with their imports).
+LINKING_ROOTS = ("reader.linking",)
 
 #: Bumped when the stored layout of a digest changes.
 DIGEST_VERSION = 1
@@ -264,56 +262,9 @@ def _same_line_space(gap: str) -> bool:
     return gap.isspace() and "\n" not in gap
 
 
-@lru_cache(maxsize=1)
 def linking_fingerprint() -> str:
     """A short hash of the linking code (with every reader module it imports) and the
-    shipped alias file: stored digests and linked results are valid while it holds.
+    package's data files (the shipped alias file among them): stored digests and
+    linked results are valid while it holds.
     """
-    digest = hashlib.blake2b(digest_size=12)
-    for path in sorted(_import_closure()):
-        digest.update(path.relative_to(_ROOT).as_posix().encode())
-        digest.update(b"\0" + path.read_bytes() + b"\0")
-    shipped = resources.files(SHIPPED_PACKAGE).joinpath(SHIPPED_NAME).read_bytes()
-    digest.update(SHIPPED_NAME.encode() + b"\0" + shipped)
-    return digest.hexdigest()
-
-
-_ROOT = Path(__file__).resolve().parents[2]  # the directory holding the reader package
-
-
-def _import_closure() -> set[Path]:
-    """Every source file of reader/linking and of the reader modules they import."""
-    package = _ROOT / "reader" / "linking"
-    pending = sorted(package.glob("*.py"))
-    seen: set[Path] = set()
-    while pending:
-        path = pending.pop()
-        if path in seen:
-            continue
-        seen.add(path)
-        for name in _reader_imports(path):
-            pending.extend(_module_files(name))
-    return seen
-
-
-def _reader_imports(path: Path) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return {name for name in names if name == "reader" or name.startswith("reader.")}
-
-
-def _module_files(name: str) -> list[Path]:
-    base = _ROOT.joinpath(*name.split("."))
-    found = [p for p in (base.with_suffix(".py"), base / "__init__.py") if p.is_file()]
-    # A package's __init__ runs whenever one of its modules is imported.
-    parts = name.split(".")
-    for size in range(1, len(parts)):
-        init = _ROOT.joinpath(*parts[:size], "__init__.py")
-        if init.is_file():
-            found.append(init)
-    return found
+    return source_fingerprint(LINKING_ROOTS)
