@@ -31,6 +31,7 @@ __all__ = [
     "ModelNotFound",
     "build_corpus",
     "load_articles",
+    "lookup_corpus",
     "open_corpus",
 ]
 
@@ -177,6 +178,20 @@ def build_corpus(
     ``load_articles`` read (the shipped one when None). Safe in a worker thread.
     """
     return CollectionLinker(settings, aliases).link(articles, analyses, errors)
+
+
+def lookup_corpus(
+    articles: Sequence[Article],
+    errors: Sequence[LoadError],
+    settings: Settings,
+    aliases: AliasTable | None = None,
+) -> Corpus | None:
+    """The stored corpus of exactly these articles, if this collection was linked before.
+
+    Reads no cached analysis (and never imports spaCy): reopening a collection
+    costs hashing its texts and one index lookup. Safe in a worker thread.
+    """
+    return CollectionLinker(settings, aliases).lookup(articles, errors)
 
 
 def open_corpus(

@@ -23,10 +23,11 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
+from reader import pipeline
 from reader.config import Settings
 from reader.linking import AliasTable
 from reader.model import Analysis, Article, Corpus, Entity, LoadError
-from reader.pipeline import Analyzer, ModelNotFound, build_corpus
+from reader.pipeline import Analyzer, ModelNotFound, build_corpus, lookup_corpus
 from reader.ui.highlights import ArticleMarks, build_marks
 from reader.ui.selection import Anchor, find_again
 from reader.ui.sidebar_rows import SidebarRows, prepare_rows
@@ -35,6 +36,10 @@ from reader.ui.sidebar_rows import SidebarRows, prepare_rows
 LinkCorpus = Callable[
     [Sequence[Article], dict[str, Analysis], Sequence[LoadError], Settings, AliasTable | None],
     Corpus,
+]
+#: The reopening seam: ``(articles, errors, settings, aliases) -> Corpus | None``.
+LookupCorpus = Callable[
+    [Sequence[Article], Sequence[LoadError], Settings, AliasTable | None], Corpus | None
 ]
 AnalysisState = Literal["waiting", "analyzing", "done", "failed"]
 #: While results stream in, re-link at most this often (seconds): linking is not free.
@@ -171,6 +176,8 @@ class CorpusFeed(Widget):
         self._timer: Timer | None = None
         self._last_finish = 0.0
         self.interval = REBUILD_INTERVAL
+        #: True once the corpus came whole from the collection index (no analysis loaded).
+        self.from_index = False
 
     @property
     def link_function(self) -> LinkCorpus:
@@ -189,8 +196,12 @@ class CorpusFeed(Widget):
             self._start()
 
     @work(thread=True, exclusive=True, group="analysis")
-    def _start(self) -> None:
+    def _start(self, reopen: bool = True) -> None:
         worker = get_current_worker()
+        # The index holds what the pipeline's own linker made: another linker (a
+        # test's, a slowed one) links for real.
+        if reopen and self.link_function is pipeline.build_corpus and self._reopen():
+            return
         try:
             cached = self.analyzer.cached(self.articles)
         except ModelNotFound as error:
@@ -223,6 +234,36 @@ class CorpusFeed(Widget):
             return
         self.app.call_from_thread(self._finish)
 
+    def _reopen(self) -> bool:
+        """Deliver the stored corpus of an unchanged collection; False when there is none.
+
+        Runs in the analysis worker: hashing the texts and decoding the stored
+        collection grow with it, and nothing here needs the analyses.
+        """
+        started = time.monotonic()
+        try:
+            corpus = lookup_corpus(self.articles, self.errors, self.settings, self.aliases)
+        except ModelNotFound:
+            return False
+        if corpus is None or get_current_worker().is_cancelled:
+            return False
+        marks = build_marks(corpus)
+        rows = prepare_rows(corpus.entities)
+        self.app.call_from_thread(self._reopened, corpus, marks, rows, time.monotonic() - started)
+        return True
+
+    def _reopened(
+        self, corpus: Corpus, marks: dict[str, ArticleMarks], rows: SidebarRows, seconds: float
+    ) -> None:
+        self.from_index = True
+        self.generation += 1
+        anchor = self._anchor()
+        found = find_again(corpus, anchor) if anchor else None
+        self._deliver(
+            LinkResult(self.generation, corpus, marks, rows, anchor, found, True, seconds)
+        )
+        self.state = "done"
+
     def _receive_cached(self, cached: Mapping[str, Analysis], pending: int) -> None:
         self.analyses.update(cached)
         if pending:
@@ -252,6 +293,11 @@ class CorpusFeed(Widget):
 
     def relink(self) -> None:
         """Link the analyses again now (e.g. after the aliases changed)."""
+        if self.from_index:
+            # The corpus came whole from the index: load the analyses, then link.
+            self.from_index = False
+            self._start(reopen=False)
+            return
         self._launch()
 
     def _request(self) -> None:

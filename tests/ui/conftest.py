@@ -52,18 +52,25 @@ AppFactory = Callable[..., ReaderApp]
 
 @pytest.fixture
 def make_app(
-    settings: Settings, seed_articles: LoadResult, recorded_analyses: dict[str, Analysis]
+    settings: Settings,
+    seed_articles: LoadResult,
+    recorded_analyses: dict[str, Analysis],
+    tmp_path: Path,
 ) -> AppFactory:
     """Build a reader app on the seeds (or ``articles``) with setting overrides.
 
     The analyses are the recorded ones unless ``analyzer`` is given; ``live=True``
-    uses the real analyzer (spaCy and the cache).
+    uses the real analyzer (spaCy and the cache). Apps on recorded analyses get a
+    cache folder of their own, so no collection stored by another test is reopened
+    in place of the results a test feeds in.
     """
 
     def factory(
         articles: list[Article] | None = None, analyzer=None, live: bool = False, **overrides
     ) -> ReaderApp:
         chosen = replace(settings, **overrides)
+        if not live:
+            chosen = replace(chosen, cache_dir=tmp_path / "cache")
         if analyzer is None and not live:
             analyzer = StaticAnalyzer(recorded_analyses)
         return ReaderApp(
