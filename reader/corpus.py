@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 
+from reader.ids import span_ids
 from reader.linking import AliasTable, ArticleDigest, link_entities
 from reader.model import (
     Analysis,
@@ -43,10 +44,17 @@ def link_corpus(
     documents = [(a, analyses[a.id]) for a in articles if a.id in analyses]
     entities = link_entities(documents, aliases, digests=digests)
     locator = _MentionLocator(entities)
-    quotes: list[Quote] = []
-    for article, analysis in documents:
-        for finding in sorted(analysis.quotes, key=lambda q: (q.start, q.end)):
-            quotes.append(_quote(f"q{len(quotes) + 1}", article.id, finding, locator))
+    found = [
+        (article.id, finding)
+        for article, analysis in documents
+        for finding in sorted(analysis.quotes, key=lambda q: (q.start, q.end))
+    ]
+    # Ids from the quote's own place in its article: they survive relinking.
+    ids = span_ids("q", [(article_id, f.start, f.end) for article_id, f in found])
+    quotes = [
+        _quote(quote_id, article_id, finding, locator)
+        for quote_id, (article_id, finding) in zip(ids, found, strict=True)
+    ]
     return Corpus(
         articles=list(articles),
         entities=entities,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.linking.names import strip_titles
+from reader.names import strip_titles
 
 #: Bump when a repair changes, so cached analyses made with older repairs are redone.
 REPAIR_VERSION = "2"

@@ -41,7 +41,7 @@ def analysis_fingerprint() -> str:
 
     The files are the static import closure of ``ANALYSIS_ENTRY_POINTS`` in
     this package (see ``reader.fingerprint``), never a hand-kept list, so an
-    edit anywhere the analysis reaches (even ``reader/linking/names.py``,
+    edit anywhere the analysis reaches (even ``reader/names.py``,
     which mention repairs use) is a new fingerprint and a cache miss.
     """
     code = source_fingerprint(ANALYSIS_ENTRY_POINTS)

@@ -122,7 +122,7 @@ def _append(path: Path, line: str) -> None:
 @pytest.mark.parametrize(
     "edited",
     [
-        "linking/names.py",  # title words, imported by mention repairs
+        "names.py",  # title words, imported by mention repairs
         "quotes/speakers.py",  # inside the quote component, imported in load_pipeline
         "mentions.py",
         "data/aliases.yaml",  # a data file of a package the analysis imports
@@ -136,7 +136,7 @@ def test_editing_code_the_analysis_runs_changes_the_key(package_copy: Path, edit
 
 def test_editing_code_outside_the_analysis_keeps_the_key(package_copy: Path) -> None:
     before = _key_of_package(package_copy)
-    for edited in ("ui/app.py", "cli.py", "export.py"):
+    for edited in ("ui/app.py", "cli.py", "export.py", "linking/link.py"):
         _append(package_copy / edited, "# edited")
     assert _key_of_package(package_copy) == before
 
@@ -149,7 +149,7 @@ def test_analysis_closure_holds_local_imports_and_leaves_out_the_ui() -> None:
     root = Path(reader.__file__).resolve().parent
     names = {p.relative_to(root).as_posix() for p in import_closure(ANALYSIS_ENTRY_POINTS)}
     # reader.quotes is imported inside load_pipeline; names.py through mentions.py.
-    assert {"nlp.py", "quotes/component.py", "linking/names.py", "mentions.py"} <= names
+    assert {"nlp.py", "quotes/component.py", "names.py", "mentions.py"} <= names
     assert not {n for n in names if n.startswith("ui/")} | ({"cli.py", "export.py"} & names)
 
 

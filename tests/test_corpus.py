@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.corpus import link_corpus
 from reader.model import Analysis, Article, Mention, QuoteFinding, Span
 
@@ -55,7 +57,11 @@ def test_speakers_map_to_entities_only_through_their_reference() -> None:
     assert first.speaker is not None and first.speaker.text == "Reid's rep"
     assert first.speaker.entity is None  # not Tara Reid, whose name the span contains
     assert second.speaker is not None and names[second.speaker.entity] == "Jack Ketsoyan"
-    assert [q.id for q in corpus.quotes] == ["q1", "q2"]
+    # Stable ids: from each quote's place in its article, not from its rank.
+    assert all(re.fullmatch(r"q[0-9a-f]{8}", q.id) for q in corpus.quotes)
+    assert len({q.id for q in corpus.quotes}) == 2
+    alone = link_corpus([article], {"a.txt": Analysis(quotes=analysis.quotes[1:])}, [], "m")
+    assert alone.quotes[0].id == corpus.quotes[1].id
     for quote in corpus.quotes:
         assert TEXT[quote.start : quote.end] == quote.text
 

@@ -78,6 +78,8 @@ def terminal(tmp_path: Path):
     term.close()
 
 
+@pytest.mark.slow
+@pytest.mark.e2e
 def test_reader_in_tmux_palette_select_then_next_then_quit(terminal: Terminal):
     # Text first, then the analysis summary once the worker is done.
     terminal.wait_for(r"Russia on Tuesday")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.linking.aliases import load_alias_file, load_aliases, parse_aliases, shipped_aliases
-from reader.linking.names import clean_name, fold_name
+from reader.names import clean_name, fold_name
 
 
 def key(name: str) -> str:

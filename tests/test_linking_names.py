@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from reader.linking.acronyms import definitions, spells
 from reader.linking.baseline import name_key
 from reader.linking.context import in_title_case_line, lower_and_capitalised
-from reader.linking.names import clean_name, fold_name, initials, looks_like_acronym
 from reader.linking.people import full_name_groups, full_names_compatible, surnames_alike
 from reader.model import Mention
+from reader.names import clean_name, fold_name, initials, looks_like_acronym
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reader.linking.names import STOP_WORDS, clean_name, fold_name, initials, tokens
 from reader.model import Mention
+from reader.names import STOP_WORDS, clean_name, fold_name, initials, tokens
 
 # An acronym in brackets right after a name: "United States (US)".
 _BRACKETED_ACRONYM = re.compile(r"\s*\(\s*((?:[A-Z]\.?){1,2}[A-Za-z.&]{0,8})\s*\)")

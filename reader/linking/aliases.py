@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from reader.linking.names import clean_name, fold_name
+from reader.names import clean_name, fold_name
 
 SHIPPED_PACKAGE = "reader.data"
 SHIPPED_NAME = "aliases.yaml"

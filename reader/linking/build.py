@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 
+from reader.ids import span_ids
 from reader.linking.clusters import Clusters
-from reader.linking.names import clean_spacing, fold_name, has_digits
 from reader.model import Entity, EntityMention, EntityType
+from reader.names import clean_spacing, fold_name, has_digits
 
 _TYPE_ORDER: tuple[EntityType, ...] = ("person", "organization", "place", "group")
 
@@ -89,30 +89,9 @@ def entity_ids(firsts: Sequence[tuple[str, int, int]]) -> list[str]:
     """Stable ids for entities from their earliest mentions ``(article id, start, end)``.
 
     An id depends only on that mention, so it survives relinking and the
-    arrival of unrelated articles: ``"e"`` and 8 hex digits of a hash. Two
-    entities whose hashes collide get longer hashes (then a counter), decided
-    in the order given, so the result is deterministic.
-
-    Args:
-        firsts: each entity's earliest mention, in reading order.
-
-    Returns:
-        The ids in the order of ``firsts``, every one distinct.
+    arrival of unrelated articles: ``"e"`` and 8 hex digits of a hash.
     """
-    ids: list[str] = []
-    taken: set[str] = set()
-    for article, start, end in firsts:
-        full = hashlib.blake2b(f"{article}\x1f{start}\x1f{end}".encode(), digest_size=16)
-        hexed = full.hexdigest()
-        candidate = next((f"e{hexed[:n]}" for n in (8, 12, 32) if f"e{hexed[:n]}" not in taken), "")
-        number = 2
-        while not candidate:
-            if (attempt := f"e{hexed}-{number}") not in taken:
-                candidate = attempt
-            number += 1
-        taken.add(candidate)
-        ids.append(candidate)
-    return ids
+    return span_ids("e", firsts)
 
 
 def display_name(forms: Sequence[str], kind: EntityType) -> str:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from reader.linking.build import vote
 from reader.linking.digest import ArticleDigest
-from reader.linking.names import clean_spacing
 from reader.model import LABEL_TYPES, Article, EntityMention, EntityType
+from reader.names import clean_spacing
 
 #: A kept mention: (node, located mention, its type, its cleaned name).
 Located = tuple[int, EntityMention, EntityType, str]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
 
-from reader.linking.names import tokens
+from reader.names import tokens
 
 
 def descriptor_pairs(

@@ -21,8 +21,8 @@ from typing import Any
 from reader.fingerprint import source_fingerprint
 from reader.linking import acronyms
 from reader.linking.context import in_title_case_line, lower_and_capitalised
-from reader.linking.names import clean_name, clean_spacing, fold_name
 from reader.model import LABEL_TYPES, Analysis, Article
+from reader.names import clean_name, clean_spacing, fold_name
 
 #: The modules whose code a digest or a linked result depends on (with their imports).
 LINKING_ROOTS = ("reader.linking",)

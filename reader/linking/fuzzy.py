@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 from rapidfuzz.fuzz import ratio
 
-from reader.linking.names import has_digits, tokens
 from reader.linking.people import full_names_compatible, person_words, surnames_alike
+from reader.names import has_digits, tokens
 
 #: Non-person names must be this alike as a whole (rapidfuzz ratio, 0-100) ...
 NAME_SIMILARITY = 90.0

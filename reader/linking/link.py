@@ -20,7 +20,6 @@ from reader.linking.build import build_entities
 from reader.linking.clusters import Clusters
 from reader.linking.collect import Name, collect_names
 from reader.linking.digest import ArticleDigest, digest_article
-from reader.linking.names import has_digits, tokens
 from reader.linking.organizations import OrganizationRules
 from reader.linking.people import (
     KNOWN_FIRST_NAMES,
@@ -29,6 +28,7 @@ from reader.linking.people import (
     surname,
 )
 from reader.model import Analysis, Article, Entity, Evidence
+from reader.names import has_digits, tokens
 
 __all__ = ["link_entities", "name_key"]
 

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 
 from reader.linking import acronyms, containment, variants
 from reader.linking.collect import Name
-from reader.linking.names import has_digits, looks_like_acronym, tokens
 from reader.linking.people import surname
 from reader.linking.state import LinkState
 from reader.model import Evidence
+from reader.names import has_digits, looks_like_acronym, tokens
 
 
 class OrganizationRules(LinkState):

@@ -17,8 +17,8 @@ from itertools import accumulate
 from reader.linking.build import vote
 from reader.linking.clusters import Clusters
 from reader.linking.digest import ArticleDigest
-from reader.linking.names import clean_name
 from reader.model import Article, EntityMention, EntityType, Evidence
+from reader.names import clean_name
 
 Located = tuple[int, EntityMention, EntityType, str]
 

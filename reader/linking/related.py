@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.linking.aliases import AliasTable
-from reader.linking.names import clean_name, fold_name
 from reader.model import Entity
+from reader.names import clean_name, fold_name
 
 
 def related_entities(entities: Sequence[Entity], table: AliasTable) -> dict[str, list[str]]:

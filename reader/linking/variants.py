@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from reader.linking.names import has_digits, tokens
+from reader.names import has_digits, tokens
 
 #: Legal-form words at the end of a company's name: never what tells companies apart.
 CORPORATE = frozenset(
