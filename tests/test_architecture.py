@@ -41,3 +41,18 @@ def test_no_module_grows_past_the_limit() -> None:
             if lines > 450:
                 too_long[module.name] = lines
     assert too_long == {}
+
+
+#: Top-level modules outside the model layer: the UI and the command line that starts it.
+NOT_MODEL = {"reader.ui", "reader.cli", "reader.analyze_command", "reader.__main__"}
+
+
+def test_the_import_contract_names_every_model_module() -> None:
+    import tomllib
+
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = config["tool"]["importlinter"]["contracts"][0]
+    listed = set(contract["source_modules"])
+    top_level = {m.name for m in pkgutil.iter_modules(reader.__path__, "reader.")}
+    assert listed == top_level - NOT_MODEL
+    assert set(contract["forbidden_modules"]) == {"reader.ui", "textual"}
