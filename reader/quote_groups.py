@@ -131,16 +131,26 @@ def group_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
         The groups, each listing its quotes in corpus order; quotes in no group
         are left out. Group ids derive from the first quote's article and offset.
     """
-    tokens = [normalized_words(q.text) for q in quotes]
-    parts = [sentences(q.text) for q in quotes]
-    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for index, words in enumerate(tokens):
+    # Copies of one wire story repeat a quote word for word: the same words are one
+    # statement at once, and only distinct wordings are compared (a 10,000-article
+    # archive has far fewer of those than quotes).
+    words_of = [tuple(normalized_words(q.text)) for q in quotes]
+    parent = list(range(len(quotes)))
+    first_of: dict[tuple[str, ...], int] = {}
+    for index, words in enumerate(words_of):
         if len(words) < MIN_WORDS:
             continue
-        for shingle in {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}:
+        first = first_of.setdefault(words, index)
+        parent[index] = first
+    distinct = list(first_of.values())
+    tokens = {i: words_of[i] for i in distinct}
+    parts = {i: sentences(quotes[i].text) for i in distinct}
+    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for index in distinct:
+        words = tokens[index]
+        for shingle in {words[i : i + SHINGLE] for i in range(len(words) - SHINGLE + 1)}:
             postings[shingle].append(index)
-    cap = max(50, int(math.sqrt(len(quotes))) * 4)
-    parent = list(range(len(quotes)))
+    cap = max(50, int(math.sqrt(len(distinct))) * 4)
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -170,8 +180,8 @@ def group_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
     for members in members_of.values():
         if len({quotes[i].article for i in members}) < 2:
             continue
-        first = quotes[members[0]]
-        key = f"{first.article}\0{first.start}".encode()
+        leader = quotes[members[0]]
+        key = f"{leader.article}\0{leader.start}".encode()
         groups.append(
             QuoteGroup(
                 f"quotes-{hashlib.sha1(key).hexdigest()[:10]}",
