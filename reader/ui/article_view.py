@@ -110,6 +110,12 @@ class ArticleView(ScrollView, can_focus=True):
         return [(span.start, span.end) for span in self._altered.spans]
 
     @property
+    def laid_out(self) -> bool:
+        """Whether the lines are wrapped at the view's current width (false before layout)."""
+        width = self.scrollable_content_region.width
+        return width > 0 and width == self._wrap_width and self.size.height > 0
+
+    @property
     def line_count(self) -> int:
         """The number of display lines at the current width."""
         return len(self._lines)

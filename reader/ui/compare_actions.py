@@ -50,6 +50,9 @@ def common_row(
 ) -> int:
     """The screen row both quotes can start on: ``row`` (where the first is) if possible.
 
+    When no row suits both (one quote too near its article's top, the other too
+    near its end), the row that brings them closest.
+
     Args:
         line: the display line of the quote in its view.
         row: the screen row it is on now (outside ``0..height``: a third down is used).
@@ -63,7 +66,9 @@ def common_row(
     # Each view scrolls to ``line - row`` and must stay within ``0..max``.
     low = max(0, line - view_max, twin_line - twin_max)
     high = min(line, twin_line, max(0, height - 1))
-    return min(max(row, low), high) if low <= high else min(row, line, twin_line)
+    # Neither can reach the other's rows (one quote near its article's top, the other
+    # near its end): as close as they get, each at its limit.
+    return min(max(row, low), high)
 
 
 class CompareActions:
@@ -189,8 +194,9 @@ class CompareActions:
     def _align(
         self, here: ArticleView, offset: int, there: ArticleView, twin: int, tries: int
     ) -> None:
-        # A column just added has no layout yet: wait for it (a refresh at a time).
-        if (there.size.height == 0 or there.line_count <= 1) and tries > 0:
+        # A column just added has no layout yet, and the others rewrap to make room
+        # for it: wait until both are wrapped at their new width (a refresh at a time).
+        if not (here.laid_out and there.laid_out) and tries > 0:
             self.screen.call_after_refresh(self._align, here, offset, there, twin, tries - 1)
             return
         line, twin_line = here.line_for_offset(offset), there.line_for_offset(twin)
