@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+from dataclasses import replace
 
 import pytest
 from textual.widgets import OptionList
@@ -17,13 +18,14 @@ from reader.pipeline import build_corpus, load_articles
 from reader.quote_groups import differing_words
 from reader.ui.article_picker import ArticlePicker, story_heading
 from reader.ui.article_view import ArticleView
-from reader.ui.compare_actions import common_row
+from reader.ui.compare_actions import common_row, twin_of
 from reader.ui.coverage_screen import CoverageScreen
 from reader.ui.highlights import build_marks
 from tests.ui.conftest import (
     ECB_QUOTES,
     ECB_RECORDED,
     StaticAnalyzer,
+    palette_prompts,
     palette_select,
     reader,
     settle,
@@ -208,6 +210,22 @@ def test_repeated_quotes_note_the_other_articles(settings, ecb):
     assert "  ↳ also in 1 other article" in listed
 
 
+def test_the_twin_is_in_another_article_even_when_one_article_quotes_it_twice(settings, ecb):
+    articles, analyses = ecb
+    corpus = build_corpus(articles, analyses, [], settings)
+    by_id = {q.id: q for q in corpus.quotes}
+    # 18_6 splits one witness's statement into two quotes; 18_3 has it as one.
+    group = next(
+        g
+        for g in corpus.quote_groups
+        if len(g.quotes) > len({by_id[q].article for q in g.quotes}) >= 2
+    )
+    for quote_id in group.quotes:
+        quote = by_id[quote_id]
+        twin = twin_of(corpus, quote)
+        assert twin is not None and twin.article != quote.article
+
+
 def test_the_common_row_keeps_the_quote_in_place_when_both_views_can_scroll() -> None:
     assert common_row(line=40, row=12, view_max=100, twin_line=30, twin_max=100, height=30) == 12
     # The twin is near its article's top: both quotes go up to its row.
@@ -268,6 +286,17 @@ async def test_open_story_fills_the_columns_with_its_articles(make_app, ecb):
         await palette_select(pilot, "Open story")
         assert screen.columns == list(story.articles[:2])
         assert [c.article.id for c in screen.column_widgets] == list(story.articles[:2])
+
+
+@pytest.mark.asyncio
+async def test_story_titles_in_the_palette_are_never_markup(make_app, seed_articles):
+    # A title is article text: a bracket in it is shown, not taken for a style.
+    articles = [replace(a, title="[b]Troops[/b] pull [red]back") for a in seed_articles.articles]
+    app = make_app(articles=articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        prompts = await palette_prompts(pilot, "Open story")
+        assert any(p.startswith("Open story: [b]Troops[/b] pull [red]back\n") for p in prompts)
 
 
 def test_story_headings_are_plain_text_with_the_date_range() -> None:
