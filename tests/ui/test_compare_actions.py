@@ -210,6 +210,22 @@ def test_repeated_quotes_note_the_other_articles(settings, ecb):
     assert "  ↳ also in 1 other article" in listed
 
 
+@pytest.mark.asyncio
+async def test_the_quotes_view_says_where_else_a_quote_is(make_app, ecb):
+    app = _ecb_app(make_app, ecb)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        option_list = app.screen.query_one("#quote-list", OptionList)
+        rows = {o.id: str(o.prompt) for o in option_list.options if o.id is not None}
+        screen = reader(app)
+        grouped = {q for g in screen.corpus.quote_groups for q in g.quotes}
+        assert any(rows[q].endswith("also in 2 other articles") for q in grouped)
+        assert all("also in" in rows[q] for q in grouped)
+        assert not any("also in" in row for q, row in rows.items() if q not in grouped)
+
+
 def test_the_twin_is_in_another_article_even_when_one_article_quotes_it_twice(settings, ecb):
     articles, analyses = ecb
     corpus = build_corpus(articles, analyses, [], settings)
@@ -289,14 +305,17 @@ async def test_open_story_fills_the_columns_with_its_articles(make_app, ecb):
 
 
 @pytest.mark.asyncio
-async def test_story_titles_in_the_palette_are_never_markup(make_app, seed_articles):
+async def test_story_titles_in_the_palette_are_never_markup(make_app, seed_articles, tmp_path):
     # A title is article text: a bracket in it is shown, not taken for a style.
     articles = [replace(a, title="[b]Troops[/b] pull [red]back") for a in seed_articles.articles]
-    app = make_app(articles=articles)
+    # A cache of its own: the collection index would give the seeds' stories, titles and all.
+    app = make_app(articles=articles, cache_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         prompts = await palette_prompts(pilot, "Open story")
-        assert any(p.startswith("Open story: [b]Troops[/b] pull [red]back\n") for p in prompts)
+        assert any(p.startswith("Open story: [b]Troops[/b] pull [red]back\n") for p in prompts), (
+            prompts
+        )
 
 
 def test_story_headings_are_plain_text_with_the_date_range() -> None:
