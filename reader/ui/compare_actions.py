@@ -7,6 +7,7 @@ action sees the groups as soon as a complete analysis lands.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from reader.model import Corpus, Quote
@@ -20,8 +21,9 @@ if TYPE_CHECKING:
 
 #: Story titles in messages are cut to this many characters.
 TITLE_LIMIT = 60
-#: Tries (one per refresh) to wait for a new column's layout before aligning in it.
-LAYOUT_TRIES = 20
+#: Tries, LAYOUT_WAIT seconds apart, to wait for a new column's layout before aligning.
+LAYOUT_TRIES = 100
+LAYOUT_WAIT = 0.02
 
 
 def short_title(text: str, limit: int = TITLE_LIMIT) -> str:
@@ -195,9 +197,10 @@ class CompareActions:
         self, here: ArticleView, offset: int, there: ArticleView, twin: int, tries: int
     ) -> None:
         # A column just added has no layout yet, and the others rewrap to make room
-        # for it: wait until both are wrapped at their new width (a refresh at a time).
+        # for it: wait until both are wrapped at their new width.
         if not (here.laid_out and there.laid_out) and tries > 0:
-            self.screen.call_after_refresh(self._align, here, offset, there, twin, tries - 1)
+            again = partial(self._align, here, offset, there, twin, tries - 1)
+            self.screen.set_timer(LAYOUT_WAIT, again)
             return
         line, twin_line = here.line_for_offset(offset), there.line_for_offset(twin)
         row = common_row(

@@ -180,13 +180,18 @@ async def test_a_with_one_column_opens_a_second_for_the_twin(make_app, ecb):
         await settle(pilot)
         screen = reader(app)
         await pilot.press("a")
-        for _ in range(10):
-            await pilot.pause()
+        await pilot.pause()
         twin = _quote(screen, screen.compare.current_quote or "")
         assert screen.columns == ["18_3ecb.txt", twin.article]
         left, right = (c.view for c in screen.column_widgets)
         quote = _partner(screen, twin, "18_3ecb.txt")
+        # The new column is laid out after the key: the twin is aligned once it is.
+        for _ in range(200):
+            if right.laid_out and _row(left, quote.start) == _row(right, twin.start):
+                break
+            await pilot.pause(0.02)
         assert _row(left, quote.start) == _row(right, twin.start)
+        assert 0 <= _row(right, twin.start) < right.size.height
 
 
 @pytest.mark.asyncio
