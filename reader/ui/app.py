@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.markup import escape
 from textual.screen import Screen
 
 from reader.config import Settings
@@ -20,6 +21,7 @@ from reader.resources import bundled_themes_dir
 from reader.themes import DEFAULT_THEME, ThemeCatalog, load_themes
 from reader.ui.column_deck import MAX_COLUMNS
 from reader.ui.commands import EntityCommands
+from reader.ui.compare_actions import short_title
 from reader.ui.corpus_feed import LinkCorpus
 from reader.ui.help_screen import HelpScreen, key_rows
 from reader.ui.keys import (
@@ -172,6 +174,23 @@ class ReaderApp(App[None]):
         yield SystemCommand(
             "Entity details", "Aliases, articles and linking evidence", reader.action_details
         )
+        yield SystemCommand(
+            "Compare coverage", "Who and what only one article has", reader.action_coverage
+        )
+        yield SystemCommand(
+            "Same quote in another article",
+            "Show the quote at hand in the next article that has it",
+            reader.action_same_quote,
+        )
+        for story in reader.corpus.stories:
+            if len(story.articles) >= 2:
+                # The palette parses a command's title as markup: escape the article text.
+                yield SystemCommand(
+                    f"Open story: {escape(short_title(story.title))}",
+                    f"Show its articles in the columns ({len(story.articles)} articles)",
+                    partial(reader.compare.open_story, story.id),
+                    discover=False,
+                )
         yield SystemCommand("Help: keys", "Show every key", self.action_help)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from contextlib import suppress
 from typing import ClassVar
@@ -15,12 +16,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from reader.model import Article
+from reader.model import Article, Corpus, Story
 from reader.ui.layout import sanitize
 
 #: Articles listed at most; the rest are counted and reached by typing in the filter.
 #: An OptionList lays out every entry it holds: 10,000 took seconds to open.
 LIST_LIMIT = 100
+#: Story titles in headings are cut to this many characters.
+TITLE_LIMIT = 70
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def search_text(article: Article) -> str:
@@ -45,16 +49,66 @@ def article_prompt(article: Article, column: int | None = None) -> Text:
     return row
 
 
+def story_heading(story: Story, articles: dict[str, Article]) -> Text:
+    """A story's heading row (plain text): its title, article count and date range."""
+    title = " ".join(sanitize(story.title).split())
+    if len(title) > TITLE_LIMIT:
+        title = title[: TITLE_LIMIT - 1] + "…"
+    dates = sorted(
+        d for d in (_iso_date(articles[i].date) for i in story.articles if i in articles) if d
+    )
+    details = [f"{len(story.articles)} articles"]
+    if dates:
+        details.append(dates[0] if dates[0] == dates[-1] else f"{dates[0]} – {dates[-1]}")
+    row = Text(f"▌ {title}", style="bold")
+    row.append(f"  {' · '.join(details)}", style="dim")
+    return row
+
+
+def _iso_date(value: str | None) -> str | None:
+    # Only ISO dates sort as text; other forms are left out of the range.
+    match = _ISO_DATE.match(value.strip()) if value else None
+    return match.group() if match else None
+
+
+def by_story(
+    found: Sequence[Article], stories: Sequence[Story]
+) -> list[tuple[Story | None, list[Article]]]:
+    """``found`` in story order: each story of two or more articles, then the rest (None)."""
+    by_id = {a.id: a for a in found}
+    groups: list[tuple[Story | None, list[Article]]] = []
+    placed: set[str] = set()
+    for story in stories:
+        members = [by_id[i] for i in story.articles if i in by_id]
+        if len(story.articles) >= 2 and members:
+            groups.append((story, members))
+            placed.update(a.id for a in members)
+    rest = [a for a in found if a.id not in placed]
+    if rest:
+        groups.append((None, rest))
+    return groups
+
+
 class ArticlePicker(ModalScreen[str | None]):
-    """Returns the chosen article's id, or None when cancelled."""
+    """Returns the chosen article's id, or None when cancelled.
+
+    With ``stories`` (or once a corpus with stories arrives), the articles are
+    listed by story under a heading per story of two or more articles.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(
-        self, articles: Sequence[Article], column: int, columns: Sequence[str | None] = ()
+        self,
+        articles: Sequence[Article],
+        column: int,
+        columns: Sequence[str | None] = (),
+        stories: Sequence[Story] = (),
     ) -> None:
         super().__init__()
         self.articles = list(articles)
+        self._by_id = {a.id: a for a in self.articles}
+        self.stories = list(stories)
         self._haystacks = [search_text(a) for a in self.articles]
         self.column = column
         #: Which article each column shows (1-based column numbers by article id).
@@ -76,6 +130,21 @@ class ArticlePicker(ModalScreen[str | None]):
                 option_list.highlighted = option_list.get_option_index(current)
         self.query_one(Input).focus()
 
+    def update_corpus(self, corpus: Corpus) -> None:
+        """Group by the stories of ``corpus`` (they arrive once the analysis is complete)."""
+        if corpus.stories == self.stories:
+            return
+        self.stories = list(corpus.stories)
+        if not self.is_mounted:
+            return  # on_mount fills the list
+        option_list = self.query_one(OptionList)
+        index = option_list.highlighted
+        keep = option_list.get_option_at_index(index).id if index is not None else None
+        self._refill(self.query_one(Input).value)
+        if keep is not None:
+            with suppress(OptionDoesNotExist):
+                option_list.highlighted = option_list.get_option_index(keep)
+
     @on(Input.Changed, "#article-filter")
     def _changed(self, event: Input.Changed) -> None:
         self._refill(event.value)
@@ -83,8 +152,8 @@ class ArticlePicker(ModalScreen[str | None]):
     @on(Input.Submitted, "#article-filter")
     def _submitted(self, event: Input.Submitted) -> None:
         option_list = self.query_one(OptionList)
-        index = option_list.highlighted or 0
-        if option_list.option_count:
+        index = option_list.highlighted
+        if index is not None and option_list.get_option_at_index(index).id is not None:
             self.dismiss(option_list.get_option_at_index(index).id)
 
     @on(OptionList.OptionSelected, "#article-list")
@@ -99,15 +168,29 @@ class ArticlePicker(ModalScreen[str | None]):
             for article, haystack in zip(self.articles, self._haystacks, strict=True)
             if all(word in haystack for word in words)
         ]
-        options = [
-            Option(article_prompt(a, self.shown_in.get(a.id)), id=a.id) for a in found[:LIST_LIMIT]
-        ]
+        options: list[Option] = []
+        listed = 0
+        groups = by_story(found, self.stories)
+        for story, members in groups:
+            if listed >= LIST_LIMIT:
+                break
+            if story is not None:
+                options.append(Option(story_heading(story, self._by_id), disabled=True))
+            elif len(groups) > 1:
+                options.append(Option(Text("▌ Other articles", style="bold"), disabled=True))
+            for article in members[: LIST_LIMIT - listed]:
+                options.append(
+                    Option(article_prompt(article, self.shown_in.get(article.id)), id=article.id)
+                )
+            listed += len(members[: LIST_LIMIT - listed])
         if len(found) > LIST_LIMIT:
             more = f"… {len(found) - LIST_LIMIT} more: type to filter"
             options.append(Option(Text(more, style="dim italic"), disabled=True))
         option_list.set_options(options)
-        if found:
-            option_list.highlighted = 0
+        # Headings are disabled: start on the first article.
+        first = next((n for n, o in enumerate(options) if not o.disabled), None)
+        if first is not None:
+            option_list.highlighted = first
 
     def key_down(self) -> None:
         # Arrow keys move through the list while the filter box keeps the focus.

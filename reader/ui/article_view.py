@@ -7,6 +7,7 @@ Article text becomes plain ``Segment``s: it is never parsed as markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import ClassVar
 
@@ -21,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Article, EntityMention
-from reader.ui.highlights import ArticleMarks, Marked
+from reader.ui.highlights import ArticleMarks, Layer, Marked
 from reader.ui.layout import DisplayLine, line_of, offset_at, sanitize, wrap
 
 _KINDS = ("person", "place", "organization", "group")
@@ -38,6 +39,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--selected",
         "article-view--current",
         "article-view--dimmed",
+        "article-view--altered",
     }
 
     class MentionClicked(Message):
@@ -66,6 +68,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrap_width = -1
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        #: Words another outlet's version of a quote changed (see :meth:`mark_altered`).
+        self._altered = Layer(())
 
     # -- state set by the screen ---------------------------------------------------
 
@@ -77,6 +81,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._marks = marks or ArticleMarks()
         self._rewrap(force=True)
         if changed:
+            self._altered = Layer(())
             self.scroll_to(0, 0, animate=False, immediate=True)
 
     def set_marks(self, marks: ArticleMarks | None) -> None:
@@ -92,6 +97,23 @@ class ArticleView(ScrollView, can_focus=True):
             self._selected, self._current = entity_id, current
             self._cache.clear()
             self.refresh()
+
+    def mark_altered(self, ranges: Sequence[tuple[int, int]]) -> None:
+        """Mark the text ``ranges`` as words another version of a quote changed (``[]`` clears)."""
+        self._altered = Layer(Marked(start, end, "", "altered") for start, end in ranges)
+        self._cache.clear()
+        self.refresh()
+
+    @property
+    def altered(self) -> list[tuple[int, int]]:
+        """The text ranges marked by :meth:`mark_altered`."""
+        return [(span.start, span.end) for span in self._altered.spans]
+
+    @property
+    def laid_out(self) -> bool:
+        """Whether the lines are wrapped at the view's current width (false before layout)."""
+        width = self.scrollable_content_region.width
+        return width > 0 and width == self._wrap_width and self.size.height > 0
 
     @property
     def line_count(self) -> int:
@@ -163,6 +185,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._marks.quotes.overlapping(start, end),
             self._marks.speakers.overlapping(start, end),
             self._marks.entities.overlapping(start, end),
+            self._altered.overlapping(start, end),
         ]
         cuts = {start, end}
         for spans in layers:
@@ -180,8 +203,8 @@ class ArticleView(ScrollView, can_focus=True):
         return segments
 
     def _span_style(self, span: Marked, offset: int) -> Style:
-        if span.kind == "quote":
-            return self._style("quote")
+        if span.kind in ("quote", "altered"):
+            return self._style(span.kind)
         if span.kind == "speaker":
             if self._selected and span.key != self._selected:
                 return Style()

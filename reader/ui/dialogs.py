@@ -44,7 +44,8 @@ class Dialogs:
             if article_id is not None:
                 self.screen.put_article(number, article_id).view.focus()
 
-        self.screen.app.push_screen(ArticlePicker(deck.articles, number, deck.columns), chosen)
+        picker = ArticlePicker(deck.articles, number, deck.columns, self.screen.corpus.stories)
+        self.screen.app.push_screen(picker, chosen)
 
     def quotes(self) -> None:
         """Open the quotes, grouped by speaker; choosing one jumps to it."""

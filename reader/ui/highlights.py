@@ -83,19 +83,25 @@ def build_marks(corpus: Corpus) -> dict[str, ArticleMarks]:
     quote_spans: dict[str, list[Marked]] = {}
     speaker_spans: dict[str, list[Marked]] = {}
     notes: dict[str, dict[int, list[str]]] = {}
+    elsewhere = repeated_elsewhere(corpus)
     for quote in corpus.quotes:
         quote_spans.setdefault(quote.article, []).append(
             Marked(quote.start, quote.end, quote.id, "quote")
         )
         speaker = quote.speaker
-        if speaker is None:
-            continue
-        speaker_spans.setdefault(quote.article, []).append(
-            Marked(speaker.start, speaker.end, speaker.entity or "", "speaker")
-        )
-        note = speaker_note(corpus, quote)
-        if note:
-            notes.setdefault(quote.article, {}).setdefault(quote.end, []).append(note)
+        quote_notes: list[str | None] = []
+        if speaker is not None:
+            speaker_spans.setdefault(quote.article, []).append(
+                Marked(speaker.start, speaker.end, speaker.entity or "", "speaker")
+            )
+            quote_notes.append(speaker_note(corpus, quote))
+        others = elsewhere.get(quote.id, 0)
+        if others:
+            label = "article" if others == 1 else "articles"
+            quote_notes.append(f"  ↳ also in {others} other {label}")
+        for note in quote_notes:
+            if note:
+                notes.setdefault(quote.article, {}).setdefault(quote.end, []).append(note)
     return {
         article.id: ArticleMarks(
             Layer(entity_spans.get(article.id, ())),
@@ -105,6 +111,18 @@ def build_marks(corpus: Corpus) -> dict[str, ArticleMarks]:
         )
         for article in corpus.articles
     }
+
+
+def repeated_elsewhere(corpus: Corpus) -> dict[str, int]:
+    """For each quote in a group: how many other articles quote the same statement."""
+    article_of = {q.id: q.article for q in corpus.quotes}
+    counts: dict[str, int] = {}
+    for group in corpus.quote_groups:
+        articles = {article_of[q] for q in group.quotes if q in article_of}
+        for quote_id in group.quotes:
+            if quote_id in article_of:
+                counts[quote_id] = len(articles - {article_of[quote_id]})
+    return counts
 
 
 def speaker_note(corpus: Corpus, quote: Quote) -> str | None:

@@ -35,6 +35,23 @@ SCREEN_KEYS = (
     Key("p,N", "previous_mention", "Prev", "Previous mention", "previous"),
     Key("o", "choose_article", "Article", "Choose the focused column's article", "choose-article"),
     Key("s", "quotes", "Quotes", "Quotes grouped by speaker", "quotes"),
+    # Left out of the footer (kept short): the help and the palette list them.
+    Key(
+        "c",
+        "coverage",
+        "Compare",
+        "Compare coverage of the articles in the columns",
+        "coverage",
+        False,
+    ),
+    Key(
+        "a",
+        "same_quote",
+        "Same quote",
+        "The same quote in another article, side by side",
+        "same-quote",
+        False,
+    ),
     Key("i", "details", "Details", "Details of the selected entity", "details", show=False),
     Key(
         "plus",

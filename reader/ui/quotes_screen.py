@@ -14,6 +14,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.model import Corpus, Quote
+from reader.ui.highlights import repeated_elsewhere
 from reader.ui.layout import sanitize
 from reader.ui.wording import counted
 
@@ -42,8 +43,8 @@ def group_quotes(corpus: Corpus) -> list[tuple[str, list[Quote]]]:
     )
 
 
-def quote_prompt(corpus: Corpus, quote: Quote) -> Text:
-    """One quote row: its text (shortened) and the article it is in."""
+def quote_prompt(corpus: Corpus, quote: Quote, elsewhere: int = 0) -> Text:
+    """One quote row: its text (shortened), the article it is in, how many others quote it."""
     text = " ".join(sanitize(quote.text).split())
     if len(text) > 160:
         text = text[:159] + "…"
@@ -55,6 +56,8 @@ def quote_prompt(corpus: Corpus, quote: Quote) -> Text:
     row = Text("  ")
     row.append(text)
     row.append(f"  — {title}", style="dim italic")
+    if elsewhere:
+        row.append(f"  also in {counted(elsewhere, 'other article')}", style="bold")
     return row
 
 
@@ -110,8 +113,11 @@ class QuotesScreen(ModalScreen[str | None]):
 def quote_options(corpus: Corpus) -> list[Option]:
     """The list's entries: a heading per speaker, then that speaker's quotes."""
     options: list[Option] = []
+    elsewhere = repeated_elsewhere(corpus)
     for name, quotes in group_quotes(corpus):
         heading = Text(f"{sanitize(name)} ({len(quotes)})", style="bold")
         options.append(Option(heading, disabled=True))
-        options.extend(Option(quote_prompt(corpus, q), id=q.id) for q in quotes)
+        options.extend(
+            Option(quote_prompt(corpus, q, elsewhere.get(q.id, 0)), id=q.id) for q in quotes
+        )
     return options

@@ -33,6 +33,7 @@ from reader.pipeline import Analyzer
 from reader.ui.article_column import ArticleColumn
 from reader.ui.article_view import ArticleView
 from reader.ui.column_deck import ColumnDeck
+from reader.ui.compare_actions import CompareActions
 from reader.ui.corpus_feed import AnalysisState, CorpusFeed, LinkCorpus, LinkResult
 from reader.ui.dialogs import Dialogs
 from reader.ui.entity_sidebar import EntitySidebar
@@ -80,6 +81,7 @@ class ReaderScreen(Screen[None]):
             deliver=self.apply,
         )
         self.dialogs = Dialogs(self)
+        self.compare = CompareActions(self)
 
     # -- parts -----------------------------------------------------------------------
 
@@ -355,6 +357,14 @@ class ReaderScreen(Screen[None]):
     def action_details(self) -> None:
         """Show the selected (or, in the sidebar, highlighted) entity's details."""
         self.dialogs.details()
+
+    def action_coverage(self) -> None:
+        """Compare the articles in the columns: who and what only one of them has."""
+        self.compare.coverage()
+
+    async def action_same_quote(self) -> None:
+        """Show the same quote in the next article that has it, side by side."""
+        await self.compare.same_quote()
 
     def go_to_quote(self, quote_id: str) -> None:
         """Scroll to the quote ``quote_id`` and focus its column."""

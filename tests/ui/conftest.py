@@ -23,6 +23,9 @@ from reader.ui.reader_screen import ReaderScreen
 from reader.ui.status_bar import StatusBar
 
 RECORDED = Path(__file__).parent / "data" / "seed_analyses.json"
+#: Three ECB+ articles (topic 18) that quote one statement, one with words changed.
+ECB_QUOTES = Path(__file__).parent / "data" / "ecb_quotes"
+ECB_RECORDED = Path(__file__).parent / "data" / "ecb_quote_analyses.json"
 
 
 @pytest.fixture(scope="session")

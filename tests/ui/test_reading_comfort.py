@@ -122,10 +122,13 @@ async def test_the_article_picker_shows_one_line_per_title_and_where_each_articl
         await pilot.pause()
         assert isinstance(app.screen, ArticlePicker)
         option_list = app.screen.query_one("#article-list", OptionList)
-        assert option_list.option_count == len(screen.articles)
-        assert all(h == 2 for h in option_list._line_cache.heights.values())
+        # The seeds are one story: its heading (one line), then the articles (two each).
+        assert option_list.option_count == len(screen.articles) + 1
+        assert option_list.options[0].disabled
+        heights = option_list._line_cache.heights
+        assert all(heights[n] == 2 for n in range(1, option_list.option_count))
         assert option_list.highlighted == option_list.get_option_index(screen.columns[1])
-        rows = ["".join(s.text for s in option_list.render_line(y)) for y in range(4)]
+        rows = ["".join(s.text for s in option_list.render_line(y)) for y in range(1, 5)]
         for number, article in enumerate(screen.articles, start=1):
             title, details = rows[2 * number - 2], rows[2 * number - 1]
             assert title.strip().startswith(article.title[:20])
