@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Article, EntityMention
-from reader.ui.highlights import ArticleMarks, Marked
+from reader.ui.highlights import ArticleMarks, Layer, Marked
 from reader.ui.layout import DisplayLine, line_of, offset_at, sanitize, wrap
 
 _KINDS = ("person", "place", "organization", "group")
@@ -38,6 +38,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--selected",
         "article-view--current",
         "article-view--dimmed",
+        "article-view--found",
     }
 
     class MentionClicked(Message):
@@ -66,6 +67,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrap_width = -1
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        self._found = Layer(())
 
     # -- state set by the screen ---------------------------------------------------
 
@@ -92,6 +94,23 @@ class ArticleView(ScrollView, can_focus=True):
             self._selected, self._current = entity_id, current
             self._cache.clear()
             self.refresh()
+
+    def set_found(self, found: Layer | None) -> None:
+        """Mark the find matches ``found`` (None when no find is active), above everything."""
+        found = found if found is not None else Layer(())
+        if found.spans or self._found.spans:
+            self._found = found
+            self._cache.clear()
+            self.refresh()
+
+    def top_offset(self) -> int:
+        """The text offset of the first character on the top line shown (0 when empty)."""
+        top = round(self.scroll_offset.y)
+        return self._lines[top].start if 0 <= top < len(self._lines) else 0
+
+    def scroll_to_top(self, offset: int) -> None:
+        """Scroll so the line showing text ``offset`` is the top line."""
+        self.scroll_to(y=self.line_for_offset(offset), animate=False, immediate=True)
 
     @property
     def line_count(self) -> int:
@@ -163,6 +182,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._marks.quotes.overlapping(start, end),
             self._marks.speakers.overlapping(start, end),
             self._marks.entities.overlapping(start, end),
+            self._found.overlapping(start, end),
         ]
         cuts = {start, end}
         for spans in layers:
@@ -180,6 +200,9 @@ class ArticleView(ScrollView, can_focus=True):
         return segments
 
     def _span_style(self, span: Marked, offset: int) -> Style:
+        if span.kind == "found":
+            # The match the reader is on looks like the current mention.
+            return self._style("current" if span.key == "current" else "found")
         if span.kind == "quote":
             return self._style("quote")
         if span.kind == "speaker":
