@@ -48,7 +48,14 @@ SCREEN_KEYS = (
     Key("slash,f", "filter", "Filter", "Filter the entity list", "filter"),
     Key("b", "toggle_sidebar", "Sidebar", "Hide or show the sidebar", "toggle-sidebar", False),
     Key("escape", "clear_selection", "Clear", "End a find or clear the selection", "clear", False),
-    Key("ctrl+f", "find", "Find", "Find a word, a phrase or a regex in every article", "find"),
+    Key(
+        "ctrl+f",
+        "find",
+        "Search",
+        "Find a word, a phrase or a regex in every article",
+        "find",
+        False,
+    ),
     Key(
         "left_square_bracket,alt+left",
         "back",
@@ -65,8 +72,10 @@ SCREEN_KEYS = (
         "forward",
         False,
     ),
-    Key("m", "mark", "Mark", "Mark the quote or sentence at the cursor, with a note", "mark"),
-    Key("ctrl+n", "notes", "Notes", "The notes: Enter jumps to one, d deletes", "notes"),
+    Key(
+        "m", "mark", "Mark", "Mark the quote or sentence at the cursor, with a note", "mark", False
+    ),
+    Key("ctrl+n", "notes", "Notes", "The notes: Enter jumps to one, d deletes", "notes", False),
     Key("y", "copy", "Copy", "Copy the quote at the cursor with its attribution", "copy", False),
 )
 
