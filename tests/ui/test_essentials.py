@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from textual.app import App
+from textual.screen import Screen
 from textual.widgets import OptionList
 
 from reader.citation import cite_quote
 from reader.find import find
 from reader.state_files import state_dir
 from reader.ui.find_bar import FindBar
+from reader.ui.help_screen import HelpScreen
+from reader.ui.keys import APP_KEYS, SCREEN_KEYS
 from reader.ui.notes_screen import NoteEditor, NotesScreen
 from tests.ui.conftest import reader, settle, status, toasts
 
@@ -197,3 +201,22 @@ async def test_y_copies_the_focused_quote_with_its_attribution(make_app, monkeyp
         assert copied == [cite_quote(screen.corpus, quote)]
         assert " — " in copied[0]
         assert any(t.startswith("Copied") for t in await toasts(pilot))
+
+
+async def test_the_help_lists_the_new_keys_and_no_key_is_bound_twice(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = dict(app.screen.rows)
+        assert keys["Ctrl+F"].startswith("Find a word")
+        assert keys["[ or Alt+Left"].startswith("Back")
+        assert keys["] or Alt+Right"].startswith("Forward")
+        assert {"m", "y", "Ctrl+N"} <= set(keys)
+    bound = [k.strip() for key in (*APP_KEYS, *SCREEN_KEYS) for k in key.keys.split(",")]
+    assert len(bound) == len(set(bound))
+    # Nor do they take a key Textual's app or screen already binds.
+    textual = {k.strip() for b in (*App.BINDINGS, *Screen.BINDINGS) for k in b.key.split(",")}
+    assert not textual & set(bound) - {"ctrl+p"}  # the palette key is Textual's, on purpose
