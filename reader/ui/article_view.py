@@ -103,6 +103,11 @@ class ArticleView(ScrollView, can_focus=True):
             self._cache.clear()
             self.refresh()
 
+    @property
+    def found(self) -> Layer:
+        """The find matches shown (empty when no find is active)."""
+        return self._found
+
     def top_offset(self) -> int:
         """The text offset of the first character on the top line shown (0 when empty)."""
         top = round(self.scroll_offset.y)

@@ -29,6 +29,7 @@ class FindActions:
         self.results: FindResults | None = None
         #: The cursor over those matches.
         self.index: MentionIndex | None = None
+        self._plain: dict[str, Layer] | None = None
 
     @property
     def bar(self) -> FindBar:
@@ -70,6 +71,7 @@ class FindActions:
     def _show(self, results: FindResults) -> None:
         screen = self.screen
         self.results = results
+        self._plain = None
         self.index = results.cursor(screen.reading_order())
         screen.deck.set_found(self._layers(None))
         if not results.matches:
@@ -79,13 +81,32 @@ class FindActions:
         self.step(forward=True)
 
     def _layers(self, current: Step | None) -> dict[str, Layer]:
+        """The match highlights by article, ``current`` marked as the one the reader is on.
+
+        The layers of articles without the current match are built once per search
+        and reused, so a step costs one article's layer, not all ten thousand matches'.
+        """
         assert self.results is not None
-        spans: dict[str, list[Marked]] = {}
-        at = current.mention if current is not None else None
-        for match in self.results.matches:
-            key = "current" if match == at else "found"
-            spans.setdefault(match.article, []).append(Marked(match.start, match.end, key, "found"))
-        return {article: Layer(marked) for article, marked in spans.items()}
+        if self._plain is None:
+            spans: dict[str, list[Marked]] = {}
+            for match in self.results.matches:
+                marked = Marked(match.start, match.end, "found", "found")
+                spans.setdefault(match.article, []).append(marked)
+            self._plain = {article: Layer(marked) for article, marked in spans.items()}
+        if current is None:
+            return self._plain
+        at = current.mention
+        layers = dict(self._plain)
+        layers[at.article] = Layer(
+            Marked(
+                s.start,
+                s.end,
+                "current" if (s.start, s.end) == (at.start, at.end) else "found",
+                "found",
+            )
+            for s in self._plain.get(at.article, Layer(())).spans
+        )
+        return layers
 
     def step(self, forward: bool) -> None:
         """Go to the next (or previous) match, bringing its article into a column."""
@@ -122,6 +143,7 @@ class FindActions:
         """End the find: hide the bar, drop the highlights, give ``n`` back to mentions."""
         self.results = None
         self.index = None
+        self._plain = None
         self.bar.display = False
         self.screen.deck.set_found({})
         self.screen.update_status()

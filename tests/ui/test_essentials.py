@@ -75,6 +75,33 @@ async def test_an_invalid_regex_is_a_message_in_the_bar(make_app):
         shown = str(reader(app).query_one("#find-count").render())
         assert "invalid regular expression" in shown
         assert not reader(app).finder.active
+        # Esc in the bar closes it; the text has the focus again.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not reader(app).query_one(FindBar).display
+        assert app.focused is reader(app).column_widgets[0].view
+
+
+async def test_find_highlights_the_matches_in_the_columns(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 20), notifications=True) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        await _find(pilot, "troops")
+        current = screen.finder.index.current.mention
+        for column in screen.column_widgets:
+            article = column.article
+            expected = [
+                (m.start, m.end) for m in screen.finder.results.matches if m.article == article.id
+            ]
+            found = column.view.found.spans
+            assert [(s.start, s.end) for s in found] == expected
+            assert all(article.text[s.start : s.end].casefold() == "troops" for s in found)
+            keys = {(s.start, s.key) for s in found}
+            assert ((current.start, "current") in keys) == (current.article == article.id)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert all(not c.view.found.spans for c in screen.column_widgets)
 
 
 async def test_back_and_forward_return_to_the_places_before_and_after_a_jump(make_app):
