@@ -247,3 +247,16 @@ async def test_the_help_lists_the_new_keys_and_no_key_is_bound_twice(make_app):
     # Nor do they take a key Textual's app or screen already binds.
     textual = {k.strip() for b in (*App.BINDINGS, *Screen.BINDINGS) for k in b.key.split(",")}
     assert not textual & set(bound) - {"ctrl+p"}  # the palette key is Textual's, on purpose
+
+
+async def test_ctrl_f_opens_the_find_bar_from_the_sidebar_filter_too(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"pesk")
+        await pilot.pause()
+        assert app.focused.id == "entity-filter"
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert reader(app).query_one(FindBar).display
+        assert app.focused.id == "find-input"
