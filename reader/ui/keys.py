@@ -19,8 +19,6 @@ class Key(NamedTuple):
     help: str
     id: str
     show: bool = True
-    #: Checked before the focused widget's keys (a text box would take ctrl+f).
-    priority: bool = False
 
 
 #: Keys of the application (work on every screen).
@@ -57,7 +55,6 @@ SCREEN_KEYS = (
         "Find a word, a phrase or a regex in every article",
         "find",
         False,
-        priority=True,
     ),
     Key(
         "left_square_bracket,alt+left",
@@ -107,9 +104,4 @@ def unknown_ids(keymap: Mapping[str, str]) -> list[str]:
 
 def bindings(keys: tuple[Key, ...]) -> list[BindingType]:
     """Textual bindings for ``keys``; their ids let users remap them with a keymap."""
-    return [
-        Binding(
-            k.keys, k.action, k.label, show=k.show, tooltip=k.help, id=k.id, priority=k.priority
-        )
-        for k in keys
-    ]
+    return [Binding(k.keys, k.action, k.label, show=k.show, tooltip=k.help, id=k.id) for k in keys]
