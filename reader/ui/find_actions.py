@@ -41,6 +41,11 @@ class FindActions:
         """Whether ``n``/``p`` walk find matches (a search was made and not ended)."""
         return self.index is not None
 
+    @property
+    def showing(self) -> bool:
+        """Whether a find is active or the find bar is open (Esc ends either)."""
+        return self.active or bool(self.bar.display)
+
     def open(self) -> None:
         """Show the find bar with the cursor in its input."""
         self.bar.open()

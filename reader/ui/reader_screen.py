@@ -341,7 +341,7 @@ class ReaderScreen(EssentialsActions, Screen[None]):
 
     def action_clear_selection(self) -> None:
         """End the find if one is active, else forget the selected entity."""
-        if self.finder.active:
+        if self.finder.showing:
             self.finder.close()
             return
         self.index = None

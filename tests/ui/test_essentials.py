@@ -260,3 +260,18 @@ async def test_ctrl_f_opens_the_find_bar_from_the_sidebar_filter_too(make_app):
         await pilot.pause()
         assert reader(app).query_one(FindBar).display
         assert app.focused.id == "find-input"
+
+
+async def test_esc_in_the_text_closes_an_unused_find_bar_and_keeps_the_selection(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        screen.select_entity(_entity_in_both(screen).id)
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        screen.focus_last_column()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not screen.query_one(FindBar).display
+        assert screen.selection is not None
