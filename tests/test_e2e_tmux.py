@@ -71,6 +71,8 @@ def terminal(tmp_path: Path):
     env = {
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        # Quitting saves the session: never into the real user's state directory.
+        "XDG_STATE_HOME": str(tmp_path / "state"),
         "TERM": "xterm-256color",
     }
     term = Terminal([str(READER), str(SEEDS)], env)
@@ -99,3 +101,23 @@ def test_reader_in_tmux_palette_select_then_next_then_quit(terminal: Terminal):
     terminal.wait_for(rf"Dmitry Peskov  2/{total}")
     terminal.send("q")
     terminal.wait_for(r"READER-EXIT=0")
+
+
+def test_reader_in_tmux_find_walks_matches_then_quit_saves_the_session(
+    terminal: Terminal, tmp_path: Path
+):
+    terminal.wait_for(r"\d+ articles · \d+ entities", timeout=120)
+    terminal.send("C-f")
+    terminal.wait_for(r"Find a word, a phrase or a regex")
+    terminal.send("-l", "troops")
+    terminal.send("Enter")
+    first = terminal.wait_for(r"find “troops”  1/(\d+)")
+    total = int(first.group(1))
+    assert total >= 2
+    terminal.send("n")
+    terminal.wait_for(rf"find “troops”  2/{total}")
+    terminal.send("Escape")
+    terminal.wait_for(r"\d+ articles · \d+ entities")
+    terminal.send("q")
+    terminal.wait_for(r"READER-EXIT=0")
+    assert (tmp_path / "state" / "reader" / "sessions.json").exists()

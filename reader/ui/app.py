@@ -191,7 +191,22 @@ class ReaderApp(App[None]):
                     partial(reader.compare.open_story, story.id),
                     discover=False,
                 )
+        yield SystemCommand(
+            "Find text", "A word, a phrase or a regex in every article", reader.action_find
+        )
+        yield SystemCommand("Back", "Return to before the last jump", reader.action_back)
+        yield SystemCommand("Forward", "Go forward again after Back", reader.action_forward)
+        yield SystemCommand("Notes", "Your marked passages and quotes", reader.action_notes)
+        yield SystemCommand("Mark passage", "Mark the quote or sentence here", reader.action_mark)
+        yield SystemCommand("Copy quote", "The quote here, with its speaker", reader.action_copy)
         yield SystemCommand("Help: keys", "Show every key", self.action_help)
+
+    async def action_quit(self) -> None:
+        """Remember the session (columns, scroll positions, selection), then quit."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.sessions.save()
+        await super().action_quit()
 
 
 def run_app(paths: list[Path], settings: Settings) -> int:

@@ -40,6 +40,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--current",
         "article-view--dimmed",
         "article-view--altered",
+        "article-view--found",
     }
 
     class MentionClicked(Message):
@@ -70,6 +71,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         #: Words another outlet's version of a quote changed (see :meth:`mark_altered`).
         self._altered = Layer(())
+        self._found = Layer(())
 
     # -- state set by the screen ---------------------------------------------------
 
@@ -114,6 +116,28 @@ class ArticleView(ScrollView, can_focus=True):
         """Whether the lines are wrapped at the view's current width (false before layout)."""
         width = self.scrollable_content_region.width
         return width > 0 and width == self._wrap_width and self.size.height > 0
+
+    def set_found(self, found: Layer | None) -> None:
+        """Mark the find matches ``found`` (None when no find is active), above everything."""
+        found = found if found is not None else Layer(())
+        if found.spans or self._found.spans:
+            self._found = found
+            self._cache.clear()
+            self.refresh()
+
+    @property
+    def found(self) -> Layer:
+        """The find matches shown (empty when no find is active)."""
+        return self._found
+
+    def top_offset(self) -> int:
+        """The text offset of the first character on the top line shown (0 when empty)."""
+        top = round(self.scroll_offset.y)
+        return self._lines[top].start if 0 <= top < len(self._lines) else 0
+
+    def scroll_to_top(self, offset: int) -> None:
+        """Scroll so the line showing text ``offset`` is the top line."""
+        self.scroll_to(y=self.line_for_offset(offset), animate=False, immediate=True)
 
     @property
     def line_count(self) -> int:
@@ -186,6 +210,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._marks.speakers.overlapping(start, end),
             self._marks.entities.overlapping(start, end),
             self._altered.overlapping(start, end),
+            self._found.overlapping(start, end),
         ]
         cuts = {start, end}
         for spans in layers:
@@ -203,6 +228,9 @@ class ArticleView(ScrollView, can_focus=True):
         return segments
 
     def _span_style(self, span: Marked, offset: int) -> Style:
+        if span.kind == "found":
+            # The match the reader is on looks like the current mention.
+            return self._style("current" if span.key == "current" else "found")
         if span.kind in ("quote", "altered"):
             return self._style(span.kind)
         if span.kind == "speaker":

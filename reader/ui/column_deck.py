@@ -15,7 +15,7 @@ from textual.reactive import reactive
 
 from reader.model import Article
 from reader.ui.article_column import ArticleColumn
-from reader.ui.highlights import ArticleMarks
+from reader.ui.highlights import ArticleMarks, Layer
 from reader.ui.selection import Selection
 
 #: The most articles shown side by side.
@@ -43,6 +43,7 @@ class ColumnDeck(Horizontal):
         #: The article id each column shows (None for an empty column), left to right.
         self.columns: list[str | None] = [a.id for a in self.articles[:count]]
         self._marks: Mapping[str, ArticleMarks] = {}
+        self._found: Mapping[str, Layer] = {}
         #: The 1-based number of the column that last had the focus.
         self.last_column = 1
 
@@ -71,6 +72,7 @@ class ColumnDeck(Horizontal):
     def _show_in(self, column: ArticleColumn, article_id: str | None) -> None:
         article = self._by_id.get(article_id) if article_id else None
         column.show(article, self._marks.get(article_id) if article_id else None)
+        column.view.set_found(self._found.get(article_id) if article_id else None)
         self._select_in(column)
 
     def _select_in(self, column: ArticleColumn) -> None:
@@ -89,6 +91,12 @@ class ColumnDeck(Horizontal):
         self._marks = marks
         for column, article_id in zip(self.column_widgets, self.columns, strict=False):
             column.view.set_marks(marks.get(article_id) if article_id else None)
+
+    def set_found(self, found: Mapping[str, Layer]) -> None:
+        """Show the find matches ``found`` (by article id; empty to drop them) in every column."""
+        self._found = found
+        for column, article_id in zip(self.column_widgets, self.columns, strict=False):
+            column.view.set_found(found.get(article_id) if article_id else None)
 
     def put_article(self, number: int, article_id: str) -> ArticleColumn:
         """Show ``article_id`` in column ``number`` (1-based), swapping if it is shown elsewhere."""

@@ -42,7 +42,8 @@ class Dialogs:
 
         def chosen(article_id: str | None) -> None:
             if article_id is not None:
-                self.screen.put_article(number, article_id).view.focus()
+                with self.screen.jumps.recording():
+                    self.screen.put_article(number, article_id).view.focus()
 
         picker = ArticlePicker(deck.articles, number, deck.columns, self.screen.corpus.stories)
         self.screen.app.push_screen(picker, chosen)

@@ -28,6 +28,12 @@ _KEY_NAMES = {
     "question_mark": "?",
     "escape": "Esc",
     "ctrl+p": "Ctrl+P",
+    "ctrl+f": "Ctrl+F",
+    "ctrl+n": "Ctrl+N",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "alt+left": "Alt+Left",
+    "alt+right": "Alt+Right",
     "tab": "Tab",
     "shift+tab": "Shift+Tab",
 }

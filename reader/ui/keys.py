@@ -64,7 +64,36 @@ SCREEN_KEYS = (
     Key("minus", "columns(-1)", "-Col", "One column fewer", "fewer-columns", show=False),
     Key("slash,f", "filter", "Filter", "Filter the entity list", "filter"),
     Key("b", "toggle_sidebar", "Sidebar", "Hide or show the sidebar", "toggle-sidebar", False),
-    Key("escape", "clear_selection", "Clear", "Clear the selection", "clear", show=False),
+    Key("escape", "clear_selection", "Clear", "End a find or clear the selection", "clear", False),
+    Key(
+        "ctrl+f",
+        "find",
+        "Search",
+        "Find a word, a phrase or a regex in every article",
+        "find",
+        False,
+    ),
+    Key(
+        "left_square_bracket,alt+left",
+        "back",
+        "Back",
+        "Back to before the last jump",
+        "back",
+        False,
+    ),
+    Key(
+        "right_square_bracket,alt+right",
+        "forward",
+        "Fwd",
+        "Forward again after Back",
+        "forward",
+        False,
+    ),
+    Key(
+        "m", "mark", "Mark", "Mark the quote or sentence at the cursor, with a note", "mark", False
+    ),
+    Key("ctrl+n", "notes", "Notes", "The notes: Enter jumps to one, d deletes", "notes", False),
+    Key("y", "copy", "Copy", "Copy the quote at the cursor with its attribution", "copy", False),
 )
 
 #: Keys that come with Textual's widgets, for the help table.
@@ -73,6 +102,9 @@ WIDGET_KEYS = (
     ("Enter (in the filter)", "Select the first matching entity"),
     ("Down (in the filter)", "Move to the entity list"),
     ("Esc (in the filter)", "Empty the filter and go back to the text"),
+    ("Enter (in the find bar)", "Find; pressed again, the next match"),
+    ("Ctrl+R / Alt+C (in the find bar)", "Plain text or regex / match letter case"),
+    ("Esc (in the find bar)", "End the find (n walks the selected entity again)"),
 )
 
 

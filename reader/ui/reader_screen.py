@@ -37,14 +37,20 @@ from reader.ui.compare_actions import CompareActions
 from reader.ui.corpus_feed import AnalysisState, CorpusFeed, LinkCorpus, LinkResult
 from reader.ui.dialogs import Dialogs
 from reader.ui.entity_sidebar import EntitySidebar
+from reader.ui.essentials import EssentialsActions
+from reader.ui.find_actions import FindActions
+from reader.ui.find_bar import FindBar
+from reader.ui.jumps import Jumps
 from reader.ui.keys import SCREEN_KEYS, bindings
+from reader.ui.passage_actions import PassageActions
 from reader.ui.selection import Anchor, Selection, find_again
+from reader.ui.session_keeper import SessionKeeper
 from reader.ui.sidebar_rows import SidebarRows
 from reader.ui.status_bar import StatusBar
 from reader.ui.wording import counted
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(EssentialsActions, Screen[None]):
     """Articles side by side with linked entities; see the help screen for the keys."""
 
     AUTO_FOCUS = "ArticleView"
@@ -82,6 +88,8 @@ class ReaderScreen(Screen[None]):
         )
         self.dialogs = Dialogs(self)
         self.compare = CompareActions(self)
+        self.finder, self.jumps = FindActions(self), Jumps(self)
+        self.passages, self.sessions = PassageActions(self), SessionKeeper(self)
 
     # -- parts -----------------------------------------------------------------------
 
@@ -89,6 +97,7 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="body"):
             yield EntitySidebar(id="sidebar")
             yield ColumnDeck(self.articles, self.settings.columns, id="columns")
+        yield FindBar(id="find-bar")
         yield StatusBar(id="status")
         yield Footer()
         yield self.feed
@@ -130,6 +139,8 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sidebar.show(SidebarRows(), self.columns, len(self.articles))
+        self.query_one(FindBar).display = False
+        self.sessions.restore()
         self.watch(self.feed, "state", self._analysis_state_changed, init=False)
         # Draw the text first: the feed's worker competes for the GIL.
         self.call_after_refresh(self.feed.start)
@@ -145,6 +156,7 @@ class ReaderScreen(Screen[None]):
         # A dialog opened before the first repaint: callbacks waiting for this screen's
         # repaint would wait until it closes, so start the analysis now.
         self.feed.start()
+        self.sessions.save()
 
     # -- columns -----------------------------------------------------------------------
 
@@ -211,6 +223,7 @@ class ReaderScreen(Screen[None]):
         if self.selection is not None or self.analysis_done:
             self._update_status()
         self.dialogs.follow(self.corpus)
+        self.sessions.corpus_arrived()
 
     def _anchor(self) -> Anchor | None:
         # Called when a link starts: what to find again in its result.
@@ -249,6 +262,10 @@ class ReaderScreen(Screen[None]):
         self.sidebar.selected = selection.entity_id if selection else None
         self._update_status()
 
+    def reading_order(self) -> list[str]:
+        """Article ids in reading order: the columns left to right, then the rest."""
+        return self._order()
+
     def _order(self) -> list[str]:
         return reading_order([c for c in self.columns if c], [a.id for a in self.articles])
 
@@ -277,16 +294,25 @@ class ReaderScreen(Screen[None]):
             self.selection = Selection(entity_id, None)
             return
         mention = step.mention
-        column = self.column_showing(mention.article)
-        self.selection = Selection(entity_id, mention)
-        view = column.view
-        view.scroll_to_offset(mention.start)
-        view.focus()
+        with self.jumps.recording():
+            column = self.column_showing(mention.article)
+            self.selection = Selection(entity_id, mention)
+            view = column.view
+            view.scroll_to_offset(mention.start)
+            view.focus()
+            self.jumps.landed(mention.article, mention.start)
         if step.wrapped:
             where = "first" if step.index == 0 else "last"
             self.notify(f"Wrapped around to the {where} mention", timeout=2, markup=False)
 
+    def update_status(self) -> None:
+        """Show the find position, or the selection's, or the summary."""
+        self._update_status()
+
     def _update_status(self) -> None:
+        if (found := self.finder.status()) is not None:
+            self.status_bar.show_selection(*found)
+            return
         selection, index = self.selection, self.index
         if selection is None or index is None:
             self.status_bar.show_message(self._summary())
@@ -304,6 +330,9 @@ class ReaderScreen(Screen[None]):
         self._step(forward=False)
 
     def _step(self, forward: bool) -> None:
+        if self.finder.active:
+            self.finder.step(forward)
+            return
         if self.index is None or self.selection is None:
             self.notify(
                 "Select an entity first (sidebar, click, or Ctrl+P)", timeout=3, markup=False
@@ -313,7 +342,10 @@ class ReaderScreen(Screen[None]):
         self._go(self.selection.entity_id, step)
 
     def action_clear_selection(self) -> None:
-        """Forget the selected entity; all highlights return."""
+        """End the find if one is active, else forget the selected entity."""
+        if self.finder.showing:
+            self.finder.close()
+            return
         self.index = None
         self.selection = None
 
@@ -369,6 +401,8 @@ class ReaderScreen(Screen[None]):
     def go_to_quote(self, quote_id: str) -> None:
         """Scroll to the quote ``quote_id`` and focus its column."""
         quote = next(q for q in self.corpus.quotes if q.id == quote_id)
-        view = self.column_showing(quote.article).view
-        view.scroll_to_offset(quote.start)
-        view.focus()
+        with self.jumps.recording():
+            view = self.column_showing(quote.article).view
+            view.scroll_to_offset(quote.start)
+            view.focus()
+            self.jumps.landed(quote.article, quote.start)

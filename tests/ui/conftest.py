@@ -53,6 +53,14 @@ def seed_loaded(settings: Settings, seed_articles: LoadResult) -> LoadResult:
 AppFactory = Callable[..., ReaderApp]
 
 
+@pytest.fixture(autouse=True)
+def _own_state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A state directory per test: a session saved by one test never restores in another."""
+    state = tmp_path / "state"
+    monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    return state
+
+
 @pytest.fixture
 def make_app(
     settings: Settings,

@@ -1,0 +1,71 @@
+"""The remembered session on the reader screen: restored on opening, saved on leaving.
+
+The columns, their articles and scroll anchors are restored as soon as the
+screen is laid out; the selected entity when the first linked corpus arrives
+(its id may have changed: :meth:`reader.session_state.EntityRef.resolve`).
+The session is saved when the reader quits and when the screen is left.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.css.query import NoMatches
+
+from reader.history import Place
+from reader.session_state import Session, SessionStore, session_of
+
+if TYPE_CHECKING:
+    from reader.ui.reader_screen import ReaderScreen
+
+
+class SessionKeeper:
+    """Loads, restores and saves the reader screen's session."""
+
+    def __init__(self, screen: ReaderScreen) -> None:
+        self.screen = screen
+        self.session: Session | None = None
+        self._entity_pending = False
+        self._last: Place | None = None
+
+    def restore(self) -> None:
+        """Load the session of these articles and show its columns (call once, on mount)."""
+        screen = self.screen
+        session, notice = SessionStore().load(screen.articles)
+        if notice:
+            screen.notify(notice, title="Session", severity="warning", timeout=6, markup=False)
+        if session is None:
+            return
+        self.session = session
+        self._entity_pending = session.entity is not None
+        place = session.place.fitted({a.id: a.text for a in screen.articles})
+        if place is not None:
+            screen.run_worker(screen.jumps.show(place), group="session", exit_on_error=False)
+
+    def corpus_arrived(self) -> None:
+        """Select the session's entity once a linked corpus has it (the first time only)."""
+        session, screen = self.session, self.screen
+        if not self._entity_pending or session is None or not screen.corpus.entities:
+            return
+        self._entity_pending = False
+        if screen.selection is not None:
+            return  # the reader already chose something: theirs wins
+        place = session.restore(screen.corpus)
+        if place is not None and place.entity is not None:
+            # Selected without a jump: the restored scroll positions stay.
+            screen.jumps.select_quietly(place.entity)
+
+    def save(self) -> None:
+        """Remember where the reader is for these articles; a problem is a toast."""
+        screen = self.screen
+        place: Place | None
+        try:
+            place = screen.jumps.place()
+        except NoMatches:  # the columns are already gone (the app is closing)
+            place = self._last
+        if place is None or not place.columns:
+            return
+        self._last = place
+        notice = SessionStore().save(screen.articles, session_of(place, screen.corpus))
+        if notice:
+            screen.notify(notice, title="Session", severity="warning", markup=False)
