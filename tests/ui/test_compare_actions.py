@@ -186,7 +186,7 @@ async def test_a_with_one_column_opens_a_second_for_the_twin(make_app, ecb):
         left, right = (c.view for c in screen.column_widgets)
         quote = _partner(screen, twin, "18_3ecb.txt")
         # The new column is laid out after the key: the twin is aligned once it is.
-        for _ in range(200):
+        for _ in range(500):
             if right.laid_out and _row(left, quote.start) == _row(right, twin.start):
                 break
             await pilot.pause(0.02)
