@@ -157,15 +157,17 @@ class SessionStore:
         self.path = path if path is not None else state_dir() / "sessions.json"
         self.limit = limit
 
-    def load(self, articles: Sequence[Article]) -> tuple[Session | None, str | None]:
-        """The session saved for exactly these articles.
+    def load(
+        self, articles: Sequence[Article], key: str | None = None
+    ) -> tuple[Session | None, str | None]:
+        """The session saved for exactly these articles (``key``: their ``session_key``).
 
         Returns:
             ``(session or None, notice or None)``; the notice is a one-line
             message when the file is damaged (then it is ignored).
         """
         sessions, notice = self._read()
-        data = sessions.get(session_key(articles))
+        data = sessions.get(key or session_key(articles))
         if data is None:
             return None, notice
         try:
@@ -173,14 +175,18 @@ class SessionStore:
         except (KeyError, TypeError, ValueError, IndexError):
             return None, notice or f"the saved session in {self.path} is damaged; ignored"
 
-    def save(self, articles: Sequence[Article], session: Session) -> str | None:
+    def save(
+        self, articles: Sequence[Article], session: Session, key: str | None = None
+    ) -> str | None:
         """Remember ``session`` for these articles, dropping the oldest beyond the limit.
+
+        ``key`` is the articles' ``session_key`` when the caller has it already.
 
         Returns:
             None, or a one-line notice when the file cannot be written.
         """
         sessions, _ = self._read()
-        sessions[session_key(articles)] = session.to_dict()
+        sessions[key or session_key(articles)] = session.to_dict()
         newest = sorted(sessions.items(), key=_saved_at, reverse=True)[: self.limit]
         return write_json(self.path, {"version": _VERSION, "sessions": dict(newest)}, _WHAT)
 

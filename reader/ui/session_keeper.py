@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from textual.css.query import NoMatches
 
 from reader.history import Place
-from reader.session_state import Session, SessionStore, session_of
+from reader.session_state import Session, SessionStore, session_key, session_of
 
 if TYPE_CHECKING:
     from reader.ui.reader_screen import ReaderScreen
@@ -27,11 +27,25 @@ class SessionKeeper:
         self.session: Session | None = None
         self._entity_pending = False
         self._last: Place | None = None
+        #: The articles' session key (hashing every text: computed once, off the UI thread).
+        self._key: str | None = None
 
     def restore(self) -> None:
-        """Load the session of these articles and show its columns (call once, on mount)."""
+        """Load the session of these articles and show its columns (call once, on mount).
+
+        The key hashes every article's text: that runs in a worker, the rest here.
+        """
+        self.screen.run_worker(self._load, thread=True, group="session", exit_on_error=False)
+
+    def _load(self) -> None:
         screen = self.screen
-        session, notice = SessionStore().load(screen.articles)
+        key = session_key(screen.articles)
+        session, notice = SessionStore().load(screen.articles, key)
+        screen.app.call_from_thread(self._loaded, key, session, notice)
+
+    def _loaded(self, key: str, session: Session | None, notice: str | None) -> None:
+        screen = self.screen
+        self._key = key
         if notice:
             screen.notify(notice, title="Session", severity="warning", timeout=6, markup=False)
         if session is None:
@@ -41,6 +55,8 @@ class SessionKeeper:
         place = session.place.fitted({a.id: a.text for a in screen.articles})
         if place is not None:
             screen.run_worker(screen.jumps.show(place), group="session", exit_on_error=False)
+        # A corpus that arrived before the session did (a reopened collection).
+        self.corpus_arrived()
 
     def corpus_arrived(self) -> None:
         """Select the session's entity once a linked corpus has it (the first time only)."""
@@ -66,6 +82,6 @@ class SessionKeeper:
         if place is None or not place.columns:
             return
         self._last = place
-        notice = SessionStore().save(screen.articles, session_of(place, screen.corpus))
+        notice = SessionStore().save(screen.articles, session_of(place, screen.corpus), self._key)
         if notice:
             screen.notify(notice, title="Session", severity="warning", markup=False)
