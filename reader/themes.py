@@ -24,6 +24,8 @@ from typing import Any
 
 import yaml
 
+from reader.yaml_errors import yaml_problem
+
 #: The theme used when none is asked for, or the one asked for is unusable.
 DEFAULT_THEME = "reader-dark"
 
@@ -148,9 +150,7 @@ def load_theme_file(path: Path) -> ReaderTheme:
     try:
         data = yaml.safe_load(raw)
     except yaml.YAMLError as error:
-        where = getattr(error, "problem_mark", None)
-        line = f" at line {where.line + 1}" if where is not None else ""
-        raise ThemeError(f"{path}: not valid YAML{line}") from error
+        raise ThemeError(f"{path}: not valid YAML: {yaml_problem(error)}") from error
     return parse_theme(data, str(path))
 
 

@@ -13,13 +13,12 @@ from textual.binding import BindingType
 from textual.markup import escape
 from textual.screen import Screen
 
-from reader.config import Settings
+from reader.config import MAX_COLUMNS, Settings
 from reader.linking import AliasTable
 from reader.model import Article, LoadError
 from reader.pipeline import Analyzer, load_articles
 from reader.resources import bundled_themes_dir
 from reader.themes import DEFAULT_THEME, ThemeCatalog, load_themes
-from reader.ui.column_deck import MAX_COLUMNS
 from reader.ui.commands import EntityCommands
 from reader.ui.compare_actions import short_title
 from reader.ui.corpus_feed import LinkCorpus

@@ -13,13 +13,11 @@ from textual import events
 from textual.containers import Horizontal
 from textual.reactive import reactive
 
+from reader.config import MAX_COLUMNS
 from reader.model import Article
 from reader.ui.article_column import ArticleColumn
 from reader.ui.highlights import ArticleMarks, Layer
 from reader.ui.selection import Selection
-
-#: The most articles shown side by side.
-MAX_COLUMNS = 4
 
 
 class ColumnDeck(Horizontal):

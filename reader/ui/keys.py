@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
 
-from reader.ui.column_deck import MAX_COLUMNS
+from reader.config import MAX_COLUMNS
 
 
 class Key(NamedTuple):
