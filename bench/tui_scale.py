@@ -5,10 +5,13 @@ articles, in one run, reports:
 
 - the time from starting ``reader`` until the status bar counts the entities,
   and its ratio, PATH against the bundled articles;
-- while PATH loads, the longest wait for a key: ``?`` is pressed, the help
-  screen is waited for, ``?`` again closes it, and so on until the entities
-  are counted; each wait is measured from sending the key to the screen
-  showing the answer (the polling adds a few milliseconds).
+- in a second run, the longest wait for a key while PATH loads: ``?`` is
+  pressed every ``--every`` seconds, the help screen is waited for, ``?``
+  again closes it, and so on until the entities are counted; each wait is
+  measured from sending the key to the screen showing the answer (the
+  polling adds a few milliseconds). The time to the entities is taken from
+  the first run, without keys: a reader pressing keys without pause also
+  slows the linking down, since each answer redraws the screen.
 
 Then the same for a reopened collection (the collection index filled by the
 first run). Usage: python bench/tui_scale.py PATH [--timeout 300]
@@ -66,7 +69,7 @@ def wait(session: Session, test, timeout: float) -> float:
     raise TimeoutError(f"the screen never showed what was awaited:\n{session.screen()}")
 
 
-def run(argv: list[str], timeout: float, probe: bool) -> tuple[float, float, int]:
+def run(argv: list[str], timeout: float, probe: float) -> tuple[float, float, int]:
     """Seconds until entities are counted, the longest key wait, how many keys were timed."""
     session = Session(argv)
     try:
@@ -74,6 +77,7 @@ def run(argv: list[str], timeout: float, probe: bool) -> tuple[float, float, int
         wait(session, lambda s: s.strip() != "", timeout)
         longest, keys = 0.0, 0
         while probe and not COUNTED.search(session.status()):
+            time.sleep(probe)
             for opened in (True, False):
                 sent = time.perf_counter()
                 session_keys(session, "?")
@@ -94,15 +98,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", type=Path)
     parser.add_argument("--timeout", type=float, default=300.0)
+    parser.add_argument("--every", type=float, default=0.2, help="seconds between key probes")
     args = parser.parse_args()
     reader = [sys.executable, "-m", "reader"]
-    run(reader, args.timeout, probe=False)  # analyzes the bundled articles if not cached
-    bundled, _, _ = run(reader, args.timeout, probe=False)
+    run(reader, args.timeout, probe=0)  # analyzes the bundled articles if not cached
+    bundled, _, _ = run(reader, args.timeout, probe=0)
     print(f"bundled articles: entities counted after {bundled:.2f} s")
     index = Path(os.environ.get("XDG_CACHE_HOME", "~/.cache")).expanduser()
-    (index / "reader" / "collections.sqlite3").unlink(missing_ok=True)
     for label in ("first open", "reopened"):
-        counted, longest, keys = run([*reader, str(args.path)], args.timeout, probe=True)
+        if label == "first open":
+            (index / "reader" / "collections.sqlite3").unlink(missing_ok=True)
+        counted, _, _ = run([*reader, str(args.path)], args.timeout, probe=0)
+        if label == "first open":
+            (index / "reader" / "collections.sqlite3").unlink(missing_ok=True)
+        _, longest, keys = run([*reader, str(args.path)], args.timeout, probe=args.every)
         print(
             f"{args.path} ({label}): entities counted after {counted:.2f} s "
             f"({counted / bundled:.2f}x the bundled articles); "
