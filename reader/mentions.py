@@ -13,9 +13,6 @@ import re
 
 from reader.names import strip_titles
 
-#: Bump when a repair changes, so cached analyses made with older repairs are redone.
-REPAIR_VERSION = "2"
-
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’]|[\s.,;:!?\"“”‘’()\[\]-])+$")
 _LEADING_PUNCT = re.compile(r"^[\s\"“”‘’'()\[\],;:.-]+")

@@ -123,10 +123,6 @@ def load_pipeline(name: str) -> Language:
         raise ModelNotFound(name, f"could not be loaded ({_first_line(exc)})") from exc
     if "ner" not in nlp.pipe_names:
         raise ModelNotFound(name, "has no named-entity recognizer")
-    # Only what the reader uses: the sentence recognizer duplicates the parser.
-    for unused in ("senter",):
-        if unused in nlp.pipe_names and "parser" in nlp.pipe_names:
-            nlp.disable_pipe(unused)
     nlp.add_pipe("reader_quotes", last=True)
     return nlp
 

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from reader.names import clean_name, fold_name
+from reader.yaml_errors import yaml_problem
 
 SHIPPED_PACKAGE = "reader.data"
 SHIPPED_NAME = "aliases.yaml"
@@ -130,8 +131,7 @@ def load_alias_file(path: Path) -> tuple[AliasTable, list[str]]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        first = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return AliasTable(), [f"{path}: not valid YAML ({first})"]
+        return AliasTable(), [f"{path}: not valid YAML ({yaml_problem(error)})"]
     return parse_aliases(data, str(path))
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from reader.pronouns import SUBJECT_PRONOUNS
 from reader.quotes.index import index_of
-from reader.quotes.pronouns import SUBJECT_PRONOUNS
 
 
 def _words(text: str) -> frozenset[str]:

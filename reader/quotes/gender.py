@@ -13,8 +13,8 @@ from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
+from reader.pronouns import POSSESSIVE, PRONOUN_GENDER, REFLEXIVE, Gender
 from reader.quotes.index import index_of
-from reader.quotes.pronouns import POSSESSIVE, PRONOUN_GENDER, REFLEXIVE, Gender
 
 _HONORIFICS: dict[str, Gender] = {
     "mr": "male",

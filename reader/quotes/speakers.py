@@ -14,10 +14,10 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from reader.pronouns import GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER
 from reader.quotes.cues import SPEECH_LEMMAS, is_agency
 from reader.quotes.gender import compatible, noun_gender
 from reader.quotes.index import index_of
-from reader.quotes.pronouns import GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER
 
 
 def _words(text: str) -> frozenset[str]:

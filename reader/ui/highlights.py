@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.model import Corpus, EntityType, Quote
+from reader.pronouns import GROUP_PRONOUNS, PERSON_PRONOUNS, SUBJECT_PRONOUNS
 
-#: Pronouns a speaker mention can be; such a quote gets its speaker's name as a note.
-PRONOUNS = frozenset(
-    ("he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "this", "that")
-)
+#: Pronouns a speaker mention can be (the quote rules' sets, and the words that stand in
+#: for a speaker in a relative clause); such a quote gets its speaker's name as a note.
+PRONOUNS = SUBJECT_PRONOUNS | PERSON_PRONOUNS | GROUP_PRONOUNS | {"you", "who", "this", "that"}
 #: A speaker further than this many characters from the quote gets a note too.
 FAR_SPEAKER = 160
 

@@ -1,7 +1,8 @@
-"""The pronouns the quote rules know, defined once.
+"""The pronouns the reader knows, defined once.
 
-Speakers, cues and gender evidence all read these sets; a pronoun added here
-is seen by every rule.
+The quote rules (speakers, cues, gender evidence) and the UI's speaker notes
+all read these sets; a pronoun added here is seen by every one of them. Plain
+data: importing it never loads spaCy.
 """
 
 from __future__ import annotations
