@@ -225,13 +225,7 @@ def _notes(output_format: str) -> int:
     notes, notice = store.list_notes()
     if notice:
         _say(notice)
-    text = notes_json(notes) if output_format == "json" else notes_markdown(notes)
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    _print(notes_json(notes) if output_format == "json" else notes_markdown(notes))
     return 0
 
 
@@ -286,15 +280,19 @@ def _quotes_output(corpus: Corpus, output_format: str) -> str:
     return records.to_json(rows)
 
 
+def _print(text: str) -> None:
+    """Write ``text`` to stdout; a reader of our output that went away (| head) is no error."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def _write(text: str, output: Path | None, corpus: Corpus) -> int:
     if output is None:
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # The reader of our output went away (| head): not an error of ours.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        _print(text)
         return 0
     if _overwrites_an_article(output, corpus):
         _say(f"refusing to overwrite an article file: {output}")

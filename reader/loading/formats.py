@@ -19,6 +19,7 @@ import yaml
 from reader.loading.decode import clean_text
 from reader.loading.html import HtmlError, extract_page
 from reader.loading.markdown import markdown_to_text
+from reader.model import Article
 from reader.yaml_errors import yaml_problem
 
 _FIELDS = ("title", "source", "author", "date", "url")
@@ -38,6 +39,20 @@ class Draft:
     fields: dict[str, str | None] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)
     suffix: str = ""  # added to the file's id when one file holds several articles
+
+    def article(self, article_id: str, path: str) -> Article:
+        """The article this draft becomes, with its id and where it came from."""
+        return Article(
+            id=article_id,
+            path=path,
+            text=self.text,
+            title=self.fields.get("title"),
+            source=self.fields.get("source"),
+            author=self.fields.get("author"),
+            date=self.fields.get("date"),
+            url=self.fields.get("url"),
+            metadata=self.metadata,
+        )
 
 
 def parse(suffix: str, text: str) -> tuple[list[Draft], list[str]]:

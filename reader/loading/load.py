@@ -89,20 +89,7 @@ def load_file(
         drafts, warnings = parse(path.suffix, text)
     except (DecodeError, FormatError) as exc:
         return [], [LoadError(where, str(exc))]
-    articles = [
-        Article(
-            id=article_id + draft.suffix,
-            path=where,
-            text=draft.text,
-            title=draft.fields.get("title"),
-            source=draft.fields.get("source"),
-            author=draft.fields.get("author"),
-            date=draft.fields.get("date"),
-            url=draft.fields.get("url"),
-            metadata=draft.metadata,
-        )
-        for draft in drafts
-    ]
+    articles = [draft.article(article_id + draft.suffix, where) for draft in drafts]
     warnings = ([guess] if guess else []) + warnings
     return articles, [LoadError(where, message, fatal=False) for message in warnings]
 

@@ -99,7 +99,7 @@ def _from_fetched(result: Fetched, options: WebOptions) -> Loaded:
         draft, warning = _page_draft(result)
     except (DecodeError, FormatError) as exc:
         return [], [LoadError(where, str(exc))]
-    article = _article(draft, result.url, result.url)
+    article = draft.article(result.url, result.url)
     return [article], ([LoadError(where, warning, fatal=False)] if warning else [])
 
 
@@ -147,7 +147,7 @@ def _item_article(
             reason = str(exc)
         else:
             _fill(draft, item, feed_title)
-            return _article(draft, item_id, path), None
+            return draft.article(item_id, path), None
     elif isinstance(page, FetchError):
         reason = f"page not fetched: {page}"
     if not item.text:
@@ -157,7 +157,7 @@ def _item_article(
     warning = None
     if item.link:  # a feed item without a link is simply its own text
         warning = LoadError(item_id, f"{reason}; the feed's summary is shown", fatal=False)
-    return _article(draft, item_id, path), warning
+    return draft.article(item_id, path), warning
 
 
 def _fill(draft: Draft, item: FeedItem, feed_title: str | None) -> None:
@@ -167,17 +167,3 @@ def _fill(draft: Draft, item: FeedItem, feed_title: str | None) -> None:
             draft.fields[name] = value
     if feed_title and not draft.fields.get("source"):
         draft.fields["source"] = feed_title
-
-
-def _article(draft: Draft, article_id: str, path: str) -> Article:
-    return Article(
-        id=article_id,
-        path=path,
-        text=draft.text,
-        title=draft.fields.get("title"),
-        source=draft.fields.get("source"),
-        author=draft.fields.get("author"),
-        date=draft.fields.get("date"),
-        url=draft.fields.get("url"),
-        metadata=draft.metadata,
-    )
