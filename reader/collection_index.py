@@ -77,8 +77,10 @@ def collection_key(
     for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for article in articles:
-        for field in (article.id, analysis_keys[article.id]):
-            digest.update(field.encode("utf-8", "surrogatepass") + b"\0")
+        # Titles and dates are not in the text's key, but stories are titled and
+        # ordered by them: a retitled article is a new collection.
+        for field in (article.id, analysis_keys[article.id], article.title, article.date):
+            digest.update((field or "").encode("utf-8", "surrogatepass") + b"\0")
     return digest.hexdigest()
 
 

@@ -153,3 +153,13 @@ def test_adding_an_article_digests_only_that_article(
     assert corpus_to_dict(linked) == corpus_to_dict(scratch)
     zelenskiy = next(e for e in linked.entities if "Zelenskiy" in e.name)
     assert "extra.txt" in zelenskiy.article_ids
+
+
+def test_a_retitled_article_is_a_new_collection(private, news: Path) -> None:
+    open_corpus([news], private)
+    loaded = load_articles([news], private)
+    linker = CollectionLinker(private, loaded.aliases)
+    assert linker.lookup(loaded.articles, []) is not None
+    retitled = [replace(loaded.articles[0], title="Another headline"), *loaded.articles[1:]]
+    # Same texts, so the same analyses, but stories are titled by the articles' titles.
+    assert linker.lookup(retitled, []) is None
