@@ -24,6 +24,10 @@ TITLE_LIMIT = 60
 #: Tries, LAYOUT_WAIT seconds apart, to wait for a new column's layout before aligning.
 LAYOUT_TRIES = 100
 LAYOUT_WAIT = 0.02
+#: After aligning, the twins are checked this many more times (every LAYOUT_WAIT) and
+#: aligned again if a late rewrap (the other column settling its width, new notes
+#: under quotes) moved one of them.
+SETTLE_CHECKS = 10
 
 
 def short_title(text: str, limit: int = TITLE_LIMIT) -> str:
@@ -189,19 +193,28 @@ class CompareActions:
         there.mark_altered([(twin.start + s, twin.start + e) for s, e in changed])
         self.current_quote = twin.id
         there.focus()
-        self._align(here, quote.start, there, twin.start, LAYOUT_TRIES)
+        self._align(here, quote.start, there, twin.start, LAYOUT_TRIES, SETTLE_CHECKS)
         title = corpus_title(screen.corpus, twin.article)
         screen.notify(f"Same quote in {title}", timeout=3, markup=False)
 
     def _align(
-        self, here: ArticleView, offset: int, there: ArticleView, twin: int, tries: int
+        self,
+        here: ArticleView,
+        offset: int,
+        there: ArticleView,
+        twin: int,
+        tries: int,
+        checks: int = 0,
     ) -> None:
         # A column just added has no layout yet, and the others rewrap to make room
         # for it: wait until both are wrapped at their new width.
         if not (here.laid_out and there.laid_out) and tries > 0:
-            again = partial(self._align, here, offset, there, twin, tries - 1)
+            again = partial(self._align, here, offset, there, twin, tries - 1, checks)
             self.screen.set_timer(LAYOUT_WAIT, again)
             return
+        if checks > 0:
+            later = partial(self._align, here, offset, there, twin, LAYOUT_TRIES, checks - 1)
+            self.screen.set_timer(LAYOUT_WAIT, later)
         line, twin_line = here.line_for_offset(offset), there.line_for_offset(twin)
         row = common_row(
             line,
