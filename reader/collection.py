@@ -91,12 +91,14 @@ class CollectionLinker:
         costs the global step and those articles only.
         """
         complete = bool(articles) and all(a.id in analyses for a in articles)
-        key = self._key(articles) if complete else None
+        # Each text is hashed once, for the collection's key and the digests' keys alike.
+        named = self._analysis_keys(articles)
+        key = self._key(articles, named) if complete else None
         if key is not None and self._index is not None:
             found = self._index.get(key, articles, errors, self.model)
             if found is not None:
                 return found
-        digests = self._digests(articles, analyses)
+        digests = self._digests(articles, analyses, named)
         corpus = link_corpus(
             articles, analyses, errors, self.model, self.aliases, compare=complete, digests=digests
         )
@@ -105,11 +107,17 @@ class CollectionLinker:
         return corpus
 
     def _digests(
-        self, articles: Sequence[Article], analyses: Mapping[str, Analysis]
+        self,
+        articles: Sequence[Article],
+        analyses: Mapping[str, Analysis],
+        named: Mapping[str, str],
     ) -> dict[str, ArticleDigest]:
         """Linking's per-article work for every analyzed article: from memory, the index,
-        or done now (and kept in both)."""
-        keys = {a.id: self._digest_key(a) for a in articles if a.id in analyses}
+        or done now (and kept in both). ``named``: ``_analysis_keys`` of the articles."""
+        fingerprint = linking_fingerprint()
+        keys = {
+            a.id: _digest_key(fingerprint, a.id, named[a.id]) for a in articles if a.id in analyses
+        }
         # The memory is per index file: what one index holds says nothing of another's.
         where = str(self._index.path) if self._index else ""
         with _memo_lock:
@@ -136,25 +144,31 @@ class CollectionLinker:
             _memo.update(made)
         return found
 
-    def _digest_key(self, article: Article) -> str:
-        # The analysis key names the analysis (text, model, analysis code); without a
-        # cache, the model and the text do, for this process's memory alone.
+    def _analysis_keys(self, articles: Sequence[Article]) -> dict[str, str]:
+        """Article id -> what names its analysis: the cache key (text, model, analysis
+        code), or without a cache the model and the text, for this process's memory alone."""
         if self._cache is not None:
-            named = self._cache.key(article.text)
-        else:
-            named = hashlib.sha256(
-                f"{self.model}\0{article.text}".encode("utf-8", "surrogatepass")
+            return {a.id: self._cache.key(a.text) for a in articles}
+        return {
+            a.id: hashlib.sha256(
+                f"{self.model}\0{a.text}".encode("utf-8", "surrogatepass")
             ).hexdigest()
-        parts = (linking_fingerprint(), article.id, named)
-        return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+            for a in articles
+        }
 
-    def _key(self, articles: Sequence[Article]) -> str | None:
+    def _key(
+        self, articles: Sequence[Article], named: Mapping[str, str] | None = None
+    ) -> str | None:
         if self._cache is None:
             return None
-        cache = self._cache
-        analysis_keys = {a.id: cache.key(a.text) for a in articles}
+        analysis_keys = named if named is not None else self._analysis_keys(articles)
         parts = (source_fingerprint(LINKING_ROOTS), alias_fingerprint(self.aliases), self.model)
         return collection_key(articles, analysis_keys, parts)
+
+
+def _digest_key(fingerprint: str, article_id: str, named: str) -> str:
+    parts = (fingerprint, article_id, named)
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _decoded(data: bytes | None, article_id: str) -> ArticleDigest | None:
