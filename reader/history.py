@@ -132,12 +132,7 @@ class History:
         Returns:
             The previous place, or None (nothing changes) at the oldest one.
         """
-        if not self.can_go_back:
-            return None
-        if leaving is not None:
-            self._update_current(leaving)
-        self._index -= 1
-        return self._places[self._index]
+        return self._step(-1, leaving) if self.can_go_back else None
 
     def forward(self, leaving: Place | None = None) -> Place | None:
         """Step forward one place (after going back).
@@ -148,11 +143,12 @@ class History:
         Returns:
             The next place, or None (nothing changes) at the newest one.
         """
-        if not self.can_go_forward:
-            return None
+        return self._step(+1, leaving) if self.can_go_forward else None
+
+    def _step(self, delta: int, leaving: Place | None) -> Place:
         if leaving is not None:
             self._update_current(leaving)
-        self._index += 1
+        self._index += delta
         return self._places[self._index]
 
     def _update_current(self, place: Place) -> None:
