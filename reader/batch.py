@@ -115,14 +115,13 @@ def iter_outcomes(nlp: Language, texts: Sequence[str]) -> Iterator[tuple[int, Ou
         for index, analysis in analyze_texts(nlp, texts):
             finished.add(index)
             yield index, analysis
+    except Exception:  # any failure of the batch: the rest are redone one by one
+        left = [index for index in range(len(texts)) if index not in finished]
+    else:
         return
-    except Exception:  # any failure of the batch: retry one by one
-        pass
-    for index, text in enumerate(texts):
-        if index in finished:
-            continue
+    for index in left:
         try:
-            yield index, next(analyze_texts(nlp, [text]))[1]
+            yield index, next(analyze_texts(nlp, [texts[index]]))[1]
         except Exception as exc:  # reported per article, the rest go on
             yield index, failure_reason(exc)
 
