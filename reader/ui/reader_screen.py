@@ -27,6 +27,7 @@ from textual.widgets import Footer
 
 from reader.config import Settings
 from reader.linking import AliasTable
+from reader.load_report import LoadReport
 from reader.model import Article, Corpus, Entity, LoadError
 from reader.navigation import MentionIndex, Step, reading_order
 from reader.pipeline import Analyzer
@@ -40,6 +41,7 @@ from reader.ui.entity_sidebar import EntitySidebar
 from reader.ui.essentials import EssentialsActions
 from reader.ui.find_actions import FindActions
 from reader.ui.find_bar import FindBar
+from reader.ui.info_actions import InfoActions
 from reader.ui.jumps import Jumps
 from reader.ui.keys import SCREEN_KEYS, bindings
 from reader.ui.passage_actions import PassageActions
@@ -50,7 +52,7 @@ from reader.ui.status_bar import StatusBar
 from reader.ui.wording import counted
 
 
-class ReaderScreen(EssentialsActions, Screen[None]):
+class ReaderScreen(EssentialsActions, InfoActions, Screen[None]):
     """Articles side by side with linked entities; see the help screen for the keys."""
 
     AUTO_FOCUS = "ArticleView"
@@ -71,6 +73,7 @@ class ReaderScreen(EssentialsActions, Screen[None]):
         super().__init__()
         self.articles = list(articles)
         self.errors = list(errors)
+        self.report = LoadReport(self.errors)
         self.settings = settings
         # Nothing is linked yet: the text shows at once, entities follow from the feed.
         self.corpus = Corpus(self.articles, [], [], self.errors, settings.model)
@@ -144,13 +147,10 @@ class ReaderScreen(EssentialsActions, Screen[None]):
         self.watch(self.feed, "state", self._analysis_state_changed, init=False)
         # Draw the text first: the feed's worker competes for the GIL.
         self.call_after_refresh(self.feed.start)
-        problems = [e for e in self.errors if e.fatal]
-        if problems:
-            listed = "; ".join(f"{e.path}: {e.message}" for e in problems[:3])
-            more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-            self.notify(
-                f"Skipped {len(problems)} file(s): {listed}{more}", severity="warning", markup=False
-            )
+        self.show_load_problems()
+        if self.report.skipped:
+            summary = self.report.summary()
+            self.notify(f"{summary}: see the load report", severity="warning", markup=False)
 
     def on_screen_suspend(self) -> None:
         # A dialog opened before the first repaint: callbacks waiting for this screen's
