@@ -55,7 +55,7 @@ class Dialogs:
             if quote_id is not None:
                 self.screen.go_to_quote(quote_id)
 
-        self.screen.app.push_screen(QuotesScreen(self.screen.corpus), chosen)
+        self.screen.app.push_screen(QuotesScreen(self.screen.corpus, self.screen.selected), chosen)
 
     def details(self) -> None:
         """Show the selected (or, in the sidebar, highlighted) entity's names and articles."""

@@ -44,6 +44,13 @@ class InfoActions:
         """Show how many files had problems in the status bar (nothing when none did)."""
         self.status_bar.show_load_problems(self.report.summary())
 
+    def announce_load_problems(self) -> None:
+        """Show the indicator, and a short notice when files were skipped (once, at start)."""
+        self.show_load_problems()
+        if self.report.skipped:
+            summary = self.report.summary()
+            self.app.notify(f"{summary}: see the load report", severity="warning", markup=False)
+
     def report_problems(self, errors: Iterable[LoadError]) -> None:
         """Add load problems found while the reader runs: the indicator and the view follow."""
         if not self.report.add(errors):

@@ -25,6 +25,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from reader.attribution import outlet
 from reader.config import Settings
 from reader.linking import AliasTable
 from reader.load_report import LoadReport
@@ -98,7 +99,7 @@ class ReaderScreen(EssentialsActions, InfoActions, Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
-            yield EntitySidebar(id="sidebar")
+            yield EntitySidebar(id="sidebar", outlets={a.id: outlet(a) for a in self.articles})
             yield ColumnDeck(self.articles, self.settings.columns, id="columns")
         yield FindBar(id="find-bar")
         yield StatusBar(id="status")
@@ -147,10 +148,7 @@ class ReaderScreen(EssentialsActions, InfoActions, Screen[None]):
         self.watch(self.feed, "state", self._analysis_state_changed, init=False)
         # Draw the text first: the feed's worker competes for the GIL.
         self.call_after_refresh(self.feed.start)
-        self.show_load_problems()
-        if self.report.skipped:
-            summary = self.report.summary()
-            self.notify(f"{summary}: see the load report", severity="warning", markup=False)
+        self.announce_load_problems()
 
     def on_screen_suspend(self) -> None:
         # A dialog opened before the first repaint: callbacks waiting for this screen's
