@@ -95,6 +95,8 @@ class EntitySidebar(Vertical):
         height: auto;
         max-height: 5;
         color: $text-muted;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
         border-bottom: hkey $panel;
     }
     EntitySidebar > OptionList {

@@ -32,11 +32,8 @@ def report_prompt(row: ReportRow) -> Text:
 def report_title(report: LoadReport) -> str:
     """The view's heading: how many files had problems, and how to close it."""
     if not len(report):
-        return "Load report — every file loaded without a problem. Esc closes"
-    return (
-        f"Load report — {counted(len(report), 'file')}: {report.summary()}. "
-        "Esc closes (this list follows the loading)"
-    )
+        return "Load report: every file loaded without a problem · Esc closes"
+    return f"Load report: {counted(len(report), 'file')}, {report.summary()} · Esc closes"
 
 
 class LoadReportScreen(ModalScreen[None]):

@@ -93,7 +93,11 @@ class QuotesScreen(ModalScreen[str | None]):
         keep = None
         if self.about is not None:
             keep = {q.id for q in quotes_about(self.corpus, self.about.entity_id)}
-        return quote_options(self.corpus, keep, self.speaker)
+        options = quote_options(self.corpus, keep, self.speaker)
+        if not options and self.filters:
+            none = Text("  No quote is left by the filters: f or e again shows all", style="dim")
+            options.append(Option(none, disabled=True))
+        return options
 
     def _title(self, options: list[Option]) -> Text:
         count = counted(len(self.corpus.quotes), "quote")
