@@ -128,3 +128,16 @@ async def test_an_article_without_a_url_says_so(make_app, monkeypatch):
 @pytest.mark.filterwarnings("ignore::pytest.PytestWarning")
 def test_the_problem_files_are_real(problems):
     assert {Path(p.path).name for p in problems} == {"empty.json", "front.md", "aliases.yaml"}
+
+
+async def test_the_help_lists_the_new_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        keys = dict(app.screen.rows)
+        assert keys["u"] == "Open the focused article's URL in the browser"
+        assert keys["L"] == "The load report: every file skipped or loaded with warnings"
+        assert keys["f (in the quotes)"].startswith("Only the highlighted quote's speaker")
+        assert keys["Enter (in the details)"].startswith("Jump to the quote")

@@ -7,11 +7,9 @@ from dataclasses import replace
 import pytest
 
 from reader.attribution import quotes_about, speaker_name
-from reader.ui.entity_sidebar import EntitySidebar
+from reader.ui.entity_sidebar import EntitySidebar, legend_text
 from reader.ui.quotes_screen import QuotesScreen
 from tests.ui.conftest import reader, settle
-
-pytestmark = pytest.mark.asyncio
 
 
 @pytest.fixture
@@ -21,6 +19,7 @@ def outlets(seed_articles):
     return [replace(first, source="Scroll.in"), second]
 
 
+@pytest.mark.asyncio
 @pytest.mark.parametrize("width", [160, 100])
 async def test_the_sidebar_legend_names_each_columns_outlet(make_app, outlets, width):
     app = make_app(articles=outlets)
@@ -48,6 +47,7 @@ def _title(app) -> str:
     return str(app.screen.query_one("#quotes-title").render())
 
 
+@pytest.mark.asyncio
 async def test_each_quote_names_its_outlet(make_app, outlets):
     app = make_app(articles=outlets)
     async with app.run_test(size=(160, 40)) as pilot:
@@ -67,6 +67,7 @@ async def test_each_quote_names_its_outlet(make_app, outlets):
                 assert "— Scroll.in" not in str(option.prompt)
 
 
+@pytest.mark.asyncio
 async def test_f_keeps_one_speaker_and_e_the_selected_entity(make_app):
     app = make_app()
     async with app.run_test(size=(160, 40)) as pilot:
@@ -106,6 +107,7 @@ async def test_f_keeps_one_speaker_and_e_the_selected_entity(make_app):
         assert "showing" not in _title(app)
 
 
+@pytest.mark.asyncio
 async def test_e_without_a_selection_says_so(make_app):
     app = make_app()
     async with app.run_test(size=(160, 40), notifications=True) as pilot:
@@ -117,3 +119,12 @@ async def test_e_without_a_selection_says_so(make_app):
         assert "showing" not in _title(app)
         toasts = [str(t.render()) for t in app.screen.query("Toast")]
         assert "Select an entity first" in toasts
+
+
+def test_the_legend_is_plain_text_and_names_empty_columns():
+    legend = legend_text(["a", None, "b"], {"a": "[b]Reuters[/b]", "b": "Jagran\nNews"})
+    assert legend.plain.splitlines() == [
+        " 1  [b]Reuters[/b]",
+        " 2  (no article)",
+        " 3  Jagran News",
+    ]
