@@ -26,10 +26,24 @@ if TYPE_CHECKING:
 WEB_SCHEMES = ("http", "https")
 
 
+def is_web_address(url: str) -> bool:
+    """Whether ``url`` is an http(s) address with a host and no spaces or control characters.
+
+    An article's URL is untrusted: nothing else is handed to the browser.
+    """
+    if any(ch.isspace() or not ch.isprintable() for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. a broken IPv6 host
+        return False
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.netloc)
+
+
 class InfoActions:
     """The load report (status bar indicator, view, live updates) and opening URLs."""
 
-    report: LoadReport
+    load_report: LoadReport
     app: App[None]
 
     if TYPE_CHECKING:  # the screen's parts, as ReaderScreen has them
@@ -42,18 +56,18 @@ class InfoActions:
 
     def show_load_problems(self) -> None:
         """Show how many files had problems in the status bar (nothing when none did)."""
-        self.status_bar.show_load_problems(self.report.summary())
+        self.status_bar.show_load_problems(self.load_report.summary())
 
     def announce_load_problems(self) -> None:
         """Show the indicator, and a short notice when files were skipped (once, at start)."""
         self.show_load_problems()
-        if self.report.skipped:
-            summary = self.report.summary()
+        if self.load_report.skipped:
+            summary = self.load_report.summary()
             self.app.notify(f"{summary}: see the load report", severity="warning", markup=False)
 
     def report_problems(self, errors: Iterable[LoadError]) -> None:
         """Add load problems found while the reader runs: the indicator and the view follow."""
-        if not self.report.add(errors):
+        if not self.load_report.add(errors):
             return
         self.show_load_problems()
         for screen in self.app.screen_stack:
@@ -63,7 +77,7 @@ class InfoActions:
     def action_load_report(self) -> None:
         """Open the load report: every file skipped or loaded with warnings, and why."""
         if not any(isinstance(s, LoadReportScreen) for s in self.app.screen_stack):
-            self.app.push_screen(LoadReportScreen(self.report))
+            self.app.push_screen(LoadReportScreen(self.load_report))
 
     def on_status_bar_report_requested(self, event: StatusBar.ReportRequested) -> None:
         event.stop()
@@ -77,14 +91,18 @@ class InfoActions:
             self.app.notify("This article has no URL", timeout=3, markup=False)
             return
         url = article.url
-        if urlsplit(url).scheme.lower() not in WEB_SCHEMES:
+        if not is_web_address(url):
             self.app.notify("Not opened: the article's URL is not a web address", markup=False)
             return
         app = self.app
 
         def open_it() -> None:
             # A browser can take seconds to start: never on the UI thread.
-            if not webbrowser.open(url):
+            try:
+                opened = webbrowser.open(url)
+            except (webbrowser.Error, OSError):
+                opened = False
+            if not opened:
                 app.call_from_thread(app.notify, "No web browser could be started", markup=False)
 
         app.run_worker(open_it, thread=True, group="browser", exit_on_error=False)

@@ -74,7 +74,7 @@ class ReaderScreen(EssentialsActions, InfoActions, Screen[None]):
         super().__init__()
         self.articles = list(articles)
         self.errors = list(errors)
-        self.report = LoadReport(self.errors)
+        self.load_report = LoadReport(self.errors)
         self.settings = settings
         # Nothing is linked yet: the text shows at once, entities follow from the feed.
         self.corpus = Corpus(self.articles, [], [], self.errors, settings.model)

@@ -11,6 +11,7 @@ import pytest
 
 from reader.model import LoadError
 from reader.pipeline import load_articles
+from reader.ui.info_actions import is_web_address
 from reader.ui.load_report_screen import LoadReportScreen
 from tests.ui.conftest import palette_select, reader, settle, toasts
 
@@ -141,3 +142,21 @@ async def test_the_help_lists_the_new_keys(make_app):
         assert keys["L"] == "The load report: every file skipped or loaded with warnings"
         assert keys["f (in the quotes)"].startswith("Only the highlighted quote's speaker")
         assert keys["Enter (in the details)"].startswith("Jump to the quote")
+
+
+@pytest.mark.parametrize(
+    ("url", "web"),
+    [
+        ("https://example.org/news/1", True),
+        ("HTTP://example.org", True),
+        ("file:///etc/passwd", False),
+        ("javascript:alert(1)", False),
+        ("https://", False),
+        ("http://[::1", False),
+        ("https://example.org/a b", False),
+        ("https://example.org/\x1b[31m", False),
+    ],
+)
+@pytest.mark.filterwarnings("ignore::pytest.PytestWarning")
+def test_only_web_addresses_go_to_the_browser(url, web):
+    assert is_web_address(url) is web
