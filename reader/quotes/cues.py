@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 from spacy.tokens import Span, Token
 
@@ -22,19 +23,14 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: Lemmas of verbs that report speech or writing.
-SPEECH_LEMMAS = _words(
-    """
-    say tell add warn write ask tweet post state announce explain claim insist note declare
-    reply respond answer confirm deny argue comment continue report quote urge stress emphasize
-    emphasise suggest acknowledge admit recall describe predict promise vow pledge assert
-    maintain mention observe remark reiterate repeat shout scream cry whisper joke laugh
-    complain concede conclude contend counter caution proclaim testify plead boast blog exclaim
-    muse sigh agree demand wonder threaten recount allege charge estimate told summarize
-    summarise advise inform order instruct direct mutter yell murmur retort quip call dub label
-    term chant
-    """
-)
+def _data_words(name: str) -> frozenset[str]:
+    """The words of a shipped list in ``reader/data``, '#' comments left out."""
+    text = resources.files("reader.data").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
+
+
+#: Lemmas of verbs that report speech or writing (the shipped list, by verb class).
+SPEECH_LEMMAS = _data_words("speech_verbs.txt")
 #: Verbs that put a name or a judgement on someone or something: a quoted
 #: phrase they frame ('accused them of being "duped"') is the speaker's words.
 NAMING_LEMMAS = _words(
