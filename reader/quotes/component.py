@@ -20,6 +20,7 @@ from reader.quotes.cues import (
     colon_cue,
     find_cue,
     governing_cue,
+    is_title_stop,
     labelled,
     sentence_cue,
 )
@@ -215,7 +216,7 @@ def _region_after(index: DocIndex, raw: RawQuote, following: RawQuote | None) ->
         end_char = min(end_char, following.open_mark)
     tokens: list[Token] = []
     for token in index.tokens_from(raw.close_mark + 1, end_char):
-        if token.text in SENTENCE_END:
+        if token.text in SENTENCE_END and not is_title_stop(token):
             break
         tokens.append(token)
     return [t for t in tokens if not t.is_space]

@@ -48,6 +48,44 @@ WEAK_LEMMAS = frozenset(["think", "believe", "feel", "hope", "fear", "expect", "
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 #: Sentence-final tokens: an attribution never reaches past one.
 SENTENCE_END = frozenset((".", "!", "?"))
+#: Abbreviated titles before a name (news style: "Dist. Atty. Steve Cooley",
+#: "Lt. Gov. Sean Parnell"): the full stop after one ends no sentence.
+TITLE_ABBREVIATIONS = _words(
+    """
+    mr mrs ms dr prof rev fr gov lt sen rep gen col maj capt sgt cpl pvt adm cmdr cdr brig
+    det insp supt dist atty asst dep sec pres amb hon sr jr
+    """
+)
+
+
+def is_title_stop(token: Token) -> bool:
+    """A full stop that ends an abbreviated title before a name ("Atty. Steve")."""
+    doc = token.doc
+    if token.text != "." or token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    return (
+        before.lower_ in TITLE_ABBREVIATIONS
+        and before.idx + len(before) == token.idx  # "Atty." with no space before the stop
+        and after.is_title
+    )
+
+
+def past_titles(token: Token) -> Token:
+    """The name after an abbreviated title ``token`` ("Dist." -> "Cooley"), else ``token``.
+
+    A parse can take the title for the subject and end the sentence at its
+    full stop; the speaker is the last word of the name that follows.
+    """
+    doc = token.doc
+    node = token
+    while node.i + 1 < len(doc) and is_title_stop(doc[node.i + 1]):
+        node = doc[node.i + 2]
+        while node.i + 1 < len(doc) and doc[node.i + 1].pos_ == "PROPN" and (
+            doc[node.i + 1].is_title or doc[node.i + 1].is_upper
+        ):
+            node = doc[node.i + 1]
+    return node
 #: News agencies relay quotes; "according to Reuters" does not make Reuters the speaker.
 AGENCIES = _words(
     """
@@ -179,7 +217,7 @@ def find_cue(
         if speaker is not None and not (quote.start <= speaker.i < quote.end):
             if is_agency(speaker) and token.lemma_ in ("report", "according", "say", "quote"):
                 continue  # the agency relays the quote; keep looking for its source
-            return Cue(_cue_span(token), speaker)
+            return Cue(_cue_span(token), past_titles(speaker))
         if speaker is None or quote.start <= speaker.i < quote.end:
             speaker = _nearest_named(region, token)
         if fallback is None:
@@ -328,9 +366,14 @@ def _someone(token: Token | None) -> bool:
 
 
 def sentence_cue(sent: Span, exclude: Sequence[Span] = ()) -> Cue | None:
-    """The last speech cue with a subject in ``sent``, outside the ``exclude`` spans."""
+    """The last speech cue with a subject in ``sent``, outside the ``exclude`` spans.
+
+    A verb of speaking wins over "according to": in '"…," she said, according
+    to the statement' the statement relays what she said.
+    """
     skip = index_of(sent.doc).quoted_in(exclude)
     best: Cue | None = None
+    relayed: Cue | None = None
     for token in sent:
         if token.i in skip or token.pos_ not in ("VERB", "AUX"):
             continue
@@ -342,5 +385,8 @@ def sentence_cue(sent: Span, exclude: Sequence[Span] = ()) -> Cue | None:
         speaker = _speaker_of(token)
         if speaker is None or speaker.i in skip or is_agency(speaker):
             continue
-        best = Cue(_cue_span(token), speaker)
-    return best
+        if token.lower_ == "according":
+            relayed = Cue(_cue_span(token), speaker)
+        else:
+            best = Cue(_cue_span(token), speaker)
+    return best or relayed

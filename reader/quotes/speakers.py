@@ -131,6 +131,9 @@ def resolve(
         named = _entity_at(doc, child) if child.dep_ == "appos" else None
         if named is not None and named.label_ in SPEAKER_LABELS:
             return named
+    named = _titled_name(doc, head)
+    if named is not None:
+        return named
     if head.pos_ == "PROPN" and promote_orgs:
         # A name NER missed, in the subject of a speech verb: a person or a body.
         name = _name_span(mention, head)
@@ -183,6 +186,24 @@ def resolve(
         return None
     # "the actress", "a publicist": a description is a speaker in its own right;
     # without a coreference model, guessing who it describes goes wrong too often.
+    return None
+
+
+def _titled_name(doc: Doc, head: Token) -> Span | None:
+    """The person a chain of bare titles names: "businessman and blogger Andrew Halcro".
+
+    The parse can coordinate the first title with the name; with no
+    determiner on the title ("the mayor and the governor" are two people), the
+    chain is one person's titles and the name at its end is the speaker.
+    """
+    if head.pos_ != "NOUN" or any(c.dep_ in ("det", "poss") for c in head.children):
+        return None
+    for child in head.children:
+        if child.dep_ != "conj":
+            continue
+        named = _entity_at(doc, child)
+        if named is not None and named.label_ == "PERSON" and named.root.i == child.i:
+            return named
     return None
 
 
