@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from reader.pronouns import SUBJECT_PRONOUNS
 from reader.quotes.index import index_of
+from reader.quotes.retype import may_name_speaker
 
 
 def _words(text: str) -> frozenset[str]:
@@ -58,6 +59,11 @@ TITLE_ABBREVIATIONS = _words(
 )
 
 
+def _abbreviated_title(token: Token) -> bool:
+    """A title abbreviation with its full stop in the token ("Rep.", "Gov.")."""
+    return token.text.endswith(".") and token.lower_.rstrip(".") in TITLE_ABBREVIATIONS
+
+
 def is_title_stop(token: Token) -> bool:
     """A full stop that ends an abbreviated title before a name ("Atty. Steve")."""
     doc = token.doc
@@ -79,8 +85,10 @@ def past_titles(token: Token) -> Token:
     """
     doc = token.doc
     node = token
-    while node.i + 1 < len(doc) and is_title_stop(doc[node.i + 1]):
-        node = doc[node.i + 2]
+    while node.i + 1 < len(doc) and (
+        is_title_stop(doc[node.i + 1]) or (_abbreviated_title(node) and doc[node.i + 1].is_title)
+    ):
+        node = doc[node.i + 2] if is_title_stop(doc[node.i + 1]) else doc[node.i + 1]
         while node.i + 1 < len(doc) and doc[node.i + 1].pos_ == "PROPN" and (
             doc[node.i + 1].is_title or doc[node.i + 1].is_upper
         ):
@@ -261,7 +269,7 @@ def _nearest_named(region: Sequence[Token], verb: Token) -> Token | None:
     """A parse without a subject: the nearest name or pronoun beside the verb."""
     best: Token | None = None
     for token in region:
-        if token.i == verb.i or not (token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PRON"):
+        if token.i == verb.i or not (may_name_speaker(token) or token.pos_ == "PRON"):
             continue
         if token.pos_ == "PRON" and token.lower_ not in SUBJECT_PRONOUNS:
             continue
@@ -269,6 +277,8 @@ def _nearest_named(region: Sequence[Token], verb: Token) -> Token | None:
             continue  # "told Reuters": the listener, not the speaker
         if best is None or abs(token.i - verb.i) < abs(best.i - verb.i):
             best = token
+    if best is not None:
+        best = past_titles(best)
     if best is not None and best.ent_iob_ in ("B", "I"):
         # Use the last word of the name, its syntactic head in English.
         while best.i + 1 < len(best.doc) and best.doc[best.i + 1].ent_iob_ == "I":

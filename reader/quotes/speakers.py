@@ -18,6 +18,7 @@ from reader.pronouns import GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER
 from reader.quotes.cues import SPEECH_LEMMAS, is_agency
 from reader.quotes.gender import compatible, noun_gender
 from reader.quotes.index import index_of
+from reader.quotes.retype import speaker_label
 
 
 def _words(text: str) -> frozenset[str]:
@@ -126,6 +127,12 @@ def resolve(
             return person
     if ent is not None and ent.label_ in SPEAKER_LABELS:
         return ent
+    label = speaker_label(ent, ORG_NOUNS) if ent is not None else None
+    if ent is not None and label is not None:
+        # "Osman-aga" as a law, "the White House" as a building: a speaker is
+        # a person or a body, so the context corrects NER's label.
+        fixed = Span(doc, ent.start, ent.end, label=label)
+        return promote(doc, fixed) if promote_orgs else fixed
     for child in head.children:
         # "her nephew, Ravi Singh": the apposition names the speaker.
         named = _entity_at(doc, child) if child.dep_ == "appos" else None
