@@ -99,7 +99,9 @@ def load_gold(
             if not (cluster.get("linked", True) or unlinked):
                 continue
             for m in cluster["mentions"]:
-                mentions.append(Labelled(m["doc"], int(m["start"]), int(m["end"]), cluster["label"]))
+                mentions.append(
+                    Labelled(m["doc"], int(m["start"]), int(m["end"]), cluster["label"])
+                )
     return articles, mentions
 
 
@@ -206,9 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(articles)} articles, {len(gold)} gold mentions ({args.model})")
     print(f"{'match':16}" + "".join(f"{n + ' ' + k:>12}" for n in tables for k in ("P", "R", "F1")))
     for row in tables["reader"]:
-        cells = "".join(
-            f"{tables[n][row][k]:>12.3f}" for n in tables for k in ("p", "r", "f1")
-        )
+        cells = "".join(f"{tables[n][row][k]:>12.3f}" for n in tables for k in ("p", "r", "f1"))
         print(f"{row:16}{cells}")
     return 0
 

@@ -89,11 +89,15 @@ def past_titles(token: Token) -> Token:
         is_title_stop(doc[node.i + 1]) or (_abbreviated_title(node) and doc[node.i + 1].is_title)
     ):
         node = doc[node.i + 2] if is_title_stop(doc[node.i + 1]) else doc[node.i + 1]
-        while node.i + 1 < len(doc) and doc[node.i + 1].pos_ == "PROPN" and (
-            doc[node.i + 1].is_title or doc[node.i + 1].is_upper
+        while (
+            node.i + 1 < len(doc)
+            and doc[node.i + 1].pos_ == "PROPN"
+            and (doc[node.i + 1].is_title or doc[node.i + 1].is_upper)
         ):
             node = doc[node.i + 1]
     return node
+
+
 #: News agencies relay quotes; "according to Reuters" does not make Reuters the speaker.
 AGENCIES = _words(
     """

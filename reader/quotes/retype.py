@@ -14,10 +14,22 @@ from spacy.tokens import Span, Token
 #: Labels of things that never speak: a speaker mention with one is mislabelled
 #: (GPE and NORP can speak as governments and groups, so they are not here).
 NON_SPEAKER_LABELS = frozenset(
-    """
-    LOC FAC LAW PRODUCT WORK_OF_ART EVENT LANGUAGE DATE TIME MONEY PERCENT QUANTITY
-    CARDINAL ORDINAL
-    """.split()
+    [
+        "LOC",
+        "FAC",
+        "LAW",
+        "PRODUCT",
+        "WORK_OF_ART",
+        "EVENT",
+        "LANGUAGE",
+        "DATE",
+        "TIME",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "CARDINAL",
+        "ORDINAL",
+    ]
 )
 #: Labels NER cannot have meant for a name, so a proper noun with one may still name a speaker.
 _MISLABELS = frozenset(("LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE", "FAC", "LOC"))
