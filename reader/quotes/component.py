@@ -20,7 +20,6 @@ from reader.quotes.cues import (
     colon_cue,
     find_cue,
     governing_cue,
-    is_title_stop,
     labelled,
     sentence_cue,
 )
@@ -28,6 +27,7 @@ from reader.quotes.fragments import is_quoted_word, is_sentence, is_speech_fragm
 from reader.quotes.index import DocIndex, indexed
 from reader.quotes.marks import RawQuote, find_quotes, paragraph_bounds
 from reader.quotes.speakers import resolve, speaker_span
+from reader.quotes.titles import is_title_stop
 
 EXTENSION = "reader_quotes"
 
