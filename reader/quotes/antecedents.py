@@ -18,13 +18,27 @@ from reader.quotes.gender import compatible, noun_gender
 from reader.quotes.index import index_of
 from reader.quotes.nouns import ORG_NOUNS, STATEMENT_NOUNS
 
+_SUBJECTS = ("nsubj", "nsubjpass")
+
 
 def antecedent(doc: Doc, pronoun: Token, quotes: Sequence[Span]) -> Span | None:
+    """The entity the pronoun speaker ``pronoun`` stands for, or None.
+
+    Args:
+        doc: the parsed document.
+        pronoun: a pronoun naming a speaker ("he", "they").
+        quotes: every quotation span of the document (never antecedents).
+    """
     word = pronoun.lower_
     if word in PERSON_PRONOUNS:
         # "he" never resolves to someone the text calls "she", and the other way round.
         named = _nearest(
-            doc, pronoun.i, ("PERSON",), quotes, fits=lambda e: compatible(doc, e, pronoun)
+            doc,
+            pronoun.i,
+            ("PERSON",),
+            quotes,
+            fits=lambda e: compatible(doc, e, pronoun),
+            same_as=pronoun,
         )
         if named is not None and _described_speaker_between(doc, named.end, pronoun, quotes):
             return None  # "her publicist said … he said": he is the publicist, not her
@@ -100,11 +114,15 @@ def _nearest(
     labels: Sequence[str],
     quotes: Sequence[Span],
     fits: Callable[[Span], bool] | None = None,
+    same_as: Token | None = None,
 ) -> Span | None:
     """The nearest entity with one of ``labels`` before token ``before``, outside quotes.
 
     Sentence by sentence backwards; within a sentence a grammatical subject wins.
     ``fits`` rules candidates out (a person of the wrong gender for a pronoun).
+    ``same_as`` is the pronoun being resolved: a sentence whose subject is the
+    same pronoun ("He declined to guess what Mat Maid lost") keeps talking
+    about its antecedent, so the other names in it are passed over.
     """
     quoted = index_of(doc).quoted_in(quotes)
     same: list[Span] = []  # the candidates in the sentence of the nearest one, nearest first
@@ -114,9 +132,28 @@ def _nearest(
             break  # entities are in order: none further back shares that sentence
         if e.label_ not in labels or e.root.i in quoted or (fits is not None and not fits(e)):
             continue
+        if (
+            last_sent is None
+            and same_as is not None
+            and e.root.dep_ not in _SUBJECTS
+            and _continued(e.sent, same_as, quoted)
+        ):
+            continue
         if last_sent is None:
             last_sent = e.sent
         if e.sent == last_sent:
             same.append(e)
-    subjects = [e for e in same if e.root.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [e for e in same if e.root.dep_ in _SUBJECTS]
     return (subjects or same)[0] if same else None
+
+
+def _continued(sent: Span, pronoun: Token, quoted: frozenset[int]) -> bool:
+    """Whether ``sent`` has, as a subject outside quotes, a pronoun of ``pronoun``'s gender."""
+    wanted = PRONOUN_GENDER.get(pronoun.lower_)
+    return wanted is not None and any(
+        t.dep_ in _SUBJECTS
+        and t.i != pronoun.i
+        and t.i not in quoted
+        and PRONOUN_GENDER.get(t.lower_) == wanted
+        for t in sent
+    )
