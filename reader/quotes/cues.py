@@ -45,6 +45,13 @@ NAMING_LEMMAS = _words(
 LABEL_LEMMAS = _words("know name title entitle mark sign headline caption")
 #: Verbs of speaking that also report what things show ("the evidence suggested").
 EVIDENCE_LEMMAS = _words("suggest predict estimate indicate show")
+#: Verbs of speaking whose object is the listener, not the speaker ("told reporters").
+LISTENER_LEMMAS = _words(
+    """
+    tell told ask inform notify warn advise remind brief instruct urge reassure assure order
+    direct caution implore beg quote answer
+    """
+)
 #: Lemmas that only count when the quotation is their complement (opinion verbs).
 WEAK_LEMMAS = frozenset(["think", "believe", "feel", "hope", "fear", "expect", "predict", "know"])
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
@@ -112,10 +119,39 @@ def _speaker_of(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a spokesman stating": the participle's noun speaks
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     subject = _subject(verb)
     if subject is not None and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
         return subject.head.head  # "an employee who had yelled": the relative's antecedent
     return subject
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after an inverted verb the parse took for its object.
+
+    '… "erroneous findings" by agencies, argued the NRDC.': a verb of saying
+    right after a comma or a closing mark, with no subject of its own, whose
+    object ends the clause, has its subject after it. Verbs whose object is
+    the listener ("told reporters") are left out.
+    """
+    if verb.lemma_ in LISTENER_LEMMAS or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.text not in {",", '"', "”", "’", "'"}:
+        return None
+    for child in verb.rights:
+        if child.dep_ != "dobj":
+            continue
+        after = child.right_edge.i + 1
+        if (
+            after >= len(verb.doc)
+            or verb.doc[after].text in {".", ",", "!", "?", ";"}
+            or verb.doc[after].is_space
+        ):
+            return child
+    return None
 
 
 def _is_label(verb: Token) -> bool:

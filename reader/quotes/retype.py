@@ -54,6 +54,8 @@ def speaker_label(ent: Span, org_nouns: frozenset[str]) -> str | None:
     """
     if ent.label_ not in NON_SPEAKER_LABELS or not any(t.pos_ == "PROPN" for t in ent):
         return None
+    if in_marks(ent):
+        return None  # 'argued a "White Paper"': a title in marks names a document, no one
     if any(t.pos_ == "CCONJ" for t in ent):
         return None  # "Mark and Condon": several speakers in one span, no one name
     words = [t for t in ent if t.is_alpha and t.pos_ != "DET"]
@@ -64,3 +66,11 @@ def speaker_label(ent: Span, org_nouns: frozenset[str]) -> str | None:
     if definite or any(t.lemma_.lower() in org_nouns for t in ent):
         return "ORG"
     return "PERSON"
+
+
+def in_marks(span: Span) -> bool:
+    """Whether ``span`` stands between quote marks, as the title of a work does."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc):
+        return False
+    return doc[span.start - 1].is_quote and doc[span.end].is_quote

@@ -26,7 +26,7 @@ from reader.quotes.nouns import (
     SPOKES_NOUNS,
     STATEMENT_NOUNS,
 )
-from reader.quotes.retype import speaker_label
+from reader.quotes.retype import in_marks, speaker_label
 
 #: Modifier dependencies kept in a speaker mention (titles, first names, adjectives).
 _LEFT_DEPS = frozenset(("compound", "amod", "det", "nmod", "nummod", "flat", "poss", "case"))
@@ -214,6 +214,8 @@ def _name_span(mention: Span, head: Token) -> Span | None:
     words = mention.doc[left : head.i + 1]
     if not all(t.is_title or t.is_upper for t in words if t.is_alpha):
         return None
+    if in_marks(words):
+        return None  # 'argued a "White Paper"': a title in marks names a document, no one
     label = "ORG" if any(t.lemma_.lower() in ORG_NOUNS for t in words) else "PERSON"
     return Span(mention.doc, words.start, words.end, label=label)
 
