@@ -105,7 +105,9 @@ def resolve(
         # "Osman-aga" as a law, "the White House" as a building: a speaker is
         # a person or a body, so the context corrects NER's label.
         fixed = Span(doc, ent.start, ent.end, label=label)
-        return promote(doc, fixed) if promote_orgs else fixed
+        if promote_orgs:
+            index_of(doc).add_ent(fixed)  # replaces the mislabelled one, same tokens
+        return fixed
     for child in head.children:
         # "her nephew, Ravi Singh": the apposition names the speaker.
         named = _entity_at(doc, child) if child.dep_ == "appos" else None
