@@ -6,7 +6,7 @@ odd ('…, "said X'); the rules must hold on it as it is.
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.quotes import DocQuote
@@ -42,7 +42,7 @@ def test_notified_is_a_cue_and_the_next_paragraph_continues_it(nlp) -> None:
     # 13_5ecbplus: "notified" (advise-37.9); the next quotation has no attribution of its own.
     text = (
         '"We will be making no further payment on our ARLF notes until we have been able to '
-        "move to a suitable location and secure a minimum raw milk supply, \"Karen Olson, "
+        'move to a suitable location and secure a minimum raw milk supply, "Karen Olson, '
         "president and CEO of Valley Dairy, notified the panel on Aug. 1.\n"
         "\"All our attempts to deal with our ARLF loans have only resulted in a moment's "
         'reprieve following by further threats. "'
@@ -63,12 +63,10 @@ def test_abbreviated_titles_end_no_sentence(nlp) -> None:
 
 
 def test_title_abbreviated_in_one_token_is_passed_over(nlp) -> None:
-    # 9_6ecb: "Rep." is one token; the speaker is the name after it.
-    text = (
-        "\"I've been waiting and holding my breath for one last awful thing (Bush) would do to "
-        'be remembered by, and he has done it," said Rep. Jim McDermott, D-Wash.'
-    )
-    quote = next(iter(quotes_of(nlp, text).values()))
+    # 9_6ecb, the whole article: "Rep." is one token; the speaker is the name after it.
+    text = (DATA / "quotes_texts" / "9_6ecb.txt").read_text(encoding="utf-8")
+    found = quotes_of(nlp, text)
+    quote = next(q for t, q in found.items() if t.startswith("I've been waiting"))
     assert ref(quote) == "Jim McDermott"
 
 
@@ -97,7 +95,7 @@ def test_according_to_a_statement_yields_to_the_verb_of_saying(nlp) -> None:
 def test_speaker_tagged_as_a_law_is_retyped_a_person(nlp) -> None:
     # 11_8ecb: the small model tags "Osman-aga" LAW; a quote over two lines.
     text = (
-        'Turkmenistan\'s laws.\n"It does not matter who gets elected.\n'
+        "Turkmenistan's laws.\n\"It does not matter who gets elected.\n"
         'The president has the final say, "Osman-aga, who herds camels in a remote desert '
         "area, told the Reuters news agency."
     )
@@ -114,7 +112,7 @@ def test_speaker_tagged_as_a_law_is_retyped_a_person(nlp) -> None:
 def test_same_pronoun_as_subject_continues_the_antecedent(nlp) -> None:
     # 13_5ecbplus: "Mat Maid" (a dairy the model tags PERSON) sits in a sentence about "He".
     text = (
-        "\"It's all kind of a long and complicated story going way back, \"said Ed Fogels, "
+        '"It\'s all kind of a long and complicated story going way back, "said Ed Fogels, '
         "the deputy commissioner of Natural Resources in charge of the Agriculture Division.\n"
         "He couldn't hazard a guess on how much money the state has lost on Mat Maid and "
         "associated agriculture projects over the years.\n"
@@ -134,16 +132,6 @@ def test_inverted_verb_object_is_the_speaker(nlp) -> None:
     assert ref(quote) == "NRDC"
 
 
-def test_listener_after_told_is_no_inverted_speaker(nlp) -> None:
-    # 11_8ecb: "told the Reuters news agency": the object of "told" listens.
-    text = (
-        '"It does not matter who gets elected," Osman-aga, who herds camels in a remote '
-        "desert area, told the Reuters news agency."
-    )
-    quote = next(iter(quotes_of(nlp, text).values()))
-    assert ref(quote) != "Reuters" and "Reuters" not in (speaker(quote) or "")
-
-
 def test_title_in_marks_speaks_as_no_one(nlp) -> None:
     # 13_5ecbplus: the "White Paper" is a document: the speaker mention, but no entity.
     text = (
@@ -159,13 +147,13 @@ def test_title_in_marks_speaks_as_no_one(nlp) -> None:
     assert "White Paper" not in found  # the title itself is no quotation
 
 
-def test_film_titles_are_not_quotes(nlp) -> None:
-    # 12_… ECB+ (the Weitz article): titles of films in marks, no one speaking.
+def test_capitalised_name_after_a_naming_verb_is_not_speech(nlp) -> None:
+    # 9_13ecbplus: "called" names the rule; a name in title case is no one's words.
     text = (
-        'Chris Weitz is in negotiations to helm "New Moon," the sequel to Summit '
-        'Entertainment\'s vampire breakout "Twilight."'
+        "First implemented by President Reagan and called the \u201cMexico City\u201d rule, "
+        "the policy is reversed whenever there is a change in ideology in the White House."
     )
-    assert quotes_of(nlp, text) == {}
+    assert "Mexico City" not in quotes_of(nlp, text)
 
 
 def test_scare_quote_after_a_participle_is_not_speech(nlp) -> None:
@@ -202,6 +190,14 @@ PARAGRAPHS = [
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=10))
+@example(
+    # 11_8ecb: the small model tags this speaker LAW.
+    paragraphs=[
+        '"It does not matter who gets elected.',
+        'The president has the final say, "Osman-aga, who herds camels in a remote desert '
+        "area, told the Reuters news agency.",
+    ]
+)
 def test_speaker_entities_are_never_places_or_things(nlp, paragraphs) -> None:
     """On any mix of real paragraphs, a speaker resolves to a person, a body or a government."""
     doc = nlp("\n".join(paragraphs))
