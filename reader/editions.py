@@ -4,17 +4,21 @@ Wire copy is republished many times with a changed headline, a closing line or
 a corrected sentence. Such editions say nothing new about which event they
 report, so story grouping compares one representative of each and gives the
 others its story. Two texts are editions when the lines they share make up
-nearly all of the longer one; candidates are only the texts that share one of
-their longest lines with a representative, so the cost grows with the number
-of texts, not with its square.
+nearly all of the longer one (all but a tenth, or all but a short line).
+Candidates are only the representatives that share one of a text's longest
+lines, so the cost grows with the number of texts, not with its square.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-#: Share of the longer text's characters (in distinct lines) the two texts must share.
+#: Share of the longer text's characters (in distinct lines) the two texts must share...
 OVERLAP = 0.9
+#: ... unless they differ by no more than a short line (a timestamp, a byline)
+SLACK_CHARS = 80
+#: ... and share at least this much of the longer one.
+MIN_SHARE = 0.5
 #: Longest lines of a text that find its candidates.
 KEY_LINES = 3
 #: Lines shorter than this are too common ("Advertisement") to find candidates.
@@ -24,7 +28,7 @@ KEY_CHECKS = 8
 
 
 def representatives(texts: Sequence[str]) -> list[int]:
-    """For each text, the index of the first earlier text it is an edition of (else itself).
+    """For each text, the index of an earlier text it is an edition of (else itself).
 
     Texts are taken in the given order, so a representative always comes
     before its editions; callers that want a result independent of the input
@@ -96,12 +100,12 @@ def _find(
                 continue
             checked.add(rep)
             longer = max(total, totals[rep])
+            needed = max(MIN_SHARE * longer, min(OVERLAP * longer, longer - SLACK_CHARS))
             # The shared characters can be at most the shorter text: skip at once.
-            if min(total, totals[rep]) < OVERLAP * longer:
+            if min(total, totals[rep]) < needed:
                 continue
             other = lines_of[rep]
             small, large = (lines, other) if len(lines) <= len(other) else (other, lines)
-            shared = sum(size for line, size in small.items() if line in large)
-            if shared >= OVERLAP * longer:
+            if sum(size for line, size in small.items() if line in large) >= needed:
                 return rep
     return None

@@ -75,40 +75,69 @@ def date_terms(text: str) -> list[str]:
     return [f"year:{m.group(1)}" for m in _YEAR.finditer(text)] + _month_days(text.lower())
 
 
-def features(
-    text: str, entity_ids: Iterable[str] = ()
-) -> tuple[dict[str, float], dict[str, float]]:
-    """The two term counts of one text, from one pass over its words.
+class Terms:
+    """The term counts of texts; what each distinct token means is worked out once.
 
-    Returns:
-        Its words and the dates it writes (a date weighs :data:`DATE_WEIGHT`
-        words), and what tells one event from another of its kind: the named
-        entities ``entity_ids``, dates and numbers.
+    One instance serves one grouping: most tokens recur across articles, so
+    only the few that are renamed or dropped (stop words, possessives, single
+    letters) and numbers cost a Python step per article.
     """
-    lowered = text.lower()
-    content: dict[str, float] = {}
-    marks: dict[str, float] = {}
-    for entity in entity_ids:
-        key = f"entity:{entity}"
-        marks[key] = marks.get(key, 0.0) + 1.0
-    # Counting the tokens in C first leaves a Python loop over distinct tokens only.
-    for token, count in Counter(_WORD.findall(lowered)).items():
-        if token.isascii() and token.isdigit():
-            key = f"number:{token}"
-            marks[key] = marks.get(key, 0.0) + count
-            if _YEAR_TOKEN.fullmatch(token):
-                key = f"year:{token}"
-                content[key] = content.get(key, 0.0) + DATE_WEIGHT * count
-                marks[key] = marks.get(key, 0.0) + count
-        word = token.replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) > 1 and word not in _STOP:
-            content[word] = content.get(word, 0.0) + count
-    for key in _month_days(lowered):
-        content[key] = content.get(key, 0.0) + DATE_WEIGHT
-        marks[key] = marks.get(key, 0.0) + 1.0
-    return content, marks
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+        self._renamed: dict[str, str] = {}  # token -> its word, "" when it is no word
+        self._numbers: set[str] = set()
+        self._years: set[str] = set()
+
+    def _learn(self, tokens: Iterable[str]) -> None:
+        for token in tokens:
+            self._seen.add(token)
+            if token.isascii() and token.isdigit():
+                self._numbers.add(token)
+                if _YEAR_TOKEN.fullmatch(token):
+                    self._years.add(token)
+            word = token.replace("’", "'")
+            if word.endswith("'s"):
+                word = word[:-2]
+            if len(word) <= 1 or word in _STOP:
+                self._renamed[token] = ""
+            elif word != token:
+                self._renamed[token] = word
+
+    def of(
+        self, text: str, entity_ids: Iterable[str] = ()
+    ) -> tuple[dict[str, float], dict[str, float]]:
+        """The two term counts of one text, from one pass over its words.
+
+        Returns:
+            Its words and the dates it writes (a date weighs :data:`DATE_WEIGHT`
+            words), and what tells one event from another of its kind: the
+            named entities ``entity_ids``, dates and numbers.
+        """
+        lowered = text.lower()
+        # Counted in C; the loops below only visit the tokens that need a change.
+        counts: dict[str, float] = dict(Counter(_WORD.findall(lowered)))
+        self._learn(counts.keys() - self._seen)
+        content = dict(counts)
+        marks: dict[str, float] = {}
+        for entity in entity_ids:
+            key = f"entity:{entity}"
+            marks[key] = marks.get(key, 0.0) + 1.0
+        for token in counts.keys() & self._renamed.keys():
+            count = content.pop(token)
+            word = self._renamed[token]
+            if word:
+                content[word] = content.get(word, 0.0) + count
+        for token in counts.keys() & self._numbers:
+            marks[f"number:{token}"] = counts[token]
+        for token in counts.keys() & self._years:
+            key = f"year:{token}"
+            content[key] = DATE_WEIGHT * counts[token]
+            marks[key] = counts[token]
+        for key in _month_days(lowered):
+            content[key] = content.get(key, 0.0) + DATE_WEIGHT
+            marks[key] = marks.get(key, 0.0) + 1.0
+        return content, marks
 
 
 def _month_days(lowered: str) -> list[str]:
@@ -262,8 +291,9 @@ def _cluster(
 ) -> tuple[list[list[int]], np.ndarray]:
     """Average-link clusters of ``articles`` and each one's summed similarity to its cluster."""
     n = len(articles)
+    terms = Terms()
     words_counts, marks_counts = zip(
-        *(features(a.text, named.get(a.id, ())) for a in articles), strict=True
+        *(terms.of(a.text, named.get(a.id, ())) for a in articles), strict=True
     )
     words_rows = SparseRows.tfidf(words_counts)
     mixed = words_rows.joined(SparseRows.tfidf(marks_counts), 1 - DISTINCT_SHARE, DISTINCT_SHARE)
