@@ -14,9 +14,9 @@ from itertools import chain
 import numpy as np
 
 #: Entries one chunk may expand to (postings or partner rows): bounds the memory.
-CHUNK_ENTRIES = 1 << 20
+CHUNK_ENTRIES = 1 << 18
 #: Cells of one chunk's dense block of anchor rows.
-DENSE_ENTRIES = 1 << 21
+DENSE_ENTRIES = 1 << 19
 
 
 @dataclass(frozen=True)

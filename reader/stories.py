@@ -297,6 +297,7 @@ def _cluster(
     )
     words_rows = SparseRows.tfidf(words_counts)
     mixed = words_rows.joined(SparseRows.tfidf(marks_counts), 1 - DISTINCT_SHARE, DISTINCT_SHARE)
+    del words_counts, marks_counts, terms  # the rows hold it all now: free the dicts
     cap = max(50, int(math.sqrt(n)))
     a, b = candidate_pairs(words_rows.strongest(BLOCK_TERMS), cap, CANDIDATES)
     s = mixed.pair_dots(a, b)
