@@ -52,6 +52,9 @@ def representatives(texts: Sequence[str]) -> list[int]:
             out.append(same)
             continue
         lines = _lines(text)
+        if not lines:  # a blank text (a failed extraction) is no copy of another
+            out.append(index)
+            continue
         total = sum(lines.values())
         keys = _keys(lines)
         found = _find(lines, total, keys, by_key, lines_of, totals)

@@ -77,7 +77,7 @@ def test_editions_differ_by_a_closing_line_and_other_articles_are_not_editions()
     assert reps[:6] == list(range(6))
     assert reps[6:12] == list(range(6))
     assert reps[12] == (0 if len(texts[0].splitlines()[0]) < 0.1 * len(texts[0]) else 12)
-    assert representatives(["", "", "short", "short"]) == [0, 0, 2, 2]
+    assert representatives(["", " \n", "", "short", "short"]) == [0, 1, 2, 3, 3]
 
 
 def test_a_short_text_and_its_edition_differ_by_more_than_a_tenth_but_one_short_line() -> None:
