@@ -1,15 +1,25 @@
-"""Story grouping speed at 1,000 and 10,000 articles, against all-pairs TF-IDF on the same input.
+"""Story grouping speed and memory at 1,000 and 10,000 articles, against all-pairs TF-IDF.
 
-Usage: python bench/story_speed.py [--sizes 1000 10000] [--baseline-max 2000]
+Usage: python bench/story_speed.py [--collection synthetic|editions] [--corpus DIR]
+                                   [--sizes 1000 10000] [--baseline-max 2000]
 
-The articles are synthetic, built from the ECB+ articles in tests/data: each
-story takes one real article's sentences (a random 60% per article), and gets
-names, a place and a date of its own, so stories of one kind share most words
-and differ in their distinctive terms, as real events do. For each size it
-prints the time of ``group_stories`` and how it grows with the size (about 10x
-for 10x the articles means no all-pairs comparison); up to ``--baseline-max``
-articles it also times plain all-pairs TF-IDF average link on the same input
-and prints the ratio.
+Two collections:
+
+- ``synthetic`` (default): built from the ECB+ articles in tests/data. Each
+  story takes one real article's sentences (a random 60% per article), and
+  gets names, a place and a date of its own, so stories of one kind share most
+  words and differ in their distinctive terms, as real events do.
+- ``editions``: the collection of bench/scale.py: every article of ``--corpus``
+  (default: the ECB+ articles in tests/data; scale.py uses the 20 topics of
+  shared/corpus/ecbplus and the seeds) in as many editions as it takes, each
+  edition the text plus a closing line, as wire copy is republished.
+
+For each size it prints the time of ``group_stories`` and how it grows with the
+size (about 10x for 10x the articles means no all-pairs comparison), with the
+CPU time beside it (steadier than the wall clock on a busy machine), then the
+peak memory it allocates (a second run under tracemalloc, which sees Python's
+and numpy's allocations). Up to ``--baseline-max`` articles it also times plain
+all-pairs TF-IDF average link on the same input and prints the ratio.
 """
 
 from __future__ import annotations
@@ -20,6 +30,7 @@ import re
 import string
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,20 +69,48 @@ def synthetic(count: int, seed: int = 7) -> list[Article]:
     return articles
 
 
+def synthetic_of(count: int, _corpus: Path) -> list[Article]:
+    return synthetic(count)
+
+
+def editions(count: int, corpus: Path) -> list[Article]:
+    """``count`` articles: the texts of ``corpus`` in turn, edition after edition."""
+    texts = [
+        (p.relative_to(corpus).as_posix(), p.read_text(encoding="utf-8"))
+        for p in sorted(corpus.rglob("*.txt"))
+        if not (p.name.isupper() or p.name.startswith("COPYING"))
+    ]
+    articles = []
+    for n in range(count):
+        name, text = texts[n % len(texts)]
+        number = n // len(texts) + 1
+        body = f"{text.rstrip()}\n\nArchived copy, edition {number}.\n"
+        articles.append(Article(f"edition-{number:03d}/{name}", "", body))
+    return articles
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--collection", choices=["synthetic", "editions"], default="synthetic")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--baseline-max", type=int, default=2000)
     args = parser.parse_args()
     previous = None
     for size in args.sizes:
-        articles = synthetic(size)
-        started = time.perf_counter()
+        build = editions if args.collection == "editions" else synthetic_of
+        articles = build(size, args.corpus)
+        started, cpu = time.perf_counter(), time.process_time()
         stories = group_stories(articles)
-        ours = time.perf_counter() - started
-        line = f"{size:6} articles: ours {ours:6.2f} s ({len(stories)} stories)"
+        ours, cpu = time.perf_counter() - started, time.process_time() - cpu
+        line = f"{size:6} articles: ours {ours:6.2f} s, CPU {cpu:5.2f} s ({len(stories)} stories)"
         if previous is not None:
             line += f", x{ours / previous[1]:.1f} for x{size / previous[0]:.0f} articles"
+        tracemalloc.start()
+        group_stories(articles)
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        line += f"; peak {peak:5.0f} MB allocated"
         if size <= args.baseline_max:
             started = time.perf_counter()
             baseline(articles, 0.15)

@@ -4,10 +4,15 @@ Articles are compared by TF-IDF over their words (and the dates they write),
 mixed with a second TF-IDF over what tells events apart: the corpus entities
 they name, the years, dates and numbers they mention. Two events of the same
 kind with the same actors (a second earthquake, a later injury) thus stay apart
-when their places, dates and numbers differ. No pair of articles is
-compared unless it shares a rare term (an inverted index with a document
-frequency cap picks the candidates), and candidates are clustered by average
-link over the sparse similarity graph.
+when their places, dates and numbers differ.
+
+At scale (10,000 articles in about a second or two, see bench/story_speed.py):
+editions of one text are compared once, by a representative
+(:mod:`reader.editions`); no pair of articles is compared unless it shares a
+rare term (an inverted index with a document frequency cap picks at most
+:data:`CANDIDATES` per article); the similarities are whole-array numpy steps
+in bounded chunks (:mod:`reader.sparse`), and only each article's
+:data:`NEIGHBOURS` nearest are clustered, by average link.
 """
 
 from __future__ import annotations
@@ -20,8 +25,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+import numpy as np
+
+from reader.editions import representatives
 from reader.model import Article, Entity, Story
-from reader.sparse import SparseRows
+from reader.sparse import SparseRows, candidate_pairs, nearest
 
 #: Average similarity two groups need to be merged into one story (chosen on
 #: the odd ECB+ topics; the even ones are the check, see scripts/score_stories.py).
@@ -35,6 +43,9 @@ DATE_WEIGHT = 3.0
 NEIGHBOURS = 30
 #: Most distinctive terms per article used to find candidate pairs.
 BLOCK_TERMS = 40
+#: Most candidates per article compared in full (those sharing the most
+#: distinctive weight first): bounds the work when many articles are alike.
+CANDIDATES = 100
 #: Articles whose metadata dates are further apart than this are less alike:
 #: follow-up reports come days after an event, a new event of the same kind later.
 DATE_GAP_DAYS = 45
@@ -42,11 +53,11 @@ DATE_GAP_FACTOR = 0.5
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 _MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec"
 _MONTHS = _MONTH_NAMES.split()
-# Matched in lowercased text; the lookahead skips most word starts at once.
-_MONTH_DAY = re.compile(r"\b(?=[adfjmnos])(" + "|".join(_MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b")
+# Matched in lowercased text; the word boundary before it is checked by _month_days.
+_MONTH_DAY = re.compile(r"(" + "|".join(_MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b")
+_YEAR_TOKEN = re.compile(r"1[89]\d\d|20\d\d")
 # Function words carry no event; dropping them keeps the vectors small. IDF
 # would make them weak anyway, so this list only needs the most frequent ones.
 _STOP_WORDS = """a an the and or but if of to in on at by for with from as is are was were be
@@ -66,33 +77,84 @@ def words(text: str) -> list[str]:
 
 def date_terms(text: str) -> list[str]:
     """Years and month-day dates written in ``text``, as feature terms."""
-    terms = [f"year:{m.group(1)}" for m in _YEAR.finditer(text)]
-    lowered = text.lower()
-    terms += [f"date:{m.group(1)}-{int(m.group(2))}" for m in _MONTH_DAY.finditer(lowered)]
-    return terms
+    return [f"year:{m.group(1)}" for m in _YEAR.finditer(text)] + _month_days(text.lower())
 
 
-def article_terms(article: Article, dates: Sequence[str] | None = None) -> dict[str, float]:
-    """Weighted term counts of one article: its words and the dates it writes.
+class Terms:
+    """The term counts of texts; what each distinct token means is worked out once.
 
-    ``dates`` are its :func:`date_terms` when already computed.
+    One instance serves one grouping: most tokens recur across articles, so
+    only the few that are renamed or dropped (stop words, possessives, single
+    letters) and numbers cost a Python step per article.
     """
-    counts: dict[str, float] = dict(Counter(words(article.text)))
-    for term in date_terms(article.text) if dates is None else dates:
-        counts[term] = counts.get(term, 0.0) + DATE_WEIGHT
-    return counts
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+        self._renamed: dict[str, str] = {}  # token -> its word, "" when it is no word
+        self._numbers: set[str] = set()
+        self._years: set[str] = set()
+
+    def _learn(self, tokens: Iterable[str]) -> None:
+        for token in tokens:
+            self._seen.add(token)
+            if token.isascii() and token.isdigit():
+                self._numbers.add(token)
+                if _YEAR_TOKEN.fullmatch(token):
+                    self._years.add(token)
+            word = token.replace("’", "'")
+            if word.endswith("'s"):
+                word = word[:-2]
+            if len(word) <= 1 or word in _STOP:
+                self._renamed[token] = ""
+            elif word != token:
+                self._renamed[token] = word
+
+    def of(
+        self, text: str, entity_ids: Iterable[str] = ()
+    ) -> tuple[dict[str, float], dict[str, float]]:
+        """The two term counts of one text, from one pass over its words.
+
+        Returns:
+            Its words and the dates it writes (a date weighs :data:`DATE_WEIGHT`
+            words), and what tells one event from another of its kind: the
+            named entities ``entity_ids``, dates and numbers.
+        """
+        lowered = text.lower()
+        # Counted in C; the loops below only visit the tokens that need a change.
+        counts: dict[str, float] = dict(Counter(_WORD.findall(lowered)))
+        self._learn(counts.keys() - self._seen)
+        content = dict(counts)
+        marks: dict[str, float] = {}
+        for entity in entity_ids:
+            key = f"entity:{entity}"
+            marks[key] = marks.get(key, 0.0) + 1.0
+        for token in counts.keys() & self._renamed.keys():
+            count = content.pop(token)
+            word = self._renamed[token]
+            if word:
+                content[word] = content.get(word, 0.0) + count
+        for token in counts.keys() & self._numbers:
+            marks[f"number:{token}"] = counts[token]
+        for token in counts.keys() & self._years:
+            key = f"year:{token}"
+            content[key] = DATE_WEIGHT * counts[token]
+            marks[key] = counts[token]
+        for key in _month_days(lowered):
+            content[key] = content.get(key, 0.0) + DATE_WEIGHT
+            marks[key] = marks.get(key, 0.0) + 1.0
+        return content, marks
 
 
-def distinctive_terms(
-    article: Article, entity_ids: Iterable[str] = (), dates: Sequence[str] | None = None
-) -> Counter[str]:
-    """What tells one event from another of its kind: named entities, dates and numbers."""
-    counts: Counter[str] = Counter(f"entity:{e}" for e in entity_ids)
-    for term in date_terms(article.text) if dates is None else dates:
-        counts[term] += 1
-    for number in _NUMBER.findall(article.text):
-        counts[f"number:{number}"] += 1
-    return counts
+def _month_days(lowered: str) -> list[str]:
+    """Month-day dates ("date:feb-16") written in lowercased text."""
+    found = []
+    for match in _MONTH_DAY.finditer(lowered):
+        start = match.start()
+        # The word boundary is checked here: a leading \b would slow the scan down.
+        if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
+            continue
+        found.append(f"date:{match.group(1)}-{int(match.group(2))}")
+    return found
 
 
 def tfidf_vectors(term_counts: Sequence[Mapping[str, float]]) -> list[dict[str, float]]:
@@ -117,44 +179,23 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
-def candidates(vectors: Sequence[Mapping[str, float]]) -> list[list[int]]:
-    """For each vector, the later ones sharing one of its most distinctive, not too common terms.
-
-    The document-frequency cap keeps every posting list short, so the cost
-    grows with the number of articles, not with its square.
-    """
-    n = len(vectors)
-    cap = max(50, int(math.sqrt(n)))
-    postings: dict[str, list[int]] = defaultdict(list)
-    blocks: list[list[str]] = []
-    for index, vec in enumerate(vectors):
-        terms = heapq.nlargest(BLOCK_TERMS, vec, key=vec.__getitem__)
-        blocks.append(terms)
-        for term in terms:
-            postings[term].append(index)
-    out: list[list[int]] = []
-    for index, terms in enumerate(blocks):
-        partners: set[int] = set()
-        for term in terms:
-            members = postings[term]
-            if len(members) <= cap:
-                partners.update(members)
-        out.append(sorted(p for p in partners if p > index))
-    return out
-
-
 def average_link(n: int, similarities: Mapping[tuple[int, int], float], threshold: float):
     """Average-link clusters of ``n`` items given sparse pair similarities (missing = 0).
 
     Returns the clusters as lists of item indices. Merges stop when no two
     clusters are, on average over all their cross pairs, at least ``threshold`` alike.
     """
+    # Two clusters reach the threshold on average only if one of their cross
+    # pairs does, so clusters only ever join within the components of the
+    # strong pairs: weaker pairs between components can never count.
+    component = _components(n, [pair for pair, s in similarities.items() if s >= threshold])
     parent = list(range(n))
     size = [1] * n
     links: list[dict[int, float]] = [dict() for _ in range(n)]  # summed cross similarity
     for (a, b), s in similarities.items():
-        links[a][b] = links[a].get(b, 0.0) + s
-        links[b][a] = links[b].get(a, 0.0) + s
+        if component[a] == component[b]:
+            links[a][b] = links[a].get(b, 0.0) + s
+            links[b][a] = links[b].get(a, 0.0) + s
     heap = [(-s, a, b) for (a, b), s in similarities.items() if s >= threshold]
     heapq.heapify(heap)
     alive = [True] * n
@@ -206,6 +247,10 @@ def group_stories(
 ) -> list[Story]:
     """Group ``articles`` into stories, one real-world event each.
 
+    Editions of one text (see :mod:`reader.editions`) are compared once, by
+    their representative, and share its story. The grouping does not depend
+    on the order of ``articles``.
+
     Args:
         articles: The loaded articles.
         entities: The linked corpus entities (their mentions say which articles
@@ -221,54 +266,82 @@ def group_stories(
     for entity in entities:
         for article_id in entity.article_ids:
             named[article_id].append(entity.id)
-    written = [date_terms(a.text) for a in articles]
-    pairs = list(zip(articles, written, strict=True))
-    vectors = tfidf_vectors([article_terms(a, d) for a, d in pairs])
-    marks = tfidf_vectors([distinctive_terms(a, named.get(a.id, ()), d) for a, d in pairs])
+    # A canonical order (by id) makes every tie below independent of the input order.
+    canon = sorted(range(len(articles)), key=lambda i: (articles[i].id, articles[i].text))
+    represented_by = representatives([articles[i].text for i in canon])
+    node_of: dict[int, int] = {}
+    members: list[list[int]] = []
+    for position, rep in enumerate(represented_by):
+        if rep == position:
+            node_of[position] = len(members)
+            members.append([])
+        members[node_of[rep]].append(canon[position])
+    nodes = [articles[group[0]] for group in members]
     dates = [_parse_date(a.date) for a in articles]
-    words_rows, marks_rows = SparseRows(vectors), SparseRows(marks)
-    sims: dict[tuple[int, int], float] = {}
-    for a, partners in enumerate(candidates(vectors)):
-        mixed = (1 - DISTINCT_SHARE) * words_rows.dots(a, partners) + DISTINCT_SHARE * (
-            marks_rows.dots(a, partners)
-        )
-        for b, s in zip(partners, mixed.tolist(), strict=True):
-            da, db = dates[a], dates[b]
-            if da is not None and db is not None and abs((da - db).days) > DATE_GAP_DAYS:
-                s *= DATE_GAP_FACTOR
-            if s > 0:
-                sims[(a, b)] = s
-    sims = _nearest(sims, len(articles), NEIGHBOURS)
-    clusters = average_link(len(articles), sims, threshold)
-    # Centrality: summed similarity to the rest of the story, in one pass.
-    cluster_of = {i: k for k, members in enumerate(clusters) for i in members}
-    centrality = [0.0] * len(articles)
-    for (a, b), s in sims.items():
-        if cluster_of[a] == cluster_of[b]:
-            centrality[a] += s
-            centrality[b] += s
-    stories = [_story(members, articles, dates, centrality) for members in clusters]
-    order = {a.id: i for i, a in enumerate(articles)}
-    return sorted(stories, key=lambda s: min(order[x] for x in s.articles))
+    clusters, centrality = _cluster(nodes, [dates[g[0]] for g in members], named, threshold)
+    weight = [0.0] * len(articles)
+    for node, group in enumerate(members):
+        for i in group:
+            weight[i] = centrality[node]
+    grouped = [[i for node in cluster for i in members[node]] for cluster in clusters]
+    grouped.sort(key=min)  # ordered by their first article
+    return [_story(group, articles, dates, weight) for group in grouped]
 
 
-def _nearest(sims: dict[tuple[int, int], float], n: int, k: int) -> dict[tuple[int, int], float]:
-    """The pairs among each item's ``k`` most similar (of either item).
+def _cluster(
+    articles: Sequence[Article],
+    dates: Sequence[date | None],
+    named: Mapping[str, Sequence[str]],
+    threshold: float,
+) -> tuple[list[list[int]], np.ndarray]:
+    """Average-link clusters of ``articles`` and each one's summed similarity to its cluster."""
+    n = len(articles)
+    terms = Terms()
+    words_counts, marks_counts = zip(
+        *(terms.of(a.text, named.get(a.id, ())) for a in articles), strict=True
+    )
+    words_rows = SparseRows.tfidf(words_counts)
+    mixed = words_rows.joined(SparseRows.tfidf(marks_counts), 1 - DISTINCT_SHARE, DISTINCT_SHARE)
+    del words_counts, marks_counts, terms  # the rows hold it all now: free the dicts
+    cap = max(50, int(math.sqrt(n)))
+    a, b = candidate_pairs(words_rows.strongest(BLOCK_TERMS), cap, CANDIDATES)
+    s = mixed.pair_dots(a, b)
+    days = np.array([d.toordinal() if d else np.nan for d in dates], dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        far = np.abs(days[a] - days[b]) > DATE_GAP_DAYS  # NaN (no date) is never far
+    s = np.where(far, s * DATE_GAP_FACTOR, s)
+    keep = s > 0
+    a, b, s = a[keep], b[keep], s[keep]
+    keep = nearest(a, b, s, n, NEIGHBOURS)
+    a, b, s = a[keep], b[keep], s[keep]
+    clusters = average_link(
+        n, dict(zip(zip(a.tolist(), b.tolist(), strict=True), s.tolist(), strict=True)), threshold
+    )
+    # Centrality: summed similarity to the rest of the cluster, in one pass.
+    cluster_of = np.empty(n, dtype=np.int64)
+    for k, cluster in enumerate(clusters):
+        cluster_of[cluster] = k
+    inside = cluster_of[a] == cluster_of[b]
+    centrality = np.bincount(a[inside], s[inside], minlength=n)
+    centrality += np.bincount(b[inside], s[inside], minlength=n)
+    return clusters, centrality
 
-    A story's articles are each other's nearest; weaker pairs beyond those only
-    lower averages slightly, and dropping them bounds the clustering's work
-    when many near-duplicates are loaded.
-    """
-    per_item: list[list[tuple[float, int]]] = [[] for _ in range(n)]
-    for (a, b), s in sims.items():
-        per_item[a].append((s, b))
-        per_item[b].append((s, a))
-    kept: dict[tuple[int, int], float] = {}
-    for a, items in enumerate(per_item):
-        best = items if len(items) <= k else heapq.nlargest(k, items)
-        for s, b in best:
-            kept[(min(a, b), max(a, b))] = s
-    return kept
+
+def _components(n: int, pairs: Iterable[tuple[int, int]]) -> list[int]:
+    """The connected component (a root item) of each of ``n`` items under ``pairs``."""
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return [root(i) for i in range(n)]
 
 
 def _story(

@@ -3,7 +3,7 @@
 Usage::
 
     reader export /work/shared/corpus/ecbplus -o ecb.json   # once; analyses are cached
-    python scripts/score_stories.py ecb.json [--threshold T] [--sweep]
+    python scripts/score_stories.py ecb.json [--threshold T] [--sweep] [--editions N]
 
 Each ECB+ topic folder holds articles about two events of one kind; the file
 name says which (``N_Mecb.txt`` one event, ``N_Mecbplus.txt`` the other). All
@@ -11,6 +11,11 @@ topics are grouped together, as one folder, and the stories are scored with
 B-cubed F1 against the events and against the topics. Scores are reported on
 the odd topics (where the thresholds were chosen), on the even topics (a check
 of generality: nothing was tuned on them) and on all.
+
+With ``--editions N`` the articles are also grouped as the collection of
+bench/scale.py: N articles, each ECB+ article in edition after edition (its
+text plus a closing line, its entities named in every edition), scored against
+the events and topics of the article each edition copies.
 
 The baseline is plain TF-IDF average-link clustering (words only, every pair
 compared, its threshold chosen on the odd topics the same way).
@@ -118,6 +123,53 @@ def ours(articles: Sequence[Article], entities: Sequence[Entity], threshold: flo
     return {a: s.id for s in stories for a in s.articles}
 
 
+def editions(
+    articles: Sequence[Article], entities: Sequence[Entity], count: int
+) -> tuple[list[Article], list[Entity], dict[str, str]]:
+    """``count`` articles, the given ones edition after edition; edition id -> original id."""
+    copies: list[Article] = []
+    original: dict[str, str] = {}
+    for n in range(count):
+        article = articles[n % len(articles)]
+        number = n // len(articles) + 1
+        copy_id = f"edition-{number:03d}/{article.id}"
+        text = f"{article.text.rstrip()}\n\nArchived copy, edition {number}.\n"
+        copies.append(Article(copy_id, "", text, article.title, date=article.date))
+        original[copy_id] = article.id
+    copies_of: dict[str, list[str]] = {}
+    for copy_id, article_id in original.items():
+        copies_of.setdefault(article_id, []).append(copy_id)
+    copied = [
+        Entity(
+            e.id,
+            e.name,
+            e.type,
+            e.aliases,
+            [
+                EntityMention(c, m.start, m.end, m.text)
+                for m in e.mentions
+                for c in copies_of.get(m.article, ())
+            ],
+        )
+        for e in entities
+    ]
+    return copies, copied, original
+
+
+def report_editions(articles: Sequence[Article], entities: Sequence[Entity], count: int) -> None:
+    copies, copied, original = editions(articles, entities, count)
+    started = time.perf_counter()
+    pred = {a: s.id for s in group_stories(copies, copied) for a in s.articles}
+    took = time.perf_counter() - started
+    events = {c: _gold(o)[0] for c, o in original.items()}
+    topics = {c: _gold(o)[1] for c, o in original.items()}
+    ev, tp = b_cubed(pred, events), b_cubed(pred, topics)
+    print(
+        f"ours      {count} editions  events P/R/F1 {ev[0]:.3f}/{ev[1]:.3f}/{ev[2]:.3f}"
+        f"  topics P/R/F1 {tp[0]:.3f}/{tp[1]:.3f}/{tp[2]:.3f}  grouped in {took:.2f} s"
+    )
+
+
 def report(name: str, pred: dict[str, str], articles: Sequence[Article]) -> None:
     for half, keep in (("odd (tuning)", 1), ("even (check)", 0), ("all", None)):
         ids = [a.id for a in articles if keep is None or int(_gold(a.id)[1]) % 2 == keep]
@@ -156,6 +208,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=THRESHOLD)
     parser.add_argument("--sweep", action="store_true", help="choose our threshold on odd topics")
     parser.add_argument(
+        "--editions", type=int, metavar="N", help="also group N articles as editions"
+    )
+    parser.add_argument(
         "--topics", action="store_true", help="also score a coarser cut against topics"
     )
     args = parser.parse_args(argv)
@@ -175,6 +230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     report("ours", pred, articles)
     report("baseline", baseline(articles, base_t), articles)
     print(f"ours grouped {len(articles)} articles in {took:.2f} s")
+    if args.editions:
+        report_editions(articles, entities, args.editions)
     if args.topics:
         # Stories are events; a lower threshold cuts the same clustering at
         # the level of related events (topics), chosen on odd topics too.
