@@ -33,7 +33,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# The shared corpus sits beside the checkout, or beside the folder of worktrees.
+SHARED = next(
+    (p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if p.is_dir()),
+    ROOT.parent / "shared",
+)
 
 IO_FLOOR = """
 import json, sys
