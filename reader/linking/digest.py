@@ -30,7 +30,7 @@ from reader.names import clean_name, clean_spacing, fold_name
 LINKING_ROOTS = ("reader.linking",)
 
 #: Bumped when the stored layout of a digest changes.
-DIGEST_VERSION = 1
+DIGEST_VERSION = 2
 #: Longest name (in words) the untagged-name search looks for.
 MAX_WORDS = 6
 
@@ -133,7 +133,7 @@ class ArticleDigest:
             "definitions": [list(d) for d in self.definitions],
             "lower": " ".join(self.lower),
             "capitalised": " ".join(self.capitalised),
-            "spans": [[start, *ends] for start, ends in self.spans],
+            "spans": self.packed_spans.tolist(),
         }
 
     @classmethod
@@ -151,7 +151,7 @@ class ArticleDigest:
                 for s, e, t, lab, w, k, b in data["mentions"]
             )
             definitions = tuple((str(a), str(b), str(c)) for a, b, c in data["definitions"])
-            spans = pack_spans((int(s), [int(e) for e in ends]) for s, *ends in data["spans"])
+            spans = _checked_spans(array("i", data["spans"]))
             return cls(
                 article=str(data["article"]),
                 size=int(data["size"]),
@@ -185,6 +185,22 @@ def _name_mention(
     return NameMention(
         start, end, intern(text), intern(label), intern(written), intern(key), in_body
     )
+
+
+def _checked_spans(packed: array[int]) -> array[int]:
+    """``packed`` when it is a well-formed ``pack_spans`` result.
+
+    Raises:
+        ValueError: a count runs past the end, or is not positive.
+    """
+    index = 0
+    while index < len(packed):
+        if index + 1 >= len(packed) or packed[index + 1] < 1:
+            raise ValueError("span list is cut short")
+        index += 2 + packed[index + 1]
+    if index != len(packed):
+        raise ValueError("span list is cut short")
+    return packed
 
 
 def pack_spans(spans: Iterable[tuple[int, Iterable[int]]]) -> array[int]:
