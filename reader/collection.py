@@ -170,7 +170,9 @@ class CollectionLinker:
             digest = _decoded(stored.get(key), article.id)
             if digest is None:
                 digest = digest_article(article, analyses[article.id])
-                new[key] = orjson.dumps(digest.to_dict())
+                # Copied to its own size: orjson's result keeps a buffer ten times
+                # the text (half a gigabyte held for 10,000 digests).
+                new[key] = bytes(memoryview(orjson.dumps(digest.to_dict())))
             made[where, key] = digest
             found[article.id] = digest
         if self._index is not None:
