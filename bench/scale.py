@@ -9,6 +9,8 @@ one run, since the machine is noisy):
   reading the same files and parsing every cache entry they need), first with
   an empty collection index (everything linked) and then reopened (the index
   holds the linked collection); peak memory of each; N against N/10;
+- the N articles with one article added, then with one removed: the index
+  holds every other article's linking digest, so only the global step is redone;
 - the TUI (``bench/tui_scale.py``, when ``--tui``): time until the status bar
   counts the entities, N articles against the 2 bundled ones, and the longest
   wait for a key while they load.
@@ -33,7 +35,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# The shared corpus sits beside the checkout, or beside the folder of worktrees.
+SHARED = next(
+    (p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if p.is_dir()),
+    ROOT.parent / "shared",
+)
 
 IO_FLOOR = """
 import json, sys
@@ -69,10 +75,13 @@ def edition(text: str, number: int) -> str:
 
 
 def build(workdir: Path, total: int) -> tuple[Path, Path, dict[str, list[str]]]:
-    """Folders of ``total`` and ``total // 10`` articles; base text -> its editions' texts."""
+    """Folders of ``total`` and ``total // 10`` articles; base text -> its editions' texts.
+
+    Also ``workdir/extra/extra.txt``, one more edition (number 0) to add later.
+    """
     bases = base_texts()
-    large, small = workdir / "large", workdir / "small"
-    for folder in (large, small):
+    large, small, extra = workdir / "large", workdir / "small", workdir / "extra"
+    for folder in (large, small, extra):
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
     editions: dict[str, list[str]] = {}
@@ -88,6 +97,10 @@ def build(workdir: Path, total: int) -> tuple[Path, Path, dict[str, list[str]]]:
             copy = small / f"edition-{number:03d}" / name
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.write_text(body, encoding="utf-8")
+    name, text = bases[0]
+    body = edition(text, 0)
+    editions.setdefault(text, []).append(body)
+    (extra / Path(name).name).write_text(body, encoding="utf-8")
     return large, small, editions
 
 
@@ -173,6 +186,26 @@ def main() -> None:
             f"export, reopened {reopen[0]:6.2f} s {reopen[1]:5.0f} MB "
             f"({reopen[0] / floor[0]:.2f}x floor, {reopen[0] / first[0]:.2f}x first)"
         )
+    # One article more, then one fewer (another one): neither collection is stored,
+    # but the index holds the digests of all their other articles.
+    added = next((workdir / "extra").glob("*.txt"))
+    target = large / "extra" / added.name
+    target.parent.mkdir(exist_ok=True)
+    shutil.copy(added, target)
+    plus = measure(export, env)
+    target.unlink()
+    gone = sorted(large.rglob("*.txt"))[len(rows) * 7]
+    aside = workdir / "aside.txt"
+    shutil.move(gone, aside)
+    minus = measure(export, env)
+    shutil.move(aside, gone)
+    first_large = rows[-1][2]
+    print(
+        f"one article added: {plus[0]:6.2f} s {plus[1]:5.0f} MB "
+        f"({plus[0] / first_large[0]:.2f}x the index-empty export) | "
+        f"one removed: {minus[0]:6.2f} s {minus[1]:5.0f} MB "
+        f"({minus[0] / first_large[0]:.2f}x)"
+    )
     (n1, _, first1, reopen1), (n2, _, first2, reopen2) = rows
     print(
         f"{n2} against {n1}: export with the index empty {first2[0] / first1[0]:.1f}x, "

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import cast
+from typing import Literal, cast
 
 from reader import __version__
 from reader.config import MAX_COLUMNS, Settings, load_settings
@@ -249,7 +249,26 @@ def _report(command: str, args: argparse.Namespace, settings: Settings) -> int:
         return _write(_quotes_output(corpus, args.format), None, corpus)
     from reader.export import dumps
 
-    return _write(dumps(corpus, indent=None if args.compact else 2), args.output, corpus)
+    indent: Literal[2] | None = None if args.compact else 2
+    if args.output is not None:
+        return _write_export(corpus, args.output, indent)
+    return _write(dumps(corpus, indent=indent), None, corpus)
+
+
+def _write_export(corpus: Corpus, output: Path, indent: Literal[2] | None) -> int:
+    """Stream the export document into ``output`` (never an article file)."""
+    from reader.export import write
+
+    if _overwrites_an_article(output, corpus):
+        _say(f"refusing to overwrite an article file: {output}")
+        return EXIT_USAGE
+    try:
+        with output.open("wb") as stream:
+            write(corpus, stream, indent)
+    except OSError as exc:
+        _say(f"cannot write {output}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    return 0
 
 
 def _entities_output(corpus: Corpus, args: argparse.Namespace) -> str:

@@ -9,9 +9,11 @@ worker thread.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import orjson
 
@@ -33,6 +35,34 @@ MEMO_LIMIT = 100_000
 
 _memo: dict[tuple[str, str], ArticleDigest] = {}
 _memo_lock = threading.Lock()
+_pause_lock = threading.Lock()
+_pauses = 0
+_gc_was_enabled = False
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Hold back Python's cycle collector while a large linked collection is built.
+
+    Linking 10,000 articles makes millions of small objects and hardly any
+    cycles, yet every full collection walks all of them again: a quarter of
+    linking's time. Reference counting still frees everything as usual. Safe to
+    nest and to use from several threads: the collector runs again (if it ran
+    before) when the last pause ends.
+    """
+    global _pauses, _gc_was_enabled
+    with _pause_lock:
+        if _pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 def alias_fingerprint(aliases: AliasTable | None) -> str:
@@ -98,12 +128,19 @@ class CollectionLinker:
             found = self._index.get(key, articles, errors, self.model)
             if found is not None:
                 return found
-        digests = self._digests(articles, analyses, named)
-        corpus = link_corpus(
-            articles, analyses, errors, self.model, self.aliases, compare=complete, digests=digests
-        )
-        if key is not None and self._index is not None:
-            self._index.put(key, articles, corpus)
+        with paused_gc():
+            corpus = link_corpus(
+                articles,
+                analyses,
+                errors,
+                self.model,
+                self.aliases,
+                compare=complete,
+                # Passed on, not kept: link_corpus lets go of them once linked.
+                digests=self._digests(articles, analyses, named),
+            )
+            if key is not None and self._index is not None:
+                self._index.put(key, articles, corpus)
         return corpus
 
     def _digests(
@@ -133,7 +170,9 @@ class CollectionLinker:
             digest = _decoded(stored.get(key), article.id)
             if digest is None:
                 digest = digest_article(article, analyses[article.id])
-                new[key] = orjson.dumps(digest.to_dict())
+                # Copied to its own size: orjson's result keeps a buffer ten times
+                # the text (half a gigabyte held for 10,000 digests).
+                new[key] = bytes(memoryview(orjson.dumps(digest.to_dict())))
             made[where, key] = digest
             found[article.id] = digest
         if self._index is not None:

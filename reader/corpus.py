@@ -43,6 +43,9 @@ def link_corpus(
     """
     documents = [(a, analyses[a.id]) for a in articles if a.id in analyses]
     entities = link_entities(documents, aliases, digests=digests)
+    # The digests are the bulk of linking's memory: let them go before stories are
+    # grouped (a caller that keeps them, like the digest memo, still has them).
+    del digests
     locator = _MentionLocator(entities)
     found = [
         (article.id, finding)

@@ -134,7 +134,12 @@ def group_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
     # Copies of one wire story repeat a quote word for word: the same words are one
     # statement at once, and only distinct wordings are compared (a 10,000-article
     # archive has far fewer of those than quotes).
-    words_of = [tuple(normalized_words(q.text)) for q in quotes]
+    # Copies repeat the text too: each distinct text is tokenized once.
+    words_by_text: dict[str, tuple[str, ...]] = {}
+    for q in quotes:
+        if q.text not in words_by_text:
+            words_by_text[q.text] = tuple(normalized_words(q.text))
+    words_of = [words_by_text[q.text] for q in quotes]
     parent = list(range(len(quotes)))
     first_of: dict[tuple[str, ...], int] = {}
     for index, words in enumerate(words_of):

@@ -163,3 +163,31 @@ def test_a_retitled_article_is_a_new_collection(private, news: Path) -> None:
     retitled = [replace(loaded.articles[0], title="Another headline"), *loaded.articles[1:]]
     # Same texts, so the same analyses, but stories are titled by the articles' titles.
     assert linker.lookup(retitled, []) is None
+
+
+def test_the_collector_is_paused_while_linking_and_runs_again_after(
+    private, news: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from reader import collection
+
+    seen: list[bool] = []
+    real = collection.link_corpus
+
+    def watching(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(collection, "link_corpus", watching)
+    assert gc.isenabled()
+    open_corpus([news], private)
+    assert seen == [False]
+    assert gc.isenabled()
+    # Nested and failing pauses alike leave it as it was.
+    with pytest.raises(RuntimeError), collection.paused_gc():
+        with collection.paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+        raise RuntimeError("linking failed")
+    assert gc.isenabled()

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
+import shutil
+from pathlib import Path
 
+import orjson
 import pytest
+from hypothesis import given
+from hypothesis import settings as settings_
+from hypothesis import strategies as st
 
-from reader.export import corpus_to_dict, dumps
+from reader.export import corpus_to_dict, dumps, write
+from reader.model import Article, Corpus, Entity, EntityMention, LoadError, QuoteGroup
 from reader.pipeline import open_corpus
 from reader.resources import bundled_articles_dir
 
@@ -106,3 +114,54 @@ def test_compact_and_indented_are_the_same_document(settings) -> None:
     corpus = open_corpus([], settings)
     assert json.loads(dumps(corpus, indent=None)) == corpus_to_dict(corpus)
     assert "\n" not in dumps(corpus, indent=None).rstrip("\n")
+
+
+def _streamed(corpus, indent) -> bytes:
+    stream = io.BytesIO()
+    write(corpus, stream, indent)
+    return stream.getvalue()
+
+
+def _whole(corpus, indent) -> bytes:
+    option = orjson.OPT_INDENT_2 if indent else 0
+    return orjson.dumps(corpus_to_dict(corpus), option=option) + b"\n"
+
+
+@pytest.mark.parametrize("indent", [2, None])
+def test_streaming_writes_the_same_bytes_as_the_whole_document(
+    settings, seeds_dir: Path, tmp_path: Path, indent
+) -> None:
+    news = tmp_path / "news"
+    shutil.copytree(seeds_dir, news)
+    (news / "empty.txt").write_bytes(b"")  # a load error: exported too
+    corpus = open_corpus([news], settings)
+    assert corpus.entities and corpus.quotes and corpus.stories and corpus.errors
+    assert _streamed(corpus, indent) == _whole(corpus, indent)
+    assert _streamed(corpus, indent).decode("utf-8") == dumps(corpus, indent)
+
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+
+
+@settings_(max_examples=60, deadline=None)
+@given(
+    texts=st.lists(_text, max_size=4),
+    names=st.lists(_text, max_size=3),
+    groups=st.lists(st.lists(_text, max_size=3), max_size=3),
+    indent=st.sampled_from([2, None]),
+)
+def test_streaming_matches_for_any_strings_and_empty_sections(
+    texts: list[str], names: list[str], groups: list[list[str]], indent
+) -> None:
+    articles = [Article(id=f"a{n}\n", path=t, text=t, title=t or None) for n, t in enumerate(texts)]
+    mentions = [EntityMention(a.id, 0, len(a.text), a.text) for a in articles]
+    entities = [Entity(id=n, name=n, type="person", aliases=[n], mentions=mentions) for n in names]
+    corpus = Corpus(
+        articles=articles,
+        entities=entities,
+        quotes=[],
+        errors=[LoadError(t, t, fatal=bool(len(t) % 2)) for t in texts],
+        model="m",
+        quote_groups=[QuoteGroup(f"g{n}", tuple(g)) for n, g in enumerate(groups)],
+    )
+    assert _streamed(corpus, indent) == _whole(corpus, indent)

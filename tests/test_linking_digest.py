@@ -53,6 +53,16 @@ def test_broken_digest_data_is_refused_with_a_message() -> None:
         ArticleDigest.from_dict({"v": 999})
 
 
+def test_a_stored_span_list_cut_short_is_refused(seed_documents) -> None:
+    article, analysis = seed_documents[0]
+    data = digest_article(article, analysis).to_dict()
+    assert data["spans"]
+    for broken in ([*data["spans"], 7], [*data["spans"], 7, 2, 9], [1, 0], [1, -1, 4]):
+        with pytest.raises(ValueError, match="digest"):
+            ArticleDigest.from_dict({**data, "spans": broken})
+    assert ArticleDigest.from_dict(data).spans == digest_article(article, analysis).spans
+
+
 def test_linking_with_stored_digests_gives_the_same_result(seed_documents) -> None:
     digests = {
         article.id: ArticleDigest.from_dict(

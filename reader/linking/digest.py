@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,12 +30,15 @@ from reader.names import clean_name, clean_spacing, fold_name
 LINKING_ROOTS = ("reader.linking",)
 
 #: Bumped when the stored layout of a digest changes.
-DIGEST_VERSION = 1
+DIGEST_VERSION = 2
 #: Longest name (in words) the untagged-name search looks for.
 MAX_WORDS = 6
 
-# A word (group 1 leaves out a trailing possessive: "Ukraine's", "Jones'").
-_TOKEN = re.compile(r"([^\W_][\w&'’-]*?)(?:['’]s?)?(?![\w&'’-])")
+# A word; ``_tokens`` leaves out a trailing possessive ("Ukraine's", "Jones'"). A plain
+# greedy run with the possessive cut in Python is several times faster than a lazy
+# pattern with a lookahead at every character.
+_TOKEN = re.compile(r"[^\W_][\w&'’-]*")
+_APOSTROPHES = "'’"
 # Anything but letters, digits, spaces and the marks names have ("AT&T", "O'Neill").
 # Capitalised words that follow a name without being part of it ("in Queens Friday night").
 # "May" and "March" are left out: they end names too ("Theresa May").
@@ -79,11 +84,11 @@ class ArticleDigest:
         mentions: the mentions that have a name, in analysis order.
         definitions: acronym definitions written in the text, as
             ``(long key, acronym key, defining text)``.
-        lower: words the article writes in lower case.
-        capitalised: words the article capitalises mid-sentence.
-        spans: where a name not tagged by NER could stand: ``(start, ends)``
-            with every end that closes a plausible name starting there,
-            shortest first.
+        lower: words the article writes in lower case (sorted, interned).
+        capitalised: words the article capitalises mid-sentence (sorted, interned).
+        packed_spans: ``spans`` packed flat as ``start, number of ends, ends...``
+            (``pack_spans``): a UI keeps the digests of every article in memory,
+            and tuples of int objects took ten times the room.
     """
 
     article: str
@@ -91,9 +96,20 @@ class ArticleDigest:
     count: int
     mentions: tuple[NameMention, ...]
     definitions: tuple[tuple[str, str, str], ...]
-    lower: frozenset[str]
-    capitalised: frozenset[str]
-    spans: tuple[tuple[int, tuple[int, ...]], ...]
+    lower: tuple[str, ...]
+    capitalised: tuple[str, ...]
+    packed_spans: array[int]
+
+    @property
+    def spans(self) -> list[tuple[int, tuple[int, ...]]]:
+        """Where a name not tagged by NER could stand: ``(start, ends)`` with every
+        end that closes a plausible name starting there, shortest first."""
+        packed, out, index = self.packed_spans, [], 0
+        while index < len(packed):
+            start, count = packed[index], packed[index + 1]
+            out.append((start, tuple(packed[index + 2 : index + 2 + count])))
+            index += 2 + count
+        return out
 
     def fits(self, article: Article, analysis: Analysis) -> bool:
         """Whether this digest was plausibly made from ``article`` and ``analysis``."""
@@ -115,9 +131,9 @@ class ArticleDigest:
                 for m in self.mentions
             ],
             "definitions": [list(d) for d in self.definitions],
-            "lower": " ".join(sorted(self.lower)),
-            "capitalised": " ".join(sorted(self.capitalised)),
-            "spans": [[start, *ends] for start, ends in self.spans],
+            "lower": " ".join(self.lower),
+            "capitalised": " ".join(self.capitalised),
+            "spans": self.packed_spans.tolist(),
         }
 
     @classmethod
@@ -131,22 +147,22 @@ class ArticleDigest:
             raise ValueError("not an article digest of this version")
         try:
             mentions = tuple(
-                NameMention(int(s), int(e), str(t), str(lab), str(w), str(k), bool(b))
+                _name_mention(int(s), int(e), str(t), str(lab), str(w), str(k), bool(b))
                 for s, e, t, lab, w, k, b in data["mentions"]
             )
             definitions = tuple((str(a), str(b), str(c)) for a, b, c in data["definitions"])
-            spans = tuple((int(s), tuple(int(e) for e in ends)) for s, *ends in data["spans"])
+            spans = _checked_spans(array("i", data["spans"]))
             return cls(
                 article=str(data["article"]),
                 size=int(data["size"]),
                 count=int(data["count"]),
                 mentions=mentions,
                 definitions=definitions,
-                lower=frozenset(_words(data["lower"])),
-                capitalised=frozenset(_words(data["capitalised"])),
-                spans=spans,
+                lower=_interned(_words(data["lower"])),
+                capitalised=_interned(_words(data["capitalised"])),
+                packed_spans=spans,
             )
-        except (KeyError, TypeError, ValueError) as error:
+        except (KeyError, TypeError, ValueError, OverflowError) as error:
             raise ValueError(f"broken article digest: {error}") from error
 
 
@@ -154,6 +170,50 @@ def _words(value: Any) -> list[str]:
     if not isinstance(value, str):
         raise TypeError("word list must be a string")
     return value.split()
+
+
+def _interned(words: Iterable[str]) -> tuple[str, ...]:
+    """Words sorted and interned: articles share most of their words, so one copy each."""
+    return tuple(sorted({sys.intern(w) for w in words}))
+
+
+def _name_mention(
+    start: int, end: int, text: str, label: str, written: str, key: str, in_body: bool
+) -> NameMention:
+    # Names recur across articles: interned, a collection holds each spelling once.
+    intern = sys.intern
+    return NameMention(
+        start, end, intern(text), intern(label), intern(written), intern(key), in_body
+    )
+
+
+def _checked_spans(packed: array[int]) -> array[int]:
+    """``packed`` when it is a well-formed ``pack_spans`` result.
+
+    Raises:
+        ValueError: a count runs past the end, or is not positive.
+    """
+    index = 0
+    while index < len(packed):
+        if index + 1 >= len(packed) or packed[index + 1] < 1:
+            raise ValueError("span list is cut short")
+        index += 2 + packed[index + 1]
+    if index != len(packed):
+        raise ValueError("span list is cut short")
+    return packed
+
+
+def pack_spans(spans: Iterable[tuple[int, Iterable[int]]]) -> array[int]:
+    """``(start, ends)`` pairs packed flat into one array (see ``ArticleDigest.spans``).
+
+    Raises:
+        OverflowError: an offset does not fit in 32 bits.
+    """
+    packed: array[int] = array("i")
+    for start, ends in spans:
+        ends = list(ends)
+        packed.extend((start, len(ends), *ends))
+    return packed
 
 
 def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
@@ -176,7 +236,7 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
             continue
         in_body = not in_title_case_line(text, mention.start, mention.end)
         mentions.append(
-            NameMention(
+            _name_mention(
                 mention.start, mention.end, mention.text, mention.label, written, key, in_body
             )
         )
@@ -187,9 +247,9 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
         count=len(analysis.mentions),
         mentions=tuple(mentions),
         definitions=tuple(acronyms.definitions(text, analysis.mentions)),
-        lower=frozenset(sys.intern(w) for w in lower),
-        capitalised=frozenset(sys.intern(w) for w in capitalised),
-        spans=tuple(name_spans(text)),
+        lower=_interned(lower),
+        capitalised=_interned(capitalised),
+        packed_spans=pack_spans(name_spans(text)),
     )
 
 
@@ -206,38 +266,58 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
     Returns:
         ``(start, ends)`` for each possible start, ends shortest first.
     """
-    # A token's end leaves out a possessive: "Ukraine's" is the name "Ukraine".
-    tokens = [(m.start(), m.end(1)) for m in _TOKEN.finditer(text)]
+    tokens = _tokens(text)
+    count = len(tokens)
     upper = [text[start].isupper() for start, _ in tokens]
-    capitals = _capitals_lines(text)
-    capital_starts = [start for start, _ in capitals]
     # joined[i]: token i and the next are parts of one capitalised name ("Kyiv Post").
     # In a line of capitals every word is capitalised, so no word tells where a
     # name ends: there any run of words may be a name ("KLITSCHKO RETAINS TITLE").
-    joined = [
-        upper[i]
-        and upper[i + 1]
-        and _same_line_space(text[tokens[i][1] : tokens[i + 1][0]])
-        and text[tokens[i + 1][0] : tokens[i + 1][1]].casefold() not in _NEVER_NAME_END
-        and not _inside(capitals, capital_starts, tokens[i][0])
-        for i in range(len(tokens) - 1)
-    ]
-    joined.append(False)
+    joined = [False] * count
+    capitals: list[tuple[int, int]] | None = None  # found on first need: most texts never do
+    capital_starts: list[int] = []
+    for i in range(count - 1):
+        if not (upper[i] and upper[i + 1]):
+            continue
+        following = tokens[i + 1]
+        if not _same_line_space(text[tokens[i][1] : following[0]]):
+            continue
+        if text[following[0] : following[1]].casefold() in _NEVER_NAME_END:
+            continue
+        if capitals is None:
+            capitals = _capitals_lines(text)
+            capital_starts = [start for start, _ in capitals]
+        joined[i] = not _inside(capitals, capital_starts, tokens[i][0])
     out = []
-    for index, (start, _) in enumerate(tokens):
+    for index in range(count):
         if not upper[index] or (index and joined[index - 1]):
             continue
+        start = tokens[index][0]
+        # A name holds no mark but the ones names have: it ends before the first other.
+        odd = _ODD_MARK.search(text, start)
+        limit = odd.start() if odd else len(text)
         ends = []
-        checked = start  # text[start:checked] holds only marks a name may have
-        for last in range(index, min(index + MAX_WORDS, len(tokens))):
+        for last in range(index, min(index + MAX_WORDS, count)):
             end = tokens[last][1]
-            if _ODD_MARK.search(text, checked, end):
+            if end > limit:
                 break
-            checked = end
             if end - start >= 3 and not joined[last]:
                 ends.append(end)
         if ends:
             out.append((start, tuple(ends)))
+    return out
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every word, a trailing possessive left out ("Ukraine's")."""
+    out = []
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        last = text[end - 1]
+        if last in _APOSTROPHES and end - start >= 2:
+            end -= 1
+        elif last == "s" and end - start >= 3 and text[end - 2] in _APOSTROPHES:
+            end -= 2
+        out.append((start, end))
     return out
 
 
