@@ -20,7 +20,12 @@ from typing import Any
 
 from reader.fingerprint import source_fingerprint
 from reader.linking import acronyms
-from reader.linking.context import in_title_case_line, lower_and_capitalised
+from reader.linking.context import (
+    MAX_HEADLINE,
+    in_title_case_line,
+    lower_and_capitalised,
+    title_case,
+)
 from reader.model import LABEL_TYPES, Analysis, Article
 from reader.names import clean_name, clean_spacing, fold_name
 
@@ -199,7 +204,8 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
     A name starts at a capitalised word not joined to a capitalised word before
     it, runs over at most ``MAX_WORDS`` words, and ends at a word not joined to
     a capitalised word after it ("Kyiv" in "Kyiv's mayor" but not in "Kyiv
-    Post"); in a line written in capitals, any run of words may be a name.
+    Post"); in a line written in capitals or in title case (a headline), where
+    every word is capitalised, any run of words may be a name.
     Spans with a line break or a mark no name has (a comma, a full stop) are
     left out, and with them every longer span from the same start.
 
@@ -209,11 +215,12 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
     # A token's end leaves out a possessive: "Ukraine's" is the name "Ukraine".
     tokens = [(m.start(), m.end(1)) for m in _TOKEN.finditer(text)]
     upper = [text[start].isupper() for start, _ in tokens]
-    capitals = _capitals_lines(text)
+    capitals = _headline_lines(text)
     capital_starts = [start for start, _ in capitals]
     # joined[i]: token i and the next are parts of one capitalised name ("Kyiv Post").
-    # In a line of capitals every word is capitalised, so no word tells where a
-    # name ends: there any run of words may be a name ("KLITSCHKO RETAINS TITLE").
+    # In a line of capitals or a title-case headline every word is capitalised, so
+    # no word tells where a name ends: there any run of words may be a name
+    # ("KLITSCHKO RETAINS TITLE", "Woman Killed In Queens Hit-And-Run").
     joined = [
         upper[i]
         and upper[i + 1]
@@ -241,13 +248,16 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
     return out
 
 
-def _capitals_lines(text: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of every line written in capitals only (two letters or more)."""
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every line in capitals only (two letters or more) or in title
+    case (a headline: ``context.title_case``, no longer than ``MAX_HEADLINE``).
+    """
     found = []
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
-        if line.upper() == line and sum(ch.isalpha() for ch in line) >= 2:
+        capitals = line.upper() == line and sum(ch.isalpha() for ch in line) >= 2
+        if capitals or (len(line) <= MAX_HEADLINE and title_case(line)):
             found.append((start, end))
         start = end + 1
     return found

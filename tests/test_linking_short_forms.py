@@ -1,0 +1,59 @@
+"""Names the NER misses or shortens, resolved from what the articles write (real sentences)."""
+
+from __future__ import annotations
+
+from reader.linking import link_entities
+from reader.linking.context import in_title_case_line
+from reader.linking.digest import name_spans
+from reader.model import Analysis, Article, Mention
+from tests.linking_helpers import doc, entity_with
+
+
+def tagged_after(article_id: str, text: str, names: list[tuple[str, str]], after: int):
+    """An article whose mentions are the occurrences of each (name, label) from ``after`` on:
+    what NER gives when it misses a headline.
+    """
+    found = []
+    for name, label in names:
+        start = text.find(name, after)
+        while start >= 0:
+            found.append(Mention(start, start + len(name), name, label))
+            start = text.find(name, start + len(name))
+    found.sort(key=lambda m: m.start)
+    return Article(article_id, f"{article_id}.txt", text), Analysis(tuple(found))
+
+
+def test_a_known_name_inside_a_title_case_headline_is_found() -> None:
+    # ECB+ 21_1ecbplus: NER tags "Queens" in the body but not inside the headline,
+    # where every word is capitalised and none tells where a name ends.
+    text = (
+        "Woman Killed In Queens Hit-And-Run, Driver Charged\n"
+        "A woman has died after being hit by a car that fled the scene in Queens, "
+        "and now, the driver is facing manslaughter charges."
+    )
+    body = text.index("\n")
+    entities = link_entities([tagged_after("a", text, [("Queens", "GPE")], body)])
+    queens = entity_with(entities, "Queens")
+    assert sorted(m.start for m in queens.mentions) == [text.index("Queens"), text.rindex("Queens")]
+
+
+def test_headline_spans_start_and_end_at_any_word_but_body_spans_do_not() -> None:
+    text = (
+        "Klitschko vs Thompson II Results: Wladimir Klitschko Cruises Again\n"
+        "Wladimir Klitschko Cruises won in Bern."
+    )
+    spans = dict(name_spans(text))
+    head = text.index("Wladimir")
+    assert head + len("Wladimir Klitschko") in spans[head]
+    body = text.index("Wladimir", head + 1)
+    # In the body "Wladimir Klitschko Cruises" runs on: no name ends inside it.
+    assert body + len("Wladimir Klitschko") not in spans[body]
+    # "vs" is a short function word of a title-case line.
+    assert in_title_case_line(text, head, head + 8)
+
+
+def test_a_headline_word_written_in_lower_case_elsewhere_is_not_a_name() -> None:
+    first = "Page said the deal was done."
+    second = "Fans Turn The Page On An Era\nReaders turned the page when it ended."
+    entities = link_entities([doc("a", first, [("Page", "PERSON")]), doc("b", second, [])])
+    assert [m.article for m in entity_with(entities, "Page").mentions] == ["a"]
