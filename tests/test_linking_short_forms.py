@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.linking import link_entities
+from reader.linking.containment import inner_span
 from reader.linking.context import in_title_case_line
 from reader.linking.digest import name_spans
 from reader.model import Analysis, Article, Mention
@@ -57,3 +58,31 @@ def test_a_headline_word_written_in_lower_case_elsewhere_is_not_a_name() -> None
     second = "Fans Turn The Page On An Era\nReaders turned the page when it ended."
     entities = link_entities([doc("a", first, [("Page", "PERSON")]), doc("b", second, [])])
     assert [m.article for m in entity_with(entities, "Page").mentions] == ["a"]
+
+
+def test_a_headline_span_is_trimmed_to_its_name_and_frees_the_rest() -> None:
+    # ECB+ 9_5ecbplus: NER tags the whole "Obama Reverses Bush" as one person.
+    head = "Obama Reverses Bush on Species Protection Measure\n"
+    first = head + "President Obama is restoring a requirement that agencies consult experts."
+    second = "The rule was put in place by the Bush administration. Obama said so."
+    entities = link_entities(
+        [
+            doc("a", first, [("Obama Reverses Bush", "PERSON"), ("Obama", "PERSON")]),
+            doc("b", second, [("Bush", "PERSON"), ("Obama", "PERSON")]),
+        ]
+    )
+    obama = entity_with(entities, "Obama")
+    assert ("a", 0, 5) in {(m.article, m.start, m.end) for m in obama.mentions}
+    assert all(m.text == "Obama" for m in obama.mentions)
+    bush = entity_with(entities, "Bush")
+    start = head.index("Bush")
+    assert ("a", start, start + 4) in {(m.article, m.start, m.end) for m in bush.mentions}
+    assert bush.id != obama.id
+
+
+def test_inner_span_finds_the_name_as_written() -> None:
+    assert inner_span("Obama Reverses Bush", "bush") == (15, 19)
+    assert inner_span("Red Sox-Teixeira Rumor", "red sox") == (0, 7)
+    assert inner_span("Red Sox-Teixeira Rumor", "teixeira") == (8, 16)
+    assert inner_span("\"Bush's Rules", "bush") == (1, 5)
+    assert inner_span("Obama Reverses Bush", "clinton") is None
