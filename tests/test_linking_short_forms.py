@@ -6,6 +6,7 @@ from reader.linking import link_entities
 from reader.linking.containment import inner_span
 from reader.linking.context import in_title_case_line
 from reader.linking.digest import name_spans
+from reader.linking.variants import short_forms
 from reader.model import Analysis, Article, Mention
 from tests.linking_helpers import doc, entity_with
 
@@ -86,3 +87,76 @@ def test_inner_span_finds_the_name_as_written() -> None:
     assert inner_span("Red Sox-Teixeira Rumor", "teixeira") == (8, 16)
     assert inner_span("\"Bush's Rules", "bush") == (1, 5)
     assert inner_span("Obama Reverses Bush", "clinton") is None
+
+
+REID = (
+    "Perennial party girl Tara Reid checked herself into Promises Treatment Center, her rep "
+    "told People.\nA friend of the actress told People she went to Promises on Tuesday and "
+    "that her friends and family supported her decision."
+)
+
+
+def test_an_organization_written_short_in_its_own_article_is_found() -> None:
+    # ECB+ 1_10ecb: NER tags the full name but not the bare "Promises".
+    other = "Promises is the home away from home for many stars. She went to Promises."
+    entities = link_entities(
+        [
+            doc("a", REID, [("Promises Treatment Center", "ORG"), ("Tara Reid", "PERSON")]),
+            doc("b", other, []),
+        ]
+    )
+    center = entity_with(entities, "Promises Treatment Center")
+    short = REID.index("Promises on")
+    assert ("a", short, short + 8) in {(m.article, m.start, m.end) for m in center.mentions}
+    # Only the article that names the center in full resolves the short form.
+    assert {m.article for m in center.mentions} == {"a"}
+    assert "short-form" in {e.rule for e in center.evidence}
+
+
+def test_short_forms_skip_common_words_sentence_starts_and_headlines() -> None:
+    text = (
+        "Acme Holdings Corp. Reports Results\n"
+        "Shares of Acme Holdings Corp. rose. Acme said profits grew, and an acme of sales "
+        "was reached. Analysts at Bank of America praised Acme.\n"
+        "The Bank said the Bank of America view stands."
+    )
+    entities = link_entities(
+        [doc("a", text, [("Acme Holdings Corp.", "ORG"), ("Bank of America", "ORG")])]
+    )
+    acme = entity_with(entities, "Acme Holdings Corp.")
+    # "acme" is written in lower case in the article: a common word there.
+    assert {m.text for m in acme.mentions} == {"Acme Holdings Corp."}
+    bank = entity_with(entities, "Bank of America")
+    found = sorted(m.start for m in bank.mentions if m.text == "Bank")
+    # "The Bank said" mid-sentence is found; nothing in the headline line.
+    assert found == [text.index("Bank said")]
+
+
+def test_short_forms_of_an_organization_name() -> None:
+    assert short_forms("Promises Treatment Center") == ["Promises"]
+    assert short_forms("Acme Holdings Corp.") == ["Acme"]
+    assert short_forms("Academy of Motion Picture Arts and Sciences") == ["Academy"]
+    assert short_forms("Treatment Center") == []
+    assert short_forms("Boston Red Sox") == []
+    assert short_forms("Apollo 11 Center") == []
+
+
+def test_a_name_may_start_after_the_the_that_opens_its_run() -> None:
+    text = "He left. The Kremlin said no, and The New York Times agreed."
+    spans = dict(name_spans(text))
+    kremlin = text.index("Kremlin")
+    assert kremlin + len("Kremlin") in spans[kremlin]
+    # Only right after "The": "York Times" is no start.
+    assert text.index("York") not in spans
+
+
+def test_short_forms_are_not_taken_at_sentence_starts_or_in_headlines() -> None:
+    text = (
+        "Promises Opens Its Doors To Stars\n"
+        "Tara Reid checked into Promises Treatment Center. Promises is a celeb favorite. "
+        "She went to Promises on Tuesday."
+    )
+    entities = link_entities([doc("a", text, [("Promises Treatment Center", "ORG")])])
+    center = entity_with(entities, "Promises Treatment Center")
+    found = [m.start for m in center.mentions if m.text == "Promises"]
+    assert found == [text.index("Promises on")]

@@ -202,8 +202,9 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
     """Where a name could stand on its own in ``text``: the untagged-name search index.
 
     A name starts at a capitalised word not joined to a capitalised word before
-    it, runs over at most ``MAX_WORDS`` words, and ends at a word not joined to
-    a capitalised word after it ("Kyiv" in "Kyiv's mayor" but not in "Kyiv
+    it (or joined only to a "The" opening the run), runs over at most
+    ``MAX_WORDS`` words, and ends at a word not joined to a capitalised word
+    after it ("Kyiv" in "Kyiv's mayor" but not in "Kyiv
     Post"); in a line written in capitals or in title case (a headline), where
     every word is capitalised, any run of words may be a name.
     Spans with a line break or a mark no name has (a comma, a full stop) are
@@ -232,7 +233,10 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
     joined.append(False)
     out = []
     for index, (start, _) in enumerate(tokens):
-        if not upper[index] or (index and joined[index - 1]):
+        # A name may also start right after a "The" opening the run ("The Kremlin said").
+        if not upper[index] or (
+            index and joined[index - 1] and not _leading_the(text, tokens, joined, index - 1)
+        ):
             continue
         ends = []
         checked = start  # text[start:checked] holds only marks a name may have
@@ -246,6 +250,12 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
         if ends:
             out.append((start, tuple(ends)))
     return out
+
+
+def _leading_the(text: str, tokens: list[tuple[int, int]], joined: list[bool], index: int) -> bool:
+    """Whether token ``index`` is a "The" that opens a run of capitalised words."""
+    start, end = tokens[index]
+    return text[start:end] == "The" and (index == 0 or not joined[index - 1])
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:

@@ -14,8 +14,10 @@ from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from itertools import accumulate
 
+from reader.linking import variants
 from reader.linking.build import vote
 from reader.linking.clusters import Clusters
+from reader.linking.context import in_title_case_line
 from reader.linking.digest import ArticleDigest
 from reader.model import Article, EntityMention, EntityType, Evidence
 from reader.names import clean_name
@@ -70,9 +72,69 @@ def add_untagged(
     for (root, form), count in sorted(found.items(), key=lambda item: item[0][1]):
         detail = f"{count} untagged occurrence(s) of the name found in the text"
         clusters.add_evidence(root, Evidence("text-match", (form,), detail))
+    out.extend(_short_forms(documents, out, clusters, set(owners)))
     order = {article.id: number for number, (article, _) in enumerate(documents)}
     out.sort(key=lambda item: (order[item[1].article], item[1].start))
     return out
+
+
+def _short_forms(
+    documents: Sequence[tuple[Article, ArticleDigest]],
+    located: Sequence[Located],
+    clusters: Clusters,
+    known: Collection[str],
+) -> list[Located]:
+    """Organizations written short in the article that names them in full.
+
+    "A friend told People she went to Promises on Tuesday" after "Promises
+    Treatment Center" in the same article: the short form (``variants.short_forms``)
+    is looked for in that article only, mid-sentence in running text, when it
+    stands for one name there, is no word the article writes in lower case,
+    no written name of its own anywhere, and no word of a person's name.
+    """
+    by_article: dict[str, list[Located]] = {}
+    person_words: set[str] = set()
+    for item in located:
+        by_article.setdefault(item[1].article, []).append(item)
+        if item[2] == "person":
+            person_words.update(item[3].casefold().split())
+    out: list[Located] = []
+    for article, digest in documents:
+        items = by_article.get(article.id, [])
+        owners: dict[str, set[int]] = {}
+        for node, _, kind, written in items:
+            if kind in ("organization", "place"):
+                for form in variants.short_forms(written):
+                    owners.setdefault(form, set()).add(clusters.find(node))
+        forms = {
+            form: next(iter(roots))
+            for form, roots in owners.items()
+            if len(roots) == 1
+            and _searchable(form)
+            and form not in known
+            and not set(form.casefold().split()) & (digest.lower | person_words)
+        }
+        if not forms:
+            continue
+        spans = [(m.start, m.end) for _, m, _, _ in items]
+        kinds = {clusters.find(node): kind for node, _, kind, _ in items}
+        text = article.text
+        for start, end, form in untagged_occurrences(text, digest, forms, spans, {}):
+            if not _mid_sentence(text, start) or in_title_case_line(text, start, end):
+                continue
+            root = forms[form]
+            mention = EntityMention(article.id, start, end, text[start:end])
+            out.append((root, mention, kinds[root], form))
+            detail = "the name written short in the article that names it in full"
+            clusters.add_evidence(root, Evidence("short-form", (form,), detail))
+    return out
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether a word at ``start`` follows other words of its sentence (so its capital
+    says it is a name, not where the sentence begins)."""
+    before = text[max(0, start - 40) : start].rstrip(" \t\"'“‘(")
+    return bool(before) and before[-1] not in ".!?:\n"
 
 
 def _searchable(form: str) -> bool:
