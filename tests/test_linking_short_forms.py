@@ -160,3 +160,42 @@ def test_short_forms_are_not_taken_at_sentence_starts_or_in_headlines() -> None:
     center = entity_with(entities, "Promises Treatment Center")
     found = [m.start for m in center.mentions if m.text == "Promises"]
     assert found == [text.index("Promises on")]
+
+
+ADGATE = (
+    "Bill Adgate, who works at LPL Financial inside the building, said he had hunkered down "
+    'inside the office. "I want to get out," Adgate said by telephone. '
+    "Adgate stayed on the third floor."
+)
+
+
+def test_a_surname_alone_is_the_person_its_article_names_in_full() -> None:
+    # ECB+ topic 18: NER tags "Bill Adgate" but not the lone surname after a quote.
+    entities = link_entities(
+        [doc("a", ADGATE, [("Bill Adgate", "PERSON"), ("LPL Financial", "ORG")])]
+    )
+    adgate = entity_with(entities, "Bill Adgate")
+    found = [m.start for m in adgate.mentions if m.text == "Adgate"]
+    # Mid-sentence after the quote; the sentence start is left alone.
+    assert found == [ADGATE.index("Adgate said")]
+
+
+def test_a_surname_shared_by_two_people_is_not_searched() -> None:
+    two = ADGATE + " His brother Tom Adgate met Adgate later."
+    entities = link_entities([doc("a", two, [("Bill Adgate", "PERSON"), ("Tom Adgate", "PERSON")])])
+    assert not any(m.text == "Adgate" for e in entities for m in e.mentions)
+
+
+def test_an_article_s_own_short_form_wins_over_a_name_from_elsewhere() -> None:
+    # "Rock" is a band in one article; where Chris Rock is named in full it is him.
+    first = "Comedian Chris Rock hosted. Fans said Rock was sharp."
+    entities = link_entities(
+        [
+            doc("a", first, [("Chris Rock", "PERSON")]),
+            doc("b", "Rock played a show in Detroit on Friday night.", [("Rock", "ORG")]),
+        ]
+    )
+    rock = entity_with(entities, "Chris Rock")
+    assert (first.index("Rock was"), "Rock") in {(m.start, m.text) for m in rock.mentions}
+    band = next(e for e in entities if e.type == "organization")
+    assert {m.article for m in band.mentions} == {"b"}

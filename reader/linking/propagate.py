@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from itertools import accumulate
 
-from reader.linking import variants
+from reader.linking import shortforms
 from reader.linking.build import vote
 from reader.linking.clusters import Clusters
 from reader.linking.context import in_title_case_line
@@ -57,14 +57,21 @@ def add_untagged(
         for f, r in owners.items()
         if len(r) == 1 and _searchable(f) and f.casefold() not in lower
     }
+    local = shortforms.local_forms(
+        [(article.id, digest.lower) for article, digest in documents], located, clusters
+    )
     out = list(located)
     found: Counter[tuple[int, str]] = Counter()
     caps = capitals_forms(forms)
     for article, digest in documents:
         spans = tagged.get(article.id, ())
         occurrences = untagged_occurrences(article.text, digest, forms, spans, caps)
+        mine = local.get(article.id, {})
         for start, end, form in occurrences:
             root = forms[form]
+            # The article's own short form wins: "Rock" by "Chris Rock" is him there.
+            if shortforms.conflicts(mine, form, root):
+                continue
             text = article.text[start:end]
             kind = vote(kinds[form])
             out.append((root, EntityMention(article.id, start, end, text), kind, clean_name(text)))
@@ -72,60 +79,44 @@ def add_untagged(
     for (root, form), count in sorted(found.items(), key=lambda item: item[0][1]):
         detail = f"{count} untagged occurrence(s) of the name found in the text"
         clusters.add_evidence(root, Evidence("text-match", (form,), detail))
-    out.extend(_short_forms(documents, out, clusters, set(owners)))
+    out.extend(_find_local(documents, out, clusters, local))
     order = {article.id: number for number, (article, _) in enumerate(documents)}
     out.sort(key=lambda item: (order[item[1].article], item[1].start))
     return out
 
 
-def _short_forms(
+def _find_local(
     documents: Sequence[tuple[Article, ArticleDigest]],
     located: Sequence[Located],
     clusters: Clusters,
-    known: Collection[str],
+    local: Mapping[str, Mapping[str, int]],
 ) -> list[Located]:
-    """Organizations written short in the article that names them in full.
-
-    "A friend told People she went to Promises on Tuesday" after "Promises
-    Treatment Center" in the same article: the short form (``variants.short_forms``)
-    is looked for in that article only, mid-sentence in running text, when it
-    stands for one name there, is no word the article writes in lower case,
-    no written name of its own anywhere, and no word of a person's name.
-    """
-    by_article: dict[str, list[Located]] = {}
-    person_words: set[str] = set()
-    for item in located:
-        by_article.setdefault(item[1].article, []).append(item)
-        if item[2] == "person":
-            person_words.update(item[3].casefold().split())
+    """Occurrences of each article's own short forms (``shortforms``) in that article,
+    mid-sentence in running text (a capital at a sentence start or in a headline says
+    nothing)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    kinds: dict[int, EntityType] = {}
+    for node, mention, kind, _ in located:
+        spans.setdefault(mention.article, []).append((mention.start, mention.end))
+        kinds.setdefault(clusters.find(node), kind)
     out: list[Located] = []
     for article, digest in documents:
-        items = by_article.get(article.id, [])
-        owners: dict[str, set[int]] = {}
-        for node, _, kind, written in items:
-            if kind in ("organization", "place"):
-                for form in variants.short_forms(written):
-                    owners.setdefault(form, set()).add(clusters.find(node))
-        forms = {
-            form: next(iter(roots))
-            for form, roots in owners.items()
-            if len(roots) == 1
-            and _searchable(form)
-            and form not in known
-            and not set(form.casefold().split()) & (digest.lower | person_words)
-        }
+        forms = local.get(article.id)
         if not forms:
             continue
-        spans = [(m.start, m.end) for _, m, _, _ in items]
-        kinds = {clusters.find(node): kind for node, _, kind, _ in items}
         text = article.text
-        for start, end, form in untagged_occurrences(text, digest, forms, spans, {}):
+        found: Counter[tuple[int, str]] = Counter()
+        for start, end, form in untagged_occurrences(
+            text, digest, forms, spans.get(article.id, ()), {}
+        ):
             if not _mid_sentence(text, start) or in_title_case_line(text, start, end):
                 continue
             root = forms[form]
             mention = EntityMention(article.id, start, end, text[start:end])
             out.append((root, mention, kinds[root], form))
-            detail = "the name written short in the article that names it in full"
+            found[(root, form)] += 1
+        for (root, form), count in sorted(found.items(), key=lambda item: item[0][1]):
+            detail = f"written short {count} time(s) in an article that names it in full"
             clusters.add_evidence(root, Evidence("short-form", (form,), detail))
     return out
 
