@@ -199,3 +199,19 @@ def test_an_article_s_own_short_form_wins_over_a_name_from_elsewhere() -> None:
     assert (first.index("Rock was"), "Rock") in {(m.start, m.text) for m in rock.mentions}
     band = next(e for e in entities if e.type == "organization")
     assert {m.article for m in band.mentions} == {"b"}
+
+
+def test_initials_may_count_a_capital_the_written_mid_sentence() -> None:
+    # ECB+ topic 6: "THR" is "The Hollywood Reporter", whose NER span leaves "The" out.
+    first = "The news was first reported by The Hollywood Reporter on Tuesday."
+    second = "A source tells THR that the deal is done."
+    pair = [
+        doc("a", first, [("Hollywood Reporter", "ORG")]),
+        doc("b", second, [("THR", "ORG")]),
+    ]
+    reporter = entity_with(link_entities(pair), "THR")
+    assert {m.text for m in reporter.mentions} == {"THR", "Hollywood Reporter"}
+    # At a sentence start "The" says nothing: no initials with it.
+    start = "The Hollywood Reporter ran the story on Tuesday."
+    alone = link_entities([doc("a", start, [("Hollywood Reporter", "ORG")]), pair[1]])
+    assert {m.text for m in entity_with(alone, "THR").mentions} == {"THR"}

@@ -68,3 +68,10 @@ def title_case(line: str) -> bool:
         return False
     major = [w for w in words if w.casefold() not in _MINOR]
     return bool(major) and all(w[0].isupper() for w in major)
+
+
+def mid_sentence(text: str, start: int) -> bool:
+    """Whether a word at ``start`` follows other words of its sentence (so a capital
+    there says it is a name, not where the sentence begins)."""
+    before = text[max(0, start - 40) : start].rstrip(" \t\"'“‘(")
+    return bool(before) and before[-1] not in ".!?:\n"

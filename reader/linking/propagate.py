@@ -17,7 +17,7 @@ from itertools import accumulate
 from reader.linking import shortforms
 from reader.linking.build import vote
 from reader.linking.clusters import Clusters
-from reader.linking.context import in_title_case_line
+from reader.linking.context import in_title_case_line, mid_sentence
 from reader.linking.digest import ArticleDigest
 from reader.model import Article, EntityMention, EntityType, Evidence
 from reader.names import clean_name
@@ -109,7 +109,7 @@ def _find_local(
         for start, end, form in untagged_occurrences(
             text, digest, forms, spans.get(article.id, ()), {}
         ):
-            if not _mid_sentence(text, start) or in_title_case_line(text, start, end):
+            if not mid_sentence(text, start) or in_title_case_line(text, start, end):
                 continue
             root = forms[form]
             mention = EntityMention(article.id, start, end, text[start:end])
@@ -119,13 +119,6 @@ def _find_local(
             detail = f"written short {count} time(s) in an article that names it in full"
             clusters.add_evidence(root, Evidence("short-form", (form,), detail))
     return out
-
-
-def _mid_sentence(text: str, start: int) -> bool:
-    """Whether a word at ``start`` follows other words of its sentence (so its capital
-    says it is a name, not where the sentence begins)."""
-    before = text[max(0, start - 40) : start].rstrip(" \t\"'“‘(")
-    return bool(before) and before[-1] not in ".!?:\n"
 
 
 def _searchable(form: str) -> bool:
