@@ -215,3 +215,28 @@ def test_initials_may_count_a_capital_the_written_mid_sentence() -> None:
     start = "The Hollywood Reporter ran the story on Tuesday."
     alone = link_entities([doc("a", start, [("Hollywood Reporter", "ORG")]), pair[1]])
     assert {m.text for m in entity_with(alone, "THR").mentions} == {"THR"}
+
+
+def test_a_full_name_closing_a_longer_capitalised_run_is_found() -> None:
+    # ECB+ 10_8ecb: "GM" and the team run on into the name, and NER tags nothing.
+    first = (
+        "With last night's news from Los Angeles Angels GM Tony Reagins that the team has "
+        "made an eight-year contract offer, the race is on."
+    )
+    second = "Tony Reagins said the Angels had withdrawn their offer."
+    entities = link_entities(
+        [doc("a", first, []), doc("b", second, [("Tony Reagins", "PERSON"), ("Angels", "ORG")])]
+    )
+    reagins = entity_with(entities, "Tony Reagins")
+    start = first.index("Tony")
+    assert ("a", start, start + len("Tony Reagins")) in {
+        (m.article, m.start, m.end) for m in reagins.mentions
+    }
+
+
+def test_one_word_is_never_taken_from_inside_a_capitalised_run() -> None:
+    first = "Moscow said the Kyiv Post disagreed with Kyiv officials."
+    entities = link_entities(
+        [doc("a", first, []), doc("b", "Troops left the Post at dawn.", [("Post", "ORG")])]
+    )
+    assert {m.article for m in entity_with(entities, "Post").mentions} == {"b"}

@@ -176,11 +176,38 @@ def untagged_occurrences(
             None,
         )
         if found is None:
-            continue
-        end, form = found
+            # The shortest end closes the capitalised run the span starts.
+            found = _ending_inside(text, start, ends[0], forms, caps)
+            if found is None:
+                continue
+            start, end, form = found
+        else:
+            end, form = found
         after = end
         if not _overlaps(starts, reach, start, end):
             yield start, end, form
+
+
+def _ending_inside(
+    text: str, start: int, end: int, forms: Mapping[str, int], caps: Mapping[str, str]
+) -> tuple[int, int, str] | None:
+    """A known name of several words that closes the capitalised run ``text[start:end]``:
+    "Tony Reagins" in "Los Angeles Angels GM Tony Reagins" (a title or team glued before
+    it). One word is never taken this way ("Post" is no name of its own in "Kyiv Post").
+
+    Returns:
+        ``(start, end, form)`` of the longest such name, or None.
+    """
+    space = text.find(" ", start, end)
+    while space != -1:
+        inner = space + 1
+        written = text[inner:end]
+        if " " not in written:
+            return None
+        if form := _known(written, forms, caps):
+            return inner, end, form
+        space = text.find(" ", inner, end)
+    return None
 
 
 def _known(written: str, forms: Mapping[str, int], caps: Mapping[str, str]) -> str:
