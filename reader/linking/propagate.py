@@ -169,7 +169,7 @@ def untagged_occurrences(
             continue
         found = next(
             (
-                (end, form)
+                (start, end, form)
                 for end in reversed(ends)
                 if (form := _known(text[start:end], forms, caps))
             ),
@@ -180,9 +180,7 @@ def untagged_occurrences(
             found = _ending_inside(text, start, ends[0], forms, caps)
             if found is None:
                 continue
-            start, end, form = found
-        else:
-            end, form = found
+        start, end, form = found
         after = end
         if not _overlaps(starts, reach, start, end):
             yield start, end, form
