@@ -133,12 +133,12 @@ def test_short_forms_skip_common_words_sentence_starts_and_headlines() -> None:
 
 
 def test_short_forms_of_an_organization_name() -> None:
-    assert short_forms("Promises Treatment Center") == ["Promises"]
-    assert short_forms("Acme Holdings Corp.") == ["Acme"]
-    assert short_forms("Academy of Motion Picture Arts and Sciences") == ["Academy"]
-    assert short_forms("Treatment Center") == []
-    assert short_forms("Boston Red Sox") == []
-    assert short_forms("Apollo 11 Center") == []
+    assert short_forms("Promises Treatment Center") == ("Promises",)
+    assert short_forms("Acme Holdings Corp.") == ("Acme",)
+    assert short_forms("Academy of Motion Picture Arts and Sciences") == ("Academy",)
+    assert short_forms("Treatment Center") == ()
+    assert short_forms("Boston Red Sox") == ()
+    assert short_forms("Apollo 11 Center") == ()
 
 
 def test_a_name_may_start_after_the_the_that_opens_its_run() -> None:

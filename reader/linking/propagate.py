@@ -89,16 +89,15 @@ def _find_local(
     documents: Sequence[tuple[Article, ArticleDigest]],
     located: Sequence[Located],
     clusters: Clusters,
-    local: Mapping[str, Mapping[str, int]],
+    local: Mapping[str, Mapping[str, tuple[int, EntityType]]],
 ) -> list[Located]:
     """Occurrences of each article's own short forms (``shortforms``) in that article,
     mid-sentence in running text (a capital at a sentence start or in a headline says
     nothing)."""
     spans: dict[str, list[tuple[int, int]]] = {}
-    kinds: dict[int, EntityType] = {}
-    for node, mention, kind, _ in located:
-        spans.setdefault(mention.article, []).append((mention.start, mention.end))
-        kinds.setdefault(clusters.find(node), kind)
+    for _, mention, _, _ in located:
+        if mention.article in local:
+            spans.setdefault(mention.article, []).append((mention.start, mention.end))
     out: list[Located] = []
     for article, digest in documents:
         forms = local.get(article.id)
@@ -106,19 +105,47 @@ def _find_local(
             continue
         text = article.text
         found: Counter[tuple[int, str]] = Counter()
-        for start, end, form in untagged_occurrences(
-            text, digest, forms, spans.get(article.id, ()), {}
-        ):
+        for start, end, form in _occurrences(text, digest, forms, spans.get(article.id, [])):
             if not mid_sentence(text, start) or in_title_case_line(text, start, end):
                 continue
-            root = forms[form]
+            root, kind = forms[form]
             mention = EntityMention(article.id, start, end, text[start:end])
-            out.append((root, mention, kinds[root], form))
+            out.append((root, mention, kind, form))
             found[(root, form)] += 1
         for (root, form), count in sorted(found.items(), key=lambda item: item[0][1]):
             detail = f"written short {count} time(s) in an article that names it in full"
             clusters.add_evidence(root, Evidence("short-form", (form,), detail))
     return out
+
+
+def _occurrences(
+    text: str, digest: ArticleDigest, forms: Collection[str], tagged: list[tuple[int, int]]
+) -> Iterator[tuple[int, int, str]]:
+    """Untagged whole-name occurrences of a few forms in one article, left to right.
+
+    The same result as ``untagged_occurrences`` for a handful of forms, found by
+    plain text search instead of a lookup at every possible name start.
+    """
+    hits = []
+    for form in forms:
+        index = text.find(form)
+        while index != -1:
+            hits.append((index, -len(form), form))
+            index = text.find(form, index + 1)
+    if not hits:
+        return
+    ends_at = dict(digest.spans)
+    covered = sorted(tagged)
+    starts = [s for s, _ in covered]
+    reach = list(accumulate((e for _, e in covered), max))
+    after = 0
+    for start, minus, form in sorted(hits):
+        end = start - minus
+        if start < after or end not in ends_at.get(start, ()):
+            continue
+        after = end
+        if not _overlaps(starts, reach, start, end):
+            yield start, end, form
 
 
 def _searchable(form: str) -> bool:

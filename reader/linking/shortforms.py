@@ -11,6 +11,7 @@ own article only, and there they win over a form from elsewhere.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from reader.linking import variants
 from reader.linking.clusters import Clusters
@@ -21,6 +22,7 @@ from reader.names import TITLE_WORDS, fold_name, has_digits
 Located = tuple[int, EntityMention, EntityType, str]
 
 
+@lru_cache(maxsize=1 << 14)  # the same names recur in every article
 def written_surname(written: str) -> str:
     """The surname of a person's full name as written ("Bill Adgate" -> "Adgate"), or "".
 
@@ -36,7 +38,7 @@ def written_surname(written: str) -> str:
 
 def article_forms(
     items: Iterable[Located], clusters: Clusters, lower: Iterable[str]
-) -> dict[str, int]:
+) -> dict[str, tuple[int, EntityType]]:
     """The short forms one article may use, each with the entity it stands for there.
 
     Args:
@@ -45,42 +47,49 @@ def article_forms(
         lower: the words the article writes in lower case (common words there).
 
     Returns:
-        Short form as written -> cluster root, for forms that stand for one
-        entity in the article, are no lower-case word of it, no written name the
-        article tags for another entity, and (for an organization) no word of a
-        person's name in it.
+        Short form as written -> (cluster root, type of the full name), for forms
+        that stand for one entity in the article, are no lower-case word of it,
+        no written name the article tags for another entity, and (for an
+        organization) no word of a person's name in it.
     """
-    items = list(items)
-    roots: dict[str, set[int]] = {}
+    roots: dict[int, int] = {}  # node -> cluster root, found once per node
     tagged: dict[str, set[int]] = {}
-    person_words: set[str] = set()
+    people: list[tuple[int, str]] = []
+    others: list[tuple[int, str, EntityType]] = []
     for node, mention, kind, written in items:
-        root = clusters.find(node)
+        root = roots.get(node)
+        if root is None:
+            root = roots[node] = clusters.find(node)
         tagged.setdefault(mention.text, set()).add(root)
         if kind == "person":
-            person_words.update(written.casefold().split())
-            if short := written_surname(written):
-                roots.setdefault(short, set()).add(root)
-    for node, _, kind, written in items:
-        if kind in ("organization", "place"):
-            for short in variants.short_forms(written):
-                if not set(short.casefold().split()) & person_words:
-                    roots.setdefault(short, set()).add(clusters.find(node))
+            people.append((root, written))
+        elif kind in ("organization", "place"):
+            others.append((root, written, kind))
+    found: dict[str, dict[int, EntityType]] = {}
+    person_words: set[str] = set()
+    for root, written in people:
+        person_words.update(written.casefold().split())
+        if short := written_surname(written):
+            found.setdefault(short, {})[root] = "person"
+    for root, written, kind in others:
+        for short in variants.short_forms(written):
+            if not set(short.casefold().split()) & person_words:
+                found.setdefault(short, {})[root] = kind
     common = set(lower)
     return {
-        form: root
-        for form, found in roots.items()
-        if len(found) == 1
-        and tagged.get(form, found) == found
+        form: (root, kind)
+        for form, owners in found.items()
+        if len(owners) == 1
+        and tagged.get(form, set(owners)) == set(owners)
         and len(form) >= 3
         and not set(form.casefold().split()) & common
-        for root in found
+        for root, kind in owners.items()
     }
 
 
 def local_forms(
     documents: Sequence[tuple[str, frozenset[str]]], located: Iterable[Located], clusters: Clusters
-) -> dict[str, dict[str, int]]:
+) -> dict[str, dict[str, tuple[int, EntityType]]]:
     """``article_forms`` for every article.
 
     Args:
@@ -101,6 +110,7 @@ def local_forms(
     return out
 
 
-def conflicts(local: Mapping[str, int], form: str, root: int) -> bool:
+def conflicts(local: Mapping[str, tuple[int, EntityType]], form: str, root: int) -> bool:
     """Whether an article's own short forms give ``form`` to another entity than ``root``."""
-    return local.get(form, root) != root
+    own = local.get(form)
+    return own is not None and own[0] != root

@@ -10,6 +10,7 @@ through ``Clusters``, which still refuses joins of two different people.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 
 from reader.names import has_digits, tokens
 
@@ -83,7 +84,8 @@ def compact_groups(keys: Collection[str]) -> list[list[str]]:
     return [sorted(group) for group in groups.values() if len(group) > 1]
 
 
-def short_forms(written: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)  # the same names recur in every article
+def short_forms(written: str) -> tuple[str, ...]:
     """How an article may write an organization's name short once it has named it in full.
 
     The name without its legal-form or facility words ("Promises" for
@@ -101,7 +103,7 @@ def short_forms(written: str) -> list[str]:
     """
     words = written.split()
     if len(words) < 2 or has_digits(written.casefold()):
-        return []
+        return ()
     found = []
     core = list(words)
     while len(core) > 1 and core[-1].rstrip(".").casefold() in CORPORATE | FACILITY:
@@ -111,4 +113,4 @@ def short_forms(written: str) -> list[str]:
         found.append(" ".join(core))
     if "of" in words[1:-1]:
         found.append(" ".join(words[: words.index("of", 1)]))
-    return sorted(set(found), key=lambda form: (-len(form), form))
+    return tuple(sorted(set(found), key=lambda form: (-len(form), form)))
