@@ -240,3 +240,24 @@ def test_one_word_is_never_taken_from_inside_a_capitalised_run() -> None:
         [doc("a", first, []), doc("b", "Troops left the Post at dawn.", [("Post", "ORG")])]
     )
     assert {m.article for m in entity_with(entities, "Post").mentions} == {"b"}
+
+
+def test_an_acronym_links_once_spelling_variants_of_its_long_name_are_one() -> None:
+    # ECB+ topic 11 writes the commission two ways; "CEC" fits both spellings.
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "The Central Election Commission said turnout was high.",
+                [("Central Election Commission", "ORG")],
+            ),
+            doc(
+                "b",
+                "The Central Elections Commission will count the votes.",
+                [("Central Elections Commission", "ORG")],
+            ),
+            doc("c", "Results will be published by the CEC on Monday.", [("CEC", "ORG")]),
+        ]
+    )
+    commission = entity_with(entities, "CEC")
+    assert {m.article for m in commission.mentions} == {"a", "b", "c"}

@@ -231,8 +231,10 @@ class _Linker(OrganizationRules):
                 self.in_articles(self.names[key], [], "first-name", "")
         self._shortened()
         self._fuzzy()
-        # Spelling variants joined by now may have made a short name unique.
+        # Spelling variants joined by now may have made a short name or an acronym
+        # unique ("CEC" once "Central Election(s) Commission" are one).
         self._shortened(final=True)
+        self._initials()
         if self.retyped:
             self.located = [
                 (node, mention, "organization" if node in self.retyped else kind, written)
