@@ -261,3 +261,18 @@ def test_an_acronym_links_once_spelling_variants_of_its_long_name_are_one() -> N
     )
     commission = entity_with(entities, "CEC")
     assert {m.article for m in commission.mentions} == {"a", "b", "c"}
+
+
+def test_a_span_only_ever_tagged_in_headlines_is_not_searched_for() -> None:
+    # ECB+ topic 21: NER tags "Driver Charged" as a person in one headline.
+    first = "Woman Killed In Queens Hit-And-Run, Driver Charged\nA woman died in Queens."
+    second = "Woman Killed In Queens Hit-And-Run Accident, Driver Charged\nShe was hit."
+    entities = link_entities(
+        [
+            doc("a", first, [("Driver Charged", "PERSON"), ("Queens", "GPE")]),
+            doc("b", second, []),
+        ]
+    )
+    assert {m.article for m in entity_with(entities, "Driver Charged").mentions} == {"a"}
+    # A name tagged in running text is still found in the other headline.
+    assert {m.article for m in entity_with(entities, "Queens").mentions} == {"a", "b"}

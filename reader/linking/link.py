@@ -83,8 +83,14 @@ def link_entities(
     linker.run()
     linker.located = trim_headlines(linker.located, linker.node_keys, linker.headlines)
     if find_untagged:
+        headline_only = {
+            node
+            for name in linker.names.values()
+            if not name.in_body
+            for node in name.nodes.values()
+        }
         linker.located = propagate.add_untagged(
-            digested, linker.located, linker.clusters, linker.lower
+            digested, linker.located, linker.clusters, linker.lower, headline_only
         )
     demoted = {*linker.descriptors, *linker.headlines}
     order = {article.id: number for number, (article, _) in enumerate(documents)}

@@ -30,17 +30,21 @@ def add_untagged(
     located: Sequence[Located],
     clusters: Clusters,
     lower: Collection[str],
+    headline_only: Collection[int] = (),
 ) -> list[Located]:
     """Every mention plus the untagged occurrences of unambiguous, uncommon written names.
 
     A written form counts when all its mentions are in one cluster, it is
-    capitalised, and (for one word) no article writes it in lower case.
+    capitalised, (for one word) no article writes it in lower case, and the
+    model tagged it in running text at least once: a span only ever tagged in
+    title-case headlines ("Driver Charged") is too unsure to look for.
 
     Args:
         documents: the linked articles with their digests, in reading order.
         located: the linked mentions as ``(node, mention, type, cleaned name)``.
         clusters: the linked clusters; each finding is recorded as evidence.
         lower: the words some article writes in lower case.
+        headline_only: the nodes of names only ever tagged in title-case headlines.
 
     Returns:
         All mentions, old and found, in reading order (article, then offset).
@@ -48,14 +52,17 @@ def add_untagged(
     owners: dict[str, set[int]] = {}
     kinds: dict[str, Counter[EntityType]] = {}
     tagged: dict[str, list[tuple[int, int]]] = {}
+    in_body: set[str] = set()
     for node, mention, kind, _ in located:
         owners.setdefault(mention.text, set()).add(clusters.find(node))
         kinds.setdefault(mention.text, Counter())[kind] += 1
         tagged.setdefault(mention.article, []).append((mention.start, mention.end))
+        if node not in headline_only:
+            in_body.add(mention.text)
     forms = {
         f: next(iter(r))
         for f, r in owners.items()
-        if len(r) == 1 and _searchable(f) and f.casefold() not in lower
+        if len(r) == 1 and f in in_body and _searchable(f) and f.casefold() not in lower
     }
     local = shortforms.local_forms(
         [(article.id, digest.lower) for article, digest in documents], located, clusters
