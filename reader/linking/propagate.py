@@ -130,8 +130,9 @@ def _occurrences(
 ) -> Iterator[tuple[int, int, str]]:
     """Untagged whole-name occurrences of a few forms in one article, left to right.
 
-    The same result as ``untagged_occurrences`` for a handful of forms, found by
-    plain text search instead of a lookup at every possible name start.
+    Like ``untagged_occurrences`` (a name stands where the digest lists a span
+    for it; the longest name starting first wins), but for a handful of forms,
+    found by plain text search instead of a lookup at every possible name start.
     """
     hits = []
     for form in forms:
