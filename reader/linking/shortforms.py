@@ -52,38 +52,42 @@ def article_forms(
         no written name the article tags for another entity, and (for an
         organization) no word of a person's name in it.
     """
-    roots: dict[int, int] = {}  # node -> cluster root, found once per node
-    tagged: dict[str, set[int]] = {}
-    people: list[tuple[int, str]] = []
-    others: list[tuple[int, str, EntityType]] = []
-    for node, mention, kind, written in items:
-        root = roots.get(node)
-        if root is None:
-            root = roots[node] = clusters.find(node)
-        tagged.setdefault(mention.text, set()).add(root)
-        if kind == "person":
-            people.append((root, written))
-        elif kind in ("organization", "place"):
-            others.append((root, written, kind))
-    found: dict[str, dict[int, EntityType]] = {}
+    items = list(items)
+    found: dict[str, dict[int, EntityType]] = {}  # form -> node of its full name -> type
     person_words: set[str] = set()
-    for root, written in people:
-        person_words.update(written.casefold().split())
-        if short := written_surname(written):
-            found.setdefault(short, {})[root] = "person"
-    for root, written, kind in others:
-        for short in variants.short_forms(written):
-            if not set(short.casefold().split()) & person_words:
-                found.setdefault(short, {})[root] = kind
+    for node, _, kind, written in items:
+        if kind == "person":
+            person_words.update(written.casefold().split())
+            if short := written_surname(written):
+                found.setdefault(short, {})[node] = "person"
+    for node, _, kind, written in items:
+        if kind in ("organization", "place"):
+            for short in variants.short_forms(written):
+                if not set(short.casefold().split()) & person_words:
+                    found.setdefault(short, {})[node] = kind
     common = set(lower)
+    found = {
+        form: nodes
+        for form, nodes in found.items()
+        if len(form) >= 3 and not set(form.casefold().split()) & common
+    }
+    if not found:
+        return {}
+    # Cluster roots only for what the forms involve: their full names, and mentions
+    # the article tags with the very same text.
+    tagged: dict[str, set[int]] = {}
+    for node, mention, _, _ in items:
+        if mention.text in found:
+            tagged.setdefault(mention.text, set()).add(clusters.find(node))
+    owners: dict[str, dict[int, EntityType]] = {}
+    for form, nodes in found.items():
+        for node, kind in nodes.items():
+            owners.setdefault(form, {})[clusters.find(node)] = kind
     return {
         form: (root, kind)
-        for form, owners in found.items()
-        if len(owners) == 1
-        and tagged.get(form, set(owners)) == set(owners)
-        and len(form) >= 3
-        and not set(form.casefold().split()) & common
-        for root, kind in owners.items()
+        for form, roots in owners.items()
+        if len(roots) == 1 and tagged.get(form, set(roots)) == set(roots)
+        for root, kind in roots.items()
     }
 
 
