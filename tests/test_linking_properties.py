@@ -12,7 +12,10 @@ from reader.linking import link_entities
 from reader.model import LABEL_TYPES, Analysis, Article, Mention
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
-SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+ECB = Path(__file__).parent / "data" / "linking_ecbplus"
+# Two ECB+ articles with title-case headlines, where NER spans run on (and get trimmed).
+HEADLINED = [ECB / "topic-03" / "3_2ecbplus.txt", ECB / "topic-06" / "6_1ecbplus.txt"]
+SEED_TEXTS = [p.read_text(encoding="utf-8") for p in [*sorted(SEEDS.glob("*.txt")), *HEADLINED]]
 # Runs of capitalised words: the kind of spans NER proposes, boundary mistakes included.
 CANDIDATES = [
     [(m.start(), m.end()) for m in re.finditer(r"[A-Z][\w’'.-]*(?:[ /][A-Z][\w’'.-]*)*", text)]
@@ -37,16 +40,24 @@ def seed_documents(draw: st.DrawFn) -> list[tuple[Article, Analysis]]:
 @given(seed_documents())
 def test_every_mention_lands_in_exactly_one_entity_with_its_offsets(documents) -> None:
     source = sorted((a.id, m.start, m.end, m.text) for a, an in documents for m in an.mentions)
-    strict = link_entities(documents, find_untagged=False)
-    assert sorted((m.article, m.start, m.end, m.text) for e in strict for m in e.mentions) == source
-    entities = link_entities(documents)
     texts = {article.id: article.text for article, _ in documents}
+    strict = link_entities(documents, find_untagged=False)
+    kept = sorted((m.article, m.start, m.end, m.text) for e in strict for m in e.mentions)
+    # One kept mention per analysis mention, with its offsets or, for a headline span
+    # linked to the name inside it, with that name's offsets inside the span.
+    assert len(kept) == len(source)
+    for (article, start, end, _), (kept_article, kept_start, kept_end, text) in zip(
+        source, kept, strict=True
+    ):
+        assert kept_article == article and start <= kept_start < kept_end <= end
+        assert texts[article][kept_start:kept_end] == text
+    entities = link_entities(documents)
     located = sorted((m.article, m.start, m.end, m.text) for e in entities for m in e.mentions)
-    assert set(source) <= set(located) and len(set(located)) == len(located)
-    added = sorted(set(located) - set(source))
+    assert set(kept) <= set(located) and len(set(located)) == len(located)
+    added = sorted(set(located) - set(kept))
     for article, start, end, _ in added:
-        # A found occurrence never overlaps a tagged mention.
-        assert not any(a == article and s < end and start < e for a, s, e, _ in source)
+        # A found occurrence never overlaps a kept mention.
+        assert not any(a == article and s < end and start < e for a, s, e, _ in kept)
     ids = [e.id for e in entities]
     assert len(set(ids)) == len(ids) and all(re.fullmatch(r"e[0-9a-f]{8,}", i) for i in ids)
     order = [(-len(e.mentions), -len(e.article_ids), e.name.casefold()) for e in entities]
@@ -89,3 +100,39 @@ def test_overlap_lookup_agrees_with_a_scan(spans, start, length) -> None:
     end = start + length
     expected = any(s < end and start < e for s, e in covered)
     assert _overlaps(starts, reach, start, end) == expected
+
+
+HEADLINE_WORDS = sorted(
+    {w for text in SEED_TEXTS for w in re.findall(r"[A-Z][a-z]+", text.split("\n")[0])}
+)
+
+
+@given(st.lists(st.sampled_from(HEADLINE_WORDS), min_size=1, max_size=8), st.data())
+def test_inner_span_cuts_out_exactly_the_name_it_was_given(words, data) -> None:
+    from reader.linking.containment import inner_span
+    from reader.names import clean_name, fold_name
+
+    first = data.draw(st.integers(0, len(words) - 1))
+    last = data.draw(st.integers(first, len(words) - 1))
+    text = " ".join(words)
+    key = fold_name(clean_name(" ".join(words[first : last + 1])))
+    span = inner_span(text, key)
+    assert span is not None
+    start, end = span
+    assert 0 <= start < end <= len(text)
+    assert fold_name(clean_name(text[start:end])) == key
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed_documents())
+def test_short_forms_are_only_found_beside_their_full_name(documents) -> None:
+    entities = link_entities(documents)
+    for entity in entities:
+        short = {f for e in entity.evidence if e.rule == "short-form" for f in e.names}
+        for mention in entity.mentions:
+            if mention.text in short:
+                # The article that writes the short form names the entity in full too.
+                assert any(
+                    m.article == mention.article and len(m.text) > len(mention.text)
+                    for m in entity.mentions
+                )

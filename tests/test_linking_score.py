@@ -1,4 +1,4 @@
-"""The reader's linking scored on three ECB+ topics: B-cubed F1 must stay at the target."""
+"""The reader's linking scored on four ECB+ topics: B-cubed F1 must stay at the target."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "linking_ecbplus"
-TARGET_F1 = 0.94
+#: Just under the measured B-cubed F1 (0.949, P 0.977, R 0.921; exact names 0.808).
+TARGET_F1 = 0.945
 
 
 def _script():
@@ -45,14 +46,14 @@ def test_gold_offsets_match_the_copied_texts(script) -> None:
 def test_reader_linking_reaches_the_target(result) -> None:
     reader = result["reader"]["b3"]
     assert reader["f1"] >= TARGET_F1, reader
-    assert reader["p"] >= 0.96, reader
+    assert reader["p"] >= 0.97, reader
     assert result["reader"]["gold_mentions"] > 80
 
 
 def test_reader_linking_beats_exact_names(result) -> None:
     assert result["reader"]["b3"]["r"] > result["exact-name"]["b3"]["r"]
     assert result["reader"]["b3"]["f1"] > result["exact-name"]["b3"]["f1"]
-    assert set(result["topics"]) == {"3", "6", "20"}
+    assert set(result["topics"]) == {"3", "6", "20", "21"}
 
 
 def test_builtin_bcubed_on_a_hand_computed_case(script) -> None:

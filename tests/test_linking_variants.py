@@ -200,11 +200,9 @@ def test_a_short_name_ignores_longer_names_already_linked_to_it() -> None:
         ]
     )
     sox = entity_with(entities, "Boston Red Sox")
-    assert {m.text for m in sox.mentions} == {
-        "Red Sox Make Huge Offer",
-        "Red Sox",
-        "Boston Red Sox",
-    }
+    # The headline span is linked, and trimmed to the name inside it.
+    assert {m.text for m in sox.mentions} == {"Red Sox", "Boston Red Sox"}
+    assert ("a", 0, 7) in {(m.article, m.start, m.end) for m in sox.mentions}
 
 
 def obama_articles(barack_articles: int) -> list:
@@ -295,7 +293,7 @@ def test_a_numbered_instance_is_not_what_the_plain_name_means() -> None:
     )
 
 
-def test_a_headline_span_stays_a_mention_but_is_no_alias() -> None:
+def test_a_headline_span_is_trimmed_to_the_name_and_is_no_alias() -> None:
     entities = link_entities(
         [
             doc(
@@ -306,7 +304,9 @@ def test_a_headline_span_stays_a_mention_but_is_no_alias() -> None:
         ]
     )
     lohan = entity_with(entities, "Lindsay Lohan")
-    assert "Lindsay Lohan Checks Into Rehab" in {m.text for m in lohan.mentions}
+    # The headline mention covers the name alone.
+    assert ("a", 0, 13) in {(m.article, m.start, m.end) for m in lohan.mentions}
+    assert {m.text for m in lohan.mentions} == {"Lindsay Lohan"}
     assert lohan.aliases == ["Lindsay Lohan"]
 
 

@@ -28,7 +28,7 @@ def _event(article_id: str) -> str:
     return topic + ("+" if "ecbplus" in name else "")
 
 
-def test_articles_of_three_topics_group_by_event() -> None:
+def test_articles_of_several_topics_group_by_event() -> None:
     articles = _articles()
     stories = group_stories(articles)
     ids = [a for s in stories for a in s.articles]

@@ -7,9 +7,15 @@ entity.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator, Mapping
 
-from reader.names import tokens
+from reader.names import clean_name, fold_name, tokens
+
+# Words as folding counts them: hyphens and slashes split words ("Sox-Teixeira").
+_WORD_RUN = re.compile(r"[^\s/‐‑–—-]+")
+# Marks a name never ends with: what is left of the headline around it.
+_AROUND = "\"'’“”‘()[],;:!?.-"
 
 
 def descriptor_pairs(
@@ -70,6 +76,35 @@ def headline_pairs(
             if found is not None:
                 yield key, found
                 break
+
+
+def inner_span(text: str, key: str) -> tuple[int, int] | None:
+    """Where the name folded to ``key`` is written inside the over-long span ``text``.
+
+    "Obama Reverses Bush" holds "obama" at (0, 5); the rest of the headline is
+    then free for the other names in it ("Bush"). Leftmost first, then longest.
+
+    Returns:
+        ``(start, end)`` offsets into ``text``, or None when no run of its words folds to ``key``.
+    """
+    words = [(m.start(), m.end()) for m in _WORD_RUN.finditer(text)]
+    size = len(tokens(key))
+    for first in range(len(words)):
+        # A folded key of n words comes from n written words, or a few more
+        # when marks stand alone ("Bush ' s"): try two extra.
+        for last in range(first + max(size - 1, 0), min(first + size + 2, len(words))):
+            start, end = words[first][0], words[last][1]
+            written = text[start:end]
+            if fold_name(clean_name(written)) != key:
+                continue
+            while start < end and text[start] in _AROUND:
+                start += 1
+            while end > start and text[end - 1] in _AROUND:
+                end -= 1
+            if text[end - 2 : end].casefold() in ("'s", "’s"):
+                end -= 2
+            return (start, end) if end > start else None
+    return None
 
 
 def affix_index(long_keys: Collection[str]) -> dict[str, list[str]]:

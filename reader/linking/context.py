@@ -20,7 +20,7 @@ MAX_HEADLINE = 200
 # Short function words that stay lower case in title case ("Checks Into the Rehab").
 _MINOR = frozenset(
     {"a", "an", "and", "as", "at", "but", "by", "for", "in", "into", "of", "off", "on", "or"}
-    | {"the", "to", "up", "via", "with"}
+    | {"the", "to", "up", "v", "via", "vs", "with"}
 )
 
 
@@ -57,13 +57,21 @@ def in_title_case_line(text: str, start: int, end: int) -> bool:
         line_end = len(text) if high == len(text) else -1
     if line_start < 0 or line_end < 0:
         return False
-    return _title_case(text[line_start:line_end])
+    return title_case(text[line_start:line_end])
 
 
 @lru_cache(maxsize=1 << 12)  # every mention of a line asks about the same line
-def _title_case(line: str) -> bool:
+def title_case(line: str) -> bool:
+    """Whether one line is written in title case (at least three words; see above)."""
     words = _WORD.findall(line)
     if len(words) < 3:
         return False
     major = [w for w in words if w.casefold() not in _MINOR]
     return bool(major) and all(w[0].isupper() for w in major)
+
+
+def mid_sentence(text: str, start: int) -> bool:
+    """Whether a word at ``start`` follows other words of its sentence (so a capital
+    there says it is a name, not where the sentence begins)."""
+    before = text[max(0, start - 40) : start].rstrip(" \t\"'“‘(")
+    return bool(before) and before[-1] not in ".!?:\n"

@@ -22,7 +22,12 @@ from typing import Any
 
 from reader.fingerprint import source_fingerprint
 from reader.linking import acronyms
-from reader.linking.context import in_title_case_line, lower_and_capitalised
+from reader.linking.context import (
+    MAX_HEADLINE,
+    in_title_case_line,
+    lower_and_capitalised,
+    title_case,
+)
 from reader.model import LABEL_TYPES, Analysis, Article
 from reader.names import clean_name, clean_spacing, fold_name
 
@@ -257,9 +262,11 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
     """Where a name could stand on its own in ``text``: the untagged-name search index.
 
     A name starts at a capitalised word not joined to a capitalised word before
-    it, runs over at most ``MAX_WORDS`` words, and ends at a word not joined to
-    a capitalised word after it ("Kyiv" in "Kyiv's mayor" but not in "Kyiv
-    Post"); in a line written in capitals, any run of words may be a name.
+    it (or joined only to a "The" opening the run), runs over at most
+    ``MAX_WORDS`` words, and ends at a word not joined to a capitalised word
+    after it ("Kyiv" in "Kyiv's mayor" but not in "Kyiv
+    Post"); in a line written in capitals or in title case (a headline), where
+    every word is capitalised, any run of words may be a name.
     Spans with a line break or a mark no name has (a comma, a full stop) are
     left out, and with them every longer span from the same start.
 
@@ -270,8 +277,9 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
     count = len(tokens)
     upper = [text[start].isupper() for start, _ in tokens]
     # joined[i]: token i and the next are parts of one capitalised name ("Kyiv Post").
-    # In a line of capitals every word is capitalised, so no word tells where a
-    # name ends: there any run of words may be a name ("KLITSCHKO RETAINS TITLE").
+    # In a line of capitals or a title-case headline every word is capitalised, so
+    # no word tells where a name ends: there any run of words may be a name
+    # ("KLITSCHKO RETAINS TITLE", "Woman Killed In Queens Hit-And-Run").
     joined = [False] * count
     capitals: list[tuple[int, int]] | None = None  # found on first need: most texts never do
     capital_starts: list[int] = []
@@ -284,12 +292,15 @@ def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:
         if text[following[0] : following[1]].casefold() in _NEVER_NAME_END:
             continue
         if capitals is None:
-            capitals = _capitals_lines(text)
+            capitals = _headline_lines(text)
             capital_starts = [start for start, _ in capitals]
         joined[i] = not _inside(capitals, capital_starts, tokens[i][0])
     out = []
     for index in range(count):
-        if not upper[index] or (index and joined[index - 1]):
+        # A name may also start right after a "The" opening the run ("The Kremlin said").
+        if not upper[index] or (
+            index and joined[index - 1] and not _leading_the(text, tokens, joined, index - 1)
+        ):
             continue
         start = tokens[index][0]
         # A name holds no mark but the ones names have: it ends before the first other.
@@ -321,13 +332,22 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _capitals_lines(text: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of every line written in capitals only (two letters or more)."""
+def _leading_the(text: str, tokens: list[tuple[int, int]], joined: list[bool], index: int) -> bool:
+    """Whether token ``index`` is a "The" that opens a run of capitalised words."""
+    start, end = tokens[index]
+    return text[start:end] == "The" and (index == 0 or not joined[index - 1])
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every line in capitals only (two letters or more) or in title
+    case (a headline: ``context.title_case``, no longer than ``MAX_HEADLINE``).
+    """
     found = []
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
-        if line.upper() == line and sum(ch.isalpha() for ch in line) >= 2:
+        capitals = line.upper() == line and sum(ch.isalpha() for ch in line) >= 2
+        if capitals or (len(line) <= MAX_HEADLINE and title_case(line)):
             found.append((start, end))
         start = end + 1
     return found

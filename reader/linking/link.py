@@ -18,7 +18,7 @@ from reader.linking.aliases import AliasTable, shipped_aliases
 from reader.linking.baseline import name_key
 from reader.linking.build import build_entities
 from reader.linking.clusters import Clusters
-from reader.linking.collect import Name, collect_names
+from reader.linking.collect import Located, Name, collect_names
 from reader.linking.digest import ArticleDigest, digest_article
 from reader.linking.organizations import OrganizationRules
 from reader.linking.people import (
@@ -27,8 +27,8 @@ from reader.linking.people import (
     full_names_compatible,
     surname,
 )
-from reader.model import Analysis, Article, Entity, Evidence
-from reader.names import has_digits, tokens
+from reader.model import Analysis, Article, Entity, EntityMention, Evidence
+from reader.names import clean_name, has_digits, tokens
 
 __all__ = ["link_entities", "name_key"]
 
@@ -67,8 +67,9 @@ def link_entities(
         Entities sorted by salience (mention count, then number of articles,
         then name), with ids made from each entity's earliest mention
         (``build.entity_id``); every entity mention keeps the offsets of the
-        analysis mention it came from, and mentions of each article are in
-        text order.
+        analysis mention it came from (a span run on in a headline, "Lindsay
+        Lohan Checks Into Rehab", keeps those of the name inside it), and
+        mentions of each article are in text order.
     """
     table = aliases if aliases is not None else shipped_aliases()
     given = digests or {}
@@ -80,13 +81,53 @@ def link_entities(
         digested.append((article, digest))
     linker = _Linker(digested, table)
     linker.run()
+    linker.located = trim_headlines(linker.located, linker.node_keys, linker.headlines)
     if find_untagged:
+        headline_only = {
+            node
+            for name in linker.names.values()
+            if not name.in_body
+            for node in name.nodes.values()
+        }
         linker.located = propagate.add_untagged(
-            digested, linker.located, linker.clusters, linker.lower
+            digested, linker.located, linker.clusters, linker.lower, headline_only
         )
     demoted = {*linker.descriptors, *linker.headlines}
     order = {article.id: number for number, (article, _) in enumerate(documents)}
     return build_entities(linker.located, linker.clusters, linker.full_people, demoted, order)
+
+
+def trim_headlines(
+    located: Sequence[Located], node_keys: Sequence[str], headlines: Mapping[str, str]
+) -> list[Located]:
+    """Headline spans cut down to the name they were linked by.
+
+    NER runs names on in title-case headlines ("Obama Reverses Bush"); the
+    ``headline`` rule links such a span to the body name inside it ("Obama").
+    Its mention then covers that name alone, which leaves the rest of the
+    headline to the untagged-name search ("Bush").
+
+    Args:
+        located: the linked mentions as ``(node, mention, type, cleaned name)``.
+        node_keys: the folded name of every node.
+        headlines: headline-only key -> the body key found inside it.
+
+    Returns:
+        ``located`` with every headline span that holds its body name trimmed to it.
+    """
+    out = []
+    for node, mention, kind, written in located:
+        found = headlines.get(node_keys[node])
+        span = containment.inner_span(mention.text, found) if found else None
+        if span is not None:
+            start, end = span
+            text = mention.text[start:end]
+            mention = EntityMention(
+                mention.article, mention.start + start, mention.start + end, text
+            )
+            written = clean_name(text, person=kind == "person")
+        out.append((node, mention, kind, written))
+    return out
 
 
 class _Linker(OrganizationRules):
@@ -196,8 +237,10 @@ class _Linker(OrganizationRules):
                 self.in_articles(self.names[key], [], "first-name", "")
         self._shortened()
         self._fuzzy()
-        # Spelling variants joined by now may have made a short name unique.
+        # Spelling variants joined by now may have made a short name or an acronym
+        # unique ("CEC" once "Central Election(s) Commission" are one).
         self._shortened(final=True)
+        self._initials()
         if self.retyped:
             self.located = [
                 (node, mention, "organization" if node in self.retyped else kind, written)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from reader.linking import acronyms, containment, variants
 from reader.linking.collect import Name
+from reader.linking.context import mid_sentence
 from reader.linking.people import surname
 from reader.linking.state import LinkState
 from reader.model import Evidence
@@ -22,10 +23,14 @@ class OrganizationRules(LinkState):
     """The organization and place rules of the linker (see ``link._Linker.run``)."""
 
     def _initials(self) -> None:
+        with_the = self._written_with_the()
         by_initials: dict[str, list[Name]] = {}
         for key, name in self.names.items():
             if len(tokens(key)) > 1 and name.type in ("organization", "place"):
-                for value in acronyms.initials_of(key):
+                found = acronyms.initials_of(key)
+                if key in with_the:
+                    found |= {"t" + value for value in found}
+                for value in found:
                     by_initials.setdefault(value, []).append(name)
         for key, name in self.names.items():
             if name.type == "person" or not looks_like_acronym(name.form):
@@ -35,6 +40,19 @@ class OrganizationRules(LinkState):
             if len(roots) != 1 or self.clusters.find(name.first_node) in roots:
                 continue
             self.merge(candidates[0], name, "acronym", f"{name.form} = initials")
+
+    def _written_with_the(self) -> set[str]:
+        """Keys of names written with a capital "The" mid-sentence ("and The Hollywood
+        Reporter said"): the "The" is part of the name, so "THR" may be its initials
+        although the folded key leaves "the" out."""
+        texts = {article.id: article.text for article, _ in self.documents}
+        found = set()
+        for node, mention, _, _ in self.located:
+            text = texts[mention.article]
+            start = mention.start + 4 if mention.text[:4] == "The " else mention.start
+            if text[start - 4 : start] == "The " and mid_sentence(text, start - 4):
+                found.add(self.node_keys[node])
+        return found
 
     def _designators(self, designated: dict[str, list[str]]) -> None:
         """ "Acme Corp" = "Acme Inc" = "Acme"; "Betty Ford Center" = "Betty Ford Clinic"."""

@@ -7,16 +7,20 @@ bodies and places).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reader.linking.aliases import AliasTable
 from reader.linking.clusters import Clusters
 from reader.linking.collect import Located, Name
-from reader.model import Evidence
+from reader.linking.digest import ArticleDigest
+from reader.model import Article, Evidence
 
 
 class LinkState:
     """The names of a collection and the clusters being built from them.
 
     Attributes:
+        documents: the articles with their digests, in reading order.
         names: folded name -> the name over all articles.
         node_keys: the folded name of every node (node ids are list indices).
         located: every kept mention, in reading order.
@@ -27,6 +31,7 @@ class LinkState:
         clusters: the nodes joined so far.
     """
 
+    documents: Sequence[tuple[Article, ArticleDigest]]
     names: dict[str, Name]
     node_keys: list[str]
     located: list[Located]

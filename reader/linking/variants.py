@@ -10,6 +10,7 @@ through ``Clusters``, which still refuses joins of two different people.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 
 from reader.names import has_digits, tokens
 
@@ -81,3 +82,35 @@ def compact_groups(keys: Collection[str]) -> list[list[str]]:
         if len(compact) >= MIN_COMPACT and not has_digits(key):
             groups.setdefault(compact, []).append(key)
     return [sorted(group) for group in groups.values() if len(group) > 1]
+
+
+@lru_cache(maxsize=1 << 14)  # the same names recur in every article
+def short_forms(written: str) -> tuple[str, ...]:
+    """How an article may write an organization's name short once it has named it in full.
+
+    The name without its legal-form or facility words ("Promises" for
+    "Promises Treatment Center", "Acme" for "Acme Holdings Corp."), and the
+    head before "of" ("Academy" for "Academy of Motion Picture Arts and
+    Sciences"). Unlike ``designator_core`` a single word is kept: the caller
+    looks for it only in the article that writes the full name.
+
+    Args:
+        written: the cleaned name as written (case kept).
+
+    Returns:
+        The short forms as written, longest first; none for a one-word name or
+        one with numbers.
+    """
+    words = written.split()
+    if len(words) < 2 or has_digits(written.casefold()):
+        return ()
+    found = []
+    core = list(words)
+    while len(core) > 1 and core[-1].rstrip(".").casefold() in CORPORATE | FACILITY:
+        core.pop()
+    # "Treatment Center" leaves only a designator word: no name at all.
+    if len(core) < len(words) and core[-1].rstrip(".").casefold() not in CORPORATE | FACILITY:
+        found.append(" ".join(core))
+    if "of" in words[1:-1]:
+        found.append(" ".join(words[: words.index("of", 1)]))
+    return tuple(sorted(set(found), key=lambda form: (-len(form), form)))
