@@ -28,6 +28,7 @@ from reader.ui.keys import (
     SCREEN_KEYS,
     WIDGET_KEYS,
     bindings,
+    check_keymap,
     remapped,
     unknown_ids,
 )
@@ -81,7 +82,7 @@ class ReaderApp(App[None]):
         for reader_theme in self.catalog.themes.values():
             self.register_theme(to_textual_theme(reader_theme))
         self._theme_message = self._choose_theme(settings.theme)
-        self.keymap = dict(settings.keys)
+        self.keymap, self._keymap_problems = check_keymap(dict(settings.keys))
         self.set_keymap(self.keymap)
 
     def _choose_theme(self, requested: str) -> str | None:
@@ -112,6 +113,8 @@ class ReaderApp(App[None]):
             self.notify(f"Theme skipped: {problem}", severity="warning", timeout=8, markup=False)
         if self._theme_message:
             self.notify(self._theme_message, severity="warning", timeout=8, markup=False)
+        for problem in self._keymap_problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=8, markup=False)
         if unknown := unknown_ids(self.keymap):
             self.notify(
                 f"Unknown key binding ids in the config: {', '.join(unknown)}",
