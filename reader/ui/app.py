@@ -148,7 +148,9 @@ class ReaderApp(App[None]):
         self.push_screen(HelpScreen(rows))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Only the reader's own commands: Textual's (its theme picker, screenshots,
+        # maximize) listed its own themes beside the reader's and did nothing useful here.
+        yield SystemCommand("Quit", "Remember the session and quit", self.action_quit)
         for name in self.reader_theme_names:
             yield SystemCommand(
                 f"Theme: {name}",

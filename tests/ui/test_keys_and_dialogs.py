@@ -1,0 +1,66 @@
+"""Keys a new user tripped over: dialogs own the keys, the palette lists the reader's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.conftest import palette_prompts, palette_select, reader, settle
+
+pytestmark = pytest.mark.asyncio
+
+#: Keys that change the reader screen (or the app) when the reader screen has the keys.
+SCREEN_CHANGERS = ("t", "b", "plus", "minus", "n", "left_square_bracket")
+
+
+def _state(app):
+    screen = reader(app)
+    mention = screen.selection.mention if screen.selection else None
+    return app.theme, screen.sidebar.revealed, list(screen.columns), mention
+
+
+@pytest.mark.parametrize(
+    ("opener", "dialog"),
+    [
+        ("question_mark", "HelpScreen"),
+        ("s", "QuotesScreen"),
+        ("i", "EntityDetails"),
+        ("c", "CoverageScreen"),
+        ("ctrl+n", "NotesScreen"),
+    ],
+)
+async def test_an_open_dialog_owns_the_keys_and_q_closes_it(make_app, opener, dialog):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await palette_select(pilot, "Peskov")
+        await pilot.press(opener)
+        await pilot.pause()
+        assert type(app.screen).__name__ == dialog
+        before = _state(app)
+        await pilot.press(*SCREEN_CHANGERS)
+        await pilot.pause()
+        assert type(app.screen).__name__ == dialog
+        assert _state(app) == before
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen is reader(app)
+        assert app.is_running  # q closed the dialog, not the reader
+
+
+async def test_the_palette_lists_the_readers_themes_and_commands_only(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        prompts = await palette_prompts(pilot, "theme")
+        assert prompts, "no theme command listed"
+        assert all(p.startswith("Theme: reader-") for p in prompts if "heme" in p), prompts
+        assert not any("textual" in p.lower() for p in prompts), prompts
+        await pilot.press("escape")
+        await pilot.pause()
+        for textual_own in ("screenshot", "maximize"):
+            listed = await palette_prompts(pilot, textual_own)
+            assert not any(textual_own in p.lower() for p in listed), listed
+            await pilot.press("escape")
+            await pilot.pause()
+        quit_prompts = await palette_prompts(pilot, "quit")
+        assert any(p.startswith("Quit") for p in quit_prompts), quit_prompts
