@@ -99,7 +99,10 @@ SCREEN_KEYS = (
 
 #: Keys that come with Textual's widgets, for the help table.
 WIDGET_KEYS = (
-    ("Tab / Shift+Tab", "Move the focus between the sidebar and the columns"),
+    ("Esc (in a dialog)", "Close the dialog (q too, where nothing is typed)"),
+    ("Up / Down, PgUp / PgDn", "Scroll the focused column or move in a list"),
+    ("Home / End", "The top or the end of the focused column or list"),
+    ("Tab / Shift+Tab", "Move the focus through the columns, then the entity list"),
     ("Enter (in the filter)", "Select the first matching entity"),
     ("Down (in the filter)", "Move to the entity list"),
     ("Esc (in the filter)", "Empty the filter and go back to the text"),

@@ -173,3 +173,8 @@ class StaticAnalyzer:
             if on_progress is not None:
                 on_progress(done, len(articles), article.id, self.analyses[article.id])
         return {a.id: self.analyses[a.id] for a in articles}
+
+
+def screen_lines(app: ReaderApp) -> list[str]:
+    """The text of every row of the terminal as it is drawn now (the top screen and toasts)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.conftest import palette_prompts, palette_select, reader, settle
+from tests.ui.conftest import palette_prompts, palette_select, reader, screen_lines, settle
 
 pytestmark = pytest.mark.asyncio
 
@@ -64,3 +64,17 @@ async def test_the_palette_lists_the_readers_themes_and_commands_only(make_app):
             await pilot.pause()
         quit_prompts = await palette_prompts(pilot, "quit")
         assert any(p.startswith("Quit") for p in quit_prompts), quit_prompts
+
+
+async def test_help_says_how_to_close_dialogs_scroll_and_read_the_sidebar(make_app):
+    app = make_app()
+    async with app.run_test(size=(200, 100)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = "\n".join(screen_lines(app))
+        assert "Close the dialog" in shown
+        assert "PgUp / PgDn" in shown and "wheel" in shown
+        assert "Sidebar rows" in shown
+        assert "one mark per column" in shown
+        assert "how many of all the loaded articles name it" in shown
