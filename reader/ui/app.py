@@ -164,7 +164,7 @@ class ReaderApp(App[None]):
             yield SystemCommand(
                 f"Columns: {count}",
                 f"Show {count} article(s) side by side",
-                partial(reader.set_column_count, count),
+                partial(reader.request_columns, count),
                 discover=False,
             )
         yield SystemCommand(

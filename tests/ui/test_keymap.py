@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from reader.ui.help_screen import HelpScreen
-from reader.ui.keys import check_keymap, is_key_name
 from tests.ui.conftest import palette_select, settle, toasts
 from tests.ui.test_selection import counter
 
@@ -38,23 +37,6 @@ async def test_unknown_binding_ids_are_reported(make_app):
         await settle(pilot)
         shown = await toasts(pilot)
         assert any("nxet" in text for text in shown), shown
-
-
-@pytest.mark.parametrize("name", ["n", "5", "N", "+", "é", "ctrl+p", "plus", "question_mark", "f5"])
-def test_key_names_textual_knows_are_accepted(name):
-    assert is_key_name(name)
-
-
-@pytest.mark.parametrize("name", ["frobnicate", "ctrl+frobnicate", "hyper+drive+x", "ctrl+", " "])
-def test_nonsense_key_names_are_rejected(name):
-    assert not is_key_name(name)
-
-
-def test_check_keymap_drops_only_the_bad_entry_and_names_it():
-    valid, problems = check_keymap({"next": "5", "previous": "k,bogus", "quit": "ctrl+q"})
-    assert valid == {"next": "5", "quit": "ctrl+q"}
-    assert len(problems) == 1
-    assert "previous" in problems[0] and "'bogus'" in problems[0] and "p,N" in problems[0]
 
 
 async def test_digit_key_works_and_a_bad_key_keeps_the_default(make_app):

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.conftest import palette_prompts, palette_select, reader, screen_lines, settle
+from tests.ui.conftest import (
+    palette_prompts,
+    palette_select,
+    reader,
+    screen_lines,
+    settle,
+    toasts,
+)
 
 pytestmark = pytest.mark.asyncio
 
@@ -78,3 +85,39 @@ async def test_help_says_how_to_close_dialogs_scroll_and_read_the_sidebar(make_a
         assert "Sidebar rows" in shown
         assert "one mark per column" in shown
         assert "how many of all the loaded articles name it" in shown
+
+
+async def test_the_filter_is_reached_with_slash_and_left_with_enter_or_esc(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45), notifications=True) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        await pilot.press("slash", *"zzqx", "enter")
+        await pilot.pause()
+        # Nothing matched: Enter says so and hands the keys back to the text.
+        assert type(app.focused).__name__ == "ArticleView"
+        assert any("zzqx" in text for text in await toasts(pilot))
+        await pilot.press("o")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ArticlePicker"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("slash", *"pes", "escape")
+        await pilot.pause()
+        assert type(app.focused).__name__ == "ArticleView"
+        assert screen.sidebar.filter_text == ""
+
+
+async def test_keys_that_cannot_act_say_why(make_app):
+    app = make_app()  # two articles, both shown
+    async with app.run_test(size=(200, 50), notifications=True) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        await pilot.press("plus")
+        assert any("Only 2 articles" in text for text in await toasts(pilot))
+        assert len(screen.columns) == 2
+        await pilot.press("minus", "minus")
+        assert len(screen.columns) == 1
+        assert any("One column at least" in text for text in await toasts(pilot))
+        await pilot.press("b", "tab")
+        assert any("nothing else to move to" in text for text in await toasts(pilot))
