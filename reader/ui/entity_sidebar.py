@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.model import Entity
 from reader.ui.layout import sanitize
+from reader.ui.name_match import prepare
 from reader.ui.sidebar_rows import SECTIONS, SidebarRows
 
 NAME_WIDTH = 17
@@ -270,13 +271,13 @@ class EntitySidebar(Vertical):
             self._refill()
 
     def _refill(self) -> None:
-        words = self.filter_text.casefold().split()
+        found = self._rows.filtered(prepare(self.filter_text))
         self._shown_width = self._name_width()
         width, show_spread = self._shown_width
         options: list[Option] = []
         rows = self._rows
         for kind, heading in SECTIONS:
-            members = rows.matching(kind, words)
+            members = found[kind]
             if not members and kind == "group":
                 continue
             title = Text(f"{heading} ({len(members)})", style="bold underline")
