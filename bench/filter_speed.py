@@ -6,10 +6,11 @@ Builds ``--names`` entity names from the words of the ECB+ gold entity names
 (two or three real name words each, some with an alias), then for each query
 times, over all of them:
 
-- ours: :func:`reader.ui.name_match.rank` (every word, then letters in order,
-  best first), as the sidebar runs it per section;
+- ours: :meth:`reader.ui.sidebar_rows.SidebarRows.filtered`, what the sidebar
+  runs on each key (every word, best first; the letters in order when no name
+  holds the words);
 - baseline: the old filter, every word a substring of the case-folded name and
-  aliases, in salience order (no ranking).
+  aliases, in salience order (no ranking), over the same sections.
 
 Prints the median of each, the ratio ours/baseline and how many names each
 found; ratios from one run are comparable, absolute times on a shared machine
@@ -25,7 +26,9 @@ import statistics
 import time
 from pathlib import Path
 
-from reader.ui.name_match import prepare, rank
+from reader.model import Entity
+from reader.ui.name_match import prepare
+from reader.ui.sidebar_rows import SECTIONS, prepare_rows
 
 _HERE = Path(__file__).resolve()
 GOLD = next(
@@ -71,9 +74,22 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     entities = make_names(args.names)
-    folded = [tuple(n.casefold() for n in names) for names in entities]
-    members = [(names[0], f, " ".join(f)) for names, f in zip(entities, folded, strict=True)]
-    joined = [" ".join(f) for f in folded]
+    kinds = [kind for kind, _ in SECTIONS]
+    rows = prepare_rows(
+        [Entity(f"e{n}", ns[0], kinds[n % 4], list(ns[1:]), []) for n, ns in enumerate(entities)]
+    )
+    sections = {
+        kind: [(e, text) for e, _, text in members] for kind, members in rows.sections.items()
+    }
+
+    def old_filter(words: list[str]) -> list[Entity]:
+        return [
+            e
+            for members in sections.values()
+            for e, text in members
+            if all(w in text for w in words)
+        ]
+
     print(f"{len(entities)} names; median of {args.repeat} runs each")
     print(f"{'query':<14}{'ours ms':>9}{'found':>8}{'base ms':>9}{'found':>8}{'ratio':>7}")
     total_ours = total_base = 0.0
@@ -81,14 +97,11 @@ def main() -> None:
         prepared = prepare(query)
         assert prepared is not None
         words = query.casefold().split()
-        ours, ours_found = timed(lambda p=prepared: rank(p, members), args.repeat)
-
-        def baseline(words=words) -> list[str]:
-            return [
-                n for n, text in zip(entities, joined, strict=True) if all(w in text for w in words)
-            ]
-
-        base, base_found = timed(baseline, args.repeat)
+        ours, ours_found = timed(
+            lambda p=prepared: [e for found in rows.filtered(p).values() for e in found],
+            args.repeat,
+        )
+        base, base_found = timed(lambda w=words: old_filter(w), args.repeat)
         total_ours += ours
         total_base += base
         print(

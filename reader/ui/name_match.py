@@ -36,6 +36,8 @@ class NameQuery:
     words: tuple[str, ...]
     letters: str
     pattern: re.Pattern[str]
+    #: Each word after a space: found so, it starts a word of the name.
+    spaced: tuple[str, ...] = ()
 
 
 def prepare(query: str) -> NameQuery | None:
@@ -46,18 +48,26 @@ def prepare(query: str) -> NameQuery | None:
     letters = "".join(words)[:MAX_LETTERS]
     # Lazy gaps: the match found starts at the first place the letters can start.
     pattern = re.compile(".*?".join(f"({re.escape(c)})" for c in letters), re.DOTALL)
-    return NameQuery(words, letters, pattern)
+    return NameQuery(words, letters, pattern, tuple(f" {word}" for word in words))
 
 
 def score(query: NameQuery, name: str) -> float:
     """How well case-folded ``name`` matches ``query``: 0 for not at all, higher is better."""
     words = query.words
-    if all(word in name for word in words):
+    if len(words) == 1:  # the common case, without the loops
+        word = words[0]
+        if word in name:
+            at_start = name.startswith(word) or query.spaced[0] in name
+            return WORDS_MATCH + 0.5 * at_start + 0.4 * len(word) / len(name)
+    elif all(word in name for word in words):
         # Prefer words found where a word of the name begins, and names not much longer.
-        starts = sum(1 for word in words if name.startswith(word) or f" {word}" in name)
-        return (
-            WORDS_MATCH + 0.5 * starts / len(words) + 0.4 * len(query.letters) / max(len(name), 1)
+        starts = sum(
+            1
+            for word, spaced in zip(words, query.spaced, strict=True)
+            if name.startswith(word) or spaced in name
         )
+        closeness = len(query.letters) / max(len(name), 1)
+        return WORDS_MATCH + 0.5 * starts / len(words) + 0.4 * closeness
     found = query.pattern.search(name)
     if found is None:
         return 0.0
@@ -114,8 +124,12 @@ def rank(
             names holding every typed word).
     """
     scored = []
+    words_only = least >= WORDS_MATCH
+    words = query.words
     for order, (item, names, together) in enumerate(candidates):
-        value = best_score(query, names, together)
+        if words_only and not all(word in together for word in words):
+            continue  # no name holds every word: skip the in-order search
+        value = score(query, together) if len(names) == 1 else best_score(query, names, together)
         if value > 0 and value >= least:
             scored.append((-value, order, item))
     scored.sort(key=lambda entry: (entry[0], entry[1]))
