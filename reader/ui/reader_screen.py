@@ -373,6 +373,11 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, Screen[None]):
         quote = next(q for q in self.corpus.quotes if q.id == quote_id)
         with self.jumps.recording():
             view = self.column_showing(quote.article).view
+            for column in self.column_widgets:
+                column.view.mark_quote(None)
+            view.mark_quote((quote.start, quote.end))
             view.scroll_to_offset(quote.start)
             view.focus()
             self.jumps.landed(quote.article, quote.start)
+        # Again once laid out: a column that just got the article may rewrap under it.
+        self.call_after_refresh(view.scroll_to_offset, quote.start)

@@ -121,3 +121,39 @@ async def test_keys_that_cannot_act_say_why(make_app):
         assert any("One column at least" in text for text in await toasts(pilot))
         await pilot.press("b", "tab")
         assert any("nothing else to move to" in text for text in await toasts(pilot))
+
+
+def _background_at(view, offset):
+    cell = view.cell_of(offset)
+    assert cell is not None, "the offset is scrolled away"
+    x, y = cell
+    used = 0
+    for segment in view.render_line(y):
+        used += len(segment.text)
+        if used > x + 1:  # the view's left padding is one cell
+            return segment.style.bgcolor
+    raise AssertionError("no segment at the cell")
+
+
+async def test_a_quote_chosen_in_the_quotes_view_is_marked_and_has_context_above(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        quotes = [q for q in screen.corpus.quotes if q.article == screen.columns[0]]
+        chosen, other = quotes[-2], quotes[0]
+        await pilot.press("s")
+        await pilot.pause()
+        quote_list = app.screen.query_one("#quote-list")
+        quote_list.highlighted = quote_list.get_option_index(chosen.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        view = screen.column_showing(chosen.article).view
+        assert view.marked_quote == (chosen.start, chosen.end)
+        _, row = view.cell_of(chosen.start)
+        assert row >= view.size.height // 4  # lines of context above it, not the top line
+        marked = _background_at(view, chosen.start)
+        view.scroll_to_offset(other.start)
+        await pilot.pause()
+        assert marked != _background_at(view, other.start)  # it stands out from other quotes
