@@ -121,6 +121,10 @@ async def test_keys_that_cannot_act_say_why(make_app):
         assert any("One column at least" in text for text in await toasts(pilot))
         await pilot.press("b", "tab")
         assert any("nothing else to move to" in text for text in await toasts(pilot))
+        app.clear_notifications()
+        await palette_select(pilot, "Columns: 4")
+        assert len(screen.columns) == 2
+        assert any("Only 2 articles" in text for text in await toasts(pilot))
 
 
 def _background_at(view, offset):
