@@ -13,9 +13,9 @@ import io
 import json
 from collections import Counter
 from collections.abc import Sequence
-from contextlib import suppress
 from typing import Any
 
+from reader.attribution import speaker_name
 from reader.model import Corpus, Quote
 
 Record = dict[str, Any]
@@ -38,13 +38,7 @@ def quote_records(corpus: Corpus) -> list[Record]:
 def _quote_record(corpus: Corpus, quote: Quote) -> Record:
     article = corpus.article(quote.article)
     speaker = quote.speaker
-    name = ""
-    if speaker is not None:
-        # An entity id the linker did not keep: the speaker's words still say who.
-        name = speaker.text
-        if speaker.entity is not None:
-            with suppress(KeyError):
-                name = corpus.entity(speaker.entity).name
+    name = speaker_name(corpus, quote) or ""
     return {
         "speaker": name,
         "quote": quote.text,

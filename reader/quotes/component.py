@@ -23,10 +23,17 @@ from reader.quotes.cues import (
     labelled,
     sentence_cue,
 )
-from reader.quotes.fragments import is_quoted_word, is_sentence, is_speech_fragment, is_title
+from reader.quotes.fragments import (
+    in_participle_clause,
+    is_quoted_word,
+    is_sentence,
+    is_speech_fragment,
+    is_title,
+)
 from reader.quotes.index import DocIndex, indexed
 from reader.quotes.marks import RawQuote, find_quotes, paragraph_bounds
 from reader.quotes.speakers import resolve, speaker_span
+from reader.quotes.titles import is_title_stop
 
 EXTENSION = "reader_quotes"
 
@@ -141,6 +148,8 @@ def _find(
             continue  # a scare quote or a title, not speech
         if partial and labelled(span):
             continue  # 'a box labelled "medical problem"': a name, not speech
+        if partial and in_participle_clause(span):
+            continue  # 'pointing to the "devil horns" tattooed on his head': the writer's words
         if _so_called(text, raw):
             continue  # 'the so-called "medical conscience" rule': the writer's distance, no speech
         if not partial and is_title(span) and _after_word(text, raw):
@@ -215,7 +224,7 @@ def _region_after(index: DocIndex, raw: RawQuote, following: RawQuote | None) ->
         end_char = min(end_char, following.open_mark)
     tokens: list[Token] = []
     for token in index.tokens_from(raw.close_mark + 1, end_char):
-        if token.text in SENTENCE_END:
+        if token.text in SENTENCE_END and not is_title_stop(token):
             break
         tokens.append(token)
     return [t for t in tokens if not t.is_space]

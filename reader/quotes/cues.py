@@ -11,30 +11,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 from spacy.tokens import Span, Token
 
 from reader.pronouns import SUBJECT_PRONOUNS
 from reader.quotes.index import index_of
+from reader.quotes.retype import may_name_speaker
+from reader.quotes.titles import past_titles
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: Lemmas of verbs that report speech or writing.
-SPEECH_LEMMAS = _words(
-    """
-    say tell add warn write ask tweet post state announce explain claim insist note declare
-    reply respond answer confirm deny argue comment continue report quote urge stress emphasize
-    emphasise suggest acknowledge admit recall describe predict promise vow pledge assert
-    maintain mention observe remark reiterate repeat shout scream cry whisper joke laugh
-    complain concede conclude contend counter caution proclaim testify plead boast blog exclaim
-    muse sigh agree demand wonder threaten recount allege charge estimate told summarize
-    summarise advise inform order instruct direct mutter yell murmur retort quip call dub label
-    term chant
-    """
-)
+def _data_words(name: str) -> frozenset[str]:
+    """The words of a shipped list in ``reader/data``, '#' comments left out."""
+    text = resources.files("reader.data").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
+
+
+#: Lemmas of verbs that report speech or writing (the shipped list, by verb class).
+SPEECH_LEMMAS = _data_words("speech_verbs.txt")
 #: Verbs that put a name or a judgement on someone or something: a quoted
 #: phrase they frame ('accused them of being "duped"') is the speaker's words.
 NAMING_LEMMAS = _words(
@@ -47,6 +45,13 @@ NAMING_LEMMAS = _words(
 LABEL_LEMMAS = _words("know name title entitle mark sign headline caption")
 #: Verbs of speaking that also report what things show ("the evidence suggested").
 EVIDENCE_LEMMAS = _words("suggest predict estimate indicate show")
+#: Verbs of speaking whose object is the listener, not the speaker ("told reporters").
+LISTENER_LEMMAS = _words(
+    """
+    tell told ask inform notify warn advise remind brief instruct urge reassure assure order
+    direct caution implore beg quote answer
+    """
+)
 #: Lemmas that only count when the quotation is their complement (opinion verbs).
 WEAK_LEMMAS = frozenset(["think", "believe", "feel", "hope", "fear", "expect", "predict", "know"])
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
@@ -114,10 +119,39 @@ def _speaker_of(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a spokesman stating": the participle's noun speaks
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     subject = _subject(verb)
     if subject is not None and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
         return subject.head.head  # "an employee who had yelled": the relative's antecedent
     return subject
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after an inverted verb the parse took for its object.
+
+    '… "erroneous findings" by agencies, argued the NRDC.': a verb of saying
+    right after a comma or a closing mark, with no subject of its own, whose
+    object ends the clause, has its subject after it. Verbs whose object is
+    the listener ("told reporters") are left out.
+    """
+    if verb.lemma_ in LISTENER_LEMMAS or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.text not in {",", '"', "”", "’", "'"}:
+        return None
+    for child in verb.rights:
+        if child.dep_ != "dobj":
+            continue
+        after = child.right_edge.i + 1
+        if (
+            after >= len(verb.doc)
+            or verb.doc[after].text in {".", ",", "!", "?", ";"}
+            or verb.doc[after].is_space
+        ):
+            return child
+    return None
 
 
 def _is_label(verb: Token) -> bool:
@@ -183,7 +217,7 @@ def find_cue(
         if speaker is not None and not (quote.start <= speaker.i < quote.end):
             if is_agency(speaker) and token.lemma_ in ("report", "according", "say", "quote"):
                 continue  # the agency relays the quote; keep looking for its source
-            return Cue(_cue_span(token), speaker)
+            return Cue(_cue_span(token), past_titles(speaker))
         if speaker is None or quote.start <= speaker.i < quote.end:
             speaker = _nearest_named(region, token)
         if fallback is None:
@@ -227,7 +261,7 @@ def _nearest_named(region: Sequence[Token], verb: Token) -> Token | None:
     """A parse without a subject: the nearest name or pronoun beside the verb."""
     best: Token | None = None
     for token in region:
-        if token.i == verb.i or not (token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PRON"):
+        if token.i == verb.i or not (may_name_speaker(token) or token.pos_ == "PRON"):
             continue
         if token.pos_ == "PRON" and token.lower_ not in SUBJECT_PRONOUNS:
             continue
@@ -235,6 +269,8 @@ def _nearest_named(region: Sequence[Token], verb: Token) -> Token | None:
             continue  # "told Reuters": the listener, not the speaker
         if best is None or abs(token.i - verb.i) < abs(best.i - verb.i):
             best = token
+    if best is not None:
+        best = past_titles(best)
     if best is not None and best.ent_iob_ in ("B", "I"):
         # Use the last word of the name, its syntactic head in English.
         while best.i + 1 < len(best.doc) and best.doc[best.i + 1].ent_iob_ == "I":
@@ -332,9 +368,14 @@ def _someone(token: Token | None) -> bool:
 
 
 def sentence_cue(sent: Span, exclude: Sequence[Span] = ()) -> Cue | None:
-    """The last speech cue with a subject in ``sent``, outside the ``exclude`` spans."""
+    """The last speech cue with a subject in ``sent``, outside the ``exclude`` spans.
+
+    A verb of speaking wins over "according to": in '"…," she said, according
+    to the statement' the statement relays what she said.
+    """
     skip = index_of(sent.doc).quoted_in(exclude)
     best: Cue | None = None
+    relayed: Cue | None = None
     for token in sent:
         if token.i in skip or token.pos_ not in ("VERB", "AUX"):
             continue
@@ -346,5 +387,8 @@ def sentence_cue(sent: Span, exclude: Sequence[Span] = ()) -> Cue | None:
         speaker = _speaker_of(token)
         if speaker is None or speaker.i in skip or is_agency(speaker):
             continue
-        best = Cue(_cue_span(token), speaker)
-    return best
+        if token.lower_ == "according":
+            relayed = Cue(_cue_span(token), speaker)
+        else:
+            best = Cue(_cue_span(token), speaker)
+    return best or relayed

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from reader.quotes.cues import NAMING_LEMMAS, Cue
+from reader.quotes.cues import NAMING_LEMMAS, SPEECH_LEMMAS, Cue
 
 
 def is_speech_fragment(span: Span) -> bool:
@@ -64,3 +64,32 @@ def _titled(span: Span, words: list[Token]) -> bool:
     return all(t.is_title or t.is_stop or not t.is_alpha for t in span) and any(
         t.is_title for t in words[1:]
     )
+
+
+def in_participle_clause(span: Span) -> bool:
+    """Whether the quoted phrase belongs to a participle clause that reports no words.
+
+    '… "idiot," pointing to a photo of the suspect and the "devil horns" tattooed
+    on his bald head': the first verb above the phrase is a participle of
+    description ("pointing") or a verb describing a noun ("tattooed" on
+    "photo"), so a verb of speaking higher up ("called") does not make the
+    phrase anyone's words; it is the writer's.
+    """
+    node = span.root
+    while node.head.i != node.i:
+        node = node.head
+        if span.start <= node.i < span.end:
+            continue
+        if node.pos_ in ("VERB", "AUX"):
+            if node.lemma_ in SPEECH_LEMMAS | NAMING_LEMMAS:
+                return False
+            participle = node.dep_ in ("advcl", "acl") and node.tag_ in ("VBG", "VBN")
+            # A verb hanging from a noun describes that noun ("a photo … tattooed"),
+            # unless it is the content of the noun ("his belief that it is …").
+            describes = (
+                node.pos_ == "VERB"
+                and node.head.pos_ in ("NOUN", "PROPN")
+                and not any(c.dep_ == "mark" for c in node.children)
+            )
+            return participle or describes
+    return False

@@ -10,50 +10,24 @@ organization that last spoke before it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from reader.pronouns import GROUP_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER
+from reader.pronouns import GROUP_PRONOUNS, PERSON_PRONOUNS
+from reader.quotes.antecedents import antecedent, described_speaker_quoted
 from reader.quotes.cues import SPEECH_LEMMAS, is_agency
-from reader.quotes.gender import compatible, noun_gender
 from reader.quotes.index import index_of
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-#: Entity labels a speaker can resolve to.
-SPEAKER_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
-ORG_LABELS = frozenset(("ORG", "GPE", "NORP"))
-#: Head nouns of organizations that NER often leaves unnamed ("the defence ministry").
-ORG_NOUNS = _words(
-    """
-    ministry department government office agency army military police embassy council committee
-    commission court parliament administration service services company firm bank party
-    campaign team club union board bureau foundation institute organization organisation group
-    coalition cabinet kremlin command navy force forces guard senate congress assembly
-    prosecutor prosecutors presidency
-    """
+from reader.quotes.nouns import (
+    ORG_LABELS,
+    ORG_NOUNS,
+    PLACE_LABELS,
+    SPEAKER_LABELS,
+    SPOKES_NOUNS,
+    STATEMENT_NOUNS,
 )
-#: Nouns for statements and messages that "said" something on an organization's behalf.
-STATEMENT_NOUNS = _words(
-    """
-    statement release communique communiqué report letter message post tweet notice
-    """
-)
-#: Head nouns of people who speak for an organization: the organization named in
-#: the description is the speaker ("a Surrey Police spokeswoman").
-SPOKES_NOUNS = _words(
-    """
-    spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative
-    representatives official officials source sources
-    """
-)
-SPEAKING_FOR_NOUNS = ORG_NOUNS | STATEMENT_NOUNS | SPOKES_NOUNS
-#: Labels of places: a speaker never resolves to one of these.
-PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+from reader.quotes.retype import in_marks, speaker_label
+
 #: Modifier dependencies kept in a speaker mention (titles, first names, adjectives).
 _LEFT_DEPS = frozenset(("compound", "amod", "det", "nmod", "nummod", "flat", "poss", "case"))
 _RIGHT_DEPS = frozenset(("compound", "flat", "prep", "pobj", "nummod"))
@@ -126,19 +100,30 @@ def resolve(
             return person
     if ent is not None and ent.label_ in SPEAKER_LABELS:
         return ent
+    label = speaker_label(ent, ORG_NOUNS) if ent is not None else None
+    if ent is not None and label is not None:
+        # "Osman-aga" as a law, "the White House" as a building: a speaker is
+        # a person or a body, so the context corrects NER's label.
+        fixed = Span(doc, ent.start, ent.end, label=label)
+        if promote_orgs:
+            index_of(doc).add_ent(fixed)  # replaces the mislabelled one, same tokens
+        return fixed
     for child in head.children:
         # "her nephew, Ravi Singh": the apposition names the speaker.
         named = _entity_at(doc, child) if child.dep_ == "appos" else None
         if named is not None and named.label_ in SPEAKER_LABELS:
             return named
+    named = _titled_name(doc, head)
+    if named is not None:
+        return named
     if head.pos_ == "PROPN" and promote_orgs:
         # A name NER missed, in the subject of a speech verb: a person or a body.
         name = _name_span(mention, head)
         if name is not None:
             return promote(doc, name)
     if head.pos_ == "PRON" or head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        named = _antecedent(doc, head, quotes)
-        if named is not None and _described_speaker_quoted(named, head, previous_speakers):
+        named = antecedent(doc, head, quotes)
+        if named is not None and described_speaker_quoted(named, head, previous_speakers):
             return None  # 'A spokesperson … "…" "…," she added': the spokesperson again
         return named
     index = index_of(doc)
@@ -186,6 +171,24 @@ def resolve(
     return None
 
 
+def _titled_name(doc: Doc, head: Token) -> Span | None:
+    """The person a chain of bare titles names: "businessman and blogger Andrew Halcro".
+
+    The parse can coordinate the first title with the name; with no
+    determiner on the title ("the mayor and the governor" are two people), the
+    chain is one person's titles and the name at its end is the speaker.
+    """
+    if head.pos_ != "NOUN" or any(c.dep_ in ("det", "poss") for c in head.children):
+        return None
+    for child in head.children:
+        if child.dep_ != "conj":
+            continue
+        named = _entity_at(doc, child)
+        if named is not None and named.label_ == "PERSON" and named.root.i == child.i:
+            return named
+    return None
+
+
 def _person_named(doc: Doc, place: Span) -> Span | None:
     """A person the document names with the word ``place`` is ("Joaquin Phoenix")."""
     index = index_of(doc)
@@ -213,6 +216,8 @@ def _name_span(mention: Span, head: Token) -> Span | None:
     words = mention.doc[left : head.i + 1]
     if not all(t.is_title or t.is_upper for t in words if t.is_alpha):
         return None
+    if in_marks(words):
+        return None  # 'argued a "White Paper"': a title in marks names a document, no one
     label = "ORG" if any(t.lemma_.lower() in ORG_NOUNS for t in words) else "PERSON"
     return Span(mention.doc, words.start, words.end, label=label)
 
@@ -292,106 +297,3 @@ def _salient_org(doc: Doc, before: int) -> Span | None:
         return None
     best = max(counts, key=lambda k: (counts[k], last[k].start))
     return last[best]
-
-
-def _antecedent(doc: Doc, pronoun: Token, quotes: Sequence[Span]) -> Span | None:
-    word = pronoun.lower_
-    if word in PERSON_PRONOUNS:
-        # "he" never resolves to someone the text calls "she", and the other way round.
-        named = _nearest(
-            doc, pronoun.i, ("PERSON",), quotes, fits=lambda e: compatible(doc, e, pronoun)
-        )
-        if named is not None and _described_speaker_between(doc, named.end, pronoun, quotes):
-            return None  # "her publicist said … he said": he is the publicist, not her
-        return named
-    if word in GROUP_PRONOUNS:
-        return _nearest(doc, pronoun.i, ("ORG", "GPE", "NORP"), quotes)
-    return None
-
-
-def _introduced(noun: Token) -> bool:
-    """A person introduced as someone new: "a spokesperson", "her publicist"."""
-    return any(c.dep_ == "poss" or c.lower_ in ("a", "an") for c in noun.children)
-
-
-def _described_speaker_quoted(
-    named: Span, pronoun: Token, previous_speakers: Sequence[tuple[Span, Span | None]]
-) -> bool:
-    """Whether a quotation after ``named`` was given to a person described, not named."""
-    wanted = PRONOUN_GENDER.get(pronoun.lower_)
-    if wanted is None:
-        return False
-    for mention, ref in previous_speakers:
-        root = mention.root
-        if mention.start < named.end or mention.start > pronoun.i or ref is not None:
-            continue
-        if root.pos_ != "NOUN" or root.lemma_.lower() in ORG_NOUNS | STATEMENT_NOUNS:
-            continue
-        if not _introduced(root):
-            continue  # "the star said": likely someone already named
-        said = noun_gender(root)
-        if said is None or said == wanted:
-            return True
-    return False
-
-
-def _described_speaker_between(
-    doc: Doc, start: int, pronoun: Token, quotes: Sequence[Span]
-) -> bool:
-    """Whether a person described but unnamed speaks between token ``start`` and ``pronoun``.
-
-    Such a speaker, introduced as someone new ("her publicist said", "a
-    spokesman told"), is nearer than the named one, so the pronoun more likely
-    stands for them.
-    """
-    index = index_of(doc)
-    quoted = index.quoted_in(quotes)
-    wanted = PRONOUN_GENDER.get(pronoun.lower_)
-    for verb in index.speech_verbs_before(pronoun.i, SPEECH_LEMMAS):
-        if verb.i < start:
-            return False
-        if verb.i in quoted:
-            continue
-        for subject in verb.children:
-            if subject.dep_ != "nsubj" or subject.i in quoted:  # the one speaking
-                continue
-            if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.ent_type_:
-                continue
-            if subject.lemma_.lower() in ORG_NOUNS | STATEMENT_NOUNS:
-                continue
-            if not _introduced(subject):
-                continue  # "the star said": likely someone already named, not someone new
-            if any(c.dep_ == "appos" for c in subject.children):
-                continue  # "the lead maintainer, Priya Raman, said": named after all
-            said = noun_gender(subject)
-            if said is None or wanted is None or said == wanted:
-                return True
-    return False
-
-
-def _nearest(
-    doc: Doc,
-    before: int,
-    labels: Sequence[str],
-    quotes: Sequence[Span],
-    fits: Callable[[Span], bool] | None = None,
-) -> Span | None:
-    """The nearest entity with one of ``labels`` before token ``before``, outside quotes.
-
-    Sentence by sentence backwards; within a sentence a grammatical subject wins.
-    ``fits`` rules candidates out (a person of the wrong gender for a pronoun).
-    """
-    quoted = index_of(doc).quoted_in(quotes)
-    same: list[Span] = []  # the candidates in the sentence of the nearest one, nearest first
-    last_sent: Span | None = None
-    for e in index_of(doc).ents_before(before):
-        if last_sent is not None and e.start < last_sent.start:
-            break  # entities are in order: none further back shares that sentence
-        if e.label_ not in labels or e.root.i in quoted or (fits is not None and not fits(e)):
-            continue
-        if last_sent is None:
-            last_sent = e.sent
-        if e.sent == last_sent:
-            same.append(e)
-    subjects = [e for e in same if e.root.dep_ in ("nsubj", "nsubjpass")]
-    return (subjects or same)[0] if same else None

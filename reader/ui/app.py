@@ -203,6 +203,12 @@ class ReaderApp(App[None]):
         yield SystemCommand("Notes", "Your marked passages and quotes", reader.action_notes)
         yield SystemCommand("Mark passage", "Mark the quote or sentence here", reader.action_mark)
         yield SystemCommand("Copy quote", "The quote here, with its speaker", reader.action_copy)
+        yield SystemCommand(
+            "Load report", "Every file skipped or loaded with warnings", reader.action_load_report
+        )
+        yield SystemCommand(
+            "Open article URL", "The focused article's page in the browser", reader.action_open_url
+        )
         yield SystemCommand("Help: keys", "Show every key", self.action_help)
 
     async def action_quit(self) -> None:

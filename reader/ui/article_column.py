@@ -1,4 +1,4 @@
-"""One column: an article's title, source and date above its scrollable text."""
+"""One column: an article's title and byline (source, author, date) above its text."""
 
 from __future__ import annotations
 
@@ -14,14 +14,21 @@ from reader.ui.layout import sanitize
 
 
 def header_text(article: Article | None, number: int) -> tuple[Text, Text]:
-    """The column heading's two lines: number and title, then source and date.
+    """The column heading's two lines: number and title, then the byline.
+
+    The byline is the outlet, the author and the date ("Reuters · Jane Doe ·
+    2023-02-14"), each when known, else the article's id.
 
     Both are plain text: article metadata is never parsed as markup.
     """
     if article is None:
         return Text(f"{number}  (no article)", style="dim"), Text("press o to choose one")
     title = sanitize(article.title or article.id).replace("\n", " ")
-    details = [sanitize(part).replace("\n", " ") for part in (article.source, article.date) if part]
+    details = [
+        sanitize(part).replace("\n", " ")
+        for part in (article.source, article.author, article.date)
+        if part
+    ]
     heading = Text()
     heading.append(f"{number} ", style="reverse")
     heading.append(f" {title}", style="bold")

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from textual.command import CommandPalette
 from textual.widgets import Input
 
+from reader.linking.aliases import shipped_aliases
 from reader.model import Corpus
 from reader.ui.article_picker import ArticlePicker
-from reader.ui.entity_details import EntityDetails
+from reader.ui.entity_details import ENTITY, QUOTE, EntityDetails
 from reader.ui.quotes_screen import QuotesScreen
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class Dialogs:
             if quote_id is not None:
                 self.screen.go_to_quote(quote_id)
 
-        self.screen.app.push_screen(QuotesScreen(self.screen.corpus), chosen)
+        self.screen.app.push_screen(QuotesScreen(self.screen.corpus, self.screen.selected), chosen)
 
     def details(self) -> None:
         """Show the selected (or, in the sidebar, highlighted) entity's names and articles."""
@@ -67,7 +68,16 @@ class Dialogs:
         if entity_id is None:
             screen.notify("Select an entity first", timeout=3, markup=False)
             return
-        screen.app.push_screen(EntityDetails(screen.corpus, entity_id))
+
+        def chosen(choice: str | None) -> None:
+            # A related entity is selected; a quote is jumped to.
+            if choice is not None and choice.startswith(ENTITY):
+                screen.select_entity(choice.removeprefix(ENTITY))
+            elif choice is not None and choice.startswith(QUOTE):
+                screen.go_to_quote(choice.removeprefix(QUOTE))
+
+        aliases = screen.feed.aliases or shipped_aliases()
+        screen.app.push_screen(EntityDetails(screen.corpus, entity_id, aliases), chosen)
 
     def follow(self, corpus: Corpus) -> None:
         """Give ``corpus`` to every open dialog, and search the open palette again."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive, var
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.model import Entity
@@ -25,7 +25,7 @@ from reader.ui.sidebar_rows import SECTIONS, SidebarRows
 NAME_WIDTH = 17
 MIN_NAME_WIDTH = 8
 #: Below this many cells for the name, the article count makes way for it.
-COMFORTABLE_NAME_WIDTH = 14
+COMFORTABLE_NAME_WIDTH = 11
 #: The mention count, the space after it and a spare cell.
 COUNT_WIDTH = 6
 #: Rows listed per section; the rest are counted and reached by typing in the filter.
@@ -86,6 +86,22 @@ def entity_prompt(
     return row
 
 
+def legend_text(columns: Sequence[str | None], outlets: Mapping[str, str]) -> Text:
+    """Which column marker is which article: a line per column, its number then its outlet.
+
+    ``outlets`` maps article ids to their outlet labels (``reader.attribution.outlet``);
+    a column without an article says so. Lines end in "…" where the sidebar is narrow.
+    """
+    legend = Text(no_wrap=True, overflow="ellipsis")
+    for number, article in enumerate(columns, start=1):
+        if number > 1:
+            legend.append("\n")
+        legend.append(f" {number} ", style="bold italic reverse")
+        label = outlets.get(article, article) if article else "(no article)"
+        legend.append(f" {sanitize(' '.join(label.split()))}", style="italic")
+    return legend
+
+
 class EntitySidebar(Vertical):
     """People, Places, Organizations (and Groups), each entity once across the articles.
 
@@ -104,6 +120,14 @@ class EntitySidebar(Vertical):
     EntitySidebar > Input {
         height: 3;
         margin: 0;
+    }
+    EntitySidebar > #column-legend {
+        height: auto;
+        max-height: 5;
+        color: $text-muted;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        border-bottom: hkey $panel;
     }
     EntitySidebar > OptionList {
         height: 1fr;
@@ -146,8 +170,10 @@ class EntitySidebar(Vertical):
         def control(self) -> EntitySidebar:
             return self.sidebar
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, outlets: Mapping[str, str] | None = None) -> None:
         super().__init__(id=id)
+        #: Article id -> the outlet the legend names for it.
+        self.outlets = dict(outlets or {})
         self._rows = SidebarRows()
         self._columns: list[str | None] = []
         self._total = 0
@@ -155,6 +181,7 @@ class EntitySidebar(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter entities", id="entity-filter")
+        yield Static(id="column-legend")
         yield OptionList(id="entity-list", markup=False)
 
     def show(self, rows: SidebarRows, columns: Sequence[str | None], total_articles: int) -> None:
@@ -270,7 +297,15 @@ class EntitySidebar(Vertical):
         if len(self._rows) and self._name_width() != self._shown_width:
             self._refill()
 
+    @property
+    def legend(self) -> str:
+        """The legend as shown: which column number is which outlet (plain text)."""
+        return str(self.query_one("#column-legend", Static).content)
+
     def _refill(self) -> None:
+        legend = legend_text(self._columns, self.outlets)
+        self.query_one("#column-legend", Static).update(legend)
+        self.query_one("#column-legend").tooltip = Text(legend.plain)  # the whole names
         found = self._rows.filtered(prepare(self.filter_text))
         self._shown_width = self._name_width()
         width, show_spread = self._shown_width

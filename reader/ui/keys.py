@@ -95,6 +95,15 @@ SCREEN_KEYS = (
     ),
     Key("ctrl+n", "notes", "Notes", "The notes: Enter jumps to one, d deletes", "notes", False),
     Key("y", "copy", "Copy", "Copy the quote at the cursor with its attribution", "copy", False),
+    Key("u", "open_url", "URL", "Open the focused article's URL in the browser", "open-url", False),
+    Key(
+        "L",
+        "load_report",
+        "Load report",
+        "The load report: every file skipped or loaded with warnings",
+        "load-report",
+        False,
+    ),
 )
 
 #: Keys that come with Textual's widgets, for the help table.
@@ -112,6 +121,9 @@ WIDGET_KEYS = (
     ("Enter (in the find bar)", "Find; pressed again, the next match"),
     ("Ctrl+R / Alt+C (in the find bar)", "Plain text or regex / match letter case"),
     ("Esc (in the find bar)", "End the find (n walks the selected entity again)"),
+    ("f (in the quotes)", "Only the highlighted quote's speaker (again: everyone)"),
+    ("e (in the quotes)", "Only quotes by or naming the selected entity (again: all)"),
+    ("Enter (in the details)", "Jump to the quote, or select the related entity"),
 )
 
 

@@ -25,8 +25,10 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from reader.attribution import outlet
 from reader.config import Settings
 from reader.linking import AliasTable
+from reader.load_report import LoadReport
 from reader.model import Article, Corpus, Entity, LoadError
 from reader.navigation import MentionIndex, Step, reading_order
 from reader.pipeline import Analyzer
@@ -42,6 +44,7 @@ from reader.ui.essentials import EssentialsActions
 from reader.ui.find_actions import FindActions
 from reader.ui.find_bar import FindBar
 from reader.ui.focus_order import FocusOrder
+from reader.ui.info_actions import InfoActions
 from reader.ui.jumps import Jumps
 from reader.ui.keys import SCREEN_KEYS, bindings
 from reader.ui.passage_actions import PassageActions
@@ -52,7 +55,7 @@ from reader.ui.status_bar import StatusBar
 from reader.ui.wording import counted
 
 
-class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, Screen[None]):
+class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Screen[None]):
     """Articles side by side with linked entities; see the help screen for the keys."""
 
     AUTO_FOCUS = "ArticleView"
@@ -73,6 +76,7 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, Screen[None]):
         super().__init__()
         self.articles = list(articles)
         self.errors = list(errors)
+        self.load_report = LoadReport(self.errors)
         self.settings = settings
         # Nothing is linked yet: the text shows at once, entities follow from the feed.
         self.corpus = Corpus(self.articles, [], [], self.errors, settings.model)
@@ -97,7 +101,7 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
-            yield EntitySidebar(id="sidebar")
+            yield EntitySidebar(id="sidebar", outlets={a.id: outlet(a) for a in self.articles})
             yield ColumnDeck(self.articles, self.settings.columns, id="columns")
         yield FindBar(id="find-bar")
         yield StatusBar(id="status")
@@ -146,13 +150,7 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, Screen[None]):
         self.watch(self.feed, "state", self._analysis_state_changed, init=False)
         # Draw the text first: the feed's worker competes for the GIL.
         self.call_after_refresh(self.feed.start)
-        problems = [e for e in self.errors if e.fatal]
-        if problems:
-            listed = "; ".join(f"{e.path}: {e.message}" for e in problems[:3])
-            more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-            self.notify(
-                f"Skipped {len(problems)} file(s): {listed}{more}", severity="warning", markup=False
-            )
+        self.announce_load_problems()
 
     def on_screen_suspend(self) -> None:
         # A dialog opened before the first repaint: callbacks waiting for this screen's

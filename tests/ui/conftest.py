@@ -16,7 +16,7 @@ import pytest
 from textual.pilot import Pilot
 
 from reader.config import Settings
-from reader.model import Analysis, Article
+from reader.model import Analysis, Article, LoadError
 from reader.pipeline import Analyzer, LoadResult, load_articles
 from reader.ui.app import ReaderApp
 from reader.ui.reader_screen import ReaderScreen
@@ -70,14 +70,19 @@ def make_app(
 ) -> AppFactory:
     """Build a reader app on the seeds (or ``articles``) with setting overrides.
 
-    The analyses are the recorded ones unless ``analyzer`` is given; ``live=True``
+    ``errors`` are the load problems the app is given (none with ``articles``,
+    else the seeds'). The analyses are the recorded ones unless ``analyzer`` is given; ``live=True``
     uses the real analyzer (spaCy and the cache). Apps on recorded analyses get a
     cache folder of their own, so no collection stored by another test is reopened
     in place of the results a test feeds in.
     """
 
     def factory(
-        articles: list[Article] | None = None, analyzer=None, live: bool = False, **overrides
+        articles: list[Article] | None = None,
+        analyzer=None,
+        live: bool = False,
+        errors: list[LoadError] | None = None,
+        **overrides,
     ) -> ReaderApp:
         chosen = replace(settings, **overrides)
         if not live:
@@ -86,7 +91,7 @@ def make_app(
             analyzer = StaticAnalyzer(recorded_analyses)
         return ReaderApp(
             articles if articles is not None else seed_articles.articles,
-            [] if articles is not None else seed_articles.errors,
+            errors if errors is not None else [] if articles is not None else seed_articles.errors,
             chosen,
             analyzer,
         )
