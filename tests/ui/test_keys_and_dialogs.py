@@ -10,7 +10,6 @@ from tests.ui.conftest import (
     reader,
     screen_lines,
     settle,
-    toasts,
 )
 
 pytestmark = pytest.mark.asyncio
@@ -87,7 +86,7 @@ async def test_help_says_how_to_close_dialogs_scroll_and_read_the_sidebar(make_a
         assert "how many of all the loaded articles name it" in shown
 
 
-async def test_the_filter_is_reached_with_slash_and_left_with_enter_or_esc(make_app):
+async def test_the_filter_is_reached_with_slash_and_left_with_enter_or_esc(make_app, notices):
     app = make_app()
     async with app.run_test(size=(160, 45), notifications=True) as pilot:
         await settle(pilot)
@@ -96,7 +95,7 @@ async def test_the_filter_is_reached_with_slash_and_left_with_enter_or_esc(make_
         await pilot.pause()
         # Nothing matched: Enter says so and hands the keys back to the text.
         assert type(app.focused).__name__ == "ArticleView"
-        assert any("zzqx" in text for text in await toasts(pilot))
+        assert any("zzqx" in text for text in notices), notices
         await pilot.press("o")
         await pilot.pause()
         assert type(app.screen).__name__ == "ArticlePicker"
@@ -108,23 +107,23 @@ async def test_the_filter_is_reached_with_slash_and_left_with_enter_or_esc(make_
         assert screen.sidebar.filter_text == ""
 
 
-async def test_keys_that_cannot_act_say_why(make_app):
+async def test_keys_that_cannot_act_say_why(make_app, notices):
     app = make_app()  # two articles, both shown
     async with app.run_test(size=(200, 50), notifications=True) as pilot:
         await settle(pilot)
         screen = reader(app)
         await pilot.press("plus")
-        assert any("Only 2 articles" in text for text in await toasts(pilot))
+        assert any("Only 2 articles" in text for text in notices), notices
         assert len(screen.columns) == 2
         await pilot.press("minus", "minus")
         assert len(screen.columns) == 1
-        assert any("One column at least" in text for text in await toasts(pilot))
+        assert any("One column at least" in text for text in notices), notices
         await pilot.press("b", "tab")
-        assert any("nothing else to move to" in text for text in await toasts(pilot))
-        app.clear_notifications()
+        assert any("nothing else to move to" in text for text in notices), notices
+        notices.clear()
         await palette_select(pilot, "Columns: 4")
         assert len(screen.columns) == 2
-        assert any("Only 2 articles" in text for text in await toasts(pilot))
+        assert any("Only 2 articles" in text for text in notices), notices
 
 
 def _background_at(view, offset):

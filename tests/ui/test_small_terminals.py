@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from reader.model import Corpus, Entity, EntityMention
 from reader.ui.column_room import MIN_COLUMN_WIDTH
 from reader.ui.entity_sidebar import entity_prompt, fit_cells
-from tests.ui.conftest import StaticAnalyzer, reader, screen_lines, settle, toasts
+from tests.ui.conftest import StaticAnalyzer, reader, screen_lines, settle
 
 
 def _widths(app) -> list[int]:
@@ -20,7 +20,7 @@ def _widths(app) -> list[int]:
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("size", "columns"), [((60, 20), 1), ((80, 24), 1), ((200, 50), 2)])
-async def test_columns_keep_a_readable_width_and_come_back(make_app, size, columns):
+async def test_columns_keep_a_readable_width_and_come_back(make_app, notices, size, columns):
     app = make_app(columns=4)  # more than fit, and more than the two seed articles
     async with app.run_test(size=size, notifications=True) as pilot:
         await settle(pilot)
@@ -28,9 +28,8 @@ async def test_columns_keep_a_readable_width_and_come_back(make_app, size, colum
         assert len(screen.columns) == columns
         assert all(width >= MIN_COLUMN_WIDTH for width in _widths(app)), _widths(app)
         assert screen.sidebar.display  # room for the sidebar beside one column
-        shown = await toasts(pilot)
         if columns < 2:
-            assert any(f"Showing {columns} of 2 columns" in text for text in shown), shown
+            assert any(f"Showing {columns} of 2 columns" in text for text in notices), notices
         first_title = screen.articles[0].title[:10]
         assert any(first_title in line for line in screen_lines(app))
         await pilot.resize_terminal(200, 50)
@@ -38,18 +37,18 @@ async def test_columns_keep_a_readable_width_and_come_back(make_app, size, colum
         await pilot.pause()
         assert screen.columns == [a.id for a in screen.articles]
         if columns < 2:
-            assert any("All 2 columns shown again" in text for text in await toasts(pilot))
+            assert any("All 2 columns shown again" in text for text in notices), notices
 
 
 @pytest.mark.asyncio
-async def test_the_sidebar_makes_way_on_a_tiny_terminal_and_comes_back(make_app):
+async def test_the_sidebar_makes_way_on_a_tiny_terminal_and_comes_back(make_app, notices):
     app = make_app()
     async with app.run_test(size=(50, 16), notifications=True) as pilot:
         await settle(pilot)
         screen = reader(app)
         assert not screen.sidebar.display
         assert len(screen.columns) == 1
-        assert any("Sidebar hidden" in text for text in await toasts(pilot))
+        assert any("Sidebar hidden" in text for text in notices), notices
         assert not any("Filter entities" in line for line in screen_lines(app))
         await pilot.resize_terminal(120, 30)
         await pilot.pause()
@@ -59,13 +58,13 @@ async def test_the_sidebar_makes_way_on_a_tiny_terminal_and_comes_back(make_app)
 
 
 @pytest.mark.asyncio
-async def test_a_terminal_too_narrow_for_more_columns_says_so_on_plus(make_app):
+async def test_a_terminal_too_narrow_for_more_columns_says_so_on_plus(make_app, notices):
     app = make_app(columns=1)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("plus")
         assert len(reader(app).columns) == 1
-        assert any("Room for 1 column" in text for text in await toasts(pilot))
+        assert any("Room for 1 column" in text for text in notices), notices
 
 
 def test_fit_cells_counts_wide_characters_as_two_cells():
