@@ -8,7 +8,8 @@ times, over all of them:
 
 - ours: :meth:`reader.ui.sidebar_rows.SidebarRows.filtered`, what the sidebar
   runs on each key (every word, best first; the letters in order when no name
-  holds the words);
+  holds the words; a word in more than ``RANK_LIMIT`` names of a section keeps
+  salience order, as ``a`` does here);
 - baseline: the old filter, every word a substring of the case-folded name and
   aliases, in salience order (no ranking), over the same sections.
 

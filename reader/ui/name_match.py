@@ -23,6 +23,8 @@ from typing import TypeVar
 MAX_LETTERS = 64
 T = TypeVar("T")
 
+#: One-word matches beyond this many keep the given (salience) order instead of being ranked.
+RANK_LIMIT = 5_000
 #: Scores of the two tiers: any word match outranks any in-order match.
 _WORDS, _LETTERS = 2.0, 1.0
 #: The lowest score of a match holding every typed word.
@@ -123,9 +125,32 @@ def rank(
         least: leave out matches scoring below this (:data:`WORDS_MATCH`: only
             names holding every typed word).
     """
-    scored = []
     words_only = least >= WORDS_MATCH
     words = query.words
+    if words_only and len(words) == 1:
+        # The common case (one word, only names holding it) as one comprehension:
+        # the same scores as score(), at about half the cost per name.
+        word, spaced, closeness = words[0], query.spaced[0], 0.4 * len(words[0])
+        members = [c for c in candidates if word in c[2]]
+        if len(members) > RANK_LIMIT:
+            # A letter or two found in most names: ranking them would cost a key's
+            # worth of time and tell little; salience order until the reader types on.
+            return [c[0] for c in members]
+        scored = [
+            (
+                # score()'s one-word formula, inlined (tests check they agree).
+                -(WORDS_MATCH + 0.5 * (t.startswith(word) or spaced in t) + closeness / len(t))
+                if len(names) == 1
+                else -best_score(query, names),
+                n,
+                item,
+            )
+            for n, (item, names, t) in enumerate(members)
+        ]
+        scored = [entry for entry in scored if -entry[0] >= least]
+        scored.sort(key=lambda entry: (entry[0], entry[1]))
+        return [item for _, _, item in scored]
+    scored = []
     for order, (item, names, together) in enumerate(candidates):
         if words_only and not all(word in together for word in words):
             continue  # no name holds every word: skip the in-order search

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.model import Entity
-from reader.ui.name_match import best_score, positions, prepare, rank, score
+from reader.ui.name_match import WORDS_MATCH, best_score, positions, prepare, rank, score
 from reader.ui.sidebar_rows import prepare_rows
 
 NAMES = [
@@ -109,3 +109,29 @@ def test_the_filter_shows_loose_matches_only_when_no_name_holds_the_words():
     loose = rows.filtered(prepare("zlnsk"))
     assert [e.id for e in loose["person"]] == ["a"]
     assert [e.id for e in rows.filtered(prepare("kiev"))["place"]] == ["c"]  # an alias
+
+
+@given(
+    st.lists(st.sampled_from([*NAMES, "Kyiv", "Kiev", "Zelensky Foundation"]), max_size=6),
+    st.sampled_from(["a", "ky", "zel", "in", "v", "kremlin", "ie"]),
+)
+def test_the_one_word_fast_path_ranks_like_the_scores(names, word):
+    query = prepare(word)
+    assert query is not None
+    candidates = [(n, tuple(p.casefold() for p in n.split(" / ")), n.casefold()) for n in names]
+    expected = sorted(
+        (c for c in candidates if score(query, c[2]) >= WORDS_MATCH),
+        key=lambda c: -score(query, c[2]),
+    )
+    assert rank(query, candidates, WORDS_MATCH) == [c[0] for c in expected]
+
+
+def test_a_word_found_in_very_many_names_keeps_their_order(monkeypatch):
+    import reader.ui.name_match as name_match
+
+    monkeypatch.setattr(name_match, "RANK_LIMIT", 2)
+    query = prepare("i")
+    assert query is not None
+    candidates = [(n, (n.casefold(),), n.casefold()) for n in NAMES]
+    kept = [n for n in NAMES if "i" in n.casefold()]
+    assert rank(query, candidates, WORDS_MATCH) == kept
