@@ -148,6 +148,9 @@ def _read_keymap(value: Any) -> tuple[tuple[tuple[str, str], ...], list[str]]:
     pairs: list[tuple[str, str]] = []
     problems: list[str] = []
     for binding, keys in value.items():
+        # YAML reads a bare digit (``next: 5``) as a number: it names the digit key.
+        if isinstance(keys, int) and not isinstance(keys, bool):
+            keys = str(keys)
         if not isinstance(binding, str) or not isinstance(keys, str) or not keys.strip():
             problems.append(f"key binding {binding!r}: {keys!r} is not a key name; ignored")
             continue

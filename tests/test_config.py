@@ -74,3 +74,11 @@ def test_keymap_from_the_config_file(tmp_path: Path) -> None:
     assert any("'quit'" in w for w in settings.warnings)
     (tmp_path / "config.yaml").write_text("keys: j\n")
     assert load_settings(config_dir=tmp_path).keys == ()
+
+
+def test_a_bare_digit_in_the_keymap_names_the_digit_key(tmp_path: Path) -> None:
+    # YAML reads `next: 5` as the number 5; it must still bind the key 5.
+    (tmp_path / "config.yaml").write_text("keys:\n  next: 5\n  previous: true\n")
+    settings = load_settings(config_dir=tmp_path)
+    assert settings.keys == (("next", "5"),)
+    assert any("'previous'" in w for w in settings.warnings)

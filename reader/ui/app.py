@@ -28,6 +28,7 @@ from reader.ui.keys import (
     SCREEN_KEYS,
     WIDGET_KEYS,
     bindings,
+    check_keymap,
     remapped,
     unknown_ids,
 )
@@ -81,7 +82,7 @@ class ReaderApp(App[None]):
         for reader_theme in self.catalog.themes.values():
             self.register_theme(to_textual_theme(reader_theme))
         self._theme_message = self._choose_theme(settings.theme)
-        self.keymap = dict(settings.keys)
+        self.keymap, self._keymap_problems = check_keymap(dict(settings.keys))
         self.set_keymap(self.keymap)
 
     def _choose_theme(self, requested: str) -> str | None:
@@ -112,6 +113,8 @@ class ReaderApp(App[None]):
             self.notify(f"Theme skipped: {problem}", severity="warning", timeout=8, markup=False)
         if self._theme_message:
             self.notify(self._theme_message, severity="warning", timeout=8, markup=False)
+        for problem in self._keymap_problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=8, markup=False)
         if unknown := unknown_ids(self.keymap):
             self.notify(
                 f"Unknown key binding ids in the config: {', '.join(unknown)}",
@@ -145,7 +148,9 @@ class ReaderApp(App[None]):
         self.push_screen(HelpScreen(rows))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Only the reader's own commands: Textual's (its theme picker, screenshots,
+        # maximize) listed its own themes beside the reader's and did nothing useful here.
+        yield SystemCommand("Quit", "Remember the session and quit", self.action_quit)
         for name in self.reader_theme_names:
             yield SystemCommand(
                 f"Theme: {name}",
@@ -159,7 +164,7 @@ class ReaderApp(App[None]):
             yield SystemCommand(
                 f"Columns: {count}",
                 f"Show {count} article(s) side by side",
-                partial(reader.set_column_count, count),
+                partial(reader.request_columns, count),
                 discover=False,
             )
         yield SystemCommand(

@@ -1,8 +1,7 @@
-"""Choosing which article a column shows: a list filtered by typing."""
+"""Choosing which article a column shows: a list filtered by typing, in a chosen order."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from contextlib import suppress
 from typing import ClassVar
@@ -18,19 +17,21 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.model import Article, Corpus, Story
 from reader.ui.layout import sanitize
+from reader.ui.picker_order import (
+    ORDERS,
+    SortBy,
+    field_texts,
+    iso_date,
+    matches,
+    parse_filter,
+    sort_articles,
+)
 
 #: Articles listed at most; the rest are counted and reached by typing in the filter.
 #: An OptionList lays out every entry it holds: 10,000 took seconds to open.
 LIST_LIMIT = 100
 #: Story titles in headings are cut to this many characters.
 TITLE_LIMIT = 70
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def search_text(article: Article) -> str:
-    """What the filter looks in: the title, source, date and file name, case-folded."""
-    fields = (article.title, article.source, article.date, article.id, article.path)
-    return " ".join(f for f in fields if f).casefold()
 
 
 def article_prompt(article: Article, column: int | None = None) -> Text:
@@ -55,7 +56,7 @@ def story_heading(story: Story, articles: dict[str, Article]) -> Text:
     if len(title) > TITLE_LIMIT:
         title = title[: TITLE_LIMIT - 1] + "…"
     dates = sorted(
-        d for d in (_iso_date(articles[i].date) for i in story.articles if i in articles) if d
+        d for d in (iso_date(articles[i].date) for i in story.articles if i in articles) if d
     )
     details = [f"{len(story.articles)} articles"]
     if dates:
@@ -65,21 +66,18 @@ def story_heading(story: Story, articles: dict[str, Article]) -> Text:
     return row
 
 
-def _iso_date(value: str | None) -> str | None:
-    # Only ISO dates sort as text; other forms are left out of the range.
-    match = _ISO_DATE.match(value.strip()) if value else None
-    return match.group() if match else None
-
-
 def by_story(
     found: Sequence[Article], stories: Sequence[Story]
 ) -> list[tuple[Story | None, list[Article]]]:
-    """``found`` in story order: each story of two or more articles, then the rest (None)."""
-    by_id = {a.id: a for a in found}
+    """``found`` by story: each story of two or more articles, then the rest (None).
+
+    Within a group the articles keep their order in ``found`` (the picker's order).
+    """
     groups: list[tuple[Story | None, list[Article]]] = []
     placed: set[str] = set()
     for story in stories:
-        members = [by_id[i] for i in story.articles if i in by_id]
+        members_of = set(story.articles)
+        members = [a for a in found if a.id in members_of]
         if len(story.articles) >= 2 and members:
             groups.append((story, members))
             placed.update(a.id for a in members)
@@ -96,7 +94,10 @@ class ArticlePicker(ModalScreen[str | None]):
     listed by story under a heading per story of two or more articles.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("ctrl+s", "next_order", "Order"),
+    ]
 
     def __init__(
         self,
@@ -109,7 +110,10 @@ class ArticlePicker(ModalScreen[str | None]):
         self.articles = list(articles)
         self._by_id = {a.id: a for a in self.articles}
         self.stories = list(stories)
-        self._haystacks = [search_text(a) for a in self.articles]
+        self._fields = {a.id: field_texts(a) for a in self.articles}
+        #: The list's order (see :mod:`reader.ui.picker_order`).
+        self.order: SortBy = "file"
+        self._ordered = sort_articles(self.articles, self.order)
         self.column = column
         #: Which article each column shows (1-based column numbers by article id).
         self.shown_in = {a: n for n, a in enumerate(columns, start=1) if a is not None}
@@ -117,7 +121,10 @@ class ArticlePicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker", classes="dialog"):
             yield Label(f"Article for column {self.column} — type to filter, Enter to choose")
-            yield Input(placeholder="Filter articles", id="article-filter")
+            yield Label(self._order_line(), id="picker-order")
+            yield Input(
+                placeholder="Filter (source:reuters date:2022-02 title:…)", id="article-filter"
+            )
             yield OptionList(id="article-list", markup=False)
 
     def on_mount(self) -> None:
@@ -145,6 +152,18 @@ class ArticlePicker(ModalScreen[str | None]):
             with suppress(OptionDoesNotExist):
                 option_list.highlighted = option_list.get_option_index(keep)
 
+    def _order_line(self) -> str:
+        name = dict(ORDERS)[self.order]
+        return f"Sorted by {name} — Ctrl+S: file name, date, source or title"
+
+    def action_next_order(self) -> None:
+        """Sort the list by the next order (file name, date, source, title)."""
+        names = [order for order, _ in ORDERS]
+        self.order = names[(names.index(self.order) + 1) % len(names)]
+        self._ordered = sort_articles(self.articles, self.order)
+        self.query_one("#picker-order", Label).update(self._order_line())
+        self._refill(self.query_one(Input).value)
+
     @on(Input.Changed, "#article-filter")
     def _changed(self, event: Input.Changed) -> None:
         self._refill(event.value)
@@ -161,13 +180,9 @@ class ArticlePicker(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
     def _refill(self, query: str) -> None:
-        words = query.casefold().split()
+        anywhere, fielded = parse_filter(query)
         option_list = self.query_one(OptionList)
-        found = [
-            article
-            for article, haystack in zip(self.articles, self._haystacks, strict=True)
-            if all(word in haystack for word in words)
-        ]
+        found = [a for a in self._ordered if matches(self._fields[a.id], anywhere, fielded)]
         options: list[Option] = []
         listed = 0
         groups = by_story(found, self.stories)

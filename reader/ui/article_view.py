@@ -41,6 +41,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--dimmed",
         "article-view--altered",
         "article-view--found",
+        "article-view--current-quote",
     }
 
     class MentionClicked(Message):
@@ -72,6 +73,8 @@ class ArticleView(ScrollView, can_focus=True):
         #: Words another outlet's version of a quote changed (see :meth:`mark_altered`).
         self._altered = Layer(())
         self._found = Layer(())
+        #: The quote the reader came to from the quotes view (see :meth:`mark_quote`).
+        self._quote = Layer(())
 
     # -- state set by the screen ---------------------------------------------------
 
@@ -84,6 +87,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._rewrap(force=True)
         if changed:
             self._altered = Layer(())
+            self._quote = Layer(())
             self.scroll_to(0, 0, animate=False, immediate=True)
 
     def set_marks(self, marks: ArticleMarks | None) -> None:
@@ -105,6 +109,19 @@ class ArticleView(ScrollView, can_focus=True):
         self._altered = Layer(Marked(start, end, "", "altered") for start, end in ranges)
         self._cache.clear()
         self.refresh()
+
+    def mark_quote(self, span: tuple[int, int] | None) -> None:
+        """Mark the text ``span`` as the quote the reader came to (None clears the mark)."""
+        marked = () if span is None else (Marked(span[0], span[1], "", "current-quote"),)
+        self._quote = Layer(marked)
+        self._cache.clear()
+        self.refresh()
+
+    @property
+    def marked_quote(self) -> tuple[int, int] | None:
+        """The span marked by :meth:`mark_quote`, if any."""
+        spans = self._quote.spans
+        return (spans[0].start, spans[0].end) if spans else None
 
     @property
     def altered(self) -> list[tuple[int, int]]:
@@ -207,6 +224,7 @@ class ArticleView(ScrollView, can_focus=True):
         text = self._text
         layers = [
             self._marks.quotes.overlapping(start, end),
+            self._quote.overlapping(start, end),
             self._marks.speakers.overlapping(start, end),
             self._marks.entities.overlapping(start, end),
             self._altered.overlapping(start, end),
@@ -231,7 +249,7 @@ class ArticleView(ScrollView, can_focus=True):
         if span.kind == "found":
             # The match the reader is on looks like the current mention.
             return self._style("current" if span.key == "current" else "found")
-        if span.kind in ("quote", "altered"):
+        if span.kind in ("quote", "altered", "current-quote"):
             return self._style(span.kind)
         if span.kind == "speaker":
             if self._selected and span.key != self._selected:

@@ -42,6 +42,8 @@ class ColumnDeck(Horizontal):
         self.columns: list[str | None] = [a.id for a in self.articles[:count]]
         self._marks: Mapping[str, ArticleMarks] = {}
         self._found: Mapping[str, Layer] = {}
+        #: The articles of columns taken away, most recent first (brought back first).
+        self._dropped: list[str | None] = []
         #: The 1-based number of the column that last had the focus.
         self.last_column = 1
 
@@ -128,9 +130,13 @@ class ColumnDeck(Horizontal):
         if count == len(self.columns):
             return False
         if count < len(self.columns):
+            # Remembered, so the columns a narrow terminal took away come back as they were.
+            self._dropped = [*self.columns[count:], *self._dropped]
             self.columns = self.columns[:count]
         else:
-            spare = [a.id for a in self.articles if a.id not in self.columns]
+            spare = [a for a in self._dropped if a is not None and a not in self.columns]
+            spare += [a.id for a in self.articles if a.id not in self.columns and a.id not in spare]
+            self._dropped = []
             while len(self.columns) < count:
                 self.columns.append(spare.pop(0) if spare else None)
         await self.sync()

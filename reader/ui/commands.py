@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.markup import escape
 
 from reader.model import Entity
 from reader.ui.layout import sanitize
+from reader.ui.name_match import best_score, positions, prepare
 from reader.ui.selection import Anchor
-from reader.ui.sidebar_rows import sort_entities
+from reader.ui.sidebar_rows import search_names, sort_entities
 from reader.ui.wording import counted
 
 if TYPE_CHECKING:
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 #: How many entities the palette lists before anything is typed.
 DISCOVER_LIMIT = 15
+#: Textual scores the commands' hits on its own scale (a typed word in a title scores
+#: about 20): entity hits are scaled to sit among them, not always below.
+HIT_SCALE = 10
 
 
 def _anchor(entity: Entity) -> Anchor:
@@ -58,17 +61,23 @@ class EntityCommands(Provider):
         reader = self._reader()
         if reader is None:
             return
-        matcher = self.matcher(query)
+        prepared = prepare(query)
+        if prepared is None:
+            return
+        # The sidebar's matcher, so the palette and the filter find the same names.
         for entity in reader.corpus.entities:
-            # Score the name and every alias; the best one counts.
-            best = max(matcher.match(name) for name in [entity.name, *entity.aliases])
+            names = search_names(entity)
+            best = best_score(prepared, names)
             if best <= 0:
                 continue
             name = sanitize(entity.name)
+            shown = Content(name)  # plain: names are never markup
+            for offset in positions(prepared, name):
+                if not name[offset].isspace():
+                    shown = shown.stylize("reverse", offset, offset + 1)
             yield Hit(
-                best,
-                # highlight() parses its argument as markup: escape the untrusted name.
-                matcher.highlight(escape(name)),
+                best * HIT_SCALE,
+                shown,
                 partial(reader.select_anchor, _anchor(entity)),
                 text=name,
                 help=f"{entity.type}, {counted(len(entity.mentions), 'mention')} in "

@@ -87,6 +87,9 @@ class Dialogs:
             elif isinstance(dialog, CommandPalette):
                 # The palette searches only when its input changes: tell it that it did,
                 # so a name that just arrived shows without another keystroke.
-                box = dialog.query_one(Input)
+                boxes = dialog.query(Input)
+                if not boxes:
+                    continue  # still composing: it searches on its own once it can be typed in
+                box = boxes.first()
                 if box.value.strip():
                     box.post_message(Input.Changed(box, box.value))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.actions import SkipAction
@@ -18,14 +19,43 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.model import Entity
 from reader.ui.layout import sanitize
+from reader.ui.name_match import prepare
 from reader.ui.sidebar_rows import SECTIONS, SidebarRows
 
 NAME_WIDTH = 17
 MIN_NAME_WIDTH = 8
+#: Below this many cells for the name, the article count makes way for it.
+COMFORTABLE_NAME_WIDTH = 11
+#: The mention count, the space after it and a spare cell.
+COUNT_WIDTH = 6
 #: Rows listed per section; the rest are counted and reached by typing in the filter.
 #: An OptionList lays out every row it holds: 4 x 50 rows refill in well under 0.1 s
 #: with 50,000 entities (measured in bench/tui_scale.py), 4 x 150 took 0.3 s.
 SECTION_LIMIT = 50
+
+
+def fit_cells(text: str, width: int) -> str:
+    """``text`` cut (with ``…``) or padded to exactly ``width`` terminal cells.
+
+    Cells, not characters: a CJK character or an emoji takes two, so padding by
+    ``len()`` pushed the columns after a name out of line.
+    """
+    if cell_len(text) <= width:
+        return text + " " * (width - cell_len(text))
+    kept: list[str] = []
+    used = 0
+    for char in text:
+        size = cell_len(char)
+        if used + size > width - 1:
+            break
+        kept.append(char)
+        used += size
+    return "".join(kept) + "…" + " " * (width - 1 - used)
+
+
+def spread_width(columns: int, total_articles: int) -> int:
+    """The cells the article count (`` 3/20``) takes; 0 when every article is in a column."""
+    return 2 + 2 * len(str(total_articles)) if total_articles > columns else 0
 
 
 def entity_prompt(
@@ -34,24 +64,24 @@ def entity_prompt(
     total_articles: int,
     name_width: int = NAME_WIDTH,
     spread: frozenset[str] | None = None,
+    show_spread: bool = True,
 ) -> Text:
     """One sidebar row: name, mention count, a marker per column, and the article count.
 
     The column marker is the column's number when the article in it mentions the
     entity, ``·`` when it does not. ``spread`` (the entity's articles) is computed
-    when not given.
+    when not given. ``show_spread`` false leaves the article count out (no room).
     """
-    name = entity.name if len(entity.name) <= name_width else entity.name[: name_width - 1] + "…"
     articles = spread if spread is not None else frozenset(entity.article_ids)
     markers = "".join(
         str(number) if article in articles else "·"
         for number, article in enumerate(columns, start=1)
     )
     row = Text(no_wrap=True, overflow="ellipsis")
-    row.append(name.ljust(name_width))
+    row.append(fit_cells(sanitize(entity.name), name_width))
     row.append(f"{len(entity.mentions):>4} ", style="bold")
     row.append(markers, style="italic")
-    if total_articles > len(columns):
+    if show_spread and total_articles > len(columns):
         row.append(f" {len(articles)}/{total_articles}", style="dim")
     return row
 
@@ -147,7 +177,7 @@ class EntitySidebar(Vertical):
         self._rows = SidebarRows()
         self._columns: list[str | None] = []
         self._total = 0
-        self._shown_width = NAME_WIDTH
+        self._shown_width = (NAME_WIDTH, True)
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter entities", id="entity-filter")
@@ -240,6 +270,9 @@ class EntitySidebar(Vertical):
         shown = self.shown_ids
         if shown:
             self.post_message(self.Selected(self, shown[0]))
+        else:  # nothing to select: back to the text, so the next key is a reader key again
+            self.notify(f"No entity matches {event.value!r}", timeout=3, markup=False)
+            self.post_message(self.FilterLeft(self))
 
     @on(OptionList.OptionSelected, "#entity-list")
     def _option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -247,14 +280,18 @@ class EntitySidebar(Vertical):
         if event.option.id is not None:
             self.post_message(self.Selected(self, event.option.id))
 
-    def _name_width(self) -> int:
-        # Room left for the name once count, markers and the article count are shown.
+    def _name_width(self) -> tuple[int, bool]:
+        """The cells left for the name, and whether the article count fits too."""
         # The sidebar's width less its border and the list's scrollbar.
         room = self.content_region.width - 3
         if room <= 0:
-            return NAME_WIDTH
-        extra = 6 + len(self._columns) + (6 if self._total > len(self._columns) else 0)
-        return max(MIN_NAME_WIDTH, min(NAME_WIDTH + 8, room - extra))
+            return NAME_WIDTH, True
+        fixed = COUNT_WIDTH + len(self._columns)
+        spread = spread_width(len(self._columns), self._total)
+        # A readable name comes first: the article count goes when both do not fit.
+        show_spread = room - fixed - spread >= COMFORTABLE_NAME_WIDTH
+        extra = fixed + (spread if show_spread else 0)
+        return max(MIN_NAME_WIDTH, min(NAME_WIDTH + 8, room - extra)), show_spread
 
     def on_resize(self) -> None:
         if len(self._rows) and self._name_width() != self._shown_width:
@@ -269,19 +306,22 @@ class EntitySidebar(Vertical):
         legend = legend_text(self._columns, self.outlets)
         self.query_one("#column-legend", Static).update(legend)
         self.query_one("#column-legend").tooltip = Text(legend.plain)  # the whole names
-        words = self.filter_text.casefold().split()
-        width = self._shown_width = self._name_width()
+        found = self._rows.filtered(prepare(self.filter_text))
+        self._shown_width = self._name_width()
+        width, show_spread = self._shown_width
         options: list[Option] = []
         rows = self._rows
         for kind, heading in SECTIONS:
-            members = rows.matching(kind, words)
+            members = found[kind]
             if not members and kind == "group":
                 continue
             title = Text(f"{heading} ({len(members)})", style="bold underline")
             options.append(Option(title, id=None, disabled=True))
             options.extend(
                 Option(
-                    entity_prompt(e, self._columns, self._total, width, rows.spread.get(e.id)),
+                    entity_prompt(
+                        e, self._columns, self._total, width, rows.spread.get(e.id), show_spread
+                    ),
                     id=e.id,
                 )
                 for e in members[:SECTION_LIMIT]

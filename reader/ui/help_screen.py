@@ -21,6 +21,14 @@ MOUSE = (
     ("wheel / scrollbar", "scroll a column or a list"),
 )
 
+#: What a row of the sidebar shows, left to right.
+SIDEBAR = (
+    ("name", "the entity (its other names are in its details, i)"),
+    ("number", "how often the articles mention it"),
+    ("1 2 · …", "one mark per column: the column's number if its article names it, else ·"),
+    ("3/20", "how many of all the loaded articles name it (when not all are in columns)"),
+)
+
 _KEY_NAMES = {
     "plus": "+",
     "minus": "-",
@@ -76,3 +84,6 @@ class HelpScreen(ModalScreen[None]):
             yield Static(keys_table(self.rows))
             yield Static("Mouse", classes="dialog-title")
             yield Static(keys_table(MOUSE))
+            yield Static("Sidebar rows", classes="dialog-title")
+            yield Static(keys_table(SIDEBAR))
+            yield Static("Esc, q or ? closes this help; Up / Down / PgDn scroll it.")

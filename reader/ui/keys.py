@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
+from textual.keys import KEY_NAME_REPLACEMENTS, Keys, key_to_character
 
 from reader.config import MAX_COLUMNS
 
@@ -107,10 +108,16 @@ SCREEN_KEYS = (
 
 #: Keys that come with Textual's widgets, for the help table.
 WIDGET_KEYS = (
-    ("Tab / Shift+Tab", "Move the focus between the sidebar and the columns"),
-    ("Enter (in the filter)", "Select the first matching entity"),
+    ("Esc (in a dialog)", "Close the dialog (q too, where nothing is typed)"),
+    ("Up / Down, PgUp / PgDn", "Scroll the focused column or move in a list"),
+    ("Home / End", "The top or the end of the focused column or list"),
+    ("Tab / Shift+Tab", "Move the focus through the columns, then the entity list"),
+    ("/ then a name (the filter)", "Names holding the words, or else its letters in order"),
+    ("Enter (in the filter)", "Select the first matching entity (or, with none, back to the text)"),
     ("Down (in the filter)", "Move to the entity list"),
     ("Esc (in the filter)", "Empty the filter and go back to the text"),
+    ("Ctrl+S (in the article list)", "Sort by file name, date, source or title"),
+    ("source: date: title: (in the article list)", "Filter on one field, e.g. source:reuters"),
     ("Enter (in the find bar)", "Find; pressed again, the next match"),
     ("Ctrl+R / Alt+C (in the find bar)", "Plain text or regex / match letter case"),
     ("Esc (in the find bar)", "End the find (n walks the selected entity again)"),
@@ -129,6 +136,51 @@ def unknown_ids(keymap: Mapping[str, str]) -> list[str]:
     """The ids in ``keymap`` that name no binding of the reader."""
     known = {key.id for key in (*APP_KEYS, *SCREEN_KEYS)}
     return sorted(set(keymap) - known)
+
+
+#: Modifiers Textual puts before a key's name ("ctrl+n", "alt+left").
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+#: Key names without their modifiers, as Textual spells them ("escape", "f5", "pageup").
+_NAMED = frozenset(
+    {key.value.rpartition("+")[2] for key in Keys if not key.value.startswith("<")}
+    | set(KEY_NAME_REPLACEMENTS.values())
+)
+
+
+def is_key_name(name: str) -> bool:
+    """Whether ``name`` is one key as Textual names it (``n``, ``5``, ``ctrl+p``, ``plus``)."""
+    if len(name) == 1:
+        return name.isprintable() and not name.isspace() and name != ","
+    *modifiers, base = name.split("+")
+    if not base or any(m not in _MODIFIERS for m in modifiers):
+        return False
+    if len(base) == 1:
+        return base.isprintable() and not base.isspace()
+    return base in _NAMED or key_to_character(base) is not None
+
+
+def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Split the user's keymap into the entries Textual can bind and a message per bad one.
+
+    An entry naming a key Textual does not know would never fire (or, worse,
+    shadow the default): it is left out, so the binding keeps its default keys.
+
+    Returns:
+        ``(valid keymap, one-line problems)``, the problems naming the bad entry.
+    """
+    defaults = {key.id: key.keys for key in (*APP_KEYS, *SCREEN_KEYS)}
+    valid: dict[str, str] = {}
+    problems: list[str] = []
+    for binding, keys in keymap.items():
+        names = [name.strip() for name in keys.split(",")]
+        bad = [name for name in names if not is_key_name(name)]
+        if bad:
+            default = defaults.get(binding)
+            kept = f"keeping {default!r}" if default else "ignored"
+            problems.append(f"Key binding {binding}: {bad[0]!r} is not a key name; {kept}")
+            continue
+        valid[binding] = ",".join(names)
+    return valid, problems
 
 
 def bindings(keys: tuple[Key, ...]) -> list[BindingType]:

@@ -74,7 +74,7 @@ class NotesScreen(ModalScreen[NoteJump | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Close"),
+        Binding("escape,q", "dismiss(None)", "Close"),
         Binding("d,delete", "delete_note", "Delete note"),
     ]
 

@@ -35,6 +35,7 @@ from reader.pipeline import Analyzer
 from reader.ui.article_column import ArticleColumn
 from reader.ui.article_view import ArticleView
 from reader.ui.column_deck import ColumnDeck
+from reader.ui.column_room import ColumnRoom
 from reader.ui.compare_actions import CompareActions
 from reader.ui.corpus_feed import AnalysisState, CorpusFeed, LinkCorpus, LinkResult
 from reader.ui.dialogs import Dialogs
@@ -42,6 +43,7 @@ from reader.ui.entity_sidebar import EntitySidebar
 from reader.ui.essentials import EssentialsActions
 from reader.ui.find_actions import FindActions
 from reader.ui.find_bar import FindBar
+from reader.ui.focus_order import FocusOrder
 from reader.ui.info_actions import InfoActions
 from reader.ui.jumps import Jumps
 from reader.ui.keys import SCREEN_KEYS, bindings
@@ -53,7 +55,7 @@ from reader.ui.status_bar import StatusBar
 from reader.ui.wording import counted
 
 
-class ReaderScreen(EssentialsActions, InfoActions, Screen[None]):
+class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Screen[None]):
     """Articles side by side with linked entities; see the help screen for the keys."""
 
     AUTO_FOCUS = "ArticleView"
@@ -156,24 +158,7 @@ class ReaderScreen(EssentialsActions, InfoActions, Screen[None]):
         self.feed.start()
         self.sessions.save()
 
-    # -- columns -----------------------------------------------------------------------
-
-    def put_article(self, number: int, article_id: str) -> ArticleColumn:
-        """Show ``article_id`` in column ``number`` (1-based), swapping if it is shown elsewhere."""
-        column = self.deck.put_article(number, article_id)
-        self.sidebar.set_columns(self.columns)
-        return column
-
-    def column_showing(self, article_id: str) -> ArticleColumn:
-        """The column showing ``article_id``, bringing it into the last one if none does."""
-        column = self.deck.column_showing(article_id)
-        self.sidebar.set_columns(self.columns)
-        return column
-
-    async def set_column_count(self, count: int) -> None:
-        """Show ``count`` columns (1 to MAX_COLUMNS, at most one per article)."""
-        if await self.deck.set_count(count):
-            self.sidebar.set_columns(self.columns)
+    # -- columns (the count and the sidebar follow the terminal: ColumnRoom) ---------------
 
     def focus_last_column(self) -> None:
         """Give the focus back to the text, in the column the reader was in."""
@@ -361,21 +346,6 @@ class ReaderScreen(EssentialsActions, InfoActions, Screen[None]):
 
     # -- other actions ---------------------------------------------------------------------
 
-    async def action_columns(self, delta: int) -> None:
-        """Show one more (``+1``) or one fewer (``-1``) column."""
-        await self.set_column_count(len(self.columns) + delta)
-
-    def action_filter(self) -> None:
-        """Focus the sidebar's filter box."""
-        self.sidebar.focus_filter()
-
-    def action_toggle_sidebar(self) -> None:
-        """Hide or show the sidebar (more room for the text on a small terminal)."""
-        sidebar = self.sidebar
-        sidebar.revealed = not sidebar.revealed
-        if not sidebar.revealed and self.focused is not None and sidebar in self.focused.ancestors:
-            self.focus_last_column()  # else the keys would go to a hidden filter box
-
     def action_choose_article(self) -> None:
         """Pick the article for the focused column from a filterable list."""
         self.dialogs.choose_article()
@@ -401,6 +371,11 @@ class ReaderScreen(EssentialsActions, InfoActions, Screen[None]):
         quote = next(q for q in self.corpus.quotes if q.id == quote_id)
         with self.jumps.recording():
             view = self.column_showing(quote.article).view
+            for column in self.column_widgets:
+                column.view.mark_quote(None)
+            view.mark_quote((quote.start, quote.end))
             view.scroll_to_offset(quote.start)
             view.focus()
             self.jumps.landed(quote.article, quote.start)
+        # Again once laid out: a column that just got the article may rewrap under it.
+        self.call_after_refresh(view.scroll_to_offset, quote.start)

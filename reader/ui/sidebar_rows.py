@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.model import Entity, EntityType
+from reader.ui.name_match import WORDS_MATCH, NameQuery, rank
 
 #: Sidebar sections, in order, with their headings.
 SECTIONS: tuple[tuple[EntityType, str], ...] = (
@@ -36,32 +37,62 @@ def sort_entities(entities: Sequence[Entity]) -> list[Entity]:
 
 def search_text(entity: Entity) -> str:
     """What the filter looks in: the entity's name and aliases, case-folded."""
-    return " ".join([entity.name, *entity.aliases]).casefold()
+    return " ".join(search_names(entity))
+
+
+def search_names(entity: Entity) -> tuple[str, ...]:
+    """The entity's name and aliases, case-folded, each matched on its own."""
+    return tuple(name.casefold() for name in [entity.name, *entity.aliases])
 
 
 @dataclass(frozen=True, slots=True)
 class SidebarRows:
-    """Entities by section, most salient first, each with its case-folded search text."""
+    """Entities by section, most salient first, each with its case-folded names."""
 
-    sections: dict[EntityType, list[tuple[Entity, str]]] = field(default_factory=dict)
+    #: Per section: (entity, its case-folded names, those names joined by spaces).
+    sections: dict[EntityType, list[tuple[Entity, tuple[str, ...], str]]] = field(
+        default_factory=dict
+    )
     #: Every entity's article count, by id (computed once: it walks the mentions).
     spread: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return sum(len(members) for members in self.sections.values())
 
-    def matching(self, kind: EntityType, words: Sequence[str]) -> list[Entity]:
-        """The entities of section ``kind`` whose name or an alias holds every word."""
+    def matching(
+        self, kind: EntityType, query: NameQuery | None, least: float = 0.0
+    ) -> list[Entity]:
+        """The entities of section ``kind`` that match ``query``, best match first.
+
+        With no query, all of them by salience. The palette ranks with the same
+        matcher (:mod:`reader.ui.name_match`), so both find the same names.
+        ``least`` leaves out weaker matches (see :func:`~reader.ui.name_match.rank`).
+        """
         members = self.sections.get(kind, [])
-        if not words:
-            return [entity for entity, _ in members]
-        return [entity for entity, text in members if all(word in text for word in words)]
+        if query is None:
+            return [entity for entity, _, _ in members]
+        return rank(query, members, least)
+
+    def filtered(self, query: NameQuery | None) -> dict[EntityType, list[Entity]]:
+        """Every section's matches for the filter box.
+
+        Names holding every typed word, when there are any; else the names with
+        the typed letters in order (``zelensky`` finds ``Zelenskiy``), so a
+        precise query is not buried under loose matches.
+        """
+        found = {kind: self.matching(kind, query, WORDS_MATCH) for kind, _ in SECTIONS}
+        if query is not None and not any(found.values()):
+            found = {kind: self.matching(kind, query) for kind, _ in SECTIONS}
+        return found
 
 
 def prepare_rows(entities: Sequence[Entity]) -> SidebarRows:
-    """Sort ``entities`` into the sidebar's sections and precompute their search texts."""
-    sections: dict[EntityType, list[tuple[Entity, str]]] = {kind: [] for kind, _ in SECTIONS}
+    """Sort ``entities`` into the sidebar's sections and precompute their search names."""
+    sections: dict[EntityType, list[tuple[Entity, tuple[str, ...], str]]] = {
+        kind: [] for kind, _ in SECTIONS
+    }
     for entity in sort_entities(entities):
-        sections.setdefault(entity.type, []).append((entity, search_text(entity)))
+        names = search_names(entity)
+        sections.setdefault(entity.type, []).append((entity, names, " ".join(names)))
     spread = {entity.id: frozenset(m.article for m in entity.mentions) for entity in entities}
     return SidebarRows(sections, spread)

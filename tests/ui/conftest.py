@@ -178,3 +178,22 @@ class StaticAnalyzer:
             if on_progress is not None:
                 on_progress(done, len(articles), article.id, self.analyses[article.id])
         return {a.id: self.analyses[a.id] for a in articles}
+
+
+def screen_lines(app: ReaderApp) -> list[str]:
+    """The text of every row of the terminal as it is drawn now (the top screen and toasts)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.fixture
+def notices(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every notice the app gives, in order (toasts expire: a loaded machine can miss them)."""
+    said: list[str] = []
+    original = ReaderApp.notify
+
+    def notify(self, message, *args, **kwargs):
+        said.append(str(message))
+        return original(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(ReaderApp, "notify", notify)
+    return said

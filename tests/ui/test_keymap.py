@@ -37,3 +37,17 @@ async def test_unknown_binding_ids_are_reported(make_app):
         await settle(pilot)
         shown = await toasts(pilot)
         assert any("nxet" in text for text in shown), shown
+
+
+async def test_digit_key_works_and_a_bad_key_keeps_the_default(make_app):
+    app = make_app(keys=(("next", "5"), ("previous", "bogus")))
+    async with app.run_test(size=(200, 50), notifications=True) as pilot:
+        await settle(pilot)
+        shown = await toasts(pilot)
+        assert any("previous" in text and "bogus" in text for text in shown), shown
+        await palette_select(pilot, "Peskov")
+        assert counter(app)[1] == 1
+        await pilot.press("5")
+        assert counter(app)[1] == 2
+        await pilot.press("p")  # the default for "previous" still works
+        assert counter(app)[1] == 1

@@ -206,12 +206,21 @@ async def test_entity_details_show_aliases_and_articles(make_app):
         assert not isinstance(app.screen, EntityDetails)
 
 
-async def test_tab_cycles_focus_through_sidebar_and_columns(make_app):
+async def test_tab_walks_the_columns_then_the_list_and_never_the_filter(make_app):
     app = make_app()
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
-        seen = set()
-        for _ in range(6):
-            seen.add(type(app.focused).__name__)
+        screen = reader(app)
+        views = [column.view for column in screen.column_widgets]
+        entity_list = screen.sidebar.query_one("#entity-list")
+        visited = []
+        for _ in range(2 * (len(views) + 1)):
+            visited.append(app.focused)
             await pilot.press("tab")
-        assert {"ArticleView", "Input", "OptionList"} <= seen
+        assert visited == [*views, entity_list] * 2
+        await pilot.press("shift+tab")
+        assert app.focused is entity_list
+        # Every reader key still works wherever Tab left the focus: o opens the picker.
+        await pilot.press("tab", "tab", "o")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ArticlePicker"
