@@ -14,7 +14,7 @@ articles, in one run, reports:
   slows the linking down, since each answer redraws the screen.
 
 Then the same for a reopened collection (the collection index filled by the
-first run). Usage: python bench/tui_scale.py PATH [--timeout 300]
+first run). Usage: python bench/tui_scale.py PATH [--timeout 300] [--only reopened]
 """
 
 from __future__ import annotations
@@ -99,6 +99,11 @@ def main() -> None:
     parser.add_argument("path", type=Path)
     parser.add_argument("--timeout", type=float, default=300.0)
     parser.add_argument("--every", type=float, default=0.2, help="seconds between key probes")
+    parser.add_argument(
+        "--only",
+        choices=("first open", "reopened"),
+        help="measure PATH this way only (the bundled articles are always measured)",
+    )
     args = parser.parse_args()
     reader = [sys.executable, "-m", "reader"]
     run(reader, args.timeout, probe=0)  # analyzes the bundled articles if not cached
@@ -106,6 +111,8 @@ def main() -> None:
     print(f"bundled articles: entities counted after {bundled:.2f} s")
     index = Path(os.environ.get("XDG_CACHE_HOME", "~/.cache")).expanduser()
     for label in ("first open", "reopened"):
+        if args.only and label != args.only:
+            continue
         if label == "first open":
             (index / "reader" / "collections.sqlite3").unlink(missing_ok=True)
         counted, _, _ = run([*reader, str(args.path)], args.timeout, probe=0)

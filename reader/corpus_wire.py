@@ -7,8 +7,8 @@ in a few milliseconds, and the receiver can take them one at a time between
 key presses. Texts never travel: a mention is an article number and two
 offsets, its text sliced from the receiver's own copy of the articles.
 
-Frames are orjson arrays ``[kind, payload]``; kinds: ``entities``, ``quotes``,
-``tail`` (stories and quote groups, last).
+Frames are orjson arrays ``[kind, payload]``, in this order: ``entities``,
+``quotes``, ``stories``, ``quote_groups`` (each as many as needed), ``end``.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from reader.model import (
 )
 
 #: About this many mentions (or quotes) per frame: a few milliseconds to decode.
-FRAME_ITEMS = 2000
+FRAME_ITEMS = 600
 
 #: One highlighted entity mention: ``(start, end, entity id, entity type)``.
 MentionSpan = tuple[int, int, str, EntityType]
@@ -80,11 +80,15 @@ def corpus_frames(corpus: Corpus, items: int = FRAME_ITEMS) -> Iterator[bytes]:
                 ],
             ]
         )
-    tail = {
-        "stories": [[s.id, s.title, list(s.articles)] for s in corpus.stories],
-        "quote_groups": [[g.id, list(g.quotes)] for g in corpus.quote_groups],
-    }
-    yield orjson.dumps(["tail", tail])
+    stories = corpus.stories
+    for start in range(0, len(stories), items):
+        chunk = stories[start : start + items]
+        yield orjson.dumps(["stories", [[s.id, s.title, list(s.articles)] for s in chunk]])
+    groups = corpus.quote_groups
+    for start in range(0, len(groups), items):
+        chunk = groups[start : start + items]
+        yield orjson.dumps(["quote_groups", [[g.id, list(g.quotes)] for g in chunk]])
+    yield orjson.dumps(["end", {}])
 
 
 class CorpusAssembler:
@@ -113,6 +117,9 @@ class CorpusAssembler:
         self.quotes_by_article: dict[str, list[Quote]] = {}
         #: Entity id -> the ids of the articles that mention it.
         self.spread: dict[str, frozenset[str]] = {}
+        #: Quote id -> how many other articles quote the same statement (grouped quotes only).
+        self.elsewhere: dict[str, int] = {}
+        self._article_of: dict[str, str] = {}
         self.complete = False
 
     def add(self, frame: bytes) -> None:
@@ -127,9 +134,11 @@ class CorpusAssembler:
             self._entities(payload)
         elif kind == "quotes":
             self._quotes(payload)
-        elif kind == "tail":
-            self.stories = [Story(str(i), str(t), tuple(a)) for i, t, a in payload["stories"]]
-            self.quote_groups = [QuoteGroup(str(i), tuple(q)) for i, q in payload["quote_groups"]]
+        elif kind == "stories":
+            self.stories += [Story(str(i), str(t), tuple(a)) for i, t, a in payload]
+        elif kind == "quote_groups":
+            self._groups(payload)
+        elif kind == "end":
             self.complete = True
         else:
             raise ValueError(f"unknown frame kind {kind!r}")
@@ -188,3 +197,15 @@ class CorpusAssembler:
             )
             self.quotes.append(quote)
             self.quotes_by_article.setdefault(quote.article, []).append(quote)
+            self._article_of[quote.id] = quote.article
+
+    def _groups(self, payload: list[list[Any]]) -> None:
+        # As highlights.repeated_elsewhere does, a group at a time (quotes came first).
+        article_of = self._article_of
+        for gid, members in payload:
+            group = QuoteGroup(str(gid), tuple(members))
+            self.quote_groups.append(group)
+            articles = {article_of[q] for q in group.quotes if q in article_of}
+            for quote_id in group.quotes:
+                if quote_id in article_of:
+                    self.elsewhere[quote_id] = len(articles - {article_of[quote_id]})

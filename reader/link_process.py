@@ -65,10 +65,18 @@ class LinkProcess:
     from any thread).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, command: Sequence[str] | None = None) -> None:
+        """``command`` runs the child (default: this module); the two pipes' file
+        descriptors are appended to it."""
+        self.command = list(command or [sys.executable, "-m", "reader.link_process"])
         self._child: subprocess.Popen[bytes] | None = None
         self._to_child: Connection | None = None
         self._from_child: Connection | None = None
+
+    @property
+    def child(self) -> subprocess.Popen[bytes] | None:
+        """The running child, if any."""
+        return self._child
 
     def start(
         self,
@@ -92,8 +100,7 @@ class LinkProcess:
         root = str(Path(__file__).resolve().parents[1])
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
-        command = [sys.executable, "-m", "reader.link_process", str(request_read)]
-        command.append(str(reply_write))
+        command = [*self.command, str(request_read), str(reply_write)]
         try:
             self._child = subprocess.Popen(
                 command,

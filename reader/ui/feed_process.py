@@ -149,7 +149,9 @@ class ProcessOpening:
     def _assembled(self, assembler: CorpusAssembler, seconds: float) -> None:
         # On the UI thread: milliseconds (the rows' entities are few, the marks lazy).
         corpus = assembler.corpus()
-        marks = LazyMarks(corpus, assembler.mention_spans, assembler.quotes_by_article)
+        marks = LazyMarks(
+            corpus, assembler.mention_spans, assembler.quotes_by_article, assembler.elsewhere
+        )
         self._reopened(corpus, marks, prepare_rows(corpus.entities, assembler.spread), seconds)
 
     def on_unmount(self) -> None:

@@ -24,6 +24,8 @@ class LazyMarks(Mapping[str, ArticleMarks]):
         corpus: the corpus the marks show.
         mention_spans: article id -> its entity mentions' spans, in corpus order.
         quotes: article id -> its quotes, in corpus order.
+        elsewhere: quote id -> how many other articles repeat it (``repeated_elsewhere``;
+            worked out on first look-up when None).
     """
 
     def __init__(
@@ -31,12 +33,13 @@ class LazyMarks(Mapping[str, ArticleMarks]):
         corpus: Corpus,
         mention_spans: Mapping[str, Sequence[Span]],
         quotes: Mapping[str, Sequence[Quote]],
+        elsewhere: Mapping[str, int] | None = None,
     ) -> None:
         self.corpus = corpus
         self._spans = mention_spans
         self._quotes = quotes
         self._built: dict[str, ArticleMarks] = {}
-        self._elsewhere: dict[str, int] | None = None
+        self._elsewhere = elsewhere
 
     @classmethod
     def of(cls, corpus: Corpus) -> LazyMarks:
@@ -49,7 +52,7 @@ class LazyMarks(Mapping[str, ArticleMarks]):
         quotes: dict[str, list[Quote]] = {}
         for quote in corpus.quotes:
             quotes.setdefault(quote.article, []).append(quote)
-        return cls(corpus, spans, quotes)
+        return cls(corpus, spans, quotes, repeated_elsewhere(corpus))
 
     def __getitem__(self, article_id: str) -> ArticleMarks:
         built = self._built.get(article_id)
