@@ -82,12 +82,12 @@ def corpus_frames(corpus: Corpus, items: int = FRAME_ITEMS) -> Iterator[bytes]:
         )
     stories = corpus.stories
     for start in range(0, len(stories), items):
-        chunk = stories[start : start + items]
-        yield orjson.dumps(["stories", [[s.id, s.title, list(s.articles)] for s in chunk]])
+        told = stories[start : start + items]
+        yield orjson.dumps(["stories", [[s.id, s.title, list(s.articles)] for s in told]])
     groups = corpus.quote_groups
     for start in range(0, len(groups), items):
-        chunk = groups[start : start + items]
-        yield orjson.dumps(["quote_groups", [[g.id, list(g.quotes)] for g in chunk]])
+        grouped = groups[start : start + items]
+        yield orjson.dumps(["quote_groups", [[g.id, list(g.quotes)] for g in grouped]])
     yield orjson.dumps(["end", {}])
 
 
