@@ -12,14 +12,18 @@ on a miss, and only when asked to link, link them from the analysis cache if
 every article is cached there (and store the result in the index). Otherwise
 it answers ``miss`` and the caller analyzes in its own process as before.
 
+The child may also read the articles itself (``preload``, while the reader
+reads them too); it then first tells their digest.
+
 Frames from the child are ``C`` + a corpus frame, or ``M`` + an orjson
-message: ``["linking", {"articles": n}]``, ``["miss", {}]``,
+message: ``["loaded", {"digest": ...}]``, ``["linking", {"articles": n}]``, ``["miss", {}]``,
 ``["error", {"message": ...}]``, ``["done", {"warnings": [...], "model": ...}]``.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import pickle
 import subprocess
@@ -53,7 +57,7 @@ class LinkProcessDied(Exception):
 class Reply:
     """One answer from the child: a corpus ``frame`` or a message ``kind`` with its ``info``."""
 
-    kind: str  # "corpus", "linking", "miss", "error" or "done"
+    kind: str  # "corpus", "loaded", "linking", "miss", "error", "done"; or run's own
     frame: bytes = b""
     info: dict[str, Any] = field(default_factory=dict)
 
@@ -78,6 +82,19 @@ class LinkProcess:
         """The running child, if any."""
         return self._child
 
+    def preload(self, paths: Sequence[Path], settings: Settings, link: bool) -> None:
+        """Start the child on local ``paths``: it reads the articles itself, meanwhile.
+
+        The reader reads them too, at the same time; ``run`` checks with
+        ``expect`` that both read the same articles before any frame is used.
+
+        Raises:
+            LinkProcessDied: the child could not be started or stopped reading.
+        """
+        self._spawn()
+        head = {"settings": settings, "link": link, "paths": [str(p) for p in paths]}
+        self._send(pickle.dumps(head))
+
     def start(
         self,
         articles: Sequence[Article],
@@ -94,6 +111,22 @@ class LinkProcess:
         Raises:
             LinkProcessDied: the child could not be started or stopped reading.
         """
+        self._spawn()
+        head: dict[str, Any] = {"settings": settings, "aliases": aliases, "link": link}
+        head |= {"errors": list(errors), "count": len(articles)}
+        self._send(pickle.dumps(head))
+        for start in range(0, len(articles), ARTICLES_PER_MESSAGE):
+            self._send(pickle.dumps(list(articles[start : start + ARTICLES_PER_MESSAGE])))
+
+    def _send(self, data: bytes) -> None:
+        if self._to_child is None:
+            raise LinkProcessDied("the linking process is not running")
+        try:
+            self._to_child.send_bytes(data)
+        except OSError as error:
+            raise LinkProcessDied(self._death()) from error
+
+    def _spawn(self) -> None:
         request_read, request_write = os.pipe()
         reply_read, reply_write = os.pipe()
         # The package this reader runs from, whether installed or not.
@@ -119,15 +152,6 @@ class LinkProcess:
         os.close(reply_write)
         self._to_child = Connection(request_write, readable=False)
         self._from_child = Connection(reply_read, writable=False)
-        head: dict[str, Any] = {"settings": settings, "aliases": aliases, "link": link}
-        head |= {"errors": list(errors), "count": len(articles)}
-        try:
-            self._to_child.send_bytes(pickle.dumps(head))
-            for start in range(0, len(articles), ARTICLES_PER_MESSAGE):
-                chunk = list(articles[start : start + ARTICLES_PER_MESSAGE])
-                self._to_child.send_bytes(pickle.dumps(chunk))
-        except OSError as error:
-            raise LinkProcessDied(self._death()) from error
 
     def receive(self, timeout: float) -> Reply | None:
         """The child's next reply, or None when none came within ``timeout`` seconds.
@@ -155,14 +179,17 @@ class LinkProcess:
         on_linking: Callable[[int], object],
         cancelled: Callable[[], bool],
         poll: float = 0.05,
+        expect: str | None = None,
     ) -> Reply:
         """Hand each corpus frame to ``on_frame`` until the final reply, which is returned.
 
         ``on_linking(articles)`` is called when the child starts linking (a miss
         in the index, every analysis cached). The final reply is ``done``,
         ``miss`` or ``error``, or ``Reply("cancelled")`` when ``cancelled()``
-        turned true first (looked at every ``poll`` seconds). The child is
-        stopped in every case.
+        turned true first (looked at every ``poll`` seconds), or
+        ``Reply("mismatch")`` when a preloading child read other articles than
+        those of digest ``expect`` (``articles_digest``). The child is stopped
+        in every case.
 
         Raises:
             LinkProcessDied: the child ended without its final reply.
@@ -176,6 +203,9 @@ class LinkProcess:
                     on_frame(reply.frame)
                 elif reply.kind == "linking":
                     on_linking(int(reply.info.get("articles", 0)))
+                elif reply.kind == "loaded":
+                    if expect is not None and reply.info.get("digest") != expect:
+                        return Reply("mismatch")
                 else:
                     return reply
             return Reply("cancelled")
@@ -214,7 +244,14 @@ def serve(requests: Connection, replies: Connection) -> None:
     """Answer one request from ``requests`` on ``replies`` (the child's whole job)."""
     head = pickle.loads(requests.recv_bytes())
     articles: list[Article] = []
-    while len(articles) < head["count"]:
+    if "paths" in head:
+        from reader.pipeline import load_articles
+
+        loaded = load_articles([Path(p) for p in head["paths"]], head["settings"])
+        articles = loaded.articles
+        head |= {"aliases": loaded.aliases, "errors": loaded.errors}
+        _message(replies, "loaded", {"digest": articles_digest(articles)})
+    while len(articles) < head.get("count", 0):
         articles.extend(pickle.loads(requests.recv_bytes()))
     requests.close()
     try:
@@ -253,6 +290,19 @@ def _linked(
         _message(replies, "linking", {"articles": len(articles)})
         corpus = linker.link(articles, cached, errors)
     return corpus, linker.warnings
+
+
+def articles_digest(articles: Sequence[Article]) -> str:
+    """A digest of the articles' ids, texts, titles and dates, in order.
+
+    What a preloading child and the reader compare: the corpus's offsets are
+    only valid against the very texts the child linked.
+    """
+    digest = hashlib.sha256()
+    for article in articles:
+        for part in (article.id, article.text, article.title or "", article.date or ""):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
 
 
 def _message(replies: Connection, kind: str, info: dict[str, Any]) -> None:

@@ -13,7 +13,7 @@ import pytest
 from reader.cache import AnalysisCache
 from reader.config import Settings
 from reader.corpus_wire import CorpusAssembler
-from reader.link_process import LinkProcess, LinkProcessDied, Reply
+from reader.link_process import LinkProcess, LinkProcessDied, Reply, articles_digest
 from reader.model import Analysis, Article, Corpus
 from reader.nlp import model_identity
 from reader.pipeline import build_corpus, load_articles
@@ -106,3 +106,27 @@ def test_cancelling_kills_the_child_at_once(seeds):
     reply = process.run(lambda frame: None, lambda n: None, cancelled=lambda: True)
     assert reply.kind == "cancelled"
     assert child.wait(timeout=30) != 0  # killed, not finished
+
+
+def test_a_preloading_child_reads_the_articles_itself(seeds, seeds_dir: Path):
+    articles, analyses, settings = seeds
+    # Stored in the index, linked with the alias files the child reads as well.
+    aliases = load_articles([seeds_dir], settings).aliases
+    corpus = build_corpus(articles, analyses, [], settings, aliases)
+    process = LinkProcess()
+    process.preload([seeds_dir], settings, link=False)
+    assembler = CorpusAssembler(articles, [], settings.model)
+    reply = process.run(assembler.add, print, lambda: False, expect=articles_digest(articles))
+    assert reply.kind == "done"
+    same_entities(assembler.corpus(), corpus)
+
+
+def test_a_preloading_child_that_read_other_articles_is_refused(seeds, seeds_dir: Path):
+    articles, _, settings = seeds
+    edited = [replace(articles[0], text=articles[0].text + " Edited."), *articles[1:]]
+    process = LinkProcess()
+    process.preload([seeds_dir], settings, link=False)
+    frames: list[bytes] = []
+    reply = process.run(frames.append, print, lambda: False, expect=articles_digest(edited))
+    assert reply.kind == "mismatch" and frames == []
+    assert process.child is None

@@ -14,7 +14,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
@@ -22,7 +23,7 @@ from textual.worker import get_current_worker
 
 from reader.config import Settings
 from reader.corpus_wire import CorpusAssembler
-from reader.link_process import LinkProcess, LinkProcessDied
+from reader.link_process import LinkProcess, LinkProcessDied, Reply, articles_digest
 from reader.linking import AliasTable
 from reader.model import Article, Corpus, LoadError
 from reader.pipeline import Analyzer
@@ -38,6 +39,45 @@ ProcessOutcome = Literal["opened", "miss", "failed", "cancelled"]
 #: Collections of at least this many articles are opened in a process of their own:
 #: below, starting one costs more than the lookup it spares the UI.
 PROCESS_MIN_ARTICLES = 200
+
+
+#: The linking process started before the articles were read, until the feed takes it.
+_preloaded: LinkProcess | None = None
+
+
+def preload(paths: Sequence[Path | str], settings: Settings) -> None:
+    """Start the linking process on ``paths`` now, while the reader reads them too.
+
+    Only for local files and folders (a web page is fetched once, by the
+    reader) and with a cache (without one nothing can be looked up). The
+    feed takes the process if its collection is large; ``discard_preloaded``
+    ends it otherwise.
+    """
+    global _preloaded
+    discard_preloaded()
+    if not paths or not settings.use_cache or not all(isinstance(p, Path) for p in paths):
+        return
+    process = LinkProcess()
+    try:
+        process.preload([Path(p) for p in paths], settings, link=True)
+    except LinkProcessDied:
+        process.stop()  # the feed starts one of its own later, and says so if that fails
+        return
+    _preloaded = process
+
+
+def discard_preloaded() -> None:
+    """End the preloaded linking process if nobody took it."""
+    global _preloaded
+    if _preloaded is not None:
+        _preloaded.stop()
+        _preloaded = None
+
+
+def _take_preloaded() -> LinkProcess | None:
+    global _preloaded
+    process, _preloaded = _preloaded, None
+    return process
 
 
 @contextlib.contextmanager
@@ -111,18 +151,30 @@ class ProcessOpening:
         started = time.monotonic()
         worker = get_current_worker()
         assembler = CorpusAssembler(self.articles, self.errors, self.settings.model)
-        process = self._process = LinkProcess()
         # Only the reader's own analyzer reads the cache the child would link from.
         link = type(self.analyzer) is Analyzer
         call = self.app.call_from_thread
+        preloaded = _take_preloaded() if link else None
         try:
             with paused_collector():
-                process.start(self.articles, self.errors, self.settings, self.aliases, link)
-                reply = process.run(
-                    on_frame=lambda frame: call(assembler.add, frame),
-                    on_linking=lambda count: call(self.post_message, LinkingElsewhere(count)),
-                    cancelled=lambda: worker.is_cancelled,
-                )
+                reply = Reply("mismatch")
+                if preloaded is not None:
+                    self._process = preloaded
+                    reply = preloaded.run(
+                        on_frame=lambda frame: call(assembler.add, frame),
+                        on_linking=lambda count: call(self.post_message, LinkingElsewhere(count)),
+                        cancelled=lambda: worker.is_cancelled,
+                        expect=articles_digest(self.articles),
+                    )
+                if reply.kind == "mismatch":  # none preloaded, or it read other articles
+                    assembler = CorpusAssembler(self.articles, self.errors, self.settings.model)
+                    process = self._process = LinkProcess()
+                    process.start(self.articles, self.errors, self.settings, self.aliases, link)
+                    reply = process.run(
+                        on_frame=lambda frame: call(assembler.add, frame),
+                        on_linking=lambda count: call(self.post_message, LinkingElsewhere(count)),
+                        cancelled=lambda: worker.is_cancelled,
+                    )
                 if reply.kind == "done" and assembler.complete:
                     assembler.model = str(reply.info.get("model") or assembler.model)
                     warnings = reply.info.get("warnings", ())
@@ -139,7 +191,8 @@ class ProcessOpening:
                 return "cancelled" if reply.kind == "cancelled" else "miss"
             reason = str(reply.info.get("message") or "its answer was incomplete")
         finally:
-            process.stop()
+            if self._process is not None:
+                self._process.stop()
         if worker.is_cancelled:
             return "cancelled"
         message = LinkFallback(f"Linking process failed: {reason}; linking here instead")

@@ -145,3 +145,34 @@ def _no_cache():
     from reader.config import Settings
 
     return replace(Settings(), use_cache=False)
+
+
+@pytest.mark.asyncio
+async def test_the_feed_takes_the_process_that_read_the_same_articles_meanwhile(
+    settings, seed_articles, recorded_analyses, seeds_dir, tmp_path, monkeypatch
+):
+    from dataclasses import replace
+
+    from reader.cache import AnalysisCache
+    from reader.nlp import model_identity
+    from reader.pipeline import Analyzer, build_corpus
+    from reader.ui.app import ReaderApp
+
+    own = replace(settings, cache_dir=tmp_path / "own-cache")
+    cache = AnalysisCache(own.cache_dir / "analysis", model_identity(own.model))
+    articles = seed_articles.articles
+    for article in articles:
+        cache.put(article.text, recorded_analyses[article.id])  # warm: no spaCy
+    feed_process.preload([seeds_dir], own)
+    assert feed_process._preloaded is not None
+    others = Started()
+    monkeypatch.setattr(feed_process, "LinkProcess", others)
+    app = ReaderApp(articles, seed_articles.errors, own, Analyzer(own), seed_articles.aliases)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        assert feed_process._preloaded is None and others.made == []  # taken, none other
+        assert screen.feed.from_index  # the corpus came from the child
+        expected = build_corpus(articles, recorded_analyses, [], own, seed_articles.aliases)
+        assert [e.id for e in screen.corpus.entities] == [e.id for e in expected.entities]
+        assert f"{len(expected.entities)} entities" in screen.query_one(StatusBar).text
