@@ -5,7 +5,9 @@ analysis. It runs the analysis and every re-link in worker threads and hands
 each finished corpus to ``deliver`` on the UI thread; the screen only applies
 results. A newer link supersedes an older one (exclusive workers and a
 generation number: stale results are dropped), and quitting never waits for a
-link in progress.
+link in progress. A large collection is looked up (or linked from the cache)
+in a process of its own instead (:mod:`reader.ui.feed_process`), so that the
+UI keeps the interpreter lock; in-thread linking is the fallback.
 """
 
 from __future__ import annotations

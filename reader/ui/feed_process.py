@@ -11,10 +11,9 @@ paused, and the highlights are made per article when shown
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -80,23 +79,32 @@ def _take_preloaded() -> LinkProcess | None:
     return process
 
 
-@contextlib.contextmanager
-def paused_collector() -> Iterator[None]:
-    """No cyclic garbage collection inside; what exists at the end is frozen (never rescanned).
+class CollectorPause:
+    """Pauses cyclic garbage collection from the first frame on; ``end`` freezes what exists.
 
     Decoding a large corpus makes hundreds of thousands of objects, and each
     full collection rescans them all: pauses of a fifth of a second on the UI
     thread. The corpus is acyclic and long-lived: freezing it spares every
     later collection too (reference counting still frees it when replaced).
+    Paused from the first frame only: a first open links for a minute before.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
+
+    def __init__(self) -> None:
+        self._was_enabled: bool | None = None
+
+    def start(self) -> None:
+        """Pause (once; called from any thread)."""
+        if self._was_enabled is None:
+            self._was_enabled = gc.isenabled()
+            gc.disable()
+
+    def end(self) -> None:
+        """Freeze what exists and collect as before (if paused at all)."""
+        if self._was_enabled is not None:
+            gc.freeze()
+            if self._was_enabled:
+                gc.enable()
+            self._was_enabled = None
 
 
 class LinkingElsewhere(Message):
@@ -155,33 +163,21 @@ class ProcessOpening:
         link = type(self.analyzer) is Analyzer
         call = self.app.call_from_thread
         preloaded = _take_preloaded() if link else None
+        pause = CollectorPause()
+
+        def on_frame(frame: bytes) -> None:
+            pause.start()
+            call(assembler.add, frame)
+
         try:
-            with paused_collector():
-                reply = Reply("mismatch")
-                if preloaded is not None:
-                    self._process = preloaded
-                    reply = preloaded.run(
-                        on_frame=lambda frame: call(assembler.add, frame),
-                        on_linking=lambda count: call(self.post_message, LinkingElsewhere(count)),
-                        cancelled=lambda: worker.is_cancelled,
-                        expect=articles_digest(self.articles),
-                    )
-                if reply.kind == "mismatch":  # none preloaded, or it read other articles
-                    assembler = CorpusAssembler(self.articles, self.errors, self.settings.model)
-                    process = self._process = LinkProcess()
-                    process.start(self.articles, self.errors, self.settings, self.aliases, link)
-                    reply = process.run(
-                        on_frame=lambda frame: call(assembler.add, frame),
-                        on_linking=lambda count: call(self.post_message, LinkingElsewhere(count)),
-                        cancelled=lambda: worker.is_cancelled,
-                    )
-                if reply.kind == "done" and assembler.complete:
-                    assembler.model = str(reply.info.get("model") or assembler.model)
-                    warnings = reply.info.get("warnings", ())
-                    where = str(self.settings.cache_dir)
-                    assembler.errors += [LoadError(where, str(w), fatal=False) for w in warnings]
-                    call(self._assembled, assembler, time.monotonic() - started)
-                    return "opened"
+            reply = self._ask(preloaded, link, on_frame, lambda: worker.is_cancelled)
+            if reply.kind == "done" and assembler.complete:
+                assembler.model = str(reply.info.get("model") or assembler.model)
+                warnings = reply.info.get("warnings", ())
+                where = str(self.settings.cache_dir)
+                assembler.errors += [LoadError(where, str(w), fatal=False) for w in warnings]
+                call(self._assembled, assembler, time.monotonic() - started)
+                return "opened"
         except LinkProcessDied as error:
             reason = str(error)
         except (ValueError, KeyError, TypeError, IndexError) as error:  # a garbled frame
@@ -191,6 +187,7 @@ class ProcessOpening:
                 return "cancelled" if reply.kind == "cancelled" else "miss"
             reason = str(reply.info.get("message") or "its answer was incomplete")
         finally:
+            pause.end()
             if self._process is not None:
                 self._process.stop()
         if worker.is_cancelled:
@@ -198,6 +195,29 @@ class ProcessOpening:
         message = LinkFallback(f"Linking process failed: {reason}; linking here instead")
         call(self.post_message, message)
         return "failed"
+
+    def _ask(
+        self,
+        preloaded: LinkProcess | None,
+        link: bool,
+        on_frame: Callable[[bytes], object],
+        cancelled: Callable[[], bool],
+    ) -> Reply:
+        """The final reply of the preloaded process, or (none, or it read other
+        articles) of one started now on the feed's articles."""
+
+        def on_linking(count: int) -> None:
+            self.app.call_from_thread(self.post_message, LinkingElsewhere(count))
+
+        if preloaded is not None:
+            self._process = preloaded
+            expect = articles_digest(self.articles)
+            reply = preloaded.run(on_frame, on_linking, cancelled, expect=expect)
+            if reply.kind != "mismatch":
+                return reply
+        process = self._process = LinkProcess()
+        process.start(self.articles, self.errors, self.settings, self.aliases, link)
+        return process.run(on_frame, on_linking, cancelled)
 
     def _assembled(self, assembler: CorpusAssembler, seconds: float) -> None:
         # On the UI thread: milliseconds (the rows' entities are few, the marks lazy).
