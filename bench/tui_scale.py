@@ -106,6 +106,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     reader = [sys.executable, "-m", "reader"]
+    # The machine is shared: the load says how much the figures below can be trusted.
+    print("load average at the start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     run(reader, args.timeout, probe=0)  # analyzes the bundled articles if not cached
     bundled, _, _ = run(reader, args.timeout, probe=0)
     print(f"bundled articles: entities counted after {bundled:.2f} s")
@@ -128,3 +130,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    print("load average at the end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
