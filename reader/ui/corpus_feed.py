@@ -184,6 +184,7 @@ class CorpusFeed(ProcessOpening, Widget):
         #: True once the corpus came whole from the collection index (no analysis loaded).
         self.from_index = False
         self._process: LinkProcess | None = None
+        self._closing = False
 
     @property
     def link_function(self) -> LinkCorpus:

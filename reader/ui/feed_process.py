@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from reader.config import Settings
 from reader.corpus_wire import CorpusAssembler
@@ -134,6 +134,7 @@ class ProcessOpening:
         aliases: AliasTable | None
         analyzer: Analyzer
         _process: LinkProcess | None
+        _closing: bool
 
         def post_message(self, message: Message) -> bool: ...
 
@@ -170,7 +171,7 @@ class ProcessOpening:
             call(assembler.add, frame)
 
         try:
-            reply = self._ask(preloaded, link, on_frame, lambda: worker.is_cancelled)
+            reply = self._ask(preloaded, link, on_frame, lambda: self._ended(worker))
             if reply.kind == "done" and assembler.complete:
                 assembler.model = str(reply.info.get("model") or assembler.model)
                 warnings = reply.info.get("warnings", ())
@@ -190,7 +191,7 @@ class ProcessOpening:
             pause.end()
             if self._process is not None:
                 self._process.stop()
-        if worker.is_cancelled:
+        if self._ended(worker):
             return "cancelled"
         message = LinkFallback(f"Linking process failed: {reason}; linking here instead")
         call(self.post_message, message)
@@ -227,7 +228,13 @@ class ProcessOpening:
         )
         self._reopened(corpus, marks, prepare_rows(corpus.entities, assembler.spread), seconds)
 
+    def _ended(self, worker: Worker[None]) -> bool:
+        # Quitting: the worker may be cancelled after the feed is unmounted, or not at all.
+        return self._closing or worker.is_cancelled
+
     def on_unmount(self) -> None:
-        # Quitting mid-load: the child ends now, not when its link would have.
+        # Quitting mid-load: the child ends now, not when its link would have; the
+        # worker sees the pipe close and ends without falling back to linking here.
+        self._closing = True
         if self._process is not None:
             self._process.stop()
