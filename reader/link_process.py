@@ -244,17 +244,12 @@ def serve(requests: Connection, replies: Connection) -> None:
     """Answer one request from ``requests`` on ``replies`` (the child's whole job)."""
     head = pickle.loads(requests.recv_bytes())
     articles: list[Article] = []
-    if "paths" in head:
-        from reader.pipeline import load_articles
-
-        loaded = load_articles([Path(p) for p in head["paths"]], head["settings"])
-        articles = loaded.articles
-        head |= {"aliases": loaded.aliases, "errors": loaded.errors}
-        _message(replies, "loaded", {"digest": articles_digest(articles)})
     while len(articles) < head.get("count", 0):
         articles.extend(pickle.loads(requests.recv_bytes()))
     requests.close()
     try:
+        if "paths" in head:
+            articles = _preloaded(head, replies)
         corpus, warnings = _linked(articles, head, replies)
     except Exception as error:  # reported to the parent, which links itself instead
         _message(replies, "error", {"message": f"{type(error).__name__}: {error}"})
@@ -265,6 +260,16 @@ def serve(requests: Connection, replies: Connection) -> None:
     for frame in corpus_frames(corpus):
         replies.send_bytes(b"C" + frame)
     _message(replies, "done", {"warnings": warnings, "model": corpus.model})
+
+
+def _preloaded(head: dict[str, Any], replies: Connection) -> list[Article]:
+    # The child reads the articles itself, as the reader does, and says what it read.
+    from reader.pipeline import load_articles
+
+    loaded = load_articles([Path(p) for p in head["paths"]], head["settings"])
+    head |= {"aliases": loaded.aliases, "errors": loaded.errors}
+    _message(replies, "loaded", {"digest": articles_digest(loaded.articles)})
+    return loaded.articles
 
 
 def _linked(
