@@ -22,6 +22,7 @@ message: ``["loaded", {"digest": ...}]``, ``["linking", {"articles": n}]``, ``["
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
@@ -45,6 +46,8 @@ from reader.model import Article, Corpus, LoadError
 
 #: Articles per message to the child: each pickles in a few milliseconds.
 ARTICLES_PER_MESSAGE = 300
+#: How much the child lowers its priority while it links a collection (``os.nice``).
+LINK_NICENESS = 5
 #: How often the child looks whether its parent is still there (seconds).
 ORPHAN_CHECK = 1.0
 
@@ -293,6 +296,10 @@ def _linked(
         if len(cached) < len(articles):
             return None, []  # analysis needs the model: the parent streams it
         _message(replies, "linking", {"articles": len(articles)})
+        # Linking a large collection takes a minute: when the cores are busy, the
+        # reader's keys go first (the quick lookup above keeps its priority).
+        with contextlib.suppress(OSError):
+            os.nice(LINK_NICENESS)
         corpus = linker.link(articles, cached, errors)
     return corpus, linker.warnings
 
