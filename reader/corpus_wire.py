@@ -13,7 +13,7 @@ Frames are orjson arrays ``[kind, payload]``, in this order: ``entities``,
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import orjson
@@ -41,7 +41,9 @@ MentionSpan = tuple[int, int, str, EntityType]
 
 
 def corpus_frames(corpus: Corpus, items: int = FRAME_ITEMS) -> Iterator[bytes]:
-    """``corpus`` as frames of about ``items`` mentions or quotes each (at least one entity).
+    """``corpus`` as frames of about ``items`` mentions, quotes or story members each.
+
+    A frame holds at least one entity (story, group) even if it weighs more.
 
     Article numbers refer to ``corpus.articles``: the receiver must hold the
     same articles in the same order.
@@ -80,15 +82,29 @@ def corpus_frames(corpus: Corpus, items: int = FRAME_ITEMS) -> Iterator[bytes]:
                 ],
             ]
         )
-    stories = corpus.stories
-    for start in range(0, len(stories), items):
-        told = stories[start : start + items]
-        yield orjson.dumps(["stories", [[s.id, s.title, list(s.articles)] for s in told]])
-    groups = corpus.quote_groups
-    for start in range(0, len(groups), items):
-        grouped = groups[start : start + items]
-        yield orjson.dumps(["quote_groups", [[g.id, list(g.quotes)] for g in grouped]])
+    told = [[s.id, s.title, list(s.articles)] for s in corpus.stories]
+    for batch in _weighed(told, lambda story: len(story[2]), items):
+        yield orjson.dumps(["stories", batch])
+    grouped = [[g.id, list(g.quotes)] for g in corpus.quote_groups]
+    for batch in _weighed(grouped, lambda group: len(group[1]), items):
+        yield orjson.dumps(["quote_groups", batch])
     yield orjson.dumps(["end", {}])
+
+
+def _weighed(
+    rows: list[list[Any]], weight: Callable[[list[Any]], int], items: int
+) -> Iterator[list[list[Any]]]:
+    """``rows`` in batches of about ``items`` weight (a heavier row alone)."""
+    batch: list[list[Any]] = []
+    size = 0
+    for row in rows:
+        batch.append(row)
+        size += 1 + weight(row)
+        if size >= items:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 class CorpusAssembler:
