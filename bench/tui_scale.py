@@ -13,8 +13,12 @@ articles, in one run, reports:
   the first run, without keys: a reader pressing keys without pause also
   slows the linking down, since each answer redraws the screen.
 
+Both runs then open and close the help ``--after`` times more once the
+entities are counted: the longest of those waits is what answering ``?``
+costs on this machine at all (the bundled articles give the baseline).
+
 Then the same for a reopened collection (the collection index filled by the
-first run). Usage: python bench/tui_scale.py PATH [--timeout 300]
+first run). Usage: python bench/tui_scale.py PATH [--timeout 300] [--only reopened]
 """
 
 from __future__ import annotations
@@ -69,25 +73,36 @@ def wait(session: Session, test, timeout: float) -> float:
     raise TimeoutError(f"the screen never showed what was awaited:\n{session.screen()}")
 
 
-def run(argv: list[str], timeout: float, probe: float) -> tuple[float, float, int]:
-    """Seconds until entities are counted, the longest key wait, how many keys were timed."""
+def run(
+    argv: list[str], timeout: float, probe: float, after: int = 0
+) -> tuple[float, float, int, float]:
+    """Seconds until entities are counted, the longest key wait while loading, how many
+    keys were timed then, and the longest wait of ``after`` more keys once loaded."""
     session = Session(argv)
     try:
         # The first frame: anything drawn at all.
         wait(session, lambda s: s.strip() != "", timeout)
         longest, keys = 0.0, 0
         while probe and not COUNTED.search(session.status()):
-            time.sleep(probe)
-            for opened in (True, False):
-                sent = time.perf_counter()
-                session_keys(session, "?")
-                wait(session, lambda s, o=opened: (HELP_MARK in s) == o, timeout)
-                longest = max(longest, time.perf_counter() - sent)
-                keys += 1
+            longest = max(longest, toggle_help(session, probe, timeout))
+            keys += 2
         counted = wait(session, lambda s: COUNTED.search(s) is not None, timeout)
-        return counted, longest, keys
+        settled = max((toggle_help(session, 0.2, timeout) for _ in range(after)), default=0.0)
+        return counted, longest, keys, settled
     finally:
         session.close()
+
+
+def toggle_help(session: Session, pause: float, timeout: float) -> float:
+    """After ``pause`` seconds, open the help and close it: the longer of the two waits."""
+    time.sleep(pause)
+    longest = 0.0
+    for opened in (True, False):
+        sent = time.perf_counter()
+        session_keys(session, "?")
+        wait(session, lambda s, o=opened: (HELP_MARK in s) == o, timeout)
+        longest = max(longest, time.perf_counter() - sent)
+    return longest
 
 
 def session_keys(session: Session, *keys: str) -> None:
@@ -99,25 +114,44 @@ def main() -> None:
     parser.add_argument("path", type=Path)
     parser.add_argument("--timeout", type=float, default=300.0)
     parser.add_argument("--every", type=float, default=0.2, help="seconds between key probes")
+    parser.add_argument(
+        "--after", type=int, default=5, help="help toggles timed once the entities are counted"
+    )
+    parser.add_argument(
+        "--only",
+        choices=("first open", "reopened"),
+        help="measure PATH this way only (the bundled articles are always measured)",
+    )
     args = parser.parse_args()
     reader = [sys.executable, "-m", "reader"]
+    # The machine is shared: the load says how much the figures below can be trusted.
+    print("load average at the start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     run(reader, args.timeout, probe=0)  # analyzes the bundled articles if not cached
-    bundled, _, _ = run(reader, args.timeout, probe=0)
-    print(f"bundled articles: entities counted after {bundled:.2f} s")
+    # Keys pressed once the entities are counted: what answering `?` costs at all here.
+    bundled, _, _, idle = run(reader, args.timeout, probe=0, after=args.after)
+    print(
+        f"bundled articles: entities counted after {bundled:.2f} s; "
+        f"longest key wait once loaded {idle * 1000:.0f} ms over {2 * args.after} keys"
+    )
     index = Path(os.environ.get("XDG_CACHE_HOME", "~/.cache")).expanduser()
     for label in ("first open", "reopened"):
+        if args.only and label != args.only:
+            continue
         if label == "first open":
             (index / "reader" / "collections.sqlite3").unlink(missing_ok=True)
-        counted, _, _ = run([*reader, str(args.path)], args.timeout, probe=0)
+        counted, _, _, _ = run([*reader, str(args.path)], args.timeout, probe=0)
         if label == "first open":
             (index / "reader" / "collections.sqlite3").unlink(missing_ok=True)
-        _, longest, keys = run([*reader, str(args.path)], args.timeout, probe=args.every)
+        path_run = run([*reader, str(args.path)], args.timeout, args.every, args.after)
+        _, longest, keys, settled = path_run
         print(
             f"{args.path} ({label}): entities counted after {counted:.2f} s "
             f"({counted / bundled:.2f}x the bundled articles); "
-            f"longest key wait while loading {longest * 1000:.0f} ms over {keys} keys"
+            f"longest key wait while loading {longest * 1000:.0f} ms over {keys} keys, "
+            f"once loaded {settled * 1000:.0f} ms over {2 * args.after} keys"
         )
 
 
 if __name__ == "__main__":
     main()
+    print("load average at the end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))

@@ -99,9 +99,24 @@ def test_a_representative_is_an_earlier_text_that_represents_itself(picked) -> N
     reps = representatives(texts)
     for index, rep in enumerate(reps):
         assert rep <= index and reps[rep] == rep
-        if texts[index] == texts[rep]:
-            continue
-        assert rep == index  # distinct ECB+ articles are never editions of each other
+        if rep != index:
+            # Only a real copy: the lines both hold make up nearly all of the longer one
+            # (topic 21 of the copied corpus holds such a pair: one with, one without headline).
+            assert _nearly_the_same(texts[index], texts[rep])
+        if texts[index] in texts[:index]:  # the same text twice: one story, one representative
+            assert rep == reps[texts.index(texts[index])]
+
+
+def _nearly_the_same(one: str, other: str) -> bool:
+    """The test's own, all-pairs notion of an edition: the distinct lines both hold make up
+    half the longer text and 90% of it, or all of it but 80 characters."""
+    lines = [{line.strip() for line in t.splitlines() if line.strip()} for t in (one, other)]
+    sizes = [sum(map(len, each)) for each in lines]
+    shared = sum(map(len, lines[0] & lines[1]))
+    longer = max(sizes)
+    return (
+        longer > 0 and (shared >= 0.9 * longer or longer - shared <= 80) and shared >= 0.5 * longer
+    )
 
 
 @settings(max_examples=20, deadline=None)

@@ -92,7 +92,7 @@ def article_forms(
 
 
 def local_forms(
-    documents: Sequence[tuple[str, frozenset[str]]], located: Iterable[Located], clusters: Clusters
+    documents: Sequence[tuple[str, Iterable[str]]], located: Iterable[Located], clusters: Clusters
 ) -> dict[str, dict[str, tuple[int, EntityType]]]:
     """``article_forms`` for every article.
 

@@ -19,6 +19,7 @@ from reader.model import Article, LoadError
 from reader.pipeline import Analyzer, load_articles
 from reader.resources import bundled_themes_dir
 from reader.themes import DEFAULT_THEME, ThemeCatalog, load_themes
+from reader.ui import feed_process
 from reader.ui.commands import EntityCommands
 from reader.ui.compare_actions import short_title
 from reader.ui.corpus_feed import LinkCorpus
@@ -225,12 +226,19 @@ def run_app(paths: list[Path], settings: Settings) -> int:
     Returns:
         The exit status: 0 after a normal quit, 1 when no article could be loaded.
     """
-    loaded = load_articles(paths, settings)
-    if not loaded.articles:
-        for error in loaded.errors:
-            print(f"reader: {error.path}: {error.message}", file=sys.stderr)
-        print("reader: no articles to show", file=sys.stderr)
-        return 1
-    app = ReaderApp(loaded.articles, loaded.errors, settings, aliases=loaded.aliases)
-    app.run()
-    return app.return_code or 0
+    # A large collection is looked up in a process of its own: it starts reading now.
+    feed_process.preload(paths, settings)
+    try:
+        loaded = load_articles(paths, settings)
+        if len(loaded.articles) < feed_process.PROCESS_MIN_ARTICLES:
+            feed_process.discard_preloaded()
+        if not loaded.articles:
+            for error in loaded.errors:
+                print(f"reader: {error.path}: {error.message}", file=sys.stderr)
+            print("reader: no articles to show", file=sys.stderr)
+            return 1
+        app = ReaderApp(loaded.articles, loaded.errors, settings, aliases=loaded.aliases)
+        app.run()
+        return app.return_code or 0
+    finally:
+        feed_process.discard_preloaded()

@@ -5,7 +5,9 @@ analysis. It runs the analysis and every re-link in worker threads and hands
 each finished corpus to ``deliver`` on the UI thread; the screen only applies
 results. A newer link supersedes an older one (exclusive workers and a
 generation number: stale results are dropped), and quitting never waits for a
-link in progress.
+link in progress. A large collection is looked up (or linked from the cache)
+in a process of its own instead (:mod:`reader.ui.feed_process`), so that the
+UI keeps the interpreter lock; in-thread linking is the fallback.
 """
 
 from __future__ import annotations
@@ -25,10 +27,13 @@ from textual.worker import get_current_worker
 
 from reader import pipeline
 from reader.config import Settings
+from reader.link_process import LinkProcess
 from reader.linking import AliasTable
 from reader.model import Analysis, Article, Corpus, Entity, LoadError
 from reader.pipeline import Analyzer, ModelNotFound, build_corpus, lookup_corpus
-from reader.ui.highlights import ArticleMarks, build_marks
+from reader.ui.feed_process import ProcessOpening
+from reader.ui.highlights import ArticleMarks
+from reader.ui.lazy_marks import LazyMarks
 from reader.ui.selection import Anchor, find_again
 from reader.ui.sidebar_rows import SidebarRows, prepare_rows
 
@@ -76,7 +81,7 @@ class LinkResult:
 
     generation: int
     corpus: Corpus
-    marks: dict[str, ArticleMarks]
+    marks: Mapping[str, ArticleMarks]
     rows: SidebarRows
     anchor: Anchor | None
     #: The entity that ``anchor`` became (None when it is gone or there was none).
@@ -114,7 +119,7 @@ def run_abandonable(call: Callable[[], T]) -> T:
     return box["value"]
 
 
-class CorpusFeed(Widget):
+class CorpusFeed(ProcessOpening, Widget):
     """Runs the analysis and the linking in workers and posts each new corpus."""
 
     DEFAULT_CSS = "CorpusFeed { display: none; }"
@@ -178,6 +183,8 @@ class CorpusFeed(Widget):
         self.interval = REBUILD_INTERVAL
         #: True once the corpus came whole from the collection index (no analysis loaded).
         self.from_index = False
+        self._process: LinkProcess | None = None
+        self._closing = False
 
     @property
     def link_function(self) -> LinkCorpus:
@@ -200,8 +207,13 @@ class CorpusFeed(Widget):
         worker = get_current_worker()
         # The index holds what the pipeline's own linker made: another linker (a
         # test's, a slowed one) links for real.
-        if reopen and self.link_function is pipeline.build_corpus and self._reopen():
-            return
+        if reopen and self.link_function is pipeline.build_corpus:
+            outcome = self._open_in_process() if self.isolated else "failed"
+            if outcome in ("opened", "cancelled"):
+                return
+            # A miss: the child looked in the index already (and linked if it could).
+            if outcome == "failed" and self._reopen():
+                return
         try:
             cached = self.analyzer.cached(self.articles)
         except ModelNotFound as error:
@@ -247,13 +259,13 @@ class CorpusFeed(Widget):
             return False
         if corpus is None or get_current_worker().is_cancelled:
             return False
-        marks = build_marks(corpus)
+        marks = LazyMarks.of(corpus)
         rows = prepare_rows(corpus.entities)
         self.app.call_from_thread(self._reopened, corpus, marks, rows, time.monotonic() - started)
         return True
 
     def _reopened(
-        self, corpus: Corpus, marks: dict[str, ArticleMarks], rows: SidebarRows, seconds: float
+        self, corpus: Corpus, marks: Mapping[str, ArticleMarks], rows: SidebarRows, seconds: float
     ) -> None:
         self.from_index = True
         self.generation += 1
@@ -339,7 +351,7 @@ class CorpusFeed(Widget):
             )
             if get_current_worker().is_cancelled:
                 return
-            marks = build_marks(corpus)
+            marks = LazyMarks.of(corpus)
             rows = prepare_rows(corpus.entities)
             found = find_again(corpus, anchor) if anchor else None
         except Cancelled:

@@ -41,6 +41,7 @@ from reader.ui.corpus_feed import AnalysisState, CorpusFeed, LinkCorpus, LinkRes
 from reader.ui.dialogs import Dialogs
 from reader.ui.entity_sidebar import EntitySidebar
 from reader.ui.essentials import EssentialsActions
+from reader.ui.feed_process import LinkFallback, LinkingElsewhere
 from reader.ui.find_actions import FindActions
 from reader.ui.find_bar import FindBar
 from reader.ui.focus_order import FocusOrder
@@ -177,6 +178,15 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
             self.status_bar.show_progress(1, 1)
             if self.selection is None:
                 self.status_bar.show_message(self._summary())
+
+    @on(LinkingElsewhere)
+    def _linking(self, message: LinkingElsewhere) -> None:
+        self.status_bar.show_message(f"Linking {counted(message.articles, 'article')}…")
+
+    @on(LinkFallback)
+    def _fallback(self, message: LinkFallback) -> None:
+        # One line; the feed goes on in this process, the reader loses nothing.
+        self.notify(message.reason, severity="warning", timeout=8, markup=False)
 
     @on(CorpusFeed.Failed)
     def _failed(self, message: CorpusFeed.Failed) -> None:

@@ -1,0 +1,227 @@
+"""A linked corpus as a stream of small frames, and the corpus put back together from them.
+
+The linking process sends its corpus to the reader's UI process. Decoding one
+big blob there would hold the UI's interpreter lock for a long stretch (keys
+wait), so the corpus travels in frames of a bounded size: each frame decodes
+in a few milliseconds, and the receiver can take them one at a time between
+key presses. Texts never travel: a mention is an article number and two
+offsets, its text sliced from the receiver's own copy of the articles.
+
+Frames are orjson arrays ``[kind, payload]``, in this order: ``entities``,
+``quotes``, ``stories``, ``quote_groups`` (each as many as needed), ``end``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+import orjson
+
+from reader.model import (
+    Article,
+    Corpus,
+    Entity,
+    EntityMention,
+    EntityType,
+    Evidence,
+    LoadError,
+    Quote,
+    QuoteGroup,
+    Span,
+    Speaker,
+    Story,
+)
+
+#: About this many mentions (or quotes) per frame: a few milliseconds to decode.
+FRAME_ITEMS = 600
+
+#: One highlighted entity mention: ``(start, end, entity id, entity type)``.
+MentionSpan = tuple[int, int, str, EntityType]
+
+
+def corpus_frames(corpus: Corpus, items: int = FRAME_ITEMS) -> Iterator[bytes]:
+    """``corpus`` as frames of about ``items`` mentions, quotes or story members each.
+
+    A frame holds at least one entity (story, group) even if it weighs more.
+
+    Article numbers refer to ``corpus.articles``: the receiver must hold the
+    same articles in the same order.
+    """
+    number = {article.id: n for n, article in enumerate(corpus.articles)}
+    batch: list[list[Any]] = []
+    size = 0
+    for e in corpus.entities:
+        flat: list[int] = []
+        for m in e.mentions:
+            flat += (number[m.article], m.start, m.end)
+        evidence = [[ev.rule, list(ev.names), ev.detail, ev.score] for ev in e.evidence]
+        batch.append([e.id, e.name, e.type, e.aliases, flat, evidence])
+        size += 1 + len(e.mentions)
+        if size >= items:
+            yield orjson.dumps(["entities", batch])
+            batch, size = [], 0
+    if batch:
+        yield orjson.dumps(["entities", batch])
+    quotes = corpus.quotes
+    for start in range(0, len(quotes), items):
+        yield orjson.dumps(
+            [
+                "quotes",
+                [
+                    [
+                        q.id,
+                        number[q.article],
+                        q.start,
+                        q.end,
+                        q.partial,
+                        [q.speaker.start, q.speaker.end, q.speaker.entity] if q.speaker else None,
+                        [q.cue.start, q.cue.end] if q.cue else None,
+                    ]
+                    for q in quotes[start : start + items]
+                ],
+            ]
+        )
+    told = [[s.id, s.title, list(s.articles)] for s in corpus.stories]
+    for batch in _weighed(told, lambda story: len(story[2]), items):
+        yield orjson.dumps(["stories", batch])
+    grouped = [[g.id, list(g.quotes)] for g in corpus.quote_groups]
+    for batch in _weighed(grouped, lambda group: len(group[1]), items):
+        yield orjson.dumps(["quote_groups", batch])
+    yield orjson.dumps(["end", {}])
+
+
+def _weighed(
+    rows: list[list[Any]], weight: Callable[[list[Any]], int], items: int
+) -> Iterator[list[list[Any]]]:
+    """``rows`` in batches of about ``items`` weight (a heavier row alone)."""
+    batch: list[list[Any]] = []
+    size = 0
+    for row in rows:
+        batch.append(row)
+        size += 1 + weight(row)
+        if size >= items:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+class CorpusAssembler:
+    """Puts a corpus back together from ``corpus_frames``, one frame per call.
+
+    Besides the corpus it keeps what a reader's screen would otherwise walk
+    every mention again for: each article's mention spans, each article's
+    quotes, and each entity's articles.
+    """
+
+    def __init__(
+        self, articles: Sequence[Article], errors: Sequence[LoadError], model: str
+    ) -> None:
+        self.articles = list(articles)
+        self.errors = list(errors)
+        self.model = model
+        self._ids = [a.id for a in self.articles]
+        self._texts = [a.text for a in self.articles]
+        self.entities: list[Entity] = []
+        self.quotes: list[Quote] = []
+        self.stories: list[Story] = []
+        self.quote_groups: list[QuoteGroup] = []
+        #: Article id -> its mention spans, in the order received.
+        self.mention_spans: dict[str, list[MentionSpan]] = {}
+        #: Article id -> its quotes.
+        self.quotes_by_article: dict[str, list[Quote]] = {}
+        #: Entity id -> the ids of the articles that mention it.
+        self.spread: dict[str, frozenset[str]] = {}
+        #: Quote id -> how many other articles quote the same statement (grouped quotes only).
+        self.elsewhere: dict[str, int] = {}
+        self._article_of: dict[str, str] = {}
+        self.complete = False
+
+    def add(self, frame: bytes) -> None:
+        """Decode one frame.
+
+        Raises:
+            ValueError, KeyError, TypeError, IndexError: a frame that is not
+                one of ``corpus_frames`` for these articles.
+        """
+        kind, payload = orjson.loads(frame)
+        if kind == "entities":
+            self._entities(payload)
+        elif kind == "quotes":
+            self._quotes(payload)
+        elif kind == "stories":
+            self.stories += [Story(str(i), str(t), tuple(a)) for i, t, a in payload]
+        elif kind == "quote_groups":
+            self._groups(payload)
+        elif kind == "end":
+            self.complete = True
+        else:
+            raise ValueError(f"unknown frame kind {kind!r}")
+
+    def corpus(self) -> Corpus:
+        """The corpus received so far (whole once ``complete``)."""
+        return Corpus(
+            articles=self.articles,
+            entities=self.entities,
+            quotes=self.quotes,
+            errors=self.errors,
+            model=self.model,
+            stories=self.stories,
+            quote_groups=self.quote_groups,
+        )
+
+    def _entities(self, payload: list[list[Any]]) -> None:
+        ids, texts, spans = self._ids, self._texts, self.mention_spans
+        for eid, name, kind, aliases, flat, evidence in payload:
+            eid = str(eid)
+            mentions = []
+            for i in range(0, len(flat), 3):
+                n, start, end = flat[i], flat[i + 1], flat[i + 2]
+                article = ids[n]
+                mentions.append(EntityMention(article, start, end, texts[n][start:end]))
+                spans.setdefault(article, []).append((start, end, eid, kind))
+            self.entities.append(
+                Entity(
+                    id=eid,
+                    name=str(name),
+                    type=kind,
+                    aliases=list(aliases),
+                    mentions=mentions,
+                    evidence=[Evidence(r, tuple(ns), d, sc) for r, ns, d, sc in evidence],
+                )
+            )
+            self.spread[eid] = frozenset(m.article for m in mentions)
+
+    def _quotes(self, payload: list[list[Any]]) -> None:
+        ids, texts = self._ids, self._texts
+        for qid, n, start, end, partial, speaker, cue in payload:
+            text = texts[n]
+            quote = Quote(
+                id=str(qid),
+                article=ids[n],
+                start=start,
+                end=end,
+                text=text[start:end],
+                partial=bool(partial),
+                speaker=(
+                    Speaker(speaker[0], speaker[1], text[speaker[0] : speaker[1]], speaker[2])
+                    if speaker
+                    else None
+                ),
+                cue=Span(cue[0], cue[1], text[cue[0] : cue[1]]) if cue else None,
+            )
+            self.quotes.append(quote)
+            self.quotes_by_article.setdefault(quote.article, []).append(quote)
+            self._article_of[quote.id] = quote.article
+
+    def _groups(self, payload: list[list[Any]]) -> None:
+        # As highlights.repeated_elsewhere does, a group at a time (quotes came first).
+        article_of = self._article_of
+        for gid, members in payload:
+            group = QuoteGroup(str(gid), tuple(members))
+            self.quote_groups.append(group)
+            articles = {article_of[q] for q in group.quotes if q in article_of}
+            for quote_id in group.quotes:
+                if quote_id in article_of:
+                    self.elsewhere[quote_id] = len(articles - {article_of[quote_id]})

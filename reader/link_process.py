@@ -1,0 +1,348 @@
+"""Reopening and linking a collection in a process of its own.
+
+Looking a 10,000-article collection up in the index, or linking it, is seconds
+of Python work that holds the interpreter lock: in a thread of the reader's UI
+process it starves the UI (keys wait). :class:`LinkProcess` runs that work in
+a child interpreter (``python -m reader.link_process``) that imports neither
+Textual nor, on the warm path, spaCy, and streams the corpus back as the small
+frames of :mod:`reader.corpus_wire`.
+
+The child answers one request: look the articles up in the collection index;
+on a miss, and only when asked to link, link them from the analysis cache if
+every article is cached there (and store the result in the index). Otherwise
+it answers ``miss`` and the caller analyzes in its own process as before.
+
+The child may also read the articles itself (``preload``, while the reader
+reads them too); it then first tells their digest.
+
+Frames from the child are ``C`` + a corpus frame, or ``M`` + an orjson
+message: ``["loaded", {"digest": ...}]``, ``["linking", {"articles": n}]``, ``["miss", {}]``,
+``["error", {"message": ...}]``, ``["done", {"warnings": [...], "model": ...}]``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import os
+import pickle
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from reader.config import Settings
+from reader.corpus_wire import corpus_frames
+from reader.linking import AliasTable
+from reader.model import Article, Corpus, LoadError
+
+#: Articles per message to the child: each pickles in a few milliseconds.
+ARTICLES_PER_MESSAGE = 300
+#: How much the child lowers its priority while it links a collection (``os.nice``).
+LINK_NICENESS = 5
+#: How often the child looks whether its parent is still there (seconds).
+ORPHAN_CHECK = 1.0
+
+
+class LinkProcessDied(Exception):
+    """The linking process ended without answering (killed, crashed, or never started)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One answer from the child: a corpus ``frame`` or a message ``kind`` with its ``info``."""
+
+    kind: str  # "corpus", "loaded", "linking", "miss", "error", "done"; or run's own
+    frame: bytes = b""
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+class LinkProcess:
+    """The parent's handle on one child: start it, read its replies, stop it.
+
+    Not thread-safe: one thread starts, reads and stops it (``stop`` may come
+    from any thread).
+    """
+
+    def __init__(self, command: Sequence[str] | None = None) -> None:
+        """``command`` runs the child (default: this module); the two pipes' file
+        descriptors are appended to it."""
+        self.command = list(command or [sys.executable, "-m", "reader.link_process"])
+        self._child: subprocess.Popen[bytes] | None = None
+        self._to_child: Connection | None = None
+        self._from_child: Connection | None = None
+
+    @property
+    def child(self) -> subprocess.Popen[bytes] | None:
+        """The running child, if any."""
+        return self._child
+
+    def preload(self, paths: Sequence[Path], settings: Settings, link: bool) -> None:
+        """Start the child on local ``paths``: it reads the articles itself, meanwhile.
+
+        The reader reads them too, at the same time; ``run`` checks with
+        ``expect`` that both read the same articles before any frame is used.
+
+        Raises:
+            LinkProcessDied: the child could not be started or stopped reading.
+        """
+        self._spawn()
+        head = {"settings": settings, "link": link, "paths": [str(p) for p in paths]}
+        self._send(pickle.dumps(head))
+
+    def start(
+        self,
+        articles: Sequence[Article],
+        errors: Sequence[LoadError],
+        settings: Settings,
+        aliases: AliasTable | None,
+        link: bool,
+    ) -> None:
+        """Start the child and send it the request and the articles.
+
+        Args:
+            link: on an index miss, link the collection if every analysis is cached.
+
+        Raises:
+            LinkProcessDied: the child could not be started or stopped reading.
+        """
+        self._spawn()
+        head: dict[str, Any] = {"settings": settings, "aliases": aliases, "link": link}
+        head |= {"errors": list(errors), "count": len(articles)}
+        self._send(pickle.dumps(head))
+        for start in range(0, len(articles), ARTICLES_PER_MESSAGE):
+            self._send(pickle.dumps(list(articles[start : start + ARTICLES_PER_MESSAGE])))
+
+    def _send(self, data: bytes) -> None:
+        if self._to_child is None:
+            raise LinkProcessDied("the linking process is not running")
+        try:
+            self._to_child.send_bytes(data)
+        except OSError as error:
+            raise LinkProcessDied(self._death()) from error
+
+    def _spawn(self) -> None:
+        request_read, request_write = os.pipe()
+        reply_read, reply_write = os.pipe()
+        # The package this reader runs from, whether installed or not.
+        root = str(Path(__file__).resolve().parents[1])
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
+        command = [*self.command, str(request_read), str(reply_write)]
+        try:
+            self._child = subprocess.Popen(
+                command,
+                pass_fds=(request_read, reply_write),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,  # the terminal is the UI's; errors come as replies
+                env=env,
+                start_new_session=True,  # the terminal's signals are the UI's to handle
+            )
+        except OSError as error:
+            for fd in (request_read, request_write, reply_read, reply_write):
+                os.close(fd)
+            raise LinkProcessDied(f"the linking process could not start: {error}") from error
+        os.close(request_read)
+        os.close(reply_write)
+        self._to_child = Connection(request_write, readable=False)
+        self._from_child = Connection(reply_read, writable=False)
+
+    def receive(self, timeout: float) -> Reply | None:
+        """The child's next reply, or None when none came within ``timeout`` seconds.
+
+        Raises:
+            LinkProcessDied: the child ended without its final reply.
+        """
+        channel = self._from_child
+        if channel is None:
+            raise LinkProcessDied("the linking process is not running")
+        try:
+            if not channel.poll(timeout):
+                return None
+            data = channel.recv_bytes()
+        except (EOFError, OSError) as error:
+            raise LinkProcessDied(self._death()) from error
+        if data[:1] == b"C":
+            return Reply("corpus", frame=data[1:])
+        kind, info = orjson.loads(data[1:])
+        return Reply(str(kind), info=dict(info))
+
+    def run(
+        self,
+        on_frame: Callable[[bytes], object],
+        on_linking: Callable[[int], object],
+        cancelled: Callable[[], bool],
+        poll: float = 0.05,
+        expect: str | None = None,
+    ) -> Reply:
+        """Hand each corpus frame to ``on_frame`` until the final reply, which is returned.
+
+        ``on_linking(articles)`` is called when the child starts linking (a miss
+        in the index, every analysis cached). The final reply is ``done``,
+        ``miss`` or ``error``, or ``Reply("cancelled")`` when ``cancelled()``
+        turned true first (looked at every ``poll`` seconds), or
+        ``Reply("mismatch")`` when a preloading child read other articles than
+        those of digest ``expect`` (``articles_digest``). The child is stopped
+        in every case.
+
+        Raises:
+            LinkProcessDied: the child ended without its final reply.
+        """
+        try:
+            while not cancelled():
+                reply = self.receive(poll)
+                if reply is None:
+                    continue
+                if reply.kind == "corpus":
+                    on_frame(reply.frame)
+                elif reply.kind == "linking":
+                    on_linking(int(reply.info.get("articles", 0)))
+                elif reply.kind == "loaded":
+                    if expect is not None and reply.info.get("digest") != expect:
+                        return Reply("mismatch")
+                else:
+                    return reply
+            return Reply("cancelled")
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """End the child now (it may be mid-link) and close the pipes; safe to repeat."""
+        child = self._child
+        if child is not None and child.poll() is None:
+            child.kill()
+        if child is not None:
+            # Reaped in the background: a killed child ends at once, nobody waits for it.
+            threading.Thread(target=child.wait, daemon=True).start()
+        for channel in (self._to_child, self._from_child):
+            if channel is not None:
+                channel.close()
+        self._child = self._to_child = self._from_child = None
+
+    def _death(self) -> str:
+        child = self._child
+        code = child.poll() if child is not None else None
+        if code is None and child is not None:
+            try:
+                code = child.wait(timeout=1)
+            except subprocess.TimeoutExpired:
+                code = None
+        how = f"exit status {code}" if code is not None else "no exit status"
+        return f"the linking process ended unexpectedly ({how})"
+
+
+# -- the child -------------------------------------------------------------------------
+
+
+def serve(requests: Connection, replies: Connection) -> None:
+    """Answer one request from ``requests`` on ``replies`` (the child's whole job)."""
+    head = pickle.loads(requests.recv_bytes())
+    articles: list[Article] = []
+    while len(articles) < head.get("count", 0):
+        articles.extend(pickle.loads(requests.recv_bytes()))
+    requests.close()
+    try:
+        if "paths" in head:
+            articles = _preloaded(head, replies)
+        corpus, warnings = _linked(articles, head, replies)
+    except Exception as error:  # reported to the parent, which links itself instead
+        _message(replies, "error", {"message": f"{type(error).__name__}: {error}"})
+        return
+    if corpus is None:
+        _message(replies, "miss", {})
+        return
+    for frame in corpus_frames(corpus):
+        replies.send_bytes(b"C" + frame)
+    _message(replies, "done", {"warnings": warnings, "model": corpus.model})
+
+
+def _preloaded(head: dict[str, Any], replies: Connection) -> list[Article]:
+    # The child reads the articles itself, as the reader does, and says what it read.
+    from reader.pipeline import load_articles
+
+    loaded = load_articles([Path(p) for p in head["paths"]], head["settings"])
+    head |= {"aliases": loaded.aliases, "errors": loaded.errors}
+    _message(replies, "loaded", {"digest": articles_digest(loaded.articles)})
+    return loaded.articles
+
+
+def _linked(
+    articles: list[Article], head: dict[str, Any], replies: Connection
+) -> tuple[Corpus | None, list[str]]:
+    # Imported here: the pipeline's imports are the bulk of the child's start-up, and
+    # a test can run ``serve`` with a stand-in without them.
+    from reader.collection import CollectionLinker
+    from reader.pipeline import Analyzer, ModelNotFound
+
+    settings: Settings = head["settings"]
+    errors: list[LoadError] = head["errors"]
+    linker = CollectionLinker(settings, head["aliases"])
+    corpus = linker.lookup(articles, errors)
+    if corpus is None and head["link"]:
+        analyzer = Analyzer(settings)
+        try:
+            cached = analyzer.cached(articles)
+        except ModelNotFound:
+            return None, []  # the parent says so: it knows how to word it
+        if len(cached) < len(articles):
+            return None, []  # analysis needs the model: the parent streams it
+        _message(replies, "linking", {"articles": len(articles)})
+        # Linking a large collection takes a minute: when the cores are busy, the
+        # reader's keys go first (the quick lookup above keeps its priority).
+        with contextlib.suppress(OSError):
+            os.nice(LINK_NICENESS)
+        corpus = linker.link(articles, cached, errors)
+    return corpus, linker.warnings
+
+
+def articles_digest(articles: Sequence[Article]) -> str:
+    """A digest of the articles' ids, texts, titles and dates, in order.
+
+    What a preloading child and the reader compare: the corpus's offsets are
+    only valid against the very texts the child linked.
+    """
+    digest = hashlib.sha256()
+    for article in articles:
+        for part in (article.id, article.text, article.title or "", article.date or ""):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
+
+
+def _message(replies: Connection, kind: str, info: dict[str, Any]) -> None:
+    replies.send_bytes(b"M" + orjson.dumps([kind, info]))
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    # A reader killed outright cannot stop its child: the child notices and ends.
+    while True:
+        time.sleep(ORPHAN_CHECK)
+        if os.getppid() != parent:
+            os._exit(0)
+
+
+def main(argv: Sequence[str]) -> int:
+    """Entry point of ``python -m reader.link_process REQUEST_FD REPLY_FD``."""
+    # Short-lived and acyclic work: the cycle collector would only rescan the
+    # hundreds of thousands of objects a lookup makes, again and again.
+    gc.disable()
+    requests = Connection(int(argv[0]), writable=False)
+    replies = Connection(int(argv[1]), readable=False)
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
+    try:
+        serve(requests, replies)
+    except (EOFError, BrokenPipeError):
+        return 1  # the parent went away: nobody to answer
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,240 @@
+"""Opening a large collection in a linking process, for :class:`~reader.ui.corpus_feed.CorpusFeed`.
+
+Looking up (or linking) 10,000 articles holds the interpreter lock for
+seconds; in a thread of the UI process it starves the keys. The feed's
+analysis worker hands that to a :class:`~reader.link_process.LinkProcess` and
+only waits on its pipe; each frame of the corpus is decoded on the UI thread
+between key presses (a few milliseconds each), with the cycle collector
+paused, and the highlights are made per article when shown
+(:class:`~reader.ui.lazy_marks.LazyMarks`).
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from textual.message import Message
+from textual.worker import Worker, get_current_worker
+
+from reader.config import Settings
+from reader.corpus_wire import CorpusAssembler
+from reader.link_process import LinkProcess, LinkProcessDied, Reply, articles_digest
+from reader.linking import AliasTable
+from reader.model import Article, Corpus, LoadError
+from reader.pipeline import Analyzer
+from reader.ui.highlights import ArticleMarks
+from reader.ui.lazy_marks import LazyMarks
+from reader.ui.sidebar_rows import SidebarRows, prepare_rows
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+#: How opening in a linking process ended: a corpus, an index miss, a failure, or cancelled.
+ProcessOutcome = Literal["opened", "miss", "failed", "cancelled"]
+#: Collections of at least this many articles are opened in a process of their own:
+#: below, starting one costs more than the lookup it spares the UI.
+PROCESS_MIN_ARTICLES = 200
+
+
+#: The linking process started before the articles were read, until the feed takes it.
+_preloaded: LinkProcess | None = None
+
+
+def preload(paths: Sequence[Path | str], settings: Settings) -> None:
+    """Start the linking process on ``paths`` now, while the reader reads them too.
+
+    Only for local files and folders (a web page is fetched once, by the
+    reader) and with a cache (without one nothing can be looked up). The
+    feed takes the process if its collection is large; ``discard_preloaded``
+    ends it otherwise.
+    """
+    global _preloaded
+    discard_preloaded()
+    if not paths or not settings.use_cache or not all(isinstance(p, Path) for p in paths):
+        return
+    process = LinkProcess()
+    try:
+        process.preload([Path(p) for p in paths], settings, link=True)
+    except LinkProcessDied:
+        process.stop()  # the feed starts one of its own later, and says so if that fails
+        return
+    _preloaded = process
+
+
+def discard_preloaded() -> None:
+    """End the preloaded linking process if nobody took it."""
+    global _preloaded
+    if _preloaded is not None:
+        _preloaded.stop()
+        _preloaded = None
+
+
+def _take_preloaded() -> LinkProcess | None:
+    global _preloaded
+    process, _preloaded = _preloaded, None
+    return process
+
+
+class CollectorPause:
+    """Pauses cyclic garbage collection from the first frame on; ``end`` freezes what exists.
+
+    Decoding a large corpus makes hundreds of thousands of objects, and each
+    full collection rescans them all: pauses of a fifth of a second on the UI
+    thread. The corpus is acyclic and long-lived: freezing it spares every
+    later collection too (reference counting still frees it when replaced).
+    Paused from the first frame only: a first open links for a minute before.
+    """
+
+    def __init__(self) -> None:
+        self._was_enabled: bool | None = None
+
+    def start(self) -> None:
+        """Pause (once; called from any thread)."""
+        if self._was_enabled is None:
+            self._was_enabled = gc.isenabled()
+            gc.disable()
+
+    def end(self) -> None:
+        """Freeze what exists and collect as before (if paused at all)."""
+        if self._was_enabled is not None:
+            gc.freeze()
+            if self._was_enabled:
+                gc.enable()
+            self._was_enabled = None
+
+
+class LinkingElsewhere(Message):
+    """A linking process links ``articles`` articles (the index had no match)."""
+
+    def __init__(self, articles: int) -> None:
+        super().__init__()
+        self.articles = articles
+
+
+class LinkFallback(Message):
+    """The linking process failed: ``reason`` says why, and that this process links instead."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+class ProcessOpening:
+    """The feed's part that opens its collection in a linking process."""
+
+    if TYPE_CHECKING:
+        app: App[object]
+        articles: list[Article]
+        errors: list[LoadError]
+        settings: Settings
+        aliases: AliasTable | None
+        analyzer: Analyzer
+        _process: LinkProcess | None
+        _closing: bool
+
+        def post_message(self, message: Message) -> bool: ...
+
+        def _reopened(
+            self,
+            corpus: Corpus,
+            marks: Mapping[str, ArticleMarks],
+            rows: SidebarRows,
+            seconds: float,
+        ) -> None: ...
+
+    @property
+    def isolated(self) -> bool:
+        """Whether the collection is opened in a process of its own (a large one is)."""
+        return len(self.articles) >= PROCESS_MIN_ARTICLES
+
+    def _open_in_process(self) -> ProcessOutcome:
+        """Open the collection in a linking process; runs in the analysis worker.
+
+        Only frames travel through this thread; each is decoded on the UI
+        thread, so this process's interpreter lock stays free for the keys.
+        """
+        started = time.monotonic()
+        worker = get_current_worker()
+        assembler = CorpusAssembler(self.articles, self.errors, self.settings.model)
+        # Only the reader's own analyzer reads the cache the child would link from.
+        link = type(self.analyzer) is Analyzer
+        call = self.app.call_from_thread
+        preloaded = _take_preloaded() if link else None
+        pause = CollectorPause()
+
+        def on_frame(frame: bytes) -> None:
+            pause.start()
+            call(assembler.add, frame)
+
+        try:
+            reply = self._ask(preloaded, link, on_frame, lambda: self._ended(worker))
+            if reply.kind == "done" and assembler.complete:
+                assembler.model = str(reply.info.get("model") or assembler.model)
+                warnings = reply.info.get("warnings", ())
+                where = str(self.settings.cache_dir)
+                assembler.errors += [LoadError(where, str(w), fatal=False) for w in warnings]
+                call(self._assembled, assembler, time.monotonic() - started)
+                return "opened"
+        except LinkProcessDied as error:
+            reason = str(error)
+        except (ValueError, KeyError, TypeError, IndexError) as error:  # a garbled frame
+            reason = f"the linking process sent a damaged corpus ({type(error).__name__})"
+        else:
+            if reply.kind in ("cancelled", "miss"):
+                return "cancelled" if reply.kind == "cancelled" else "miss"
+            reason = str(reply.info.get("message") or "its answer was incomplete")
+        finally:
+            pause.end()
+            if self._process is not None:
+                self._process.stop()
+        if self._ended(worker):
+            return "cancelled"
+        message = LinkFallback(f"Linking process failed: {reason}; linking here instead")
+        call(self.post_message, message)
+        return "failed"
+
+    def _ask(
+        self,
+        preloaded: LinkProcess | None,
+        link: bool,
+        on_frame: Callable[[bytes], object],
+        cancelled: Callable[[], bool],
+    ) -> Reply:
+        """The final reply of the preloaded process, or (none, or it read other
+        articles) of one started now on the feed's articles."""
+
+        def on_linking(count: int) -> None:
+            self.app.call_from_thread(self.post_message, LinkingElsewhere(count))
+
+        if preloaded is not None:
+            self._process = preloaded
+            expect = articles_digest(self.articles)
+            reply = preloaded.run(on_frame, on_linking, cancelled, expect=expect)
+            if reply.kind != "mismatch":
+                return reply
+        process = self._process = LinkProcess()
+        process.start(self.articles, self.errors, self.settings, self.aliases, link)
+        return process.run(on_frame, on_linking, cancelled)
+
+    def _assembled(self, assembler: CorpusAssembler, seconds: float) -> None:
+        # On the UI thread: milliseconds (the rows' entities are few, the marks lazy).
+        corpus = assembler.corpus()
+        marks = LazyMarks(
+            corpus, assembler.mention_spans, assembler.quotes_by_article, assembler.elsewhere
+        )
+        self._reopened(corpus, marks, prepare_rows(corpus.entities, assembler.spread), seconds)
+
+    def _ended(self, worker: Worker[None]) -> bool:
+        # Quitting: the worker may be cancelled after the feed is unmounted, or not at all.
+        return self._closing or worker.is_cancelled
+
+    def on_unmount(self) -> None:
+        # Quitting mid-load: the child ends now, not when its link would have; the
+        # worker sees the pipe close and ends without falling back to linking here.
+        self._closing = True
+        if self._process is not None:
+            self._process.stop()

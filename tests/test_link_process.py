@@ -1,0 +1,132 @@
+"""The linking process: a stored collection, a link from the cache, a miss, a death, a cancel."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from reader.cache import AnalysisCache
+from reader.config import Settings
+from reader.corpus_wire import CorpusAssembler
+from reader.link_process import LinkProcess, LinkProcessDied, Reply, articles_digest
+from reader.model import Analysis, Article, Corpus
+from reader.nlp import model_identity
+from reader.pipeline import build_corpus, load_articles
+
+RECORDED = Path(__file__).parent / "ui" / "data" / "seed_analyses.json"
+
+
+@pytest.fixture
+def seeds(settings: Settings, seeds_dir: Path, tmp_path: Path):
+    """The seeds, their recorded analyses, and settings with an empty cache of their own."""
+    own = replace(settings, cache_dir=tmp_path / "cache")
+    loaded = load_articles([seeds_dir], own)
+    data = json.loads(RECORDED.read_text(encoding="utf-8"))
+    analyses = {key: Analysis.from_dict(value) for key, value in data.items()}
+    return loaded.articles, analyses, own
+
+
+def ask(
+    articles: list[Article], settings: Settings, link: bool, process: LinkProcess | None = None
+) -> tuple[Reply, CorpusAssembler, list[int]]:
+    """Run one request to the end: the final reply, the assembled corpus, linking notices."""
+    process = process or LinkProcess()
+    assembler = CorpusAssembler(articles, [], settings.model)
+    linking: list[int] = []
+    process.start(articles, [], settings, None, link)
+    reply = process.run(assembler.add, linking.append, cancelled=lambda: False)
+    return reply, assembler, linking
+
+
+def same_entities(rebuilt: Corpus, corpus: Corpus) -> None:
+    assert [(e.id, e.name, e.mentions) for e in rebuilt.entities] == [
+        (e.id, e.name, e.mentions) for e in corpus.entities
+    ]
+    assert rebuilt.quotes == corpus.quotes
+
+
+def test_the_child_imports_neither_textual_nor_spacy():
+    # What the child imports on the warm path (the lookup and a link from the cache).
+    code = (
+        "import sys, reader.link_process, reader.collection, reader.pipeline;"
+        "print(sorted(m for m in ('textual', 'spacy') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_stored_collection_comes_back_from_the_child(seeds):
+    articles, analyses, settings = seeds
+    corpus = build_corpus(articles, analyses, [], settings)  # linked and stored in the index
+    reply, assembler, linking = ask(articles, settings, link=False)
+    assert reply.kind == "done" and assembler.complete and linking == []
+    assert reply.info["model"] == corpus.model
+    same_entities(assembler.corpus(), corpus)
+
+
+def test_an_unknown_collection_is_a_miss(seeds):
+    articles, _, settings = seeds
+    reply, assembler, _ = ask(articles, settings, link=True)  # nothing cached either
+    assert reply.kind == "miss"
+    assert not assembler.entities
+
+
+def test_the_child_links_a_cached_collection_when_asked(seeds):
+    articles, analyses, settings = seeds
+    cache = AnalysisCache(settings.cache_dir / "analysis", model_identity(settings.model))
+    for article in articles:
+        cache.put(article.text, analyses[article.id])
+    assert ask(articles, settings, link=False)[0].kind == "miss"  # not linked yet
+    reply, assembler, linking = ask(articles, settings, link=True)
+    assert reply.kind == "done" and linking == [len(articles)]
+    same_entities(assembler.corpus(), build_corpus(articles, analyses, [], settings))
+
+
+def test_a_child_that_dies_is_reported_in_one_line(seeds):
+    articles, _, settings = seeds
+    dying = LinkProcess([sys.executable, "-c", "import sys; sys.exit(3)"])
+    with pytest.raises(LinkProcessDied) as caught:
+        ask(articles, settings, link=False, process=dying)
+    assert "exit status 3" in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert dying.child is None  # stopped
+
+
+def test_cancelling_kills_the_child_at_once(seeds):
+    articles, _, settings = seeds
+    process = LinkProcess([sys.executable, "-c", "import time; time.sleep(600)"])
+    process.start(articles, [], settings, None, link=False)
+    child = process.child
+    assert child is not None and child.poll() is None
+    reply = process.run(lambda frame: None, lambda n: None, cancelled=lambda: True)
+    assert reply.kind == "cancelled"
+    assert child.wait(timeout=30) != 0  # killed, not finished
+
+
+def test_a_preloading_child_reads_the_articles_itself(seeds, seeds_dir: Path):
+    articles, analyses, settings = seeds
+    # Stored in the index, linked with the alias files the child reads as well.
+    aliases = load_articles([seeds_dir], settings).aliases
+    corpus = build_corpus(articles, analyses, [], settings, aliases)
+    process = LinkProcess()
+    process.preload([seeds_dir], settings, link=False)
+    assembler = CorpusAssembler(articles, [], settings.model)
+    reply = process.run(assembler.add, print, lambda: False, expect=articles_digest(articles))
+    assert reply.kind == "done"
+    same_entities(assembler.corpus(), corpus)
+
+
+def test_a_preloading_child_that_read_other_articles_is_refused(seeds, seeds_dir: Path):
+    articles, _, settings = seeds
+    edited = [replace(articles[0], text=articles[0].text + " Edited."), *articles[1:]]
+    process = LinkProcess()
+    process.preload([seeds_dir], settings, link=False)
+    frames: list[bytes] = []
+    reply = process.run(frames.append, print, lambda: False, expect=articles_digest(edited))
+    assert reply.kind == "mismatch" and frames == []
+    assert process.child is None

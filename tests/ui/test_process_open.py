@@ -1,0 +1,178 @@
+"""A large collection opens in a linking process: reopened from it, fallback, quitting."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from reader.link_process import LinkProcess
+from reader.ui import feed_process
+from reader.ui.lazy_marks import LazyMarks
+from reader.ui.status_bar import StatusBar
+from tests.ui.conftest import StaticAnalyzer, reader, settle, toasts
+
+
+class RefusingAnalyzer(StaticAnalyzer):
+    """Fails the test if the reader asks for any analysis."""
+
+    def cached(self, articles):
+        raise AssertionError("an analysis was loaded although the collection was stored")
+
+    def analyze(self, articles, on_progress=None):
+        raise AssertionError("an article was analyzed although the collection was stored")
+
+
+@pytest.fixture(autouse=True)
+def every_collection_is_large(monkeypatch):
+    """The seeds open through the linking process as 10,000 articles would."""
+    monkeypatch.setattr(feed_process, "PROCESS_MIN_ARTICLES", 0)
+
+
+class Started:
+    """Makes linking processes of ``command`` and keeps them (the test looks at the child)."""
+
+    def __init__(self, command: list[str] | None = None) -> None:
+        self.command = command
+        self.made: list[LinkProcess] = []
+        self.children: list = []
+
+    def __call__(self) -> LinkProcess:
+        made = RecordingProcess(self, self.command)
+        self.made.append(made)
+        return made
+
+
+class RecordingProcess(LinkProcess):
+    def __init__(self, owner: Started, command: list[str] | None) -> None:
+        super().__init__(command)
+        self.owner = owner
+
+    def start(self, *args, **kwargs) -> None:
+        try:
+            super().start(*args, **kwargs)
+        finally:
+            self.owner.children.append(self.child)
+
+
+@pytest.mark.asyncio
+async def test_a_stored_collection_is_reopened_through_the_process(
+    make_app, recorded_analyses, monkeypatch
+):
+    started = Started()
+    monkeypatch.setattr(feed_process, "LinkProcess", started)
+    first = make_app()  # not stored yet: the child misses, the feed links itself
+    async with first.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        linked = reader(first).corpus
+        assert linked.entities and not reader(first).feed.from_index
+    assert len(started.made) == 1
+    again = make_app(analyzer=RefusingAnalyzer(recorded_analyses))
+    async with again.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        screen = reader(again)
+        assert len(started.made) == 2 and screen.feed.from_index
+        assert [e.id for e in screen.corpus.entities] == [e.id for e in linked.entities]
+        assert screen.corpus.quotes == linked.quotes
+        status = screen.query_one(StatusBar).text
+        assert f"{len(linked.entities)} entities" in status
+        view = screen.column_widgets[0].view
+        assert len(view._marks.entities) > 0  # the shown article is highlighted
+        screen.select_entity(next(e.id for e in linked.entities if "Peskov" in e.name))
+        await pilot.pause()
+        assert "Peskov" in screen.query_one(StatusBar).text
+
+
+@pytest.mark.asyncio
+async def test_a_child_that_dies_says_so_in_one_line_and_the_reader_links_itself(
+    make_app, monkeypatch
+):
+    started = Started([sys.executable, "-c", "import sys; sys.exit(3)"])
+    monkeypatch.setattr(feed_process, "LinkProcess", started)
+    app = make_app()
+    async with app.run_test(size=(160, 40), notifications=True) as pilot:
+        await settle(pilot)
+        shown = await toasts(pilot)
+        failed = [t for t in shown if "Linking process failed" in t]
+        assert failed and "exit status 3" in failed[0]
+        screen = reader(app)
+        assert screen.corpus.entities  # linked in this process instead
+        assert "entities" in screen.query_one(StatusBar).text
+        assert not isinstance(screen.deck._marks, dict)
+
+
+@pytest.mark.asyncio
+async def test_quitting_mid_load_ends_the_child(make_app, monkeypatch):
+    started = Started([sys.executable, "-c", "import time; time.sleep(600)"])
+    monkeypatch.setattr(feed_process, "LinkProcess", started)
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        for _ in range(3000):
+            if started.children:
+                break
+            await pilot.pause(0.01)
+        assert started.children, "the linking process never started"
+        assert not reader(app).analysis_done
+        await pilot.press("q")
+    child = started.children[0]
+    assert child.wait(timeout=30) != 0  # killed, not finished
+
+
+def test_marks_are_made_only_for_the_articles_looked_up(recorded_analyses, seed_articles):
+    from reader.pipeline import build_corpus
+    from reader.ui.highlights import build_marks
+
+    corpus = build_corpus(seed_articles.articles, recorded_analyses, [], _no_cache())
+    lazy = LazyMarks.of(corpus)
+    eager = build_marks(corpus)
+    first = corpus.articles[0].id
+    assert lazy._built == {}
+    assert [s for s in lazy[first].entities.spans] == eager[first].entities.spans
+    assert list(lazy._built) == [first]
+    for article in corpus.articles:
+        mine, theirs = lazy[article.id], eager[article.id]
+        for layer in ("entities", "quotes", "speakers"):
+            assert getattr(mine, layer).spans == getattr(theirs, layer).spans
+        assert mine.notes == theirs.notes
+    assert set(lazy) == set(eager) and len(lazy) == len(eager)
+    with pytest.raises(KeyError):
+        lazy["no-such-article"]
+
+
+def _no_cache():
+    from dataclasses import replace
+
+    from reader.config import Settings
+
+    return replace(Settings(), use_cache=False)
+
+
+@pytest.mark.asyncio
+async def test_the_feed_takes_the_process_that_read_the_same_articles_meanwhile(
+    settings, seed_articles, recorded_analyses, seeds_dir, tmp_path, monkeypatch
+):
+    from dataclasses import replace
+
+    from reader.cache import AnalysisCache
+    from reader.nlp import model_identity
+    from reader.pipeline import Analyzer, build_corpus
+    from reader.ui.app import ReaderApp
+
+    own = replace(settings, cache_dir=tmp_path / "own-cache")
+    cache = AnalysisCache(own.cache_dir / "analysis", model_identity(own.model))
+    articles = seed_articles.articles
+    for article in articles:
+        cache.put(article.text, recorded_analyses[article.id])  # warm: no spaCy
+    feed_process.preload([seeds_dir], own)
+    assert feed_process._preloaded is not None
+    others = Started()
+    monkeypatch.setattr(feed_process, "LinkProcess", others)
+    app = ReaderApp(articles, seed_articles.errors, own, Analyzer(own), seed_articles.aliases)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        assert feed_process._preloaded is None and others.made == []  # taken, none other
+        assert screen.feed.from_index  # the corpus came from the child
+        expected = build_corpus(articles, recorded_analyses, [], own, seed_articles.aliases)
+        assert [e.id for e in screen.corpus.entities] == [e.id for e in expected.entities]
+        assert f"{len(expected.entities)} entities" in screen.query_one(StatusBar).text
