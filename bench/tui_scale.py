@@ -33,7 +33,7 @@ import time
 import uuid
 from pathlib import Path
 
-HELP_MARK = "click a highlighted name"
+HELP_MARK = "Show all keys"  # a row at the top of the help screen
 COUNTED = re.compile(r"[\d,]+ entit")
 
 
