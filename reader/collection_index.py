@@ -190,22 +190,45 @@ def encode(articles: Sequence[Article], corpus: Corpus) -> bytes:
             ]
             for e in corpus.entities
         ],
-        "quotes": [
-            [
-                q.id,
-                number[q.article],
-                q.start,
-                q.end,
-                q.partial,
-                [q.speaker.start, q.speaker.end, q.speaker.entity] if q.speaker else None,
-                [q.cue.start, q.cue.end] if q.cue else None,
-            ]
-            for q in corpus.quotes
-        ],
+        "quotes": [quote_row(q, number) for q in corpus.quotes],
         "stories": [[s.id, s.title, list(s.articles)] for s in corpus.stories],
         "quote_groups": [[g.id, list(g.quotes)] for g in corpus.quote_groups],
     }
     return zlib.compress(orjson.dumps(data), 1)
+
+
+def quote_row(quote: Quote, number: Mapping[str, int]) -> list[Any]:
+    """A quote as stored (and sent by :mod:`reader.corpus_wire`): offsets and an article number."""
+    speaker, cue = quote.speaker, quote.cue
+    return [
+        quote.id,
+        number[quote.article],
+        quote.start,
+        quote.end,
+        quote.partial,
+        [speaker.start, speaker.end, speaker.entity] if speaker else None,
+        [cue.start, cue.end] if cue else None,
+    ]
+
+
+def quote_from_row(row: Sequence[Any], ids: Sequence[str], texts: Sequence[str]) -> Quote:
+    """The quote back from :func:`quote_row`, its texts sliced from the article texts."""
+    qid, n, start, end, partial, speaker, cue = row
+    text = texts[n]
+    return Quote(
+        id=str(qid),
+        article=ids[n],
+        start=start,
+        end=end,
+        text=text[start:end],
+        partial=bool(partial),
+        speaker=(
+            Speaker(speaker[0], speaker[1], text[speaker[0] : speaker[1]], speaker[2])
+            if speaker
+            else None
+        ),
+        cue=Span(cue[0], cue[1], text[cue[0] : cue[1]]) if cue else None,
+    )
 
 
 def decode(
@@ -234,25 +257,7 @@ def decode(
         )
         for eid, name, kind, aliases, mentions, evidence in data["entities"]
     ]
-    quotes = []
-    for qid, n, start, end, partial, speaker, cue in data["quotes"]:
-        text = texts[n]
-        quotes.append(
-            Quote(
-                id=str(qid),
-                article=ids[n],
-                start=start,
-                end=end,
-                text=text[start:end],
-                partial=bool(partial),
-                speaker=(
-                    Speaker(speaker[0], speaker[1], text[speaker[0] : speaker[1]], speaker[2])
-                    if speaker
-                    else None
-                ),
-                cue=Span(cue[0], cue[1], text[cue[0] : cue[1]]) if cue else None,
-            )
-        )
+    quotes = [quote_from_row(row, ids, texts) for row in data["quotes"]]
     return Corpus(
         articles=list(articles),
         entities=entities,

@@ -18,6 +18,7 @@ from typing import Any
 
 import orjson
 
+from reader.collection_index import quote_from_row, quote_row
 from reader.model import (
     Article,
     Corpus,
@@ -28,8 +29,6 @@ from reader.model import (
     LoadError,
     Quote,
     QuoteGroup,
-    Span,
-    Speaker,
     Story,
 )
 
@@ -68,18 +67,7 @@ def corpus_frames(corpus: Corpus, items: int = FRAME_ITEMS) -> Iterator[bytes]:
         yield orjson.dumps(
             [
                 "quotes",
-                [
-                    [
-                        q.id,
-                        number[q.article],
-                        q.start,
-                        q.end,
-                        q.partial,
-                        [q.speaker.start, q.speaker.end, q.speaker.entity] if q.speaker else None,
-                        [q.cue.start, q.cue.end] if q.cue else None,
-                    ]
-                    for q in quotes[start : start + items]
-                ],
+                [quote_row(q, number) for q in quotes[start : start + items]],
             ]
         )
     told = [[s.id, s.title, list(s.articles)] for s in corpus.stories]
@@ -195,22 +183,8 @@ class CorpusAssembler:
 
     def _quotes(self, payload: list[list[Any]]) -> None:
         ids, texts = self._ids, self._texts
-        for qid, n, start, end, partial, speaker, cue in payload:
-            text = texts[n]
-            quote = Quote(
-                id=str(qid),
-                article=ids[n],
-                start=start,
-                end=end,
-                text=text[start:end],
-                partial=bool(partial),
-                speaker=(
-                    Speaker(speaker[0], speaker[1], text[speaker[0] : speaker[1]], speaker[2])
-                    if speaker
-                    else None
-                ),
-                cue=Span(cue[0], cue[1], text[cue[0] : cue[1]]) if cue else None,
-            )
+        for row in payload:
+            quote = quote_from_row(row, ids, texts)
             self.quotes.append(quote)
             self.quotes_by_article.setdefault(quote.article, []).append(quote)
             self._article_of[quote.id] = quote.article
