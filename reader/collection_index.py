@@ -186,7 +186,7 @@ def encode(articles: Sequence[Article], corpus: Corpus) -> bytes:
                 e.type,
                 e.aliases,
                 [[number[m.article], m.start, m.end] for m in e.mentions],
-                [[ev.rule, list(ev.names), ev.detail, ev.score] for ev in e.evidence],
+                evidence_rows(e.evidence),
             ]
             for e in corpus.entities
         ],
@@ -195,6 +195,16 @@ def encode(articles: Sequence[Article], corpus: Corpus) -> bytes:
         "quote_groups": [[g.id, list(g.quotes)] for g in corpus.quote_groups],
     }
     return zlib.compress(orjson.dumps(data), 1)
+
+
+def evidence_rows(evidence: Sequence[Evidence]) -> list[list[Any]]:
+    """Why an entity's names were joined, as stored (and sent by :mod:`reader.corpus_wire`)."""
+    return [[ev.rule, list(ev.names), ev.detail, ev.score] for ev in evidence]
+
+
+def evidence_from_rows(rows: Sequence[Sequence[Any]]) -> list[Evidence]:
+    """The evidence back from :func:`evidence_rows`."""
+    return [Evidence(rule, tuple(names), detail, score) for rule, names, detail, score in rows]
 
 
 def quote_row(quote: Quote, number: Mapping[str, int]) -> list[Any]:
@@ -253,7 +263,7 @@ def decode(
             type=kind,
             aliases=aliases,
             mentions=[EntityMention(ids[n], s, e, texts[n][s:e]) for n, s, e in mentions],
-            evidence=[Evidence(r, tuple(names), d, sc) for r, names, d, sc in evidence],
+            evidence=evidence_from_rows(evidence),
         )
         for eid, name, kind, aliases, mentions, evidence in data["entities"]
     ]

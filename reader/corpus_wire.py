@@ -18,14 +18,18 @@ from typing import Any
 
 import orjson
 
-from reader.collection_index import quote_from_row, quote_row
+from reader.collection_index import (
+    evidence_from_rows,
+    evidence_rows,
+    quote_from_row,
+    quote_row,
+)
 from reader.model import (
     Article,
     Corpus,
     Entity,
     EntityMention,
     EntityType,
-    Evidence,
     LoadError,
     Quote,
     QuoteGroup,
@@ -54,8 +58,7 @@ def corpus_frames(corpus: Corpus, items: int = FRAME_ITEMS) -> Iterator[bytes]:
         flat: list[int] = []
         for m in e.mentions:
             flat += (number[m.article], m.start, m.end)
-        evidence = [[ev.rule, list(ev.names), ev.detail, ev.score] for ev in e.evidence]
-        batch.append([e.id, e.name, e.type, e.aliases, flat, evidence])
+        batch.append([e.id, e.name, e.type, e.aliases, flat, evidence_rows(e.evidence)])
         size += 1 + len(e.mentions)
         if size >= items:
             yield orjson.dumps(["entities", batch])
@@ -176,7 +179,7 @@ class CorpusAssembler:
                     type=kind,
                     aliases=list(aliases),
                     mentions=mentions,
-                    evidence=[Evidence(r, tuple(ns), d, sc) for r, ns, d, sc in evidence],
+                    evidence=evidence_from_rows(evidence),
                 )
             )
             self.spread[eid] = frozenset(m.article for m in mentions)
