@@ -21,18 +21,31 @@ SECTIONS: tuple[tuple[EntityType, str], ...] = (
 )
 
 
-def salience(entity: Entity) -> int:
+def salience(entity: Entity, articles: int | None = None) -> int:
     """How prominent ``entity`` is: its mentions, plus two for each further article.
 
     Being named in several articles says more about a story than being named
-    often in one, so spread weighs more than a single mention.
+    often in one, so spread weighs more than a single mention. ``articles`` is
+    how many articles name it, when known already (else counted from its mentions).
     """
-    return len(entity.mentions) + 2 * (len(entity.article_ids) - 1)
+    if articles is None:
+        articles = len(entity.article_ids)
+    return len(entity.mentions) + 2 * (articles - 1)
 
 
-def sort_entities(entities: Sequence[Entity]) -> list[Entity]:
-    """``entities`` by salience, most salient first, then by name."""
-    return sorted(entities, key=lambda e: (-salience(e), e.name.casefold(), e.id))
+def sort_entities(
+    entities: Sequence[Entity], spread: Mapping[str, frozenset[str]] | None = None
+) -> list[Entity]:
+    """``entities`` by salience, most salient first, then by name.
+
+    ``spread`` (each entity's article ids, when known) spares walking the mentions.
+    """
+
+    def order(entity: Entity) -> tuple[int, str, str]:
+        articles = len(spread[entity.id]) if spread is not None else None
+        return (-salience(entity, articles), entity.name.casefold(), entity.id)
+
+    return sorted(entities, key=order)
 
 
 def search_text(entity: Entity) -> str:
@@ -98,17 +111,10 @@ def prepare_rows(
     """
     if spread is None:
         spread = {entity.id: frozenset(m.article for m in entity.mentions) for entity in entities}
-    known = spread
-
-    def order(entity: Entity) -> tuple[int, str, str]:
-        # salience() without walking the mentions again
-        weight = len(entity.mentions) + 2 * (len(known[entity.id]) - 1)
-        return (-weight, entity.name.casefold(), entity.id)
-
     sections: dict[EntityType, list[tuple[Entity, tuple[str, ...], str]]] = {
         kind: [] for kind, _ in SECTIONS
     }
-    for entity in sorted(entities, key=order):
+    for entity in sort_entities(entities, spread):
         names = search_names(entity)
         sections.setdefault(entity.type, []).append((entity, names, " ".join(names)))
     return SidebarRows(sections, dict(spread))
