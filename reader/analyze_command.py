@@ -59,6 +59,7 @@ def default_jobs() -> int:
 def run_analyze(args: argparse.Namespace, settings: Settings) -> int:
     """Run `reader analyze` with parsed ``args``; returns the exit status."""
     from reader.cli import _print_errors, _say
+    from reader.digest_store import DigestStore, DigestWriter
     from reader.nlp import ModelNotFound
     from reader.pipeline import Analyzer, load_articles
 
@@ -87,6 +88,7 @@ def run_analyze(args: argparse.Namespace, settings: Settings) -> int:
         _say(str(exc))
         return EXIT_USAGE
     progress = _Progress()
+    digests = DigestWriter(DigestStore(settings.cache_dir), cache)
     try:
         report = run_batch(
             loaded.articles,
@@ -94,6 +96,7 @@ def run_analyze(args: argparse.Namespace, settings: Settings) -> int:
             runner,
             on_progress=progress,
             on_failure=lambda article, reason: _failed(article, reason, progress),
+            digests=digests,
         )
     except ModelNotFound as exc:
         progress.close()
@@ -111,7 +114,7 @@ def run_analyze(args: argparse.Namespace, settings: Settings) -> int:
         _say(f"analysis on {args.scheduler} stopped ({reason}); finished work is cached")
         return EXIT_NOTHING_LOADED
     progress.close()
-    for warning in analyzer.warnings:
+    for warning in [*analyzer.warnings, *filter(None, [digests.store.warning])]:
         _say(f"warning: {warning}")
     print(report.summary())
     return _status(report)

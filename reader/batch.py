@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from reader.cache import AnalysisCache
+from reader.digest_store import DigestWriter
 from reader.model import Analysis, Article
 from reader.nlp import analysis_fingerprint
 
@@ -291,6 +292,7 @@ def run_batch(
     on_progress: Callable[[int, int, int, int], None] | None = None,
     on_failure: Callable[[Article, str], None] | None = None,
     max_texts: int = BATCH_TEXTS,
+    digests: DigestWriter | None = None,
 ) -> BatchReport:
     """Analyze every article ``cache`` lacks with ``runner``, writing each result as it arrives.
 
@@ -302,6 +304,7 @@ def run_batch(
             articles to analyze: once before the first result, then after each.
         on_failure: called with an article whose analysis failed and the reason.
         max_texts: at most this many texts per batch.
+        digests: where each result's linking digest goes (see ``reader.digest_store``).
 
     Returns:
         The report; on Ctrl+C, ``interrupted`` is set and finished work is cached.
@@ -329,6 +332,10 @@ def run_batch(
             if isinstance(outcome, Analysis):
                 with interrupts_deferred():
                     cache.put(text, outcome)
+                if digests is not None:
+                    # Linking's per-text work, here in the parent: a millisecond
+                    # against the analysis's hundreds, and it keeps workers plain.
+                    digests.add(text, outcome)
                 report.analyzed += len(pending[text])
                 report.words += word_count(text)
             else:
@@ -343,5 +350,10 @@ def run_batch(
         report.interrupted = True
     finally:
         runner.close()
+        if digests is not None:
+            try:
+                digests.flush()
+            except KeyboardInterrupt:  # a second Ctrl+C: those digests are made when linked
+                report.interrupted = True
         report.seconds = time.monotonic() - started
     return report

@@ -14,13 +14,15 @@ import gc
 import hashlib
 import threading
 from collections.abc import Iterator, Mapping, Sequence
-
-import orjson
+from dataclasses import replace
 
 from reader.cache import AnalysisCache
 from reader.collection_index import CollectionIndex, collection_key
 from reader.config import Settings
 from reader.corpus import link_corpus
+from reader.digest_store import DigestStore
+from reader.digest_store import decode as decode_digest
+from reader.digest_store import encode as encode_digest
 from reader.fingerprint import source_fingerprint
 from reader.linking import AliasTable, ArticleDigest, digest_article, linking_fingerprint
 from reader.model import Analysis, Article, Corpus, LoadError
@@ -86,19 +88,22 @@ class CollectionLinker:
         self.model = _model_label(settings.model)
         self._index: CollectionIndex | None = None
         self._cache: AnalysisCache | None = None
+        self._digest_store: DigestStore | None = None
         if settings.use_cache:
-            self._index = CollectionIndex(settings.cache_dir / "collections.sqlite3")
             try:
                 identity = model_identity(settings.model)
             except ModelNotFound:
-                self._index = None  # without a model, no analysis key can be named
+                pass  # without a model, no analysis key can be named: nothing is stored
             else:
+                self._index = CollectionIndex(settings.cache_dir / "collections.sqlite3")
                 self._cache = AnalysisCache(settings.cache_dir / "analysis", identity)
+                self._digest_store = DigestStore(settings.cache_dir)
 
     @property
     def warnings(self) -> list[str]:
-        """Non-fatal problems met so far (a damaged index that was rebuilt)."""
-        return [self._index.warning] if self._index and self._index.warning else []
+        """Non-fatal problems met so far (a damaged index or digest store that was rebuilt)."""
+        stores = (self._index, self._digest_store)
+        return [s.warning for s in stores if s is not None and s.warning]
 
     def lookup(self, articles: Sequence[Article], errors: Sequence[LoadError]) -> Corpus | None:
         """The stored corpus of exactly these articles, or None when it must be linked."""
@@ -149,34 +154,39 @@ class CollectionLinker:
         analyses: Mapping[str, Analysis],
         named: Mapping[str, str],
     ) -> dict[str, ArticleDigest]:
-        """Linking's per-article work for every analyzed article: from memory, the index,
-        or done now (and kept in both). ``named``: ``_analysis_keys`` of the articles."""
-        fingerprint = linking_fingerprint()
-        keys = {
-            a.id: _digest_key(fingerprint, a.id, named[a.id]) for a in articles if a.id in analyses
-        }
-        # The memory is per index file: what one index holds says nothing of another's.
-        where = str(self._index.path) if self._index else ""
+        """Linking's per-article work for every analyzed article: from memory, the digest
+        store (filled when the texts were analyzed), or done now and stored.
+        ``named``: ``_analysis_keys`` of the articles."""
+        store = self._digest_store
+        if store is not None:
+            keys = {a.id: store.key(named[a.id]) for a in articles if a.id in analyses}
+        else:
+            fingerprint = linking_fingerprint()
+            keys = {a.id: _memo_key(fingerprint, named[a.id]) for a in articles if a.id in analyses}
+        # The memory is per store: what one store holds says nothing of another's.
+        where = str(store.path) if store else ""
         with _memo_lock:
-            found = {aid: _memo[where, key] for aid, key in keys.items() if (where, key) in _memo}
+            found = {
+                aid: _relabelled(_memo[where, key], aid)
+                for aid, key in keys.items()
+                if (where, key) in _memo
+            }
         wanted = [key for aid, key in keys.items() if aid not in found]
-        stored = self._index.get_digests(wanted) if self._index and wanted else {}
+        stored = store.get(wanted) if store and wanted else {}
         made: dict[tuple[str, str], ArticleDigest] = {}
         new: dict[str, bytes] = {}
         for article in articles:
             key = keys.get(article.id)
             if key is None or article.id in found:
                 continue
-            digest = _decoded(stored.get(key), article.id)
+            digest = decode_digest(stored.get(key), article.id)
             if digest is None:
                 digest = digest_article(article, analyses[article.id])
-                # Copied to its own size: orjson's result keeps a buffer ten times
-                # the text (half a gigabyte held for 10,000 digests).
-                new[key] = bytes(memoryview(orjson.dumps(digest.to_dict())))
+                new[key] = encode_digest(digest)
             made[where, key] = digest
             found[article.id] = digest
-        if self._index is not None:
-            self._index.put_digests(new)
+        if store is not None:
+            store.put(new)
         with _memo_lock:
             if len(_memo) + len(made) > MEMO_LIMIT:
                 _memo.clear()
@@ -205,19 +215,14 @@ class CollectionLinker:
         return collection_key(articles, analysis_keys, parts)
 
 
-def _digest_key(fingerprint: str, article_id: str, named: str) -> str:
-    parts = (fingerprint, article_id, named)
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+def _memo_key(fingerprint: str, named: str) -> str:
+    return hashlib.sha256(f"{fingerprint}\0{named}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _decoded(data: bytes | None, article_id: str) -> ArticleDigest | None:
-    if data is None:
-        return None
-    try:
-        digest = ArticleDigest.from_dict(orjson.loads(data))
-    except (ValueError, TypeError, KeyError):
-        return None  # a damaged row: redone
-    return digest if digest.article == article_id else None
+def _relabelled(digest: ArticleDigest, article_id: str) -> ArticleDigest:
+    """A remembered digest as the digest of ``article_id`` (the same text may be
+    open under another name)."""
+    return digest if digest.article == article_id else replace(digest, article=article_id)
 
 
 def _model_label(name: str) -> str:

@@ -14,7 +14,6 @@ does not decode is a miss, and a damaged file is replaced, never fatal.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import sqlite3
 import time
@@ -38,6 +37,7 @@ from reader.model import (
     Speaker,
     Story,
 )
+from reader.sqlite_file import SqliteFile
 
 #: Bump when the stored layout changes: older rows are then simply never found.
 _FORMAT = 2
@@ -47,16 +47,9 @@ MAX_COLLECTIONS = 16
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS collections (key TEXT PRIMARY KEY, used REAL NOT NULL, "
     "data BLOB NOT NULL)",
-    # Linking's per-article work, so that a collection with a few articles added or
-    # removed relinks without redoing it for the others (see reader.linking.digest).
-    "CREATE TABLE IF NOT EXISTS digests (key TEXT PRIMARY KEY, data BLOB NOT NULL)",
+    # Digests lived here before they moved to their own store (reader.digest_store).
+    "DROP TABLE IF EXISTS digests",
 )
-#: SQLite's limit on parameters in one statement is 999 on older builds.
-_CHUNK = 900
-
-
-class IndexDamaged(Exception):
-    """The index file could not be used; it has been reset."""
 
 
 def collection_key(
@@ -84,12 +77,11 @@ def collection_key(
     return digest.hexdigest()
 
 
-class CollectionIndex:
+class CollectionIndex(SqliteFile):
     """Linked collections in one SQLite file, keyed by ``collection_key``."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self.warning: str | None = None
+        super().__init__(path, _SCHEMA, "the collection index")
 
     def get(
         self, key: str, articles: Sequence[Article], errors: Sequence[LoadError], model: str
@@ -99,13 +91,13 @@ class CollectionIndex:
         A damaged row is a miss too.
         """
         try:
-            with self._connect() as db:
+            with self.connect() as db:
                 row = db.execute("SELECT data FROM collections WHERE key = ?", (key,)).fetchone()
                 if row is None:
                     return None
                 db.execute("UPDATE collections SET used = ? WHERE key = ?", (time.time(), key))
         except (sqlite3.Error, OSError) as exc:
-            self._reset(exc)
+            self.reset(exc)
             return None
         try:
             return decode(row[0], articles, errors, model)
@@ -116,7 +108,7 @@ class CollectionIndex:
         """Store a linked collection; a store that cannot be written is noted, never fatal."""
         data = encode(articles, corpus)
         try:
-            with self._connect() as db:
+            with self.connect() as db:
                 db.execute(
                     "INSERT OR REPLACE INTO collections (key, used, data) VALUES (?, ?, ?)",
                     (key, time.time(), data),
@@ -127,52 +119,7 @@ class CollectionIndex:
                     (MAX_COLLECTIONS,),
                 )
         except (sqlite3.Error, OSError) as exc:
-            self._reset(exc)
-
-    def get_digests(self, keys: Sequence[str]) -> dict[str, bytes]:
-        """The stored digests among ``keys`` (raw bytes, decoded by the caller)."""
-        found: dict[str, bytes] = {}
-        try:
-            with self._connect() as db:
-                for start in range(0, len(keys), _CHUNK):
-                    chunk = keys[start : start + _CHUNK]
-                    marks = ",".join("?" * len(chunk))
-                    query = f"SELECT key, data FROM digests WHERE key IN ({marks})"
-                    found.update(db.execute(query, chunk).fetchall())
-        except (sqlite3.Error, OSError) as exc:
-            self._reset(exc)
-            return {}
-        return found
-
-    def put_digests(self, items: Mapping[str, bytes]) -> None:
-        """Store digests by key; a store that cannot be written is noted, never fatal."""
-        if not items:
-            return
-        try:
-            with self._connect() as db:
-                db.executemany(
-                    "INSERT OR REPLACE INTO digests (key, data) VALUES (?, ?)", items.items()
-                )
-        except (sqlite3.Error, OSError) as exc:
-            self._reset(exc)
-
-    @contextlib.contextmanager
-    def _connect(self) -> Any:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=10)
-        try:
-            with db:  # one transaction: committed on success, rolled back on error
-                for statement in _SCHEMA:
-                    db.execute(statement)
-                yield db
-        finally:
-            db.close()
-
-    def _reset(self, exc: BaseException) -> None:
-        # A damaged or foreign file: start again rather than fail every time.
-        self.warning = f"the collection index {self.path} was unusable ({exc}); it is rebuilt"
-        with contextlib.suppress(OSError):
-            self.path.unlink()
+            self.reset(exc)
 
 
 def encode(articles: Sequence[Article], corpus: Corpus) -> bytes:

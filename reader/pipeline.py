@@ -14,6 +14,7 @@ from reader import loading
 from reader.cache import AnalysisCache
 from reader.collection import CollectionLinker
 from reader.config import Settings
+from reader.digest_store import DigestStore, DigestWriter
 from reader.linking import AliasTable, load_aliases
 from reader.model import Analysis, Article, Corpus, LoadError
 from reader.nlp import ModelIdentity, ModelNotFound, model_identity
@@ -82,6 +83,7 @@ class Analyzer:
         self._identity: ModelIdentity | None = None
         self._nlp: Language | None = None
         self._cache: AnalysisCache | None = None
+        self._digests: DigestWriter | None = None
 
     @property
     def identity(self) -> ModelIdentity:
@@ -100,7 +102,24 @@ class Analyzer:
     def warnings(self) -> list[str]:
         """Non-fatal problems met so far (a cache that cannot be written)."""
         error = self._cache.write_error if self._cache else None
-        return [error] if error else []
+        store = self._digests.store.warning if self._digests else None
+        return [w for w in (error, store) if w]
+
+    def store(self, text: str, analysis: Analysis) -> None:
+        """Keep a new analysis of ``text`` in the cache, with its linking digest (queued
+        until ``flush``), so that linking any collection holding the text only joins names."""
+        cache = self.cache
+        if cache is None:
+            return
+        cache.put(text, analysis)
+        if self._digests is None:
+            self._digests = DigestWriter(DigestStore(self.settings.cache_dir), cache)
+        self._digests.add(text, analysis)
+
+    def flush(self) -> None:
+        """Write the digests ``store`` queued."""
+        if self._digests is not None:
+            self._digests.flush()
 
     def cached(self, articles: Sequence[Article]) -> dict[str, Analysis]:
         """The analyses already in the cache, by article id (no spaCy import)."""
@@ -144,15 +163,17 @@ class Analyzer:
         texts = sorted(pending, key=len)
         from reader.nlp import analyze_texts
 
-        for index, analysis in analyze_texts(self.pipeline(), texts):
-            text = texts[index]
-            if self.cache is not None:
-                self.cache.put(text, analysis)
-            for article in pending[text]:
-                results[article.id] = analysis
-                done += 1
-                if on_progress is not None:
-                    on_progress(done, total, article.id, analysis)
+        try:
+            for index, analysis in analyze_texts(self.pipeline(), texts):
+                text = texts[index]
+                self.store(text, analysis)
+                for article in pending[text]:
+                    results[article.id] = analysis
+                    done += 1
+                    if on_progress is not None:
+                        on_progress(done, total, article.id, analysis)
+        finally:
+            self.flush()
         return {a.id: results[a.id] for a in articles}
 
     def pipeline(self) -> Language:

@@ -96,7 +96,7 @@ def test_a_damaged_row_is_a_miss(private, news: Path) -> None:
     index = CollectionIndex(private.cache_dir / "collections.sqlite3")
     key = linker._key(loaded.articles)
     assert key is not None
-    with index._connect() as db:
+    with index.connect() as db:
         db.execute("UPDATE collections SET data = ? WHERE key = ?", (b"\x00garbage", key))
     assert linker.lookup(loaded.articles, []) is None
 
@@ -129,26 +129,29 @@ def test_the_linking_fingerprint_follows_the_import_closure() -> None:
 def test_adding_an_article_digests_only_that_article(
     private, news: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader import collection
+    from reader import collection, digest_store
     from reader.corpus import link_corpus
     from reader.pipeline import Analyzer
 
     open_corpus([news], private)
     made: list[str] = []
-    real = collection.digest_article
+    for module in (collection, digest_store):
+        real = module.digest_article
 
-    def counting(article, analysis):
-        made.append(article.id)
-        return real(article, analysis)
+        def counting(article, analysis, real=real):
+            made.append(article.text)
+            return real(article, analysis)
 
-    monkeypatch.setattr(collection, "digest_article", counting)
-    # A new process: nothing in memory, the digests come from the index.
+        monkeypatch.setattr(module, "digest_article", counting)
+    # A new process: nothing in memory, the digests come from the store.
     monkeypatch.setattr(collection, "_memo", {})
-    (news / "extra.txt").write_text("Olaf Scholz met Volodymyr Zelenskiy in Kyiv on Monday.\n")
+    extra = "Olaf Scholz met Volodymyr Zelenskiy in Kyiv on Monday.\n"
+    (news / "extra.txt").write_text(extra)
     loaded = load_articles([news], private)
     analyses = Analyzer(private).analyze(loaded.articles)
     linked = CollectionLinker(private, loaded.aliases).link(loaded.articles, analyses, [])
-    assert made == ["extra.txt"]
+    # Once: when analyzed, or (its analysis already cached) when first linked.
+    assert made == [extra]
     scratch = link_corpus(loaded.articles, analyses, [], linked.model, loaded.aliases)
     assert corpus_to_dict(linked) == corpus_to_dict(scratch)
     zelenskiy = next(e for e in linked.entities if "Zelenskiy" in e.name)

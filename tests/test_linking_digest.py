@@ -43,14 +43,15 @@ def test_digest_survives_json(seed_documents) -> None:
         digest = digest_article(article, analysis)
         assert digest.mentions and digest.spans and digest.lower
         stored = json.dumps(digest.to_dict())
-        assert ArticleDigest.from_dict(json.loads(stored)) == digest
+        assert ArticleDigest.from_dict(json.loads(stored), article.id) == digest
+        assert "article" not in json.loads(stored)  # one stored digest serves any name
 
 
 def test_broken_digest_data_is_refused_with_a_message() -> None:
     with pytest.raises(ValueError, match="digest"):
-        ArticleDigest.from_dict({"v": 1, "article": "a"})
+        ArticleDigest.from_dict({"v": 1}, "a")
     with pytest.raises(ValueError, match="version"):
-        ArticleDigest.from_dict({"v": 999})
+        ArticleDigest.from_dict({"v": 999}, "a")
 
 
 def test_a_stored_span_list_cut_short_is_refused(seed_documents) -> None:
@@ -59,14 +60,14 @@ def test_a_stored_span_list_cut_short_is_refused(seed_documents) -> None:
     assert data["spans"]
     for broken in ([*data["spans"], 7], [*data["spans"], 7, 2, 9], [1, 0], [1, -1, 4]):
         with pytest.raises(ValueError, match="digest"):
-            ArticleDigest.from_dict({**data, "spans": broken})
-    assert ArticleDigest.from_dict(data).spans == digest_article(article, analysis).spans
+            ArticleDigest.from_dict({**data, "spans": broken}, article.id)
+    assert ArticleDigest.from_dict(data, article.id).spans == digest_article(article, analysis).spans
 
 
 def test_linking_with_stored_digests_gives_the_same_result(seed_documents) -> None:
     digests = {
         article.id: ArticleDigest.from_dict(
-            json.loads(json.dumps(digest_article(article, analysis).to_dict()))
+            json.loads(json.dumps(digest_article(article, analysis).to_dict())), article.id
         )
         for article, analysis in seed_documents
     }

@@ -35,7 +35,7 @@ from reader.names import clean_name, clean_spacing, fold_name
 LINKING_ROOTS = ("reader.linking",)
 
 #: Bumped when the stored layout of a digest changes.
-DIGEST_VERSION = 2
+DIGEST_VERSION = 3
 #: Longest name (in words) the untagged-name search looks for.
 MAX_WORDS = 6
 
@@ -125,10 +125,14 @@ class ArticleDigest:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """A compact JSON-safe form (lists, strings and numbers only)."""
+        """A compact JSON-safe form (lists, strings and numbers only).
+
+        The article id is left out: a digest depends on the text and its analysis
+        alone, so one stored digest serves every collection (and every path) the
+        same text is opened under. ``from_dict`` is told the id.
+        """
         return {
             "v": DIGEST_VERSION,
-            "article": self.article,
             "size": self.size,
             "count": self.count,
             "mentions": [
@@ -142,8 +146,8 @@ class ArticleDigest:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ArticleDigest:
-        """Rebuild a digest from ``to_dict`` output.
+    def from_dict(cls, data: dict[str, Any], article: str) -> ArticleDigest:
+        """Rebuild a digest from ``to_dict`` output, as the digest of article ``article``.
 
         Raises:
             ValueError: the data is not a digest of this version.
@@ -158,7 +162,7 @@ class ArticleDigest:
             definitions = tuple((str(a), str(b), str(c)) for a, b, c in data["definitions"])
             spans = _checked_spans(array("i", data["spans"]))
             return cls(
-                article=str(data["article"]),
+                article=article,
                 size=int(data["size"]),
                 count=int(data["count"]),
                 mentions=mentions,

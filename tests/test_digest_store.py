@@ -1,0 +1,113 @@
+"""The digest store: made when texts are analyzed, shared by every collection, damage no error."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from reader import collection
+from reader.collection import CollectionLinker
+from reader.corpus import link_corpus
+from reader.digest_store import DigestStore, decode, encode
+from reader.export import corpus_to_dict
+from reader.linking import digest_article
+from reader.pipeline import Analyzer, load_articles
+
+
+@pytest.fixture
+def private(settings, tmp_path: Path):
+    """Settings with this test's own digest store and index (the analysis cache is shared)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (settings.cache_dir / "analysis").mkdir(parents=True, exist_ok=True)
+    (home / "analysis").symlink_to(settings.cache_dir / "analysis", target_is_directory=True)
+    return replace(settings, cache_dir=home)
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A process with nothing in memory; the paths of the articles linking digests."""
+    monkeypatch.setattr(collection, "_memo", {})
+    made: list[str] = []
+    real = collection.digest_article
+
+    def counting(article, analysis):
+        made.append(article.path)
+        return real(article, analysis)
+
+    monkeypatch.setattr(collection, "digest_article", counting)
+    return made
+
+
+def _analyzed(settings, folder: Path):
+    loaded = load_articles([folder], settings)
+    return loaded, Analyzer(settings).analyze(loaded.articles)
+
+
+def test_stored_digests_serve_a_collection_never_linked(
+    private, seeds_dir: Path, tmp_path: Path, fresh: list[str]
+) -> None:
+    loaded, analyses = _analyzed(private, seeds_dir)
+    analyzer = Analyzer(private)
+    for article in loaded.articles:  # what analyzing the texts leaves behind
+        analyzer.store(article.text, analyses[article.id])
+    analyzer.flush()
+    # The same texts under other names, in a folder never opened: no digest is made.
+    renamed = tmp_path / "renamed"
+    renamed.mkdir()
+    for number, path in enumerate(sorted(seeds_dir.glob("*.txt"))):
+        shutil.copy(path, renamed / f"copy-{number}.txt")
+    loaded, analyses = _analyzed(private, renamed)
+    linked = CollectionLinker(private, loaded.aliases).link(loaded.articles, analyses, [])
+    assert fresh == []
+    assert linked.entities and not linked.errors
+    scratch = link_corpus(loaded.articles, analyses, [], linked.model, loaded.aliases)
+    assert corpus_to_dict(linked) == corpus_to_dict(scratch)
+
+
+def test_a_damaged_store_is_rebuilt_with_a_warning(
+    private, seeds_dir: Path, fresh: list[str]
+) -> None:
+    loaded, analyses = _analyzed(private, seeds_dir)
+    (private.cache_dir / "digests.sqlite3").write_bytes(b"not a database at all" * 100)
+    linker = CollectionLinker(private, loaded.aliases)
+    linked = linker.link(loaded.articles, analyses, [])
+    assert len(fresh) == len(loaded.articles)
+    assert any("digest store" in w and "rebuilt" in w for w in linker.warnings)
+    scratch = link_corpus(loaded.articles, analyses, [], linked.model, loaded.aliases)
+    assert corpus_to_dict(linked) == corpus_to_dict(scratch)
+
+
+def test_a_damaged_row_is_made_again(private, seeds_dir: Path, fresh: list[str]) -> None:
+    loaded, analyses = _analyzed(private, seeds_dir)
+    CollectionLinker(private, loaded.aliases).link(loaded.articles, analyses, [])
+    store = DigestStore(private.cache_dir)
+    cache = Analyzer(private).cache
+    assert cache is not None
+    first = loaded.articles[0]
+    key = store.key(cache.key(first.text))
+    stored = store.get([key])[key]
+    assert decode(stored, first.id) == digest_article(first, analyses[first.id])
+    store.put({key: stored[: len(stored) // 2]})
+    collection._memo.clear()
+    (private.cache_dir / "collections.sqlite3").unlink()
+    fresh.clear()
+    linked = CollectionLinker(private, loaded.aliases).link(loaded.articles, analyses, [])
+    assert fresh == [first.path]
+    assert decode(store.get([key])[key], first.id) == digest_article(first, analyses[first.id])
+    scratch = link_corpus(loaded.articles, analyses, [], linked.model, loaded.aliases)
+    assert corpus_to_dict(linked) == corpus_to_dict(scratch)
+
+
+def test_encoded_digests_decode_under_any_id(settings, seeds_dir: Path) -> None:
+    loaded = load_articles([seeds_dir], settings)
+    analyses = Analyzer(settings).analyze(loaded.articles)
+    for article in loaded.articles:
+        digest = digest_article(article, analyses[article.id])
+        again = decode(encode(digest), "elsewhere.txt")
+        assert again == replace(digest, article="elsewhere.txt")
+    assert decode(b"\x00garbage", "a") is None
+    assert decode(None, "a") is None
