@@ -57,10 +57,20 @@ def test_broken_digest_data_is_refused_with_a_message() -> None:
 def test_a_stored_span_list_cut_short_is_refused(seed_documents) -> None:
     article, analysis = seed_documents[0]
     data = digest_article(article, analysis).to_dict()
-    assert data["spans"]
-    for broken in ([*data["spans"], 7], [*data["spans"], 7, 2, 9], [1, 0], [1, -1, 4]):
+    assert data["span_starts"] and data["span_ends"]
+    broken = [
+        {"span_ends": data["span_ends"][:-1]},
+        {"span_ends": [*data["span_ends"], 9]},
+        {"span_starts": data["span_starts"][:-1]},
+        {"span_counts": [0] * len(data["span_counts"])},
+        {"span_counts": [-1, *data["span_counts"][1:]]},
+        {"texts": data["texts"][:-1]},
+        {"starts": ["7", *data["starts"][1:]]},
+        {"keys": [7, *data["keys"][1:]]},
+    ]
+    for change in broken:
         with pytest.raises(ValueError, match="digest"):
-            ArticleDigest.from_dict({**data, "spans": broken}, article.id)
+            ArticleDigest.from_dict({**data, **change}, article.id)
     again = ArticleDigest.from_dict(data, article.id)
     assert again.spans == digest_article(article, analysis).spans
 

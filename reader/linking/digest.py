@@ -18,7 +18,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.fingerprint import source_fingerprint
 from reader.linking import acronyms
@@ -35,7 +35,7 @@ from reader.names import clean_name, clean_spacing, fold_name
 LINKING_ROOTS = ("reader.linking",)
 
 #: Bumped when the stored layout of a digest changes.
-DIGEST_VERSION = 3
+DIGEST_VERSION = 4
 #: Longest name (in words) the untagged-name search looks for.
 MAX_WORDS = 6
 
@@ -55,9 +55,9 @@ _NEVER_NAME_END = frozenset(
 _ODD_MARK = re.compile(r"[^\w &'’-]|_")
 
 
-@dataclass(frozen=True, slots=True)
-class NameMention:
-    """One analysis mention with its linking keys.
+class NameMention(NamedTuple):
+    """One analysis mention with its linking keys (a named tuple: a collection holds
+    hundreds of thousands, made fast from stored columns).
 
     Attributes:
         start: offset of the mention in the article text.
@@ -91,9 +91,10 @@ class ArticleDigest:
             ``(long key, acronym key, defining text)``.
         lower: words the article writes in lower case (sorted, interned).
         capitalised: words the article capitalises mid-sentence (sorted, interned).
-        packed_spans: ``spans`` packed flat as ``start, number of ends, ends...``
-            (``pack_spans``): a UI keeps the digests of every article in memory,
-            and tuples of int objects took ten times the room.
+        span_starts: ``spans`` packed (``pack_spans``): the starts, ...
+        span_counts: ... how many ends each start has, ...
+        span_ends: ... and all the ends, in order. A UI keeps the digests of
+            every article in memory, and tuples of int objects took ten times the room.
     """
 
     article: str
@@ -103,17 +104,18 @@ class ArticleDigest:
     definitions: tuple[tuple[str, str, str], ...]
     lower: tuple[str, ...]
     capitalised: tuple[str, ...]
-    packed_spans: array[int]
+    span_starts: array[int]
+    span_counts: array[int]
+    span_ends: array[int]
 
     @property
     def spans(self) -> list[tuple[int, tuple[int, ...]]]:
         """Where a name not tagged by NER could stand: ``(start, ends)`` with every
         end that closes a plausible name starting there, shortest first."""
-        packed, out, index = self.packed_spans, [], 0
-        while index < len(packed):
-            start, count = packed[index], packed[index + 1]
-            out.append((start, tuple(packed[index + 2 : index + 2 + count])))
-            index += 2 + count
+        out, index, ends = [], 0, self.span_ends
+        for start, count in zip(self.span_starts, self.span_counts, strict=True):
+            out.append((start, tuple(ends[index : index + count])))
+            index += count
         return out
 
     def fits(self, article: Article, analysis: Analysis) -> bool:
@@ -131,18 +133,25 @@ class ArticleDigest:
         alone, so one stored digest serves every collection (and every path) the
         same text is opened under. ``from_dict`` is told the id.
         """
+        mentions = self.mentions
         return {
             "v": DIGEST_VERSION,
             "size": self.size,
             "count": self.count,
-            "mentions": [
-                [m.start, m.end, m.text, m.label, m.written, m.key, int(m.in_body)]
-                for m in self.mentions
-            ],
+            # Column by column: decoding then builds each column in one call.
+            "starts": [m.start for m in mentions],
+            "ends": [m.end for m in mentions],
+            "texts": [m.text for m in mentions],
+            "labels": [m.label for m in mentions],
+            "written": [m.written for m in mentions],
+            "keys": [m.key for m in mentions],
+            "in_body": [int(m.in_body) for m in mentions],
             "definitions": [list(d) for d in self.definitions],
             "lower": " ".join(self.lower),
             "capitalised": " ".join(self.capitalised),
-            "spans": self.packed_spans.tolist(),
+            "span_starts": self.span_starts.tolist(),
+            "span_counts": self.span_counts.tolist(),
+            "span_ends": self.span_ends.tolist(),
         }
 
     @classmethod
@@ -154,22 +163,42 @@ class ArticleDigest:
         """
         if not isinstance(data, dict) or data.get("v") != DIGEST_VERSION:
             raise ValueError("not an article digest of this version")
+        intern = sys.intern  # names recur across articles: a collection holds each once
         try:
+            starts, ends = array("i", data["starts"]), array("i", data["ends"])
+            columns = [data[name] for name in ("texts", "labels", "written", "keys", "in_body")]
+            texts, labels, written, keys, in_body = columns
             mentions = tuple(
-                _name_mention(int(s), int(e), str(t), str(lab), str(w), str(k), bool(b))
-                for s, e, t, lab, w, k, b in data["mentions"]
+                map(
+                    NameMention._make,
+                    zip(
+                        starts,
+                        ends,
+                        map(intern, texts),
+                        map(intern, labels),
+                        map(intern, written),
+                        map(intern, keys),
+                        map(bool, in_body),
+                        strict=True,  # columns of different lengths: a broken digest
+                    ),
+                )
             )
             definitions = tuple((str(a), str(b), str(c)) for a, b, c in data["definitions"])
-            spans = _checked_spans(array("i", data["spans"]))
+            spans = _checked_spans(
+                array("i", data["span_starts"]),
+                array("i", data["span_counts"]),
+                array("i", data["span_ends"]),
+            )
             return cls(
-                article=article,
-                size=int(data["size"]),
-                count=int(data["count"]),
-                mentions=mentions,
-                definitions=definitions,
-                lower=_interned(_words(data["lower"])),
-                capitalised=_interned(_words(data["capitalised"])),
-                packed_spans=spans,
+                article,
+                int(data["size"]),
+                int(data["count"]),
+                mentions,
+                definitions,
+                # Stored sorted and distinct (``to_dict``): interned as they are.
+                tuple(map(intern, _words(data["lower"]))),
+                tuple(map(intern, _words(data["capitalised"]))),
+                *spans,
             )
         except (KeyError, TypeError, ValueError, OverflowError) as error:
             raise ValueError(f"broken article digest: {error}") from error
@@ -196,33 +225,37 @@ def _name_mention(
     )
 
 
-def _checked_spans(packed: array[int]) -> array[int]:
-    """``packed`` when it is a well-formed ``pack_spans`` result.
+def _checked_spans(
+    starts: array[int], counts: array[int], ends: array[int]
+) -> tuple[array[int], array[int], array[int]]:
+    """The three arrays when they are a well-formed ``pack_spans`` result.
 
     Raises:
-        ValueError: a count runs past the end, or is not positive.
+        ValueError: the counts do not match the ends, or one is not positive.
     """
-    index = 0
-    while index < len(packed):
-        if index + 1 >= len(packed) or packed[index + 1] < 1:
-            raise ValueError("span list is cut short")
-        index += 2 + packed[index + 1]
-    if index != len(packed):
+    if len(starts) != len(counts) or sum(counts) != len(ends) or (counts and min(counts) < 1):
         raise ValueError("span list is cut short")
-    return packed
+    return starts, counts, ends
 
 
-def pack_spans(spans: Iterable[tuple[int, Iterable[int]]]) -> array[int]:
-    """``(start, ends)`` pairs packed flat into one array (see ``ArticleDigest.spans``).
+def pack_spans(
+    spans: Iterable[tuple[int, Iterable[int]]],
+) -> tuple[array[int], array[int], array[int]]:
+    """``(start, ends)`` pairs packed into three arrays: the starts, how many ends each
+    has, and all the ends (see ``ArticleDigest.spans``).
 
     Raises:
         OverflowError: an offset does not fit in 32 bits.
     """
-    packed: array[int] = array("i")
+    starts: array[int] = array("i")
+    counts: array[int] = array("i")
+    flat: array[int] = array("i")
     for start, ends in spans:
-        ends = list(ends)
-        packed.extend((start, len(ends), *ends))
-    return packed
+        before = len(flat)
+        flat.extend(ends)
+        starts.append(start)
+        counts.append(len(flat) - before)
+    return starts, counts, flat
 
 
 def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
@@ -250,6 +283,7 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
             )
         )
     lower, capitalised = lower_and_capitalised(text)
+    span_starts, span_counts, span_ends = pack_spans(name_spans(text))
     return ArticleDigest(
         article=article.id,
         size=len(text),
@@ -258,7 +292,9 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
         definitions=tuple(acronyms.definitions(text, analysis.mentions)),
         lower=_interned(lower),
         capitalised=_interned(capitalised),
-        packed_spans=pack_spans(name_spans(text)),
+        span_starts=span_starts,
+        span_counts=span_counts,
+        span_ends=span_ends,
     )
 
 
