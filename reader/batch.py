@@ -312,11 +312,13 @@ def run_batch(
     started = time.monotonic()
     report = BatchReport()
     pending: dict[str, list[Article]] = {}
+    cached: list[str] = []
     for article in articles:
         if article.text in pending or cache.get(article.text) is None:
             pending.setdefault(article.text, []).append(article)
         else:
             report.cached += 1
+            cached.append(article.text)
     texts = list(pending)
     batches = plan_batches(texts, max_texts)
     total = sum(len(group) for group in pending.values())
@@ -325,6 +327,10 @@ def run_batch(
     if on_progress is not None and total:
         on_progress(0, total, 0, total_words)
     try:
+        if digests is not None and cached:
+            # Texts analyzed before their digests were kept (or before the linking
+            # code changed): linking's per-text work is part of a filled cache.
+            digests.fill(cached)
         if not batches:
             return report
         for number, position, outcome in runner.run([[texts[i] for i in b] for b in batches]):

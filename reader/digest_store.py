@@ -20,6 +20,7 @@ import hashlib
 import sqlite3
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -49,18 +50,25 @@ class DigestStore(SqliteFile):
 
     def get(self, keys: Sequence[str]) -> dict[str, bytes]:
         """The stored digests among ``keys``; nothing when the file is unusable."""
-        found: dict[str, bytes] = {}
+        return dict(self._select("key, data", keys))
+
+    def present(self, keys: Sequence[str]) -> set[str]:
+        """Which of ``keys`` have a stored digest (none when the file is unusable)."""
+        return {key for (key,) in self._select("key", keys)}
+
+    def _select(self, columns: str, keys: Sequence[str]) -> list[Any]:
+        rows: list[Any] = []
         try:
             with self.connect() as db:
                 for start in range(0, len(keys), _CHUNK):
                     chunk = keys[start : start + _CHUNK]
                     marks = ",".join("?" * len(chunk))
-                    query = f"SELECT key, data FROM digests WHERE key IN ({marks})"
-                    found.update(db.execute(query, chunk).fetchall())
+                    query = f"SELECT {columns} FROM digests WHERE key IN ({marks})"
+                    rows.extend(db.execute(query, chunk).fetchall())
         except (sqlite3.Error, OSError) as exc:
             self.reset(exc)
-            return {}
-        return found
+            return []
+        return rows
 
     def put(self, items: Mapping[str, bytes]) -> None:
         """Store digests by key; a store that cannot be written is noted, never fatal."""
@@ -110,6 +118,25 @@ class DigestWriter:
         self._pending[self.store.key(self.cache.key(text))] = encode(digest)
         if len(self._pending) >= BATCH:
             self.flush()
+
+    def fill(self, texts: Sequence[str]) -> int:
+        """Make the digests the store lacks for ``texts``, whose analyses are cached (they
+        were analyzed before digests were kept, or the linking code changed since).
+
+        Returns:
+            How many were made.
+        """
+        keys = {self.store.key(self.cache.key(text)): text for text in texts}
+        have = self.store.present(list(keys))
+        made = 0
+        for key, text in keys.items():
+            if key in have:
+                continue
+            analysis = self.cache.get(text)
+            if analysis is not None:
+                self.add(text, analysis)
+                made += 1
+        return made
 
     def flush(self) -> None:
         """Store every queued digest."""

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from reader.batch import InProcessRunner, plan_batches, run_batch
 from reader.cli import main
 from reader.config import load_settings
+from reader.digest_store import DigestStore
 from reader.export import dumps
 from reader.pipeline import Analyzer, load_articles, open_corpus
 from reader.progress import ProgressLine, format_duration
@@ -97,8 +98,17 @@ def test_analyze_fills_the_cache_the_export_reads(
     assert out.startswith("analyzed 2 articles, 0 already cached, 0 failed; ")
     assert err == ""
     loaded = load_articles([seeds_dir], batch_settings)
-    assert set(Analyzer(batch_settings).cached(loaded.articles)) == {a.id for a in loaded.articles}
+    analyzer = Analyzer(batch_settings)
+    assert set(analyzer.cached(loaded.articles)) == {a.id for a in loaded.articles}
+    # Each text's linking digest was stored with its analysis.
+    store = DigestStore(batch_settings.cache_dir)
+    assert analyzer.cache is not None
+    keys = [store.key(analyzer.cache.key(a.text)) for a in loaded.articles]
+    assert store.present(keys) == set(keys)
+    # Digests gone (made by older code): analyzing again makes them, and only them.
+    store.path.unlink()
     assert main(["analyze", str(seeds_dir), *config]) == 0
+    assert store.present(keys) == set(keys)
     assert capsys.readouterr().out.startswith("analyzed 0 articles, 2 already cached, 0 failed")
     uncached = load_settings(use_cache=False, config_dir=tmp_path / "config")
     # The analysis stored each text's linking digest: the first link of this
