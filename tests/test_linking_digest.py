@@ -57,13 +57,13 @@ def test_broken_digest_data_is_refused_with_a_message() -> None:
 def test_a_stored_span_list_cut_short_is_refused(seed_documents) -> None:
     article, analysis = seed_documents[0]
     data = digest_article(article, analysis).to_dict()
-    assert data["span_starts"] and data["span_ends"]
+    assert data["spans"]
     broken = [
-        {"span_ends": data["span_ends"][:-1]},
-        {"span_ends": [*data["span_ends"], 9]},
-        {"span_starts": data["span_starts"][:-1]},
-        {"span_counts": [0] * len(data["span_counts"])},
-        {"span_counts": [-1, *data["span_counts"][1:]]},
+        {"spans": [*data["spans"], 7]},
+        {"spans": [*data["spans"], 7, 2, 9]},
+        {"spans": [1, 0]},
+        {"spans": [1, -1, 4]},
+        {"spans": data["spans"][:-1]},
         {"texts": data["texts"][:-1]},
         {"starts": ["7", *data["starts"][1:]]},
         {"keys": [7, *data["keys"][1:]]},

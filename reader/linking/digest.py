@@ -91,10 +91,9 @@ class ArticleDigest:
             ``(long key, acronym key, defining text)``.
         lower: words the article writes in lower case (sorted, interned).
         capitalised: words the article capitalises mid-sentence (sorted, interned).
-        span_starts: ``spans`` packed (``pack_spans``): the starts, ...
-        span_counts: ... how many ends each start has, ...
-        span_ends: ... and all the ends, in order. A UI keeps the digests of
-            every article in memory, and tuples of int objects took ten times the room.
+        packed_spans: ``spans`` packed flat as ``start, number of ends, ends...``
+            (``pack_spans``): a UI keeps the digests of every article in memory,
+            and tuples of int objects took ten times the room.
     """
 
     article: str
@@ -104,18 +103,17 @@ class ArticleDigest:
     definitions: tuple[tuple[str, str, str], ...]
     lower: tuple[str, ...]
     capitalised: tuple[str, ...]
-    span_starts: array[int]
-    span_counts: array[int]
-    span_ends: array[int]
+    packed_spans: array[int]
 
     @property
     def spans(self) -> list[tuple[int, tuple[int, ...]]]:
         """Where a name not tagged by NER could stand: ``(start, ends)`` with every
         end that closes a plausible name starting there, shortest first."""
-        out, index, ends = [], 0, self.span_ends
-        for start, count in zip(self.span_starts, self.span_counts, strict=True):
-            out.append((start, tuple(ends[index : index + count])))
-            index += count
+        packed, out, index = self.packed_spans, [], 0
+        while index < len(packed):
+            start, count = packed[index], packed[index + 1]
+            out.append((start, tuple(packed[index + 2 : index + 2 + count])))
+            index += 2 + count
         return out
 
     def fits(self, article: Article, analysis: Analysis) -> bool:
@@ -149,9 +147,7 @@ class ArticleDigest:
             "definitions": [list(d) for d in self.definitions],
             "lower": " ".join(self.lower),
             "capitalised": " ".join(self.capitalised),
-            "span_starts": self.span_starts.tolist(),
-            "span_counts": self.span_counts.tolist(),
-            "span_ends": self.span_ends.tolist(),
+            "spans": self.packed_spans.tolist(),
         }
 
     @classmethod
@@ -184,11 +180,7 @@ class ArticleDigest:
                 )
             )
             definitions = tuple((str(a), str(b), str(c)) for a, b, c in data["definitions"])
-            spans = _checked_spans(
-                array("i", data["span_starts"]),
-                array("i", data["span_counts"]),
-                array("i", data["span_ends"]),
-            )
+            spans = _checked_spans(array("i", data["spans"]))
             return cls(
                 article,
                 int(data["size"]),
@@ -198,7 +190,7 @@ class ArticleDigest:
                 # Stored sorted and distinct (``to_dict``): interned as they are.
                 tuple(map(intern, _words(data["lower"]))),
                 tuple(map(intern, _words(data["capitalised"]))),
-                *spans,
+                spans,
             )
         except (KeyError, TypeError, ValueError, OverflowError) as error:
             raise ValueError(f"broken article digest: {error}") from error
@@ -225,37 +217,33 @@ def _name_mention(
     )
 
 
-def _checked_spans(
-    starts: array[int], counts: array[int], ends: array[int]
-) -> tuple[array[int], array[int], array[int]]:
-    """The three arrays when they are a well-formed ``pack_spans`` result.
+def _checked_spans(packed: array[int]) -> array[int]:
+    """``packed`` when it is a well-formed ``pack_spans`` result.
 
     Raises:
-        ValueError: the counts do not match the ends, or one is not positive.
+        ValueError: a count runs past the end, or is not positive.
     """
-    if len(starts) != len(counts) or sum(counts) != len(ends) or (counts and min(counts) < 1):
+    index, size = 0, len(packed)
+    while index < size:
+        if index + 1 >= size or packed[index + 1] < 1:
+            raise ValueError("span list is cut short")
+        index += 2 + packed[index + 1]
+    if index != size:
         raise ValueError("span list is cut short")
-    return starts, counts, ends
+    return packed
 
 
-def pack_spans(
-    spans: Iterable[tuple[int, Iterable[int]]],
-) -> tuple[array[int], array[int], array[int]]:
-    """``(start, ends)`` pairs packed into three arrays: the starts, how many ends each
-    has, and all the ends (see ``ArticleDigest.spans``).
+def pack_spans(spans: Iterable[tuple[int, Iterable[int]]]) -> array[int]:
+    """``(start, ends)`` pairs packed flat into one array (see ``ArticleDigest.spans``).
 
     Raises:
         OverflowError: an offset does not fit in 32 bits.
     """
-    starts: array[int] = array("i")
-    counts: array[int] = array("i")
-    flat: array[int] = array("i")
+    packed: array[int] = array("i")
     for start, ends in spans:
-        before = len(flat)
-        flat.extend(ends)
-        starts.append(start)
-        counts.append(len(flat) - before)
-    return starts, counts, flat
+        ends = list(ends)
+        packed.extend((start, len(ends), *ends))
+    return packed
 
 
 def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
@@ -283,7 +271,6 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
             )
         )
     lower, capitalised = lower_and_capitalised(text)
-    span_starts, span_counts, span_ends = pack_spans(name_spans(text))
     return ArticleDigest(
         article=article.id,
         size=len(text),
@@ -292,9 +279,7 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
         definitions=tuple(acronyms.definitions(text, analysis.mentions)),
         lower=_interned(lower),
         capitalised=_interned(capitalised),
-        span_starts=span_starts,
-        span_counts=span_counts,
-        span_ends=span_ends,
+        packed_spans=pack_spans(name_spans(text)),
     )
 
 
