@@ -40,10 +40,11 @@ _memo_lock = threading.Lock()
 _pause_lock = threading.Lock()
 _pauses = 0
 _gc_was_enabled = False
+_freeze_at_end = False
 
 
 @contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
+def paused_gc(freeze: bool = False) -> Iterator[None]:
     """Hold back Python's cycle collector while a large linked collection is built.
 
     Linking 10,000 articles makes millions of small objects and hardly any
@@ -52,26 +53,31 @@ def paused_gc() -> Iterator[None]:
     nest and to use from several threads: the collector runs again (if it ran
     before) when the last pause ends.
 
-    Everything alive then is frozen first (``gc.freeze``): otherwise the first
-    collection after the pause walks every object made during it (all still in
-    the youngest generation), 1.6 s after a 10,000-article link. What is alive
-    at that point is the linked collection, kept for as long as it is shown or
-    written; later collections skip it, and reference counting still frees it.
+    With ``freeze``, everything alive when the last pause ends is frozen first
+    (``gc.freeze``): otherwise the first collection after the pause walks every
+    object made during it (all still in the youngest generation), 1.6 s after
+    a 10,000-article link. For a run that links once and then writes the
+    result (the command line): frozen objects are never collected as cycles,
+    which a long-lived UI, whose widgets come and go, cannot afford.
     """
-    global _pauses, _gc_was_enabled
+    global _pauses, _gc_was_enabled, _freeze_at_end
     with _pause_lock:
         if _pauses == 0:
             _gc_was_enabled = gc.isenabled()
+            _freeze_at_end = False
             gc.disable()
         _pauses += 1
+        _freeze_at_end = _freeze_at_end or freeze
     try:
         yield
     finally:
         with _pause_lock:
             _pauses -= 1
-            if _pauses == 0 and _gc_was_enabled:
-                gc.freeze()
-                gc.enable()
+            if _pauses == 0:
+                if _freeze_at_end:
+                    gc.freeze()
+                if _gc_was_enabled:
+                    gc.enable()
 
 
 def alias_fingerprint(aliases: AliasTable | None) -> str:

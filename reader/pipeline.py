@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from reader import loading
 from reader.cache import AnalysisCache
-from reader.collection import CollectionLinker
+from reader.collection import CollectionLinker, paused_gc
 from reader.config import Settings
 from reader.digest_store import DigestStore, DigestWriter
 from reader.linking import AliasTable, load_aliases
@@ -232,9 +232,13 @@ def open_corpus(
     corpus = linker.lookup(loaded.articles, errors) if loaded.articles else None
     if corpus is None:
         analyzer = Analyzer(settings)
-        analyses = analyzer.analyze(loaded.articles, on_progress) if loaded.articles else {}
-        errors.extend(LoadError(str(settings.cache_dir), w, fatal=False) for w in analyzer.warnings)
-        corpus = linker.link(loaded.articles, analyses, errors)
+        # One corpus, made once and kept to the end: frozen out of the collector's sight.
+        with paused_gc(freeze=True):
+            analyses = analyzer.analyze(loaded.articles, on_progress) if loaded.articles else {}
+            errors.extend(
+                LoadError(str(settings.cache_dir), w, fatal=False) for w in analyzer.warnings
+            )
+            corpus = linker.link(loaded.articles, analyses, errors)
     corpus.errors.extend(
         LoadError(str(settings.cache_dir), w, fatal=False) for w in linker.warnings
     )
