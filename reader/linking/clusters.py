@@ -50,6 +50,11 @@ class Clusters:
             node = parent[node]
         return node
 
+    def roots(self) -> list[int]:
+        """The root of every node, by node id (one pass, for walks over many mentions)."""
+        find = self.find
+        return [find(node) for node in range(len(self._parent))]
+
     def can_merge(self, a: int, b: int) -> bool:
         """Whether the clusters of ``a`` and ``b`` may become one."""
         ra, rb = self.find(a), self.find(b)

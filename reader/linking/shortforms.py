@@ -10,6 +10,7 @@ own article only, and there they win over a form from elsewhere.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
@@ -37,14 +38,15 @@ def written_surname(written: str) -> str:
 
 
 def article_forms(
-    items: Iterable[Located], clusters: Clusters, lower: Iterable[str]
+    items: Iterable[Located], clusters: Clusters, lower: Sequence[str]
 ) -> dict[str, tuple[int, EntityType]]:
     """The short forms one article may use, each with the entity it stands for there.
 
     Args:
         items: the article's linked mentions.
         clusters: the linked clusters (a form's entity is its cluster root).
-        lower: the words the article writes in lower case (common words there).
+        lower: the words the article writes in lower case (common words there),
+            sorted (``ArticleDigest.lower``).
 
     Returns:
         Short form as written -> (cluster root, type of the full name), for forms
@@ -57,19 +59,20 @@ def article_forms(
     person_words: set[str] = set()
     for node, _, kind, written in items:
         if kind == "person":
-            person_words.update(written.casefold().split())
+            person_words.update(_folded_words(written))
             if short := written_surname(written):
                 found.setdefault(short, {})[node] = "person"
     for node, _, kind, written in items:
         if kind in ("organization", "place"):
             for short in variants.short_forms(written):
-                if not set(short.casefold().split()) & person_words:
+                if person_words.isdisjoint(_folded_words(short)):
                     found.setdefault(short, {})[node] = kind
-    common = set(lower)
+    # A sorted word list is searched in place: building a set of an article's
+    # hundreds of lower-case words costs more than the few lookups made here.
     found = {
         form: nodes
         for form, nodes in found.items()
-        if len(form) >= 3 and not set(form.casefold().split()) & common
+        if len(form) >= 3 and not any(_in_sorted(lower, w) for w in _folded_words(form))
     }
     if not found:
         return {}
@@ -91,27 +94,14 @@ def article_forms(
     }
 
 
-def local_forms(
-    documents: Sequence[tuple[str, Iterable[str]]], located: Iterable[Located], clusters: Clusters
-) -> dict[str, dict[str, tuple[int, EntityType]]]:
-    """``article_forms`` for every article.
+@lru_cache(maxsize=1 << 14)  # the same names recur in every article
+def _folded_words(written: str) -> tuple[str, ...]:
+    return tuple(written.casefold().split())
 
-    Args:
-        documents: ``(article id, the words it writes in lower case)`` for each article.
-        located: every linked mention.
-        clusters: the linked clusters.
 
-    Returns:
-        Article id -> its short forms (articles with none left out).
-    """
-    by_article: dict[str, list[Located]] = {}
-    for item in located:
-        by_article.setdefault(item[1].article, []).append(item)
-    out = {}
-    for article, lower in documents:
-        if forms := article_forms(by_article.get(article, ()), clusters, lower):
-            out[article] = forms
-    return out
+def _in_sorted(words: Sequence[str], word: str) -> bool:
+    index = bisect_left(words, word)
+    return index < len(words) and words[index] == word
 
 
 def conflicts(local: Mapping[str, tuple[int, EntityType]], form: str, root: int) -> bool:
