@@ -45,33 +45,42 @@ def build_entities(
         order = {}
         for _, mention, _, _ in located:
             order.setdefault(mention.article, len(order))
+    roots = clusters.roots()
     members: dict[int, list[tuple[EntityMention, EntityType, str]]] = {}
     for node, mention, kind, form in located:
-        members.setdefault(clusters.find(node), []).append((mention, kind, form))
+        members.setdefault(roots[node], []).append((mention, kind, form))
+    # Per distinct string, not per mention: a name recurs in thousands of mentions.
+    folded: dict[str, str] = {}
+    spaced: dict[str, str] = {}
     drafts = []
     earliest: list[tuple[int, int, int, str]] = []
     for root, items in members.items():
-        first = min((m for m, _, _ in items), key=lambda m: (order[m.article], m.start, m.end))
-        earliest.append((order[first.article], first.start, first.end, first.article))
+        # Article ids map to distinct numbers, so the smallest tuple is the first mention's.
+        earliest.append(min((order[m.article], m.start, m.end, m.article) for m, _, _ in items))
+        keys = [folded.get(w) or folded.setdefault(w, fold_name(w)) for _, _, w in items]
         kind = vote(Counter(t for _, t, _ in items))
         if kind != "person" and any(
-            t == "person" and fold_name(w) in full_people for _, t, w in items
+            t == "person" and key in full_people for (_, t, _), key in zip(items, keys, strict=True)
         ):
             kind = "person"
-        kept = [item for item in items if fold_name(item[2]) not in demoted] or items
+        kept = [item for item, key in zip(items, keys, strict=True) if key not in demoted] or items
         written = [w for _, _, w in kept]
-        if kind == "person" and all(has_digits(w) for w in written):
+        if kind == "person" and all(has_digits(w) for w in set(written)):
             # People's names hold no numbers: "ThinkPad X1" tagged PERSON is a product.
             others: Counter[EntityType] = Counter(t for _, t, _ in items if t != "person")
             kind = vote(others) if others else "organization"
-        forms = [w for _, t, w in items if t == kind and w in written] or written
+        allowed = set(written)
+        forms = [w for _, t, w in items if t == kind and w in allowed] or written
+        texts = {m.text for m, _, _ in kept}
         drafts.append(
             Entity(
                 id="",
                 name=display_name(forms, kind),
                 type=kind,
                 # Over-long spans ("Lindsay Lohan Checks Into Rehab") stay mentions, not names.
-                aliases=sorted({clean_spacing(m.text) for m, _, _ in kept}),
+                aliases=sorted(
+                    {spaced.get(t) or spaced.setdefault(t, clean_spacing(t)) for t in texts}
+                ),
                 mentions=[m for m, _, _ in items],
                 evidence=list(clusters.evidence.get(root, [])),
             )

@@ -58,7 +58,9 @@ class NameSearch:
             ``span_index(spans)``, made on the way.
         """
         known, table = self.known, self._table
-        covered = _Covered(tagged)
+        covered = sorted(tagged)
+        starts = [s for s, _ in covered]
+        reach = list(accumulate((e for _, e in covered), max))
         out = []
         at = {}
         after = 0  # the end of the last name found: later names start past it
@@ -70,26 +72,33 @@ class NameSearch:
             index = first + spans[index + 1]
             if start < after:
                 continue
-            found = None
             # Shortest first: a span that starts no known name ends the search from
             # this start, since every longer span begins with it.
-            for place in range(first, index):
-                end = spans[place]
-                form = table.get(text[start:end])
-                if form is None:
-                    break
+            shortest = spans[first]
+            head = text[start:shortest]
+            form = table.get(head)
+            found = None
+            if form is not None:
                 if form:
-                    found = start, end, form
+                    found = start, shortest, form
+                for place in range(first + 1, index) if index > first + 1 else ():
+                    end = spans[place]
+                    form = table.get(text[start:end])
+                    if form is None:
+                        break
+                    if form:
+                        found = start, end, form
             if found is None:
-                shortest = spans[first]
-                if text.find(" ", start, shortest) == -1:
+                if " " not in head:
                     continue
                 # The shortest end closes the capitalised run the span starts.
                 found = _ending_inside(text, start, shortest, known)
                 if found is None:
                     continue
             after = found[1]
-            if not covered.overlaps(found[0], found[1]):
+            # Inlined ``overlaps``: most names found are the tagged mentions themselves.
+            before = bisect_left(starts, after)
+            if not before or reach[before - 1] <= found[0]:
                 out.append(found)
         return out, at
 
@@ -151,7 +160,9 @@ def local_occurrences(
     for form in forms:
         index = text.find(form)
         while index != -1:
-            hits.append((index, -len(form), form))
+            # Only where a name can start: most hits sit inside the full name.
+            if index in at:
+                hits.append((index, -len(form), form))
             index = text.find(form, index + 1)
     if not hits:
         return []
@@ -162,8 +173,8 @@ def local_occurrences(
         end = start - minus
         if start < after:
             continue
-        place = at.get(start)
-        if place is None or end not in spans[place + 2 : place + 2 + spans[place + 1]]:
+        place = at[start]
+        if end not in spans[place + 2 : place + 2 + spans[place + 1]]:
             continue
         after = end
         if not covered.overlaps(start, end):

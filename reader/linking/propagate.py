@@ -65,7 +65,7 @@ def add_untagged(
         spans = [(m.start, m.end) for _, m, _, _ in items]
         # The article's own short forms (``shortforms``): they win over a form
         # from elsewhere ("Rock" by "Chris Rock" is him there).
-        mine = shortforms.article_forms(items, clusters, digest.lower) if items else {}
+        mine = shortforms.article_forms(items, roots, digest.lower) if items else {}
         packed = list(digest.packed_spans)  # a list indexes faster than the array
         if forms:
             occurrences, at = search.occurrences(text, packed, spans)

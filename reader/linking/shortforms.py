@@ -15,7 +15,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from reader.linking import variants
-from reader.linking.clusters import Clusters
 from reader.linking.people import surname
 from reader.model import EntityMention, EntityType
 from reader.names import TITLE_WORDS, fold_name, has_digits
@@ -38,13 +37,14 @@ def written_surname(written: str) -> str:
 
 
 def article_forms(
-    items: Iterable[Located], clusters: Clusters, lower: Sequence[str]
+    items: Iterable[Located], roots: Sequence[int], lower: Sequence[str]
 ) -> dict[str, tuple[int, EntityType]]:
     """The short forms one article may use, each with the entity it stands for there.
 
     Args:
         items: the article's linked mentions.
-        clusters: the linked clusters (a form's entity is its cluster root).
+        roots: the cluster root of every node (``Clusters.roots``): a form's
+            entity is its cluster root.
         lower: the words the article writes in lower case (common words there),
             sorted (``ArticleDigest.lower``).
 
@@ -81,11 +81,11 @@ def article_forms(
     tagged: dict[str, set[int]] = {}
     for node, mention, _, _ in items:
         if mention.text in found:
-            tagged.setdefault(mention.text, set()).add(clusters.find(node))
+            tagged.setdefault(mention.text, set()).add(roots[node])
     owners: dict[str, dict[int, EntityType]] = {}
     for form, nodes in found.items():
         for node, kind in nodes.items():
-            owners.setdefault(form, {})[clusters.find(node)] = kind
+            owners.setdefault(form, {})[roots[node]] = kind
     return {
         form: (root, kind)
         for form, roots in owners.items()
