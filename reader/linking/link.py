@@ -253,8 +253,7 @@ class _Linker(OrganizationRules):
             if key in held_back:
                 continue
             nodes = list(name.nodes.values())
-            for node in nodes[1:]:
-                self.clusters.merge(nodes[0], node, None)
+            self.clusters.merge_name(nodes, key)
             if len(name.forms) > 1:
                 forms = tuple(sorted(name.forms))
                 self.clusters.add_evidence(nodes[0], Evidence("same-name", forms))
