@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from operator import attrgetter
 
 import numpy as np
 
@@ -263,8 +264,10 @@ def group_stories(
     if not articles:
         return []
     named: dict[str, list[str]] = defaultdict(list)
+    article_of = attrgetter("article")
     for entity in entities:
-        for article_id in entity.article_ids:
+        # ``Entity.article_ids``, with the walk over the mentions done in C.
+        for article_id in dict.fromkeys(map(article_of, entity.mentions)):
             named[article_id].append(entity.id)
     # A canonical order (by id) makes every tie below independent of the input order.
     canon = sorted(range(len(articles)), key=lambda i: (articles[i].id, articles[i].text))

@@ -88,9 +88,9 @@ def article_forms(
             owners.setdefault(form, {})[roots[node]] = kind
     return {
         form: (root, kind)
-        for form, roots in owners.items()
-        if len(roots) == 1 and tagged.get(form, set(roots)) == set(roots)
-        for root, kind in roots.items()
+        for form, owned in owners.items()
+        if len(owned) == 1 and tagged.get(form, set(owned)) == set(owned)
+        for root, kind in owned.items()
     }
 
 
