@@ -15,7 +15,13 @@ _TYPE_ORDER: tuple[EntityType, ...] = ("person", "organization", "place", "group
 
 def vote(types: Counter[EntityType]) -> EntityType:
     """The majority type; ties go to the more specific type (person first)."""
-    return max(_TYPE_ORDER, key=lambda t: (types.get(t, 0), -_TYPE_ORDER.index(t)))
+    best = _TYPE_ORDER[0]
+    most = types.get(best, 0)
+    for kind in _TYPE_ORDER[1:]:
+        count = types.get(kind, 0)
+        if count > most:  # strictly more: a tie keeps the earlier, more specific type
+            best, most = kind, count
+    return best
 
 
 def build_entities(

@@ -242,10 +242,11 @@ class _Linker(OrganizationRules):
         self._shortened(final=True)
         self._initials()
         if self.retyped:
-            self.located = [
-                (node, mention, "organization" if node in self.retyped else kind, written)
-                for node, mention, kind, written in self.located
-            ]
+            retyped, located = self.retyped, self.located
+            # Replaced in place: only the few retyped nodes' mentions change.
+            for number, (node, mention, _, written) in enumerate(located):
+                if node in retyped:
+                    located[number] = (node, mention, "organization", written)
 
     def _same_name(self, held_back: set[str]) -> None:
         """Join every node of one name, except surnames that could be several people."""
