@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
+from itertools import compress
+from operator import attrgetter, itemgetter, not_
 
 from reader.linking import shortforms
 from reader.linking.build import vote
@@ -22,6 +24,8 @@ from reader.model import Article, EntityMention, EntityType, Evidence
 from reader.names import clean_name
 
 Located = tuple[int, EntityMention, EntityType, str]
+
+_TEXT = attrgetter("text")
 
 
 def add_untagged(
@@ -66,7 +70,7 @@ def add_untagged(
         # The article's own short forms (``shortforms``): they win over a form
         # from elsewhere ("Rock" by "Chris Rock" is him there).
         mine = shortforms.article_forms(items, roots, digest.lower) if items else {}
-        packed = list(digest.packed_spans)  # a list indexes faster than the array
+        packed = digest.packed_spans
         if forms:
             occurrences, at = search.occurrences(text, packed, spans)
         else:
@@ -117,12 +121,12 @@ def _searched_forms(
         ``(forms, kinds)``: written form -> its one cluster root, for the forms
         ``add_untagged`` looks for; written form -> how often each type tagged it.
     """
-    nodes = [item[0] for item in located]
-    texts = [item[1].text for item in located]
-    # Counted by C loops over pairs: a collection has hundreds of thousands of mentions.
+    # C loops over the columns: a collection has hundreds of thousands of mentions.
+    nodes = list(map(itemgetter(0), located))
+    texts = list(map(_TEXT, map(itemgetter(1), located)))
     owners = set(zip(texts, map(roots.__getitem__, nodes), strict=True))
-    clusters_per_form = Counter(text for text, _ in owners)
-    in_body = {text for node, text in zip(nodes, texts, strict=True) if node not in headline_only}
+    clusters_per_form = Counter(map(itemgetter(0), owners))
+    in_body = set(compress(texts, map(not_, map(headline_only.__contains__, nodes))))
     forms = {
         text: root
         for text, root in owners
@@ -133,7 +137,7 @@ def _searched_forms(
     }
     kinds: dict[str, Counter[EntityType]] = {}
     for (text, kind), count in Counter(
-        zip(texts, (item[2] for item in located), strict=True)
+        zip(texts, map(itemgetter(2), located), strict=True)
     ).items():
         if text in forms:
             kinds.setdefault(text, Counter())[kind] = count
