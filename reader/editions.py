@@ -70,7 +70,9 @@ def representatives(texts: Sequence[str]) -> list[int]:
 
 def _lines(text: str) -> dict[str, int]:
     """The distinct non-blank lines of ``text`` (stripped), with their lengths."""
-    return {line: len(line) for line in map(str.strip, text.splitlines()) if line}
+    # C loops: a collection has hundreds of thousands of lines.
+    lines = list(dict.fromkeys(filter(None, map(str.strip, text.splitlines()))))
+    return dict(zip(lines, map(len, lines), strict=True))
 
 
 def _keys(lines: dict[str, int]) -> list[str]:

@@ -12,6 +12,8 @@ merge that would join names an alias file splits or two different people.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import compress, count
+from operator import itemgetter
 
 from reader.linking import containment, fuzzy, propagate, variants
 from reader.linking.aliases import AliasTable, shipped_aliases
@@ -115,9 +117,12 @@ def trim_headlines(
     Returns:
         ``located`` with every headline span that holds its body name trimmed to it.
     """
-    out = []
-    for node, mention, kind, written in located:
-        found = headlines.get(node_keys[node])
+    out = list(located)
+    # Only mentions of headline names can change: found by C loops over the nodes.
+    nodes = map(itemgetter(0), out)
+    for number in compress(count(), map(headlines.__contains__, map(node_keys.__getitem__, nodes))):
+        node, mention, kind, _ = out[number]
+        found = headlines[node_keys[node]]
         span = containment.inner_span(mention.text, found) if found else None
         if span is not None:
             start, end = span
@@ -125,8 +130,7 @@ def trim_headlines(
             mention = EntityMention(
                 mention.article, mention.start + start, mention.start + end, text
             )
-            written = clean_name(text, person=kind == "person")
-        out.append((node, mention, kind, written))
+            out[number] = (node, mention, kind, clean_name(text, person=kind == "person"))
     return out
 
 
