@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from itertools import compress
+from itertools import compress, groupby
 from operator import attrgetter, itemgetter, not_
 
 from reader.linking import shortforms
@@ -25,7 +25,7 @@ from reader.names import clean_name
 
 Located = tuple[int, EntityMention, EntityType, str]
 
-_TEXT = attrgetter("text")
+_ARTICLE, _START, _END, _TEXT = (attrgetter(f) for f in ("article", "start", "end", "text"))
 
 
 def add_untagged(
@@ -53,20 +53,25 @@ def add_untagged(
         All mentions, old and found, in reading order (article, then offset).
     """
     roots = clusters.roots()
+    mentions = list(map(itemgetter(1), located))
+    # Grouped by article with C loops (a collection's mentions come article by article).
     by_article: dict[str, list[Located]] = {}
-    for item in located:
-        by_article.setdefault(item[1].article, []).append(item)
-    forms, kinds = _searched_forms(located, roots, lower, headline_only)
+    for article_id, group in groupby(
+        zip(map(_ARTICLE, mentions), located, strict=True), itemgetter(0)
+    ):
+        by_article.setdefault(article_id, []).extend(map(itemgetter(1), group))
+    forms, kinds = _searched_forms(located, mentions, roots, lower, headline_only)
     search = NameSearch(forms, capitals_forms(forms))
     kind_of: dict[str, EntityType] = {}
-    untagged: list[Located] = []
-    short: list[Located] = []
+    out: list[Located] = []
     found: Counter[tuple[int, str]] = Counter()
     short_evidence: list[tuple[int, Evidence]] = []
     for article, digest in documents:
-        items = by_article.get(article.id, [])
+        items = by_article.pop(article.id, [])
         text = article.text
-        spans = [(m.start, m.end) for _, m, _, _ in items]
+        here = list(map(itemgetter(1), items))
+        starts = list(map(_START, here))
+        spans = list(zip(starts, map(_END, here), strict=True))
         # The article's own short forms (``shortforms``): they win over a form
         # from elsewhere ("Rock" by "Chris Rock" is him there).
         mine = shortforms.article_forms(items, roots, digest.lower) if items else {}
@@ -75,6 +80,7 @@ def add_untagged(
             occurrences, at = search.occurrences(text, packed, spans)
         else:
             occurrences, at = [], span_index(packed) if mine else {}
+        added: list[Located] = []
         for start, end, form in occurrences:
             root = forms[form]
             if shortforms.conflicts(mine, form, root):
@@ -83,28 +89,36 @@ def add_untagged(
             if kind is None:
                 kind = kind_of[form] = vote(kinds[form])
             written = text[start:end]
-            untagged.append(
+            added.append(
                 (root, EntityMention(article.id, start, end, written), kind, clean_name(written))
             )
             found[(root, form)] += 1
             spans.append((start, end))
         if mine:
             found_here = local_occurrences(text, packed, at, mine, spans)
-            short_evidence.extend(_short_forms(article.id, text, found_here, mine, short))
+            short_evidence.extend(_short_forms(article.id, text, found_here, mine, added))
+        # In text order (a stable sort: mentions at one offset keep their order).
+        if added or starts != sorted(starts):
+            items = sorted([*items, *added], key=_item_start)
+        out.extend(items)
+    if by_article:
+        raise KeyError(f"mentions of articles not linked: {sorted(by_article)[:3]}")
     for (root, form), count in sorted(found.items(), key=lambda item: item[0][1]):
         detail = f"{count} untagged occurrence(s) of the name found in the text"
         clusters.add_evidence(root, Evidence("text-match", (form,), detail))
     # Short forms' evidence after every text match, as each article's search found them.
     for root, evidence in short_evidence:
         clusters.add_evidence(root, evidence)
-    out = [*located, *untagged, *short]
-    order = {article.id: number for number, (article, _) in enumerate(documents)}
-    out.sort(key=lambda item: (order[item[1].article], item[1].start))
     return out
+
+
+def _item_start(item: Located) -> int:
+    return item[1].start
 
 
 def _searched_forms(
     located: Sequence[Located],
+    mentions: Sequence[EntityMention],
     roots: Sequence[int],
     lower: Collection[str],
     headline_only: Collection[int],
@@ -113,6 +127,7 @@ def _searched_forms(
 
     Args:
         located: the linked mentions.
+        mentions: their ``EntityMention`` column.
         roots: the cluster root of every node (``Clusters.roots``).
         lower: the words some article writes in lower case.
         headline_only: the nodes of names only ever tagged in title-case headlines.
@@ -123,7 +138,7 @@ def _searched_forms(
     """
     # C loops over the columns: a collection has hundreds of thousands of mentions.
     nodes = list(map(itemgetter(0), located))
-    texts = list(map(_TEXT, map(itemgetter(1), located)))
+    texts = list(map(_TEXT, mentions))
     owners = set(zip(texts, map(roots.__getitem__, nodes), strict=True))
     clusters_per_form = Counter(map(itemgetter(0), owners))
     in_body = set(compress(texts, map(not_, map(headline_only.__contains__, nodes))))
