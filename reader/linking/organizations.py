@@ -9,6 +9,8 @@ own article writes.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
+from operator import itemgetter
 
 from reader.linking import acronyms, containment, variants
 from reader.linking.collect import Name
@@ -58,9 +60,11 @@ class OrganizationRules(LinkState):
         texts = {article.id: article.text for article, _ in self.documents}
         found = set()
         node_keys = self.node_keys
-        for node, mention, _, _ in self.located:
-            if node_keys[node] not in wanted:
-                continue
+        # The mentions of those names, picked out by C loops over the nodes.
+        picked = map(
+            wanted.__contains__, map(node_keys.__getitem__, map(itemgetter(0), self.located))
+        )
+        for node, mention, _, _ in compress(self.located, picked):
             text = texts[mention.article]
             start = mention.start + 4 if mention.text[:4] == "The " else mention.start
             if text[start - 4 : start] == "The " and mid_sentence(text, start - 4):
