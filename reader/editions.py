@@ -70,18 +70,17 @@ def representatives(texts: Sequence[str]) -> list[int]:
 
 def _lines(text: str) -> dict[str, int]:
     """The distinct non-blank lines of ``text`` (stripped), with their lengths."""
-    lines: dict[str, int] = {}
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped:
-            lines[stripped] = len(stripped)
-    return lines
+    # C loops: a collection has hundreds of thousands of lines.
+    lines = list(dict.fromkeys(filter(None, map(str.strip, text.splitlines()))))
+    return dict(zip(lines, map(len, lines), strict=True))
 
 
 def _keys(lines: dict[str, int]) -> list[str]:
     # Longest first, ties by the text itself so the choice never depends on hashing.
     long = [line for line, size in lines.items() if size >= KEY_MIN_CHARS]
-    long.sort(key=lambda line: (-len(line), line))
+    # By text, then (a stable sort keeps that order for ties) longest first.
+    long.sort()
+    long.sort(key=len, reverse=True)
     return long[:KEY_LINES]
 
 
@@ -109,6 +108,6 @@ def _find(
                 continue
             other = lines_of[rep]
             small, large = (lines, other) if len(lines) <= len(other) else (other, lines)
-            if sum(size for line, size in small.items() if line in large) >= needed:
+            if sum(map(small.__getitem__, small.keys() & large.keys())) >= needed:
                 return rep
     return None

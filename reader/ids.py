@@ -29,6 +29,11 @@ def span_ids(prefix: str, spans: Sequence[tuple[str, int, int]]) -> list[str]:
     for article, start, end in spans:
         full = hashlib.blake2b(f"{article}\x1f{start}\x1f{end}".encode(), digest_size=16)
         hexed = full.hexdigest()
+        candidate = f"{prefix}{hexed[:8]}"
+        if candidate not in taken:  # nearly always: no collision to resolve
+            taken.add(candidate)
+            ids.append(candidate)
+            continue
         candidate = next(
             (f"{prefix}{hexed[:n]}" for n in (8, 12, 32) if f"{prefix}{hexed[:n]}" not in taken),
             "",

@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from operator import attrgetter
 
 import numpy as np
 
@@ -262,10 +263,6 @@ def group_stories(
     """
     if not articles:
         return []
-    named: dict[str, list[str]] = defaultdict(list)
-    for entity in entities:
-        for article_id in entity.article_ids:
-            named[article_id].append(entity.id)
     # A canonical order (by id) makes every tie below independent of the input order.
     canon = sorted(range(len(articles)), key=lambda i: (articles[i].id, articles[i].text))
     represented_by = representatives([articles[i].text for i in canon])
@@ -277,6 +274,13 @@ def group_stories(
             members.append([])
         members[node_of[rep]].append(canon[position])
     nodes = [articles[group[0]] for group in members]
+    # The entities each compared article names (editions share their representative's).
+    compared = {a.id for a in nodes}
+    named: dict[str, list[str]] = defaultdict(list)
+    article_of = attrgetter("article")
+    for entity in entities:
+        for article_id in compared.intersection(map(article_of, entity.mentions)):
+            named[article_id].append(entity.id)
     dates = [_parse_date(a.date) for a in articles]
     clusters, centrality = _cluster(nodes, [dates[g[0]] for g in members], named, threshold)
     weight = [0.0] * len(articles)

@@ -92,7 +92,7 @@ def test_linking_does_not_depend_on_article_order(documents) -> None:
 def test_overlap_lookup_agrees_with_a_scan(spans, start, length) -> None:
     from itertools import accumulate
 
-    from reader.linking.propagate import _overlaps
+    from reader.linking.namesearch import overlaps as _overlaps
 
     covered = sorted((s, s + n) for s, n in spans)
     starts = [s for s, _ in covered]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
+from itertools import compress
+from operator import attrgetter
 
 from reader.ids import span_ids
 from reader.linking.clusters import Clusters
@@ -11,11 +13,18 @@ from reader.model import Entity, EntityMention, EntityType
 from reader.names import clean_spacing, fold_name, has_digits
 
 _TYPE_ORDER: tuple[EntityType, ...] = ("person", "organization", "place", "group")
+_ARTICLE, _START, _END, _TEXT = (attrgetter(f) for f in ("article", "start", "end", "text"))
 
 
 def vote(types: Counter[EntityType]) -> EntityType:
     """The majority type; ties go to the more specific type (person first)."""
-    return max(_TYPE_ORDER, key=lambda t: (types.get(t, 0), -_TYPE_ORDER.index(t)))
+    best = _TYPE_ORDER[0]
+    most = types.get(best, 0)
+    for kind in _TYPE_ORDER[1:]:
+        count = types.get(kind, 0)
+        if count > most:  # strictly more: a tie keeps the earlier, more specific type
+            best, most = kind, count
+    return best
 
 
 def build_entities(
@@ -45,34 +54,71 @@ def build_entities(
         order = {}
         for _, mention, _, _ in located:
             order.setdefault(mention.article, len(order))
-    members: dict[int, list[tuple[EntityMention, EntityType, str]]] = {}
-    for node, mention, kind, form in located:
-        members.setdefault(clusters.find(node), []).append((mention, kind, form))
+    if not located:
+        return []
+    # Column by column, so most of the work per entity is done by C loops.
+    nodes, mentions, kinds, writtens = zip(*located, strict=True)
+    articles = list(map(_ARTICLE, mentions))
+    roots = clusters.roots()
+    members: dict[int, list[int]] = {}
+    for number, root in enumerate(map(roots.__getitem__, nodes)):
+        members.setdefault(root, []).append(number)
+    # Per distinct string, not per mention: a name recurs in thousands of mentions.
+    folded = {w: fold_name(w) for w in set(writtens)}
+    spaced: dict[str, str] = {}
+    demoted = set(demoted)
     drafts = []
     earliest: list[tuple[int, int, int, str]] = []
-    for root, items in members.items():
-        first = min((m for m, _, _ in items), key=lambda m: (order[m.article], m.start, m.end))
-        earliest.append((order[first.article], first.start, first.end, first.article))
-        kind = vote(Counter(t for _, t, _ in items))
-        if kind != "person" and any(
-            t == "person" and fold_name(w) in full_people for _, t, w in items
+    article_counts: list[int] = []
+    for root, numbers in members.items():
+        ms = list(map(mentions.__getitem__, numbers))
+        ts = list(map(kinds.__getitem__, numbers))
+        ws = list(map(writtens.__getitem__, numbers))
+        keys = list(map(folded.__getitem__, ws))
+        where = list(map(articles.__getitem__, numbers))
+        # Article ids map to distinct numbers, so the smallest tuple is the first mention's.
+        earliest.append(
+            min(
+                zip(
+                    map(order.__getitem__, where),
+                    map(_START, ms),
+                    map(_END, ms),
+                    where,
+                    strict=True,
+                )
+            )
+        )
+        article_counts.append(len(set(where)))
+        kind = vote(Counter(ts))
+        if (
+            kind != "person"
+            and "person" in ts
+            and any(t == "person" and key in full_people for t, key in zip(ts, keys, strict=True))
         ):
             kind = "person"
-        kept = [item for item in items if fold_name(item[2]) not in demoted] or items
-        written = [w for _, _, w in kept]
-        if kind == "person" and all(has_digits(w) for w in written):
+        if demoted.isdisjoint(keys):
+            kept_ms, written = ms, ws
+        else:
+            chosen = [key not in demoted for key in keys]
+            kept_ms = list(compress(ms, chosen)) or ms
+            written = list(compress(ws, chosen)) or ws
+        if kind == "person" and all(has_digits(w) for w in set(written)):
             # People's names hold no numbers: "ThinkPad X1" tagged PERSON is a product.
-            others: Counter[EntityType] = Counter(t for _, t, _ in items if t != "person")
+            others: Counter[EntityType] = Counter(t for t in ts if t != "person")
             kind = vote(others) if others else "organization"
-        forms = [w for _, t, w in items if t == kind and w in written] or written
+        allowed = set(written)
+        forms = [w for t, w in zip(ts, ws, strict=True) if t == kind and w in allowed] or written
+        texts = set(map(_TEXT, kept_ms))
         drafts.append(
             Entity(
                 id="",
                 name=display_name(forms, kind),
                 type=kind,
                 # Over-long spans ("Lindsay Lohan Checks Into Rehab") stay mentions, not names.
-                aliases=sorted({clean_spacing(m.text) for m, _, _ in kept}),
-                mentions=[m for m, _, _ in items],
+                aliases=sorted(
+                    {spaced.get(t) or spaced.setdefault(t, clean_spacing(t)) for t in texts}
+                ),
+                mentions=ms,
                 evidence=list(clusters.evidence.get(root, [])),
             )
         )
@@ -81,8 +127,17 @@ def build_entities(
     ids = entity_ids([(earliest[i][3], earliest[i][1], earliest[i][2]) for i in ranked])
     for number, entity_id in zip(ranked, ids, strict=True):
         drafts[number].id = entity_id
-    drafts.sort(key=lambda e: (-len(e.mentions), -len(e.article_ids), e.name.casefold(), e.id))
-    return drafts
+    # Salience: mentions, then articles (``Entity.article_ids``, counted above), then name.
+    ranking = sorted(
+        range(len(drafts)),
+        key=lambda i: (
+            -len(drafts[i].mentions),
+            -article_counts[i],
+            drafts[i].name.casefold(),
+            drafts[i].id,
+        ),
+    )
+    return [drafts[i] for i in ranking]
 
 
 def entity_ids(firsts: Sequence[tuple[str, int, int]]) -> list[str]:

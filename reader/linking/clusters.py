@@ -31,6 +31,8 @@ class Clusters:
         compatible: Callable[[str, str], bool],
     ) -> None:
         self._parent = list(range(len(node_keys)))
+        # 1 while a node has never been part of a merge (``merge_name``'s fast path).
+        self._single = bytearray(b"\x01") * len(node_keys)
         self._compatible = compatible
         # Per root: split group id -> the name holding it; the full person names.
         self._splits: dict[int, dict[int, str]] = {}
@@ -49,6 +51,11 @@ class Clusters:
             parent[node] = parent[parent[node]]
             node = parent[node]
         return node
+
+    def roots(self) -> list[int]:
+        """The root of every node, by node id (one pass, for walks over many mentions)."""
+        find = self.find
+        return [find(node) for node in range(len(self._parent))]
 
     def can_merge(self, a: int, b: int) -> bool:
         """Whether the clusters of ``a`` and ``b`` may become one."""
@@ -77,6 +84,7 @@ class Clusters:
         if len(self.evidence.get(ra, ())) < len(self.evidence.get(rb, ())):
             ra, rb = rb, ra
         self._parent[rb] = ra
+        self._single[ra] = self._single[rb] = 0
         if rb in self._splits:
             self._splits.setdefault(ra, {}).update(self._splits.pop(rb))
         if rb in self._people:
@@ -86,6 +94,30 @@ class Clusters:
         if evidence is not None:
             self.evidence.setdefault(ra, []).append(evidence)
         return True
+
+    def merge_name(self, nodes: list[int], key: str) -> None:
+        """Join ``nodes``, every one a node of the folded name ``key``, as
+        ``merge(nodes[0], node, None)`` for each other node would.
+
+        Nodes never merged before join in one step: they hold the same name, so
+        no split group can part them, and one full-name check answers for all.
+        """
+        single = self._single
+        if not all(single[node] for node in nodes):
+            for node in nodes[1:]:
+                self.merge(nodes[0], node, None)
+            return
+        first, rest = nodes[0], nodes[1:]
+        if not rest or (first in self._people and not self._compatible(key, key)):
+            return
+        parent, splits, people = self._parent, self._splits, self._people
+        for node in rest:
+            parent[node] = first
+            single[node] = 0
+            # The others hold what the first holds: theirs go, as a merge would drop them.
+            splits.pop(node, None)
+            people.pop(node, None)
+        single[first] = 0
 
     def add_evidence(self, node: int, evidence: Evidence) -> None:
         """Record evidence on ``node``'s cluster without merging anything."""

@@ -61,22 +61,33 @@ def collect_names(
     names: dict[str, Name] = {}
     node_keys: list[str] = []
     located: list[Located] = []
+    # How often each name is written each way: counted per distinct combination and
+    # added to the names at the end (a collection has hundreds of thousands of mentions).
+    tally: Counter[tuple[str, str, str, bool]] = Counter()
+    label_types = LABEL_TYPES
     for article, digest in documents:
+        article_id = article.id
+        here: dict[str, int] = {}  # folded name -> its node in this article
         for mention in digest.mentions:
-            mention_type = LABEL_TYPES[mention.label]
-            written, key = mention.written, mention.key
-            name = names.get(key)
-            if name is None:
-                name = names[key] = Name(key)
-            name.forms[written or clean_spacing(mention.text)] += 1
-            name.types[mention_type] += 1
-            name.labels[mention.label] += 1
-            if mention.in_body:
-                name.in_body += 1
-            node = name.nodes.get(article.id)
+            key, written = mention.key, mention.written
+            node = here.get(key)
             if node is None:
-                node = name.nodes[article.id] = len(node_keys)
+                node = here[key] = len(node_keys)
                 node_keys.append(key)
-            spot = EntityMention(article.id, mention.start, mention.end, mention.text)
-            located.append((node, spot, mention_type, written))
+                name = names.get(key)
+                if name is None:
+                    name = names[key] = Name(key)
+                name.nodes[article_id] = node
+            tally[key, written or clean_spacing(mention.text), mention.label, mention.in_body] += 1
+            spot = EntityMention(article_id, mention.start, mention.end, mention.text)
+            located.append((node, spot, label_types[mention.label], written))
+    # In order of first appearance, as counting mention by mention would leave them
+    # (a name's most common form is the first written of the most frequent).
+    for (key, form, label, in_body), count in tally.items():
+        name = names[key]
+        name.forms[form] += count
+        name.types[label_types[label]] += count
+        name.labels[label] += count
+        if in_body:
+            name.in_body += count
     return names, node_keys, located

@@ -12,6 +12,8 @@ merge that would join names an alias file splits or two different people.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import compress, count
+from operator import itemgetter
 
 from reader.linking import containment, fuzzy, propagate, variants
 from reader.linking.aliases import AliasTable, shipped_aliases
@@ -115,9 +117,12 @@ def trim_headlines(
     Returns:
         ``located`` with every headline span that holds its body name trimmed to it.
     """
-    out = []
-    for node, mention, kind, written in located:
-        found = headlines.get(node_keys[node])
+    out = list(located)
+    # Only mentions of headline names can change: found by C loops over the nodes.
+    nodes = map(itemgetter(0), out)
+    for number in compress(count(), map(headlines.__contains__, map(node_keys.__getitem__, nodes))):
+        node, mention, kind, _ = out[number]
+        found = headlines[node_keys[node]]
         span = containment.inner_span(mention.text, found) if found else None
         if span is not None:
             start, end = span
@@ -125,8 +130,7 @@ def trim_headlines(
             mention = EntityMention(
                 mention.article, mention.start + start, mention.start + end, text
             )
-            written = clean_name(text, person=kind == "person")
-        out.append((node, mention, kind, written))
+            out[number] = (node, mention, kind, clean_name(text, person=kind == "person"))
     return out
 
 
@@ -242,10 +246,11 @@ class _Linker(OrganizationRules):
         self._shortened(final=True)
         self._initials()
         if self.retyped:
-            self.located = [
-                (node, mention, "organization" if node in self.retyped else kind, written)
-                for node, mention, kind, written in self.located
-            ]
+            retyped, located = self.retyped, self.located
+            # Replaced in place: only the few retyped nodes' mentions change.
+            for number, (node, mention, _, written) in enumerate(located):
+                if node in retyped:
+                    located[number] = (node, mention, "organization", written)
 
     def _same_name(self, held_back: set[str]) -> None:
         """Join every node of one name, except surnames that could be several people."""
@@ -253,8 +258,7 @@ class _Linker(OrganizationRules):
             if key in held_back:
                 continue
             nodes = list(name.nodes.values())
-            for node in nodes[1:]:
-                self.clusters.merge(nodes[0], node, None)
+            self.clusters.merge_name(nodes, key)
             if len(name.forms) > 1:
                 forms = tuple(sorted(name.forms))
                 self.clusters.add_evidence(nodes[0], Evidence("same-name", forms))

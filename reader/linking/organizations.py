@@ -9,6 +9,8 @@ own article writes.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
+from operator import itemgetter
 
 from reader.linking import acronyms, containment, variants
 from reader.linking.collect import Name
@@ -21,6 +23,8 @@ from reader.names import has_digits, looks_like_acronym, tokens
 
 class OrganizationRules(LinkState):
     """The organization and place rules of the linker (see ``link._Linker.run``)."""
+
+    _with_the: set[str] | None = None
 
     def _initials(self) -> None:
         with_the = self._written_with_the()
@@ -45,13 +49,27 @@ class OrganizationRules(LinkState):
         """Keys of names written with a capital "The" mid-sentence ("and The Hollywood
         Reporter said"): the "The" is part of the name, so "THR" may be its initials
         although the folded key leaves "the" out."""
+        if self._with_the is not None:
+            return self._with_the  # names and mentions are fixed while the rules run
+        # Only names the caller asks about: organizations and places of several words.
+        wanted = {
+            key
+            for key, name in self.names.items()
+            if len(tokens(key)) > 1 and name.type in ("organization", "place")
+        }
         texts = {article.id: article.text for article, _ in self.documents}
         found = set()
-        for node, mention, _, _ in self.located:
+        node_keys = self.node_keys
+        # The mentions of those names, picked out by C loops over the nodes.
+        picked = map(
+            wanted.__contains__, map(node_keys.__getitem__, map(itemgetter(0), self.located))
+        )
+        for node, mention, _, _ in compress(self.located, picked):
             text = texts[mention.article]
             start = mention.start + 4 if mention.text[:4] == "The " else mention.start
             if text[start - 4 : start] == "The " and mid_sentence(text, start - 4):
-                found.add(self.node_keys[node])
+                found.add(node_keys[node])
+        self._with_the = found
         return found
 
     def _designators(self, designated: dict[str, list[str]]) -> None:

@@ -9,20 +9,23 @@ they stand alone (not inside a longer capitalised name such as "Kyiv Post").
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Iterator, Mapping, Sequence
-from itertools import accumulate
+from collections.abc import Collection, Mapping, Sequence
+from itertools import compress, groupby
+from operator import attrgetter, itemgetter, not_
 
 from reader.linking import shortforms
 from reader.linking.build import vote
 from reader.linking.clusters import Clusters
 from reader.linking.context import in_title_case_line, mid_sentence
 from reader.linking.digest import ArticleDigest
+from reader.linking.namesearch import NameSearch, local_occurrences, span_index
 from reader.model import Article, EntityMention, EntityType, Evidence
 from reader.names import clean_name
 
 Located = tuple[int, EntityMention, EntityType, str]
+
+_ARTICLE, _START, _END, _TEXT = (attrgetter(f) for f in ("article", "start", "end", "text"))
 
 
 def add_untagged(
@@ -49,111 +52,147 @@ def add_untagged(
     Returns:
         All mentions, old and found, in reading order (article, then offset).
     """
-    owners: dict[str, set[int]] = {}
-    kinds: dict[str, Counter[EntityType]] = {}
-    tagged: dict[str, list[tuple[int, int]]] = {}
-    in_body: set[str] = set()
-    for node, mention, kind, _ in located:
-        owners.setdefault(mention.text, set()).add(clusters.find(node))
-        kinds.setdefault(mention.text, Counter())[kind] += 1
-        tagged.setdefault(mention.article, []).append((mention.start, mention.end))
-        if node not in headline_only:
-            in_body.add(mention.text)
-    forms = {
-        f: next(iter(r))
-        for f, r in owners.items()
-        if len(r) == 1 and f in in_body and _searchable(f) and f.casefold() not in lower
-    }
-    local = shortforms.local_forms(
-        [(article.id, digest.lower) for article, digest in documents], located, clusters
-    )
-    out = list(located)
+    roots = clusters.roots()
+    mentions = list(map(itemgetter(1), located))
+    # Grouped by article with C loops (a collection's mentions come article by article).
+    by_article: dict[str, list[Located]] = {}
+    for article_id, group in groupby(
+        zip(map(_ARTICLE, mentions), located, strict=True), itemgetter(0)
+    ):
+        by_article.setdefault(article_id, []).extend(map(itemgetter(1), group))
+    forms, kinds = _searched_forms(located, mentions, roots, lower, headline_only)
+    search = NameSearch(forms, capitals_forms(forms))
+    kind_of: dict[str, EntityType] = {}
+    out: list[Located] = []
     found: Counter[tuple[int, str]] = Counter()
-    caps = capitals_forms(forms)
+    short_evidence: list[tuple[int, Evidence]] = []
     for article, digest in documents:
-        spans = tagged.get(article.id, ())
-        occurrences = untagged_occurrences(article.text, digest, forms, spans, caps)
-        mine = local.get(article.id, {})
+        items = by_article.pop(article.id, [])
+        text = article.text
+        here = list(map(itemgetter(1), items))
+        starts = list(map(_START, here))
+        spans = list(zip(starts, map(_END, here), strict=True))
+        # The article's own short forms (``shortforms``): they win over a form
+        # from elsewhere ("Rock" by "Chris Rock" is him there).
+        mine = shortforms.article_forms(items, roots, digest.lower) if items else {}
+        packed = digest.packed_spans
+        if forms:
+            occurrences, at = search.occurrences(text, packed, spans)
+        else:
+            occurrences, at = [], span_index(packed) if mine else {}
+        added: list[Located] = []
         for start, end, form in occurrences:
             root = forms[form]
-            # The article's own short form wins: "Rock" by "Chris Rock" is him there.
             if shortforms.conflicts(mine, form, root):
                 continue
-            text = article.text[start:end]
-            kind = vote(kinds[form])
-            out.append((root, EntityMention(article.id, start, end, text), kind, clean_name(text)))
+            kind = kind_of.get(form)
+            if kind is None:
+                kind = kind_of[form] = vote(kinds[form])
+            written = text[start:end]
+            added.append(
+                (root, EntityMention(article.id, start, end, written), kind, clean_name(written))
+            )
             found[(root, form)] += 1
+            spans.append((start, end))
+        if mine:
+            found_here = local_occurrences(text, packed, at, mine, spans)
+            short_evidence.extend(_short_forms(article.id, text, found_here, mine, added))
+        # In text order (a stable sort: mentions at one offset keep their order).
+        if added or starts != sorted(starts):
+            items = sorted([*items, *added], key=_item_start)
+        out.extend(items)
+    if by_article:
+        raise KeyError(f"mentions of articles not linked: {sorted(by_article)[:3]}")
     for (root, form), count in sorted(found.items(), key=lambda item: item[0][1]):
         detail = f"{count} untagged occurrence(s) of the name found in the text"
         clusters.add_evidence(root, Evidence("text-match", (form,), detail))
-    out.extend(_find_local(documents, out, clusters, local))
-    order = {article.id: number for number, (article, _) in enumerate(documents)}
-    out.sort(key=lambda item: (order[item[1].article], item[1].start))
+    # Short forms' evidence after every text match, as each article's search found them.
+    for root, evidence in short_evidence:
+        clusters.add_evidence(root, evidence)
     return out
 
 
-def _find_local(
-    documents: Sequence[tuple[Article, ArticleDigest]],
+def _item_start(item: Located) -> int:
+    return item[1].start
+
+
+def _searched_forms(
     located: Sequence[Located],
-    clusters: Clusters,
-    local: Mapping[str, Mapping[str, tuple[int, EntityType]]],
-) -> list[Located]:
-    """Occurrences of each article's own short forms (``shortforms``) in that article,
-    mid-sentence in running text (a capital at a sentence start or in a headline says
-    nothing)."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for _, mention, _, _ in located:
-        if mention.article in local:
-            spans.setdefault(mention.article, []).append((mention.start, mention.end))
-    out: list[Located] = []
-    for article, digest in documents:
-        forms = local.get(article.id)
-        if not forms:
-            continue
-        text = article.text
-        found: Counter[tuple[int, str]] = Counter()
-        for start, end, form in _occurrences(text, digest, forms, spans.get(article.id, [])):
-            if not mid_sentence(text, start) or in_title_case_line(text, start, end):
-                continue
-            root, kind = forms[form]
-            mention = EntityMention(article.id, start, end, text[start:end])
-            out.append((root, mention, kind, form))
-            found[(root, form)] += 1
-        for (root, form), count in sorted(found.items(), key=lambda item: item[0][1]):
-            detail = f"written short {count} time(s) in an article that names it in full"
-            clusters.add_evidence(root, Evidence("short-form", (form,), detail))
-    return out
+    mentions: Sequence[EntityMention],
+    roots: Sequence[int],
+    lower: Collection[str],
+    headline_only: Collection[int],
+) -> tuple[dict[str, int], dict[str, Counter[EntityType]]]:
+    """The written forms worth looking for, each with its cluster, and every form's type tags.
 
+    Args:
+        located: the linked mentions.
+        mentions: their ``EntityMention`` column.
+        roots: the cluster root of every node (``Clusters.roots``).
+        lower: the words some article writes in lower case.
+        headline_only: the nodes of names only ever tagged in title-case headlines.
 
-def _occurrences(
-    text: str, digest: ArticleDigest, forms: Collection[str], tagged: list[tuple[int, int]]
-) -> Iterator[tuple[int, int, str]]:
-    """Untagged whole-name occurrences of a few forms in one article, left to right.
-
-    Like ``untagged_occurrences`` (a name stands where the digest lists a span
-    for it; the longest name starting first wins), but for a handful of forms,
-    found by plain text search instead of a lookup at every possible name start.
+    Returns:
+        ``(forms, kinds)``: written form -> its one cluster root, for the forms
+        ``add_untagged`` looks for; written form -> how often each type tagged it.
     """
-    hits = []
-    for form in forms:
-        index = text.find(form)
-        while index != -1:
-            hits.append((index, -len(form), form))
-            index = text.find(form, index + 1)
-    if not hits:
-        return
-    ends_at = dict(digest.spans)
-    covered = sorted(tagged)
-    starts = [s for s, _ in covered]
-    reach = list(accumulate((e for _, e in covered), max))
-    after = 0
-    for start, minus, form in sorted(hits):
-        end = start - minus
-        if start < after or end not in ends_at.get(start, ()):
+    # C loops over the columns: a collection has hundreds of thousands of mentions.
+    nodes = list(map(itemgetter(0), located))
+    texts = list(map(_TEXT, mentions))
+    owners = set(zip(texts, map(roots.__getitem__, nodes), strict=True))
+    clusters_per_form = Counter(map(itemgetter(0), owners))
+    in_body = set(compress(texts, map(not_, map(headline_only.__contains__, nodes))))
+    forms = {
+        text: root
+        for text, root in owners
+        if clusters_per_form[text] == 1
+        and text in in_body
+        and _searchable(text)
+        and text.casefold() not in lower
+    }
+    kinds: dict[str, Counter[EntityType]] = {}
+    for (text, kind), count in Counter(
+        zip(texts, map(itemgetter(2), located), strict=True)
+    ).items():
+        if text in forms:
+            kinds.setdefault(text, Counter())[kind] = count
+    return forms, kinds
+
+
+def _short_forms(
+    article_id: str,
+    text: str,
+    occurrences: Sequence[tuple[int, int, str]],
+    forms: Mapping[str, tuple[int, EntityType]],
+    out: list[Located],
+) -> list[tuple[int, Evidence]]:
+    """The occurrences of an article's own short forms (``shortforms``) that stand
+    mid-sentence in running text (a capital at a sentence start or in a headline says
+    nothing), appended to ``out``.
+
+    Args:
+        article_id: the article.
+        text: its text.
+        occurrences: ``local_occurrences`` of its short forms.
+        forms: its short forms -> (cluster root, type).
+        out: where the kept mentions are appended.
+
+    Returns:
+        The evidence to record, as ``(cluster root, evidence)``, by form.
+    """
+    found: Counter[tuple[int, str]] = Counter()
+    for start, end, form in occurrences:
+        if not mid_sentence(text, start) or in_title_case_line(text, start, end):
             continue
-        after = end
-        if not _overlaps(starts, reach, start, end):
-            yield start, end, form
+        root, kind = forms[form]
+        mention = EntityMention(article_id, start, end, text[start:end])
+        out.append((root, mention, kind, form))
+        found[(root, form)] += 1
+    evidence = []
+    for (root, form), count in sorted(found.items(), key=lambda item: item[0][1]):
+        detail = f"written short {count} time(s) in an article that names it in full"
+        evidence.append((root, Evidence("short-form", (form,), detail)))
+    return evidence
 
 
 def _searchable(form: str) -> bool:
@@ -164,90 +203,6 @@ def _searchable(form: str) -> bool:
         and "\n" not in form
         and all(ch.isalnum() or ch in " &'’-" for ch in form)
     )
-
-
-def untagged_occurrences(
-    text: str,
-    digest: ArticleDigest,
-    forms: Mapping[str, int],
-    tagged: Sequence[tuple[int, int]],
-    caps: Mapping[str, str] | None = None,
-) -> Iterator[tuple[int, int, str]]:
-    """Occurrences of known names in one article that no mention covers.
-
-    Only the places the digest lists as possible name spans are looked up, each
-    with one dictionary lookup per possible end, so the search grows with the
-    text, never with the number of names times the number of articles.
-
-    Args:
-        text: the article text.
-        digest: the article's digest (its ``spans`` are the search index).
-        forms: exact written name -> the cluster it belongs to.
-        tagged: the ``(start, end)`` of the article's existing mentions.
-        caps: ``capitals_forms(forms)``, made once for many articles (made here
-            when None).
-
-    Yields:
-        ``(start, end, form)`` for each untagged occurrence, left to right;
-        where names overlap, the longest one starting first wins.
-    """
-    if not forms:
-        return
-    if caps is None:
-        caps = capitals_forms(forms)
-    covered = sorted(tagged)
-    starts = [s for s, _ in covered]
-    reach = list(accumulate((e for _, e in covered), max))
-    after = 0  # the end of the last name found: later names start past it
-    for start, ends in digest.spans:
-        if start < after:
-            continue
-        found = next(
-            (
-                (start, end, form)
-                for end in reversed(ends)
-                if (form := _known(text[start:end], forms, caps))
-            ),
-            None,
-        )
-        if found is None:
-            # The shortest end closes the capitalised run the span starts.
-            found = _ending_inside(text, start, ends[0], forms, caps)
-            if found is None:
-                continue
-        start, end, form = found
-        after = end
-        if not _overlaps(starts, reach, start, end):
-            yield start, end, form
-
-
-def _ending_inside(
-    text: str, start: int, end: int, forms: Mapping[str, int], caps: Mapping[str, str]
-) -> tuple[int, int, str] | None:
-    """A known name of several words that closes the capitalised run ``text[start:end]``:
-    "Tony Reagins" in "Los Angeles Angels GM Tony Reagins" (a title or team glued before
-    it). One word is never taken this way ("Post" is no name of its own in "Kyiv Post").
-
-    Returns:
-        ``(start, end, form)`` of the longest such name, or None.
-    """
-    space = text.find(" ", start, end)
-    while space != -1:
-        inner = space + 1
-        written = text[inner:end]
-        if " " not in written:
-            return None
-        if form := _known(written, forms, caps):
-            return inner, end, form
-        space = text.find(" ", inner, end)
-    return None
-
-
-def _known(written: str, forms: Mapping[str, int], caps: Mapping[str, str]) -> str:
-    """The known name ``written`` is, as written or in capitals ("KLITSCHKO"), else ""."""
-    if written in forms:
-        return written
-    return caps.get(written, "") if written.isupper() else ""
 
 
 def capitals_forms(forms: Collection[str]) -> dict[str, str]:
@@ -266,15 +221,3 @@ def capitals_forms(forms: Collection[str]) -> dict[str, str]:
             clashes.add(upper)
         found[upper] = form
     return {upper: form for upper, form in found.items() if upper not in clashes}
-
-
-def _overlaps(starts: list[int], reach: list[int], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` overlaps a covered span.
-
-    ``starts`` are the covered spans' sorted starts and ``reach[i]`` the
-    furthest end among the first ``i + 1`` of them: a span overlaps when one
-    starting before ``end`` reaches past ``start``. Logarithmic, so a long
-    article with thousands of mentions stays fast.
-    """
-    before = bisect_left(starts, end)
-    return before > 0 and reach[before - 1] > start

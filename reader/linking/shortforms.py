@@ -10,11 +10,11 @@ own article only, and there they win over a form from elsewhere.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from reader.linking import variants
-from reader.linking.clusters import Clusters
 from reader.linking.people import surname
 from reader.model import EntityMention, EntityType
 from reader.names import TITLE_WORDS, fold_name, has_digits
@@ -37,14 +37,16 @@ def written_surname(written: str) -> str:
 
 
 def article_forms(
-    items: Iterable[Located], clusters: Clusters, lower: Iterable[str]
+    items: Iterable[Located], roots: Sequence[int], lower: Sequence[str]
 ) -> dict[str, tuple[int, EntityType]]:
     """The short forms one article may use, each with the entity it stands for there.
 
     Args:
         items: the article's linked mentions.
-        clusters: the linked clusters (a form's entity is its cluster root).
-        lower: the words the article writes in lower case (common words there).
+        roots: the cluster root of every node (``Clusters.roots``): a form's
+            entity is its cluster root.
+        lower: the words the article writes in lower case (common words there),
+            sorted (``ArticleDigest.lower``).
 
     Returns:
         Short form as written -> (cluster root, type of the full name), for forms
@@ -57,19 +59,20 @@ def article_forms(
     person_words: set[str] = set()
     for node, _, kind, written in items:
         if kind == "person":
-            person_words.update(written.casefold().split())
+            person_words.update(_folded_words(written))
             if short := written_surname(written):
                 found.setdefault(short, {})[node] = "person"
     for node, _, kind, written in items:
         if kind in ("organization", "place"):
             for short in variants.short_forms(written):
-                if not set(short.casefold().split()) & person_words:
+                if person_words.isdisjoint(_folded_words(short)):
                     found.setdefault(short, {})[node] = kind
-    common = set(lower)
+    # A sorted word list is searched in place: building a set of an article's
+    # hundreds of lower-case words costs more than the few lookups made here.
     found = {
         form: nodes
         for form, nodes in found.items()
-        if len(form) >= 3 and not set(form.casefold().split()) & common
+        if len(form) >= 3 and not any(_in_sorted(lower, w) for w in _folded_words(form))
     }
     if not found:
         return {}
@@ -78,40 +81,27 @@ def article_forms(
     tagged: dict[str, set[int]] = {}
     for node, mention, _, _ in items:
         if mention.text in found:
-            tagged.setdefault(mention.text, set()).add(clusters.find(node))
+            tagged.setdefault(mention.text, set()).add(roots[node])
     owners: dict[str, dict[int, EntityType]] = {}
     for form, nodes in found.items():
         for node, kind in nodes.items():
-            owners.setdefault(form, {})[clusters.find(node)] = kind
+            owners.setdefault(form, {})[roots[node]] = kind
     return {
         form: (root, kind)
-        for form, roots in owners.items()
-        if len(roots) == 1 and tagged.get(form, set(roots)) == set(roots)
-        for root, kind in roots.items()
+        for form, owned in owners.items()
+        if len(owned) == 1 and tagged.get(form, set(owned)) == set(owned)
+        for root, kind in owned.items()
     }
 
 
-def local_forms(
-    documents: Sequence[tuple[str, Iterable[str]]], located: Iterable[Located], clusters: Clusters
-) -> dict[str, dict[str, tuple[int, EntityType]]]:
-    """``article_forms`` for every article.
+@lru_cache(maxsize=1 << 14)  # the same names recur in every article
+def _folded_words(written: str) -> tuple[str, ...]:
+    return tuple(written.casefold().split())
 
-    Args:
-        documents: ``(article id, the words it writes in lower case)`` for each article.
-        located: every linked mention.
-        clusters: the linked clusters.
 
-    Returns:
-        Article id -> its short forms (articles with none left out).
-    """
-    by_article: dict[str, list[Located]] = {}
-    for item in located:
-        by_article.setdefault(item[1].article, []).append(item)
-    out = {}
-    for article, lower in documents:
-        if forms := article_forms(by_article.get(article, ()), clusters, lower):
-            out[article] = forms
-    return out
+def _in_sorted(words: Sequence[str], word: str) -> bool:
+    index = bisect_left(words, word)
+    return index < len(words) and words[index] == word
 
 
 def conflicts(local: Mapping[str, tuple[int, EntityType]], form: str, root: int) -> bool:

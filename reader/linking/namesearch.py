@@ -1,0 +1,211 @@
+"""Finding known names in article text where the digest says a name could stand.
+
+An article's digest lists every place an untagged name could stand
+(``ArticleDigest.packed_spans``: a start, then every end that closes a plausible
+name there). ``NameSearch`` walks that packed list directly, once per article,
+and looks each span up in one dictionary of the known names as written and in
+capitals; a set of every prefix of those names turns most starts away after a
+single lookup (the shortest span from a start is a prefix of every longer one).
+``local_occurrences`` finds a handful of an article's own short forms by plain
+text search, checked against the same packed list.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from itertools import accumulate
+
+Span = tuple[int, int]
+
+
+class NameSearch:
+    """The known names of a collection, ready to be looked for in every article.
+
+    Args:
+        forms: exact written names to look for.
+        caps: written in capitals -> the name (``capitals_forms(forms)``); a span
+            in capitals counts as that name.
+    """
+
+    def __init__(self, forms: Iterable[str], caps: Mapping[str, str]) -> None:
+        # A name as written wins over a name in capitals, and capitals count only
+        # where the span is upper case (``str.isupper``).
+        known = {upper: form for upper, form in caps.items() if upper.isupper()}
+        known.update((form, form) for form in forms)
+        self.known = known
+        # Every prefix of a known name -> "" (or the name it is): one lookup per span
+        # tells both whether it is a name and whether any longer span can be one.
+        table = {written[:size]: "" for written in known for size in range(1, len(written))}
+        table.update(known)
+        self._table = table
+
+    def occurrences(
+        self, text: str, spans: Sequence[int], tagged: Iterable[Span]
+    ) -> tuple[list[tuple[int, int, str]], dict[int, int]]:
+        """Occurrences of the known names in one article that no tagged span covers.
+
+        Args:
+            text: the article text.
+            spans: the article's ``ArticleDigest.packed_spans`` (as a list: faster to index).
+            tagged: the ``(start, end)`` of the article's existing mentions.
+
+        Returns:
+            ``(found, index)``: ``(start, end, name)`` for each untagged
+            occurrence, left to right (where names overlap, the longest one
+            starting first wins, and a span that closes with a known name of
+            several words, "GM Tony Reagins", counts as that name); and
+            ``span_index(spans)``, made on the way.
+        """
+        known, table = self.known, self._table
+        covered = sorted(tagged)
+        starts = [s for s, _ in covered]
+        reach = list(accumulate((e for _, e in covered), max))
+        out = []
+        at = {}
+        after = 0  # the end of the last name found: later names start past it
+        index, size = 0, len(spans)
+        while index < size:
+            start = spans[index]
+            at[start] = index
+            first = index + 2
+            index = first + spans[index + 1]
+            if start < after:
+                continue
+            # Shortest first: a span that starts no known name ends the search from
+            # this start, since every longer span begins with it.
+            shortest = spans[first]
+            head = text[start:shortest]
+            form = table.get(head)
+            found = None
+            if form is not None:
+                if form:
+                    found = start, shortest, form
+                for place in range(first + 1, index) if index > first + 1 else ():
+                    end = spans[place]
+                    form = table.get(text[start:end])
+                    if form is None:
+                        break
+                    if form:
+                        found = start, end, form
+            if found is None:
+                if " " not in head:
+                    continue
+                # The shortest end closes the capitalised run the span starts.
+                found = _ending_inside(text, start, shortest, known)
+                if found is None:
+                    continue
+            after = found[1]
+            # Inlined ``overlaps``: most names found are the tagged mentions themselves.
+            before = bisect_left(starts, after)
+            if not before or reach[before - 1] <= found[0]:
+                out.append(found)
+        return out, at
+
+
+def span_index(spans: Sequence[int]) -> dict[int, int]:
+    """Start -> where its record sits in packed ``spans`` (see ``ArticleDigest.packed_spans``)."""
+    at = {}
+    index, size = 0, len(spans)
+    while index < size:
+        at[spans[index]] = index
+        index += 2 + spans[index + 1]
+    return at
+
+
+def _ending_inside(
+    text: str, start: int, end: int, known: Mapping[str, str]
+) -> tuple[int, int, str] | None:
+    """A known name of several words that closes the capitalised run ``text[start:end]``:
+    "Tony Reagins" in "Los Angeles Angels GM Tony Reagins" (a title or team glued before
+    it). One word is never taken this way ("Post" is no name of its own in "Kyiv Post").
+
+    Returns:
+        ``(start, end, name)`` of the longest such name, or None.
+    """
+    space = text.find(" ", start, end)
+    while space != -1:
+        inner = space + 1
+        written = text[inner:end]
+        if " " not in written:
+            return None
+        form = known.get(written)
+        if form is not None:
+            return inner, end, form
+        space = text.find(" ", inner, end)
+    return None
+
+
+def local_occurrences(
+    text: str,
+    spans: Sequence[int],
+    at: Mapping[int, int],
+    forms: Collection[str],
+    tagged: Iterable[Span],
+) -> list[tuple[int, int, str]]:
+    """Untagged whole-name occurrences of a few forms in one article, left to right.
+
+    Like ``NameSearch.occurrences`` (a name stands where the digest lists a span
+    for it; the longest name starting first wins), but for a handful of forms,
+    found by plain text search instead of a lookup at every possible name start.
+
+    Args:
+        text: the article text.
+        spans: the article's packed spans (``ArticleDigest.packed_spans``).
+        at: ``span_index(spans)``.
+        forms: the forms to look for.
+        tagged: the ``(start, end)`` of the article's mentions.
+    """
+    hits = []
+    for form in forms:
+        index = text.find(form)
+        while index != -1:
+            # Only where a name can start: most hits sit inside the full name.
+            if index in at:
+                hits.append((index, -len(form), form))
+            index = text.find(form, index + 1)
+    if not hits:
+        return []
+    covered = _Covered(tagged)
+    out = []
+    after = 0
+    for start, minus, form in sorted(hits):
+        end = start - minus
+        if start < after:
+            continue
+        place = at[start]
+        if end not in spans[place + 2 : place + 2 + spans[place + 1]]:
+            continue
+        after = end
+        if not covered.overlaps(start, end):
+            out.append((start, end, form))
+    return out
+
+
+class _Covered:
+    """The spans an article's mentions cover, for overlap questions in logarithmic time
+    (sorted on the first question: most articles ask none)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self._spans = spans
+        self._starts: list[int] | None = None
+        self._reach: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if self._starts is None:
+            covered = sorted(self._spans)
+            self._starts = [s for s, _ in covered]
+            self._reach = list(accumulate((e for _, e in covered), max))
+        return overlaps(self._starts, self._reach, start, end)
+
+
+def overlaps(starts: list[int], reach: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps a covered span.
+
+    ``starts`` are the covered spans' sorted starts and ``reach[i]`` the
+    furthest end among the first ``i + 1`` of them: a span overlaps when one
+    starting before ``end`` reaches past ``start``. Logarithmic, so a long
+    article with thousands of mentions stays fast.
+    """
+    before = bisect_left(starts, end)
+    return before > 0 and reach[before - 1] > start
