@@ -1,0 +1,182 @@
+"""The warm export path around linking, ours against a baseline tree, in one run.
+
+Usage: python bench/export_path.py FOLDER [--baseline DIR] [--rounds N] [--skip-whole]
+
+Times, for this checkout and for the baseline checkout (default ``/work/wt/base``,
+an untouched copy of the code), the phases of a warm ``reader export`` of
+FOLDER, each side in its own child process with ``PYTHONPATH`` set to its tree,
+on the same input and the same ``XDG_CACHE_HOME`` (take it from the
+environment: a cache filled for both sides, e.g. by ``bench/scale.py``):
+
+- ``import``: importing what ``reader export`` imports before it reads anything;
+- ``load``: ``pipeline.load_articles`` (walk, read, decode, parse);
+- ``lookup``: ``CollectionLinker.lookup`` on an index that misses (key hashing);
+- ``cached``: ``Analyzer.cached`` (every cached analysis read and parsed);
+- ``keys``: the key hashing ``CollectionLinker.link`` does before linking;
+- ``put``: ``CollectionIndex.put`` of the linked collection (into a scratch index);
+- ``write``: ``export.write`` of the linked collection, compact, into a scratch file;
+
+then the whole command, ``reader export FOLDER --compact -o FILE``, with the
+collection index emptied of collections first (its linking digests stay, as
+after an analysis): linking itself is in that figure, not in the phases.
+
+Prints seconds per phase for each side, ours/baseline ratios and each child's
+peak memory (max RSS), and whether both sides wrote byte-identical exports.
+Each side is run ``--rounds`` times, alternating; the best time of each is kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BASELINE = Path("/work/wt/base")
+PHASES = ("import", "load", "lookup", "cached", "keys", "put", "write")
+
+# Run in a child with PYTHONPATH set to one side's tree. Prints "phase seconds" lines.
+CHILD = r"""
+import sys, time
+clock = time.perf_counter
+started = clock()
+from reader.config import load_settings
+from reader import pipeline, export
+from reader.collection import CollectionLinker
+from reader.collection_index import CollectionIndex
+imported = clock()
+folder, out, scratch = sys.argv[1], sys.argv[2], sys.argv[3]
+from pathlib import Path
+settings = load_settings()
+times = {"import": imported - started}
+
+def phase(name, call):
+    begin = clock()
+    value = call()
+    times[name] = clock() - begin
+    return value
+
+loaded = phase("load", lambda: pipeline.load_articles([Path(folder)], settings))
+articles = loaded.articles
+linker = CollectionLinker(settings, loaded.aliases)
+# A scratch index that misses: lookup costs its key hashing alone.
+real_index = linker._index
+linker._index = CollectionIndex(Path(scratch) / "scratch.sqlite3")
+missed = phase("lookup", lambda: linker.lookup(articles, loaded.errors))
+assert missed is None
+analyzer = pipeline.Analyzer(settings)
+analyses = phase("cached", lambda: analyzer.cached(articles))
+assert len(analyses) == len(articles), (len(analyses), len(articles))
+
+def keys():
+    named = linker._analysis_keys(articles)
+    return linker._key(articles, named)
+
+key = phase("keys", keys)
+linker._index = real_index
+corpus = linker.lookup(articles, loaded.errors)
+assert corpus is not None, "the collection is not in the index: run the export once"
+scratch_index = CollectionIndex(Path(scratch) / "scratch.sqlite3")
+phase("put", lambda: scratch_index.put(key, articles, corpus))
+
+def write():
+    with open(out, "wb") as stream:
+        export.write(corpus, stream, None)
+
+phase("write", write)
+for name, seconds in times.items():
+    print(name, seconds)
+"""
+
+
+def measured(argv: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Seconds, peak resident memory (MB, from the child's own rusage) and stdout."""
+    with tempfile.TemporaryFile() as sink:
+        started = time.perf_counter()
+        child = subprocess.Popen(argv, env=env, stdout=sink, stderr=subprocess.PIPE)
+        assert child.stderr is not None
+        err = child.stderr.read()
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            sys.exit(f"failed: {' '.join(argv)}\n{err.decode(errors='replace')[-2000:]}")
+        sink.seek(0)
+        return seconds, usage.ru_maxrss / 1024, sink.read().decode()
+
+
+def empty_collections(cache_home: Path) -> None:
+    """Forget the linked collections (their digests stay): the next export links."""
+    index = cache_home / "reader" / "collections.sqlite3"
+    if index.exists():
+        with sqlite3.connect(index) as db:
+            db.execute("DELETE FROM collections")
+        db.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--baseline", type=Path, default=BASELINE)
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--skip-whole", action="store_true", help="phases only")
+    args = parser.parse_args()
+    cache_home = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    sides = {"baseline": args.baseline.resolve(), "ours": ROOT}
+    scratch = Path(tempfile.mkdtemp(prefix="export-path-"))
+    envs = {name: {**os.environ, "PYTHONPATH": str(tree)} for name, tree in sides.items()}
+    outputs = {name: scratch / f"{name}.json" for name in sides}
+    # Each side's linked collection must be in the index for the put and write phases.
+    for name in sides:
+        command = [sys.executable, "-m", "reader", "export", str(args.folder), "--compact"]
+        measured([*command, "-o", str(outputs[name])], envs[name])
+    phases: dict[str, dict[str, float]] = {name: {} for name in sides}
+    peaks: dict[str, float] = {}
+    for _ in range(args.rounds):
+        for name in sides:
+            (scratch / "scratch.sqlite3").unlink(missing_ok=True)
+            argv = [sys.executable, "-c", CHILD, str(args.folder), str(outputs[name])]
+            _, peak, out = measured([*argv, str(scratch)], envs[name])
+            peaks[name] = max(peaks.get(name, 0.0), peak)
+            for line in out.splitlines():
+                phase, seconds = line.split()
+                best = phases[name].get(phase, float("inf"))
+                phases[name][phase] = min(best, float(seconds))
+    written_same = outputs["baseline"].read_bytes() == outputs["ours"].read_bytes()
+    print(f"{args.folder}: best of {args.rounds} round(s), seconds")
+    print(f"{'phase':<8} {'baseline':>9} {'ours':>9} {'ours/base':>10}")
+    totals = {name: sum(phases[name][p] for p in PHASES) for name in sides}
+    for phase in (*PHASES, "total"):
+        base = totals["baseline"] if phase == "total" else phases["baseline"][phase]
+        ours = totals["ours"] if phase == "total" else phases["ours"][phase]
+        print(f"{phase:<8} {base:9.3f} {ours:9.3f} {ours / base:10.2f}")
+    print(
+        f"peak memory of the phases child: baseline {peaks['baseline']:.0f} MB, "
+        f"ours {peaks['ours']:.0f} MB; write phase exports byte-identical: {written_same}"
+    )
+    if args.skip_whole:
+        return
+    whole: dict[str, tuple[float, float]] = {}
+    for _ in range(args.rounds):
+        for name in sides:
+            empty_collections(cache_home)
+            command = [sys.executable, "-m", "reader", "export", str(args.folder), "--compact"]
+            seconds, peak, _ = measured([*command, "-o", str(outputs[name])], envs[name])
+            best = whole.get(name, (float("inf"), 0.0))
+            whole[name] = (min(best[0], seconds), max(best[1], peak))
+    same = outputs["baseline"].read_bytes() == outputs["ours"].read_bytes()
+    base, ours = whole["baseline"], whole["ours"]
+    print(
+        f"whole `reader export --compact` (collections emptied, digests kept): "
+        f"baseline {base[0]:.2f} s {base[1]:.0f} MB, ours {ours[0]:.2f} s {ours[1]:.0f} MB, "
+        f"ours/base {ours[0] / base[0]:.2f}; exports byte-identical: {same}"
+    )
+
+
+if __name__ == "__main__":
+    main()
