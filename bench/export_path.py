@@ -152,8 +152,8 @@ def main() -> None:
     print(f"{'phase':<8} {'baseline':>9} {'ours':>9} {'ours/base':>10}")
     totals = {name: sum(phases[name][p] for p in PHASES) for name in sides}
     for phase in (*PHASES, "total"):
-        base = totals["baseline"] if phase == "total" else phases["baseline"][phase]
-        ours = totals["ours"] if phase == "total" else phases["ours"][phase]
+        sums = totals if phase == "total" else {name: phases[name][phase] for name in sides}
+        base, ours = sums["baseline"], sums["ours"]
         print(f"{phase:<8} {base:9.3f} {ours:9.3f} {ours / base:10.2f}")
     print(
         f"peak memory of the phases child: baseline {peaks['baseline']:.0f} MB, "
@@ -166,15 +166,15 @@ def main() -> None:
         for name in sides:
             empty_collections(cache_home)
             command = [sys.executable, "-m", "reader", "export", str(args.folder), "--compact"]
-            seconds, peak, _ = measured([*command, "-o", str(outputs[name])], envs[name])
-            best = whole.get(name, (float("inf"), 0.0))
-            whole[name] = (min(best[0], seconds), max(best[1], peak))
+            took, peak, _ = measured([*command, "-o", str(outputs[name])], envs[name])
+            fastest, highest = whole.get(name, (float("inf"), 0.0))
+            whole[name] = (min(fastest, took), max(highest, peak))
     same = outputs["baseline"].read_bytes() == outputs["ours"].read_bytes()
-    base, ours = whole["baseline"], whole["ours"]
+    (base_s, base_mb), (ours_s, ours_mb) = whole["baseline"], whole["ours"]
     print(
         f"whole `reader export --compact` (collections emptied, digests kept): "
-        f"baseline {base[0]:.2f} s {base[1]:.0f} MB, ours {ours[0]:.2f} s {ours[1]:.0f} MB, "
-        f"ours/base {ours[0] / base[0]:.2f}; exports byte-identical: {same}"
+        f"baseline {base_s:.2f} s {base_mb:.0f} MB, ours {ours_s:.2f} s {ours_mb:.0f} MB, "
+        f"ours/base {ours_s / base_s:.2f}; exports byte-identical: {same}"
     )
 
 
