@@ -13,7 +13,8 @@ environment: a cache filled for both sides, e.g. by ``bench/scale.py``):
 - ``lookup``: ``CollectionLinker.lookup`` on an index that misses (key hashing);
 - ``cached``: ``Analyzer.cached`` (every cached analysis read and parsed);
 - ``keys``: the key hashing ``CollectionLinker.link`` does before linking;
-- ``put``: ``CollectionIndex.put`` of the linked collection (into a scratch index);
+- ``put``: ``CollectionIndex.put`` of the linked collection (into a scratch index,
+  with the cycle collector paused as ``CollectionLinker.link`` does);
 - ``write``: ``export.write`` of the linked collection, compact, into a scratch file;
 
 then the whole command, ``reader export FOLDER --compact -o FILE``, with the
@@ -47,7 +48,7 @@ clock = time.perf_counter
 started = clock()
 from reader.config import load_settings
 from reader import pipeline, export
-from reader.collection import CollectionLinker
+from reader.collection import CollectionLinker, paused_gc
 from reader.collection_index import CollectionIndex
 imported = clock()
 folder, out, scratch = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -82,7 +83,12 @@ linker._index = real_index
 corpus = linker.lookup(articles, loaded.errors)
 assert corpus is not None, "the collection is not in the index: run the export once"
 scratch_index = CollectionIndex(Path(scratch) / "scratch.sqlite3")
-phase("put", lambda: scratch_index.put(key, articles, corpus))
+
+def put():
+    with paused_gc():  # as in CollectionLinker.link
+        scratch_index.put(key, articles, corpus)
+
+phase("put", put)
 
 def write():
     with open(out, "wb") as stream:
@@ -91,14 +97,22 @@ def write():
 phase("write", write)
 for name, seconds in times.items():
     print(name, seconds)
+import reader
+print("from", reader.__file__)
 """
 
 
 def measured(argv: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Seconds, peak resident memory (MB, from the child's own rusage) and stdout."""
+    """Seconds, peak resident memory (MB, from the child's own rusage) and stdout.
+
+    The child runs in the root folder: ``python -c`` and ``-m`` put the working
+    folder first on the import path, before ``PYTHONPATH``.
+    """
     with tempfile.TemporaryFile() as sink:
         started = time.perf_counter()
-        child = subprocess.Popen(argv, env=env, stdout=sink, stderr=subprocess.PIPE)
+        child = subprocess.Popen(
+            argv, env=env, stdout=sink, stderr=subprocess.PIPE, cwd=Path("/").resolve()
+        )
         assert child.stderr is not None
         err = child.stderr.read()
         _, status, usage = os.wait4(child.pid, 0)
@@ -143,7 +157,10 @@ def main() -> None:
             argv = [sys.executable, "-c", CHILD, str(args.folder), str(outputs[name])]
             _, peak, out = measured([*argv, str(scratch)], envs[name])
             peaks[name] = max(peaks.get(name, 0.0), peak)
-            for line in out.splitlines():
+            *lines, origin = out.splitlines()
+            # The side's own tree must be the one imported.
+            assert origin == f"from {sides[name] / 'reader' / '__init__.py'}", origin
+            for line in lines:
                 phase, seconds = line.split()
                 best = phases[name].get(phase, float("inf"))
                 phases[name][phase] = min(best, float(seconds))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from reader import loading
 from reader.cache import AnalysisCache
-from reader.collection import CollectionLinker
+from reader.collection import CollectionLinker, paused_gc
 from reader.config import Settings
 from reader.linking import AliasTable, load_aliases
 from reader.model import Analysis, Article, Corpus, LoadError
@@ -108,10 +108,13 @@ class Analyzer:
         if cache is None:
             return {}
         found = {}
-        for article in articles:
-            analysis = cache.get(article.text)
-            if analysis is not None:
-                found[article.id] = analysis
+        # Hundreds of thousands of small records and no cycles: the cycle collector
+        # would walk them all again and again (a quarter of the time at 10,000 articles).
+        with paused_gc():
+            for article in articles:
+                analysis = cache.get(article.text)
+                if analysis is not None:
+                    found[article.id] = analysis
         return found
 
     def analyze(
