@@ -147,7 +147,7 @@ def parse_entry(data: Any, text: str) -> Analysis | None:
         partial = item.get("partial", False)
         if not (_fits(start, end, found, text) and type(partial) is bool):
             return None
-        spans = []
+        spans: list[Span | None] = []
         for name in ("speaker", "speaker_ref", "cue"):
             value = item.get(name)
             if not value:
