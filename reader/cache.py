@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import tempfile
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,8 @@ KEY_MEMO_LIMIT = 50_000
 _key_memo: dict[tuple[str, str], str] = {}
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
 _READ_SIZE = 1 << 16
+#: A stored mention's fields in ``Mention``'s order, fetched in one call.
+_MENTION_FIELDS = itemgetter("start", "end", "text", "label")
 
 
 class AnalysisCache:
@@ -130,8 +133,7 @@ def parse_entry(data: Any, text: str) -> Analysis | None:
     """
     size = len(text)
     mentions = []
-    for item in data["mentions"]:
-        start, end, found, label = item["start"], item["end"], item["text"], item["label"]
+    for start, end, found, label in map(_MENTION_FIELDS, data["mentions"]):
         if not (
             type(start) is int
             and type(end) is int
