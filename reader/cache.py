@@ -33,7 +33,7 @@ _FORMAT = 1
 #: lookup, cache read, linking), each a SHA-256 of the whole text. Cleared past this
 #: many, so a long session never holds on to texts it no longer shows.
 KEY_MEMO_LIMIT = 50_000
-_key_memo: dict[tuple[str, str], str] = {}
+_key_memo: dict[str, dict[str, str]] = {}  # key prefix -> text -> key
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
 _READ_SIZE = 1 << 16
 #: A stored mention's fields in ``Mention``'s order, fetched in one call.
@@ -54,16 +54,20 @@ class AnalysisCache:
             f"reader-analysis-{analysis_fingerprint()}\0{self.identity.name}\0"
             f"{self.identity.version}\0{self.identity.spacy_version}\0"
         )
-        known = _key_memo.get((prefix, text))
+        memo = _key_memo.get(prefix)
+        if memo is None:
+            _key_memo.clear()  # another model or analysis code: the old keys are done with
+            memo = _key_memo[prefix] = {}
+        known = memo.get(text)
         if known is not None:
             return known
         digest = hashlib.sha256(prefix.encode("utf-8", "surrogatepass"))
         digest.update(text.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
         key = digest.hexdigest()
-        if len(_key_memo) >= KEY_MEMO_LIMIT:
-            _key_memo.clear()
-        _key_memo[prefix, text] = key
+        if len(memo) >= KEY_MEMO_LIMIT:
+            memo.clear()
+        memo[text] = key
         return key
 
     def path(self, key: str) -> Path:
