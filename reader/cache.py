@@ -116,15 +116,20 @@ class AnalysisCache:
 
 
 def _read(name: str) -> bytes:
-    """A file's bytes, with one ``os.read`` for a small file (no Path, no buffered reader)."""
+    """A file's bytes: one ``os.read`` for a small file (no Path, no buffered reader)."""
     handle = os.open(name, _READ_FLAGS)
     try:
-        parts = [os.read(handle, _READ_SIZE)]
+        first = os.read(handle, _READ_SIZE)
+        if len(first) < _READ_SIZE:
+            # A short read of a regular file is its end: entries are replaced by a
+            # rename, never written in place, so an open entry does not grow.
+            return first
+        parts = [first]
         while parts[-1]:
             parts.append(os.read(handle, _READ_SIZE))
     finally:
         os.close(handle)
-    return parts[0] if len(parts) == 2 else b"".join(parts)
+    return b"".join(parts)
 
 
 def parse_entry(data: Any, text: str) -> Analysis | None:

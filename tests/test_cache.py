@@ -340,3 +340,16 @@ def test_keys_keep_their_layout(tmp_path: Path, text: str) -> None:
     assert cache.key(text) == expected
     assert cache.key(text) == expected  # remembered, the same
     assert AnalysisCache(tmp_path, replace(MODEL, version="9")).key(text) != expected
+
+
+def test_entries_larger_than_one_read_come_back_whole(tmp_path: Path) -> None:
+    text = "Russia said no to Ukraine. " * 3000
+    mentions = []
+    for start in range(0, len(text), 27):  # every sentence: two mentions
+        mentions.append(Mention(start, start + 6, "Russia", "GPE"))
+        mentions.append(Mention(start + 18, start + 25, "Ukraine", "GPE"))
+    analysis = Analysis(tuple(mentions))
+    cache = AnalysisCache(tmp_path, MODEL)
+    cache.put(text, analysis)
+    assert cache.path(cache.key(text)).stat().st_size > 4 * 65536
+    assert cache.get(text) == analysis
