@@ -21,7 +21,8 @@ then the whole command, ``reader export FOLDER --compact -o FILE``, with the
 collection index emptied of collections first (its linking digests stay, as
 after an analysis): linking itself is in that figure, not in the phases.
 
-Prints seconds per phase for each side, ours/baseline ratios and each child's
+Prints seconds per phase for each side, wall clock and CPU time (on a shared
+machine CPU time moves less with the load), ours/baseline ratios, each child's
 peak memory (max RSS), and whether both sides wrote byte-identical exports.
 Each side is run ``--rounds`` times, alternating; the best time of each is kept.
 """
@@ -41,25 +42,24 @@ ROOT = Path(__file__).resolve().parents[1]
 BASELINE = Path("/work/wt/base")
 PHASES = ("import", "load", "lookup", "cached", "keys", "put", "write")
 
-# Run in a child with PYTHONPATH set to one side's tree. Prints "phase seconds" lines.
+# Run in a child with PYTHONPATH set to one side's tree. Prints "phase wall cpu" lines.
 CHILD = r"""
 import sys, time
-clock = time.perf_counter
-started = clock()
+clock, cpu = time.perf_counter, time.process_time
+started, started_cpu = clock(), cpu()
 from reader.config import load_settings
 from reader import pipeline, export
 from reader.collection import CollectionLinker, paused_gc
 from reader.collection_index import CollectionIndex
-imported = clock()
+times = {"import": (clock() - started, cpu() - started_cpu)}
 folder, out, scratch = sys.argv[1], sys.argv[2], sys.argv[3]
 from pathlib import Path
 settings = load_settings()
-times = {"import": imported - started}
 
 def phase(name, call):
-    begin = clock()
+    begin, begin_cpu = clock(), cpu()
     value = call()
-    times[name] = clock() - begin
+    times[name] = (clock() - begin, cpu() - begin_cpu)
     return value
 
 loaded = phase("load", lambda: pipeline.load_articles([Path(folder)], settings))
@@ -95,8 +95,8 @@ def write():
         export.write(corpus, stream, None)
 
 phase("write", write)
-for name, seconds in times.items():
-    print(name, seconds)
+for name, (wall, used) in times.items():
+    print(name, wall, used)
 import reader
 print("from", reader.__file__)
 """
@@ -149,7 +149,9 @@ def main() -> None:
     for name in sides:
         command = [sys.executable, "-m", "reader", "export", str(args.folder), "--compact"]
         measured([*command, "-o", str(outputs[name])], envs[name])
+    # Per side and phase: the best wall-clock and the best CPU seconds over the rounds.
     phases: dict[str, dict[str, float]] = {name: {} for name in sides}
+    cpus: dict[str, dict[str, float]] = {name: {} for name in sides}
     peaks: dict[str, float] = {}
     for _ in range(args.rounds):
         for name in sides:
@@ -161,17 +163,24 @@ def main() -> None:
             # The side's own tree must be the one imported.
             assert origin == f"from {sides[name] / 'reader' / '__init__.py'}", origin
             for line in lines:
-                phase, seconds = line.split()
-                best = phases[name].get(phase, float("inf"))
-                phases[name][phase] = min(best, float(seconds))
+                phase, wall, used = line.split()
+                phases[name][phase] = min(phases[name].get(phase, float("inf")), float(wall))
+                cpus[name][phase] = min(cpus[name].get(phase, float("inf")), float(used))
     written_same = outputs["baseline"].read_bytes() == outputs["ours"].read_bytes()
-    print(f"{args.folder}: best of {args.rounds} round(s), seconds")
-    print(f"{'phase':<8} {'baseline':>9} {'ours':>9} {'ours/base':>10}")
-    totals = {name: sum(phases[name][p] for p in PHASES) for name in sides}
+    print(f"{args.folder}: best of {args.rounds} round(s), seconds (wall clock | CPU)")
+    columns = f"{'baseline':>9} {'ours':>9} {'ours/base':>10}"
+    print(f"{'phase':<8} {columns} | {columns}")
     for phase in (*PHASES, "total"):
-        sums = totals if phase == "total" else {name: phases[name][phase] for name in sides}
-        base, ours = sums["baseline"], sums["ours"]
-        print(f"{phase:<8} {base:9.3f} {ours:9.3f} {ours / base:10.2f}")
+        row = f"{phase:<8}"
+        for table in (phases, cpus):
+            if phase == "total":
+                base, ours = (sum(table[name][p] for p in PHASES) for name in sides)
+            else:
+                base, ours = table["baseline"][phase], table["ours"][phase]
+            row += f" {base:9.3f} {ours:9.3f} {ours / base:10.2f}" + (
+                " |" if table is phases else ""
+            )
+        print(row)
     print(
         f"peak memory of the phases child: baseline {peaks['baseline']:.0f} MB, "
         f"ours {peaks['ours']:.0f} MB; write phase exports byte-identical: {written_same}"
