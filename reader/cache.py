@@ -31,7 +31,8 @@ from reader.nlp import ModelIdentity, analysis_fingerprint
 _FORMAT = 1
 #: Keys remembered by text: one run names each text's entry three times (collection
 #: lookup, cache read, linking), each a SHA-256 of the whole text. Cleared past this
-#: many, so a long session never holds on to texts it no longer shows.
+#: many, so a long session never holds on to texts it no longer shows. Threads share
+#: it safely: each dict operation is atomic, and a lost race only hashes a text again.
 KEY_MEMO_LIMIT = 50_000
 _key_memo: dict[str, dict[str, str]] = {}  # key prefix -> text -> key
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)

@@ -95,6 +95,8 @@ def load_file(
 
 
 class _TooLarge(Exception):
+    """A file over the size limit; ``size`` is how large it is."""
+
     def __init__(self, size: int) -> None:
         self.size = size
 
