@@ -21,9 +21,10 @@ then the whole command, ``reader export FOLDER --compact -o FILE``, with the
 collection index emptied of collections first (its linking digests stay, as
 after an analysis): linking itself is in that figure, not in the phases.
 
-Prints seconds per phase for each side, wall clock and CPU time (on a shared
-machine CPU time moves less with the load), ours/baseline ratios, each child's
-peak memory (max RSS), and whether both sides wrote byte-identical exports.
+Prints seconds per phase for each side (and for the whole command), wall clock
+and CPU time (on a shared machine CPU time moves less with the load),
+ours/baseline ratios, each child's peak memory (max RSS), and whether both
+sides wrote byte-identical exports.
 Each side is run ``--rounds`` times, alternating; the best time of each is kept.
 """
 
@@ -37,6 +38,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = Path("/work/wt/base")
@@ -102,8 +104,17 @@ print("from", reader.__file__)
 """
 
 
-def measured(argv: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Seconds, peak resident memory (MB, from the child's own rusage) and stdout.
+class Run(NamedTuple):
+    """One child: wall-clock and CPU seconds, peak resident memory (MB), stdout."""
+
+    wall: float
+    cpu: float
+    peak: float
+    out: str
+
+
+def measured(argv: list[str], env: dict[str, str]) -> Run:
+    """Run one child; CPU time and peak memory come from its own rusage.
 
     The child runs in the root folder: ``python -c`` and ``-m`` put the working
     folder first on the import path, before ``PYTHONPATH``.
@@ -121,7 +132,8 @@ def measured(argv: list[str], env: dict[str, str]) -> tuple[float, float, str]:
         if child.returncode != 0:
             sys.exit(f"failed: {' '.join(argv)}\n{err.decode(errors='replace')[-2000:]}")
         sink.seek(0)
-        return seconds, usage.ru_maxrss / 1024, sink.read().decode()
+        cpu = usage.ru_utime + usage.ru_stime
+        return Run(seconds, cpu, usage.ru_maxrss / 1024, sink.read().decode())
 
 
 def empty_collections(cache_home: Path) -> None:
@@ -157,9 +169,9 @@ def main() -> None:
         for name in sides:
             (scratch / "scratch.sqlite3").unlink(missing_ok=True)
             argv = [sys.executable, "-c", CHILD, str(args.folder), str(outputs[name])]
-            _, peak, out = measured([*argv, str(scratch)], envs[name])
-            peaks[name] = max(peaks.get(name, 0.0), peak)
-            *lines, origin = out.splitlines()
+            run = measured([*argv, str(scratch)], envs[name])
+            peaks[name] = max(peaks.get(name, 0.0), run.peak)
+            *lines, origin = run.out.splitlines()
             # The side's own tree must be the one imported.
             assert origin == f"from {sides[name] / 'reader' / '__init__.py'}", origin
             for line in lines:
@@ -187,20 +199,24 @@ def main() -> None:
     )
     if args.skip_whole:
         return
-    whole: dict[str, tuple[float, float]] = {}
+    whole: dict[str, Run] = {}
     for _ in range(args.rounds):
         for name in sides:
             empty_collections(cache_home)
             command = [sys.executable, "-m", "reader", "export", str(args.folder), "--compact"]
-            took, peak, _ = measured([*command, "-o", str(outputs[name])], envs[name])
-            fastest, highest = whole.get(name, (float("inf"), 0.0))
-            whole[name] = (min(fastest, took), max(highest, peak))
+            run = measured([*command, "-o", str(outputs[name])], envs[name])
+            best = whole.get(name, Run(float("inf"), float("inf"), 0.0, ""))
+            whole[name] = Run(
+                min(best.wall, run.wall), min(best.cpu, run.cpu), max(best.peak, run.peak), ""
+            )
     same = outputs["baseline"].read_bytes() == outputs["ours"].read_bytes()
-    (base_s, base_mb), (ours_s, ours_mb) = whole["baseline"], whole["ours"]
+    old, new = whole["baseline"], whole["ours"]
     print(
-        f"whole `reader export --compact` (collections emptied, digests kept): "
-        f"baseline {base_s:.2f} s {base_mb:.0f} MB, ours {ours_s:.2f} s {ours_mb:.0f} MB, "
-        f"ours/base {ours_s / base_s:.2f}; exports byte-identical: {same}"
+        "whole `reader export --compact` (collections emptied, digests kept; linking "
+        f"included): baseline {old.wall:.2f} s wall {old.cpu:.2f} s CPU {old.peak:.0f} MB, "
+        f"ours {new.wall:.2f} s wall {new.cpu:.2f} s CPU {new.peak:.0f} MB; ours/base "
+        f"{new.wall / old.wall:.2f} wall, {new.cpu / old.cpu:.2f} CPU; "
+        f"exports byte-identical: {same}"
     )
 
 
