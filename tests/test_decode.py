@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import codecs
 import random
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.loading.decode import DecodeError, clean_text, decode_bytes, decode_text
+from reader.loading.decode import (
+    DecodeError,
+    _looks_binary,
+    clean_text,
+    decode_bytes,
+    decode_text,
+)
 
 CONTROL = {chr(c) for c in [*range(0, 9), *range(11, 32), *range(0x7F, 0xA0)]}
 
@@ -121,3 +128,43 @@ def _binary_without_surrogates(size: int) -> bytes:
 def test_binary_starting_with_a_utf16_bom_is_not_text(tail: bytes) -> None:
     with pytest.raises(DecodeError, match="binary"):
         decode_bytes(codecs.BOM_UTF16_LE + tail)
+
+
+# The definitions the fast paths must agree with: one regular-expression pass each.
+_REFERENCE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_REFERENCE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _reference_clean(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _REFERENCE_SURROGATE.sub("\ufffd", _REFERENCE_CONTROL.sub("", text))
+
+
+def _reference_binary(text: str) -> bool:
+    sample = text[:8192]
+    return len(_REFERENCE_CONTROL.findall(sample)) > max(8, len(sample) // 20)
+
+
+# Characters a fast byte-level check could get wrong: every control, their neighbours
+# (tab, newline, space, U+00A0..U+00BF share the C2 lead byte with C1), CR, surrogates.
+_TRICKY = st.sampled_from(
+    [*CONTROL, "\t", "\n", "\r", " ", "\xa0", "\xa9", "\xbf", "\xc2", "\u0100", "\ud800", "\udfff"]
+)
+
+
+@given(st.data())
+def test_clean_text_matches_the_regular_expressions_on_real_text(
+    seed_texts: list[str], data: st.DataObject
+) -> None:
+    text = data.draw(st.sampled_from(seed_texts))
+    for _ in range(data.draw(st.integers(0, 12))):
+        at = data.draw(st.integers(0, len(text)))
+        text = text[:at] + data.draw(st.text(_TRICKY, min_size=1, max_size=3)) + text[at:]
+    assert clean_text(text) == _reference_clean(text)
+    assert _looks_binary(text) == _reference_binary(text)
+
+
+@given(st.text(st.one_of(_TRICKY, st.characters())))
+def test_clean_text_matches_the_regular_expressions(text: str) -> None:
+    assert clean_text(text) == _reference_clean(text)
+    assert _looks_binary(text) == _reference_binary(text)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -205,14 +208,14 @@ def test_unreadable_file_is_reported_and_the_others_load(
     # chmod 000 does not stop root (CI runs as root): make the read itself fail instead.
     secret = write(tmp_path / "secret.txt", "Russia said no.")
     other = write(tmp_path / "other.txt", seed_texts[0])
-    real_read = Path.read_bytes
+    real_open = builtins.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self == secret:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+    def guarded_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if os.fspath(file) == str(secret):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(builtins, "open", guarded_open)
     result = load_articles([secret, other], LIMIT)
     [error] = result.errors
     assert (error.path, error.message, error.fatal) == (

@@ -51,9 +51,8 @@ def discover(paths: Sequence[Path]) -> tuple[list[Found], list[LoadError]]:
         if argument.is_dir():
             entries = list(_walk(argument, errors))
         else:
-            entries = [(argument, argument.name)]
-        for path, relative in entries:
-            real = _identity(path)
+            entries = [(argument, argument.name, _identity(argument))]
+        for path, relative, real in entries:
             if real in seen_files:
                 continue
             seen_files.add(real)
@@ -61,11 +60,11 @@ def discover(paths: Sequence[Path]) -> tuple[list[Found], list[LoadError]]:
     return found, errors
 
 
-def _identity(path: Path) -> tuple[int, int] | str:
+def _identity(path: Path | str) -> tuple[int, int] | str:
     """What makes two paths one file: device and inode (one ``stat``, where
     resolving the real path costs one per path component)."""
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return os.path.abspath(path)  # the loader will say why it cannot be read
     return (info.st_dev, info.st_ino)
@@ -88,11 +87,21 @@ def natural_key(name: str) -> tuple[tuple[tuple[int, int, str], ...], str]:
     return tuple(parts), name
 
 
-def _walk(root: Path, errors: list[LoadError]) -> Iterator[tuple[Path, str]]:
+_Walked = tuple[Path, str, "tuple[int, int] | str"]
+
+
+def _walk(root: Path, errors: list[LoadError]) -> Iterator[_Walked]:
+    """Article files under ``root``: (path, path relative to ``root``, identity).
+
+    ``os.scandir`` tells files from folders without a ``stat`` for each (only a
+    symlink needs one), so a file costs one ``stat``, for its identity. (The inode
+    number the listing gives is not it: on overlay file systems it can differ from
+    the one ``stat`` gives a file named directly.)
+    """
     ancestors: set[tuple[int, int]] = set()  # folders on the current path: a loop
     walked: set[tuple[int, int]] = set()  # folders already listed via another link
 
-    def walk(folder: Path) -> Iterator[tuple[Path, str]]:
+    def walk(folder: Path, prefix: str) -> Iterator[_Walked]:
         try:
             info = folder.stat()
         except OSError as exc:
@@ -106,33 +115,54 @@ def _walk(root: Path, errors: list[LoadError]) -> Iterator[tuple[Path, str]]:
             return
         walked.add(identity)
         try:
-            children = sorted(folder.iterdir(), key=lambda p: natural_key(p.name))
+            with os.scandir(folder) as listing:
+                children = sorted(listing, key=lambda entry: natural_key(entry.name))
         except OSError as exc:
             errors.append(LoadError(str(folder), f"cannot list folder ({exc.strerror})"))
             return
         ancestors.add(identity)
         for child in children:
-            if child.name.startswith("."):
+            name = child.name
+            if name.startswith("."):
                 continue
-            if child.is_dir():
-                yield from walk(child)
+            if _is_dir(child):
+                yield from walk(folder / name, f"{prefix}{name}/")
             elif _is_article_file(child):
-                yield child, child.relative_to(root).as_posix()
+                yield folder / name, prefix + name, _entry_identity(child)
         ancestors.discard(identity)
 
-    yield from walk(root)
+    yield from walk(root, "")
 
 
-def _is_article_file(path: Path) -> bool:
+def _entry_identity(entry: os.DirEntry[str]) -> tuple[int, int] | str:
+    """``_identity`` of a listed file."""
+    try:
+        info = entry.stat()
+    except OSError:
+        return os.path.abspath(entry.path)
+    return (info.st_dev, info.st_ino)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_article_file(entry: os.DirEntry[str]) -> bool:
     """Whether a file inside a folder is read: its ending says so (an .xml file must be a feed)."""
-    suffix = path.suffix.lower()
-    if suffix not in ARTICLE_SUFFIXES or not path.is_file():
+    suffix = os.path.splitext(entry.name)[1].lower()
+    try:
+        if suffix not in ARTICLE_SUFFIXES or not entry.is_file():
+            return False
+    except OSError:
         return False
     if suffix != ".xml":
         return True
     # .xml is also sitemaps, configs, office files' parts: only feeds are articles.
     try:
-        with path.open("rb") as file:
+        with open(entry.path, "rb") as file:
             return looks_like_feed(file.read(4096))
     except OSError:
         return True  # let the loader say why it cannot be read

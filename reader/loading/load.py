@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,10 +73,9 @@ def load_file(
     """Load the article(s) of one file (a feed file: its items); never raises for bad content."""
     where = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return [], [LoadError(where, f"too large ({_mb(size)}, the limit is {_mb(max_bytes)})")]
-        data = path.read_bytes()
+        data = _read_limited(where, max_bytes)
+    except _TooLarge as exc:
+        return [], [LoadError(where, f"too large ({_mb(exc.size)}, the limit is {_mb(max_bytes)})")]
     except OSError as exc:
         return [], [LoadError(where, f"cannot read ({exc.strerror or exc})")]
     suffix = path.suffix.lower()
@@ -92,6 +92,27 @@ def load_file(
     articles = [draft.article(article_id + draft.suffix, where) for draft in drafts]
     warnings = ([guess] if guess else []) + warnings
     return articles, [LoadError(where, message, fatal=False) for message in warnings]
+
+
+class _TooLarge(Exception):
+    """A file over the size limit; ``size`` is how large it is."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+
+def _read_limited(path: str, max_bytes: int) -> bytes:
+    """A file's bytes, read in one go after its size is checked on the open file.
+
+    Raises:
+        _TooLarge: the file holds more than ``max_bytes``.
+        OSError: it cannot be opened or read.
+    """
+    with open(path, "rb", buffering=0) as file:
+        size = os.fstat(file.fileno()).st_size
+        if size > max_bytes:
+            raise _TooLarge(size)
+        return file.readall()
 
 
 def _mb(size: int) -> str:
