@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Literal
 from textual.message import Message
 from textual.worker import Worker, get_current_worker
 
+from reader.article_stream import LoadChunk
 from reader.config import Settings
 from reader.corpus_wire import CorpusAssembler
 from reader.link_process import LinkProcess, LinkProcessDied, Reply, articles_digest
@@ -71,6 +72,27 @@ def discard_preloaded() -> None:
     if _preloaded is not None:
         _preloaded.stop()
         _preloaded = None
+
+
+def read_preloaded(on_chunk: Callable[[LoadChunk], object], cancelled: Callable[[], bool]) -> bool:
+    """Read the articles through the preloaded linking process, each chunk to ``on_chunk``.
+
+    Returns:
+        True when the process read them all: it stays preloaded and goes on to
+        look them up, for the feed to take. False when there is no such process,
+        or it failed or was cancelled (it is ended then).
+    """
+    process = _preloaded
+    if process is None:
+        return False
+    try:
+        reply = process.read_articles(on_chunk, cancelled)
+    except LinkProcessDied:
+        reply = Reply("failed")
+    if reply.kind == "loaded":
+        return True
+    discard_preloaded()
+    return False
 
 
 def _take_preloaded() -> LinkProcess | None:
