@@ -6,7 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings as hypothesis_settings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from reader.article_stream import count_files, stream_articles
 from reader.config import Settings
