@@ -276,6 +276,52 @@ class LinkProcess:
         return f"the linking process ended unexpectedly ({how})"
 
 
+#: The linking process started on the paths the reader was given, until someone takes it.
+_waiting: LinkProcess | None = None
+
+
+def preload(paths: Sequence[Path | str], settings: Settings) -> None:
+    """Start a linking process reading ``paths`` now (see ``LinkProcess.preload``).
+
+    Called as early as possible (before the UI's imports): reading and looking
+    up a large collection is the longest part of opening it. Only for local
+    files and folders (a web page is fetched once, by the reader) and with a
+    cache (without one nothing can be looked up). ``take_preloaded`` hands the
+    process over; ``discard_preloaded`` ends it if nobody wants it.
+    """
+    global _waiting
+    discard_preloaded()
+    if not paths or not settings.use_cache or not all(isinstance(p, Path) for p in paths):
+        return
+    process = LinkProcess()
+    try:
+        process.preload([Path(p) for p in paths], settings, link=True)
+    except LinkProcessDied:
+        process.stop()  # whoever wanted it starts one of its own later, and says so if that fails
+        return
+    _waiting = process
+
+
+def preloaded() -> LinkProcess | None:
+    """The preloaded linking process, if one runs and nobody took it."""
+    return _waiting
+
+
+def take_preloaded() -> LinkProcess | None:
+    """Hand the preloaded linking process over (None if there is none)."""
+    global _waiting
+    process, _waiting = _waiting, None
+    return process
+
+
+def discard_preloaded() -> None:
+    """End the preloaded linking process if nobody took it."""
+    global _waiting
+    if _waiting is not None:
+        _waiting.stop()
+        _waiting = None
+
+
 # -- the child -------------------------------------------------------------------------
 
 

@@ -235,9 +235,8 @@ def run_app(paths: list[Path], settings: Settings) -> int:
     Returns:
         The exit status: 0 after a normal quit, 1 when no article could be loaded.
     """
-    # A large collection is read and looked up in a process of its own: it starts now,
-    # and the files are read after the first frame (the app shows them as they come).
-    feed_process.preload(paths, settings)
+    # The files are read after the first frame (the app shows them as they come); a
+    # large collection by the linking process the command line started (``preload``).
     try:
         app = ReaderApp([], [], settings, loader=files_loader(paths, settings))
         app.run()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reader import link_process
 from reader.article_stream import LoadChunk
 from reader.pipeline import load_articles
 from reader.ui import feed_process
@@ -17,7 +18,7 @@ from reader.ui.article_arrivals import files_loader
 @pytest.fixture
 def own(settings, tmp_path: Path):
     yield replace(settings, cache_dir=tmp_path / "cache")
-    feed_process.discard_preloaded()
+    link_process.discard_preloaded()
 
 
 def read_all(paths, settings) -> list[LoadChunk]:
@@ -30,31 +31,31 @@ def test_a_large_collection_is_read_by_the_preloaded_process_which_stays_for_the
     own, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.setattr(feed_process, "PROCESS_MIN_ARTICLES", 1)  # the seeds count as large
-    feed_process.preload([seeds_dir], own)
-    process = feed_process._preloaded
+    link_process.preload([seeds_dir], own)
+    process = link_process.preloaded()
     assert process is not None
     chunks = read_all([seeds_dir], own)
     whole = load_articles([seeds_dir], own)
     assert [a for c in chunks for a in c.articles] == whole.articles
     assert chunks[-1].last and chunks[-1].aliases == whole.aliases
-    assert feed_process._preloaded is process and process.child is not None  # for the feed
+    assert link_process.preloaded() is process and process.child is not None  # for the feed
 
 
 def test_a_failed_process_is_replaced_by_reading_here_without_repeating_articles(
     own, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.setattr(feed_process, "PROCESS_MIN_ARTICLES", 1)
-    feed_process.preload([seeds_dir], own)
-    process = feed_process._preloaded
+    link_process.preload([seeds_dir], own)
+    process = link_process.preloaded()
     assert process is not None and process.child is not None
     process.child.kill()
     chunks = read_all([seeds_dir], own)
     assert [a for c in chunks for a in c.articles] == load_articles([seeds_dir], own).articles
-    assert feed_process._preloaded is None  # ended: the feed starts one of its own
+    assert link_process.preloaded() is None  # ended: the feed starts one of its own
 
 
 def test_a_small_collection_is_read_here_and_the_preloaded_process_ended(own, seeds_dir: Path):
-    feed_process.preload([seeds_dir], own)
+    link_process.preload([seeds_dir], own)
     chunks = read_all([seeds_dir], own)
     assert [a for c in chunks for a in c.articles] == load_articles([seeds_dir], own).articles
-    assert feed_process._preloaded is None
+    assert link_process.preloaded() is None
