@@ -8,6 +8,7 @@ table), a chunk of :data:`CHUNK_FILES` files at a time. Never needs spaCy.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from reader import loading
 from reader.config import Settings
 from reader.linking import AliasTable
-from reader.loading.discover import discover
+from reader.loading.discover import ARTICLE_SUFFIXES, discover
 from reader.loading.load import load_file
 from reader.model import Article, LoadError
 from reader.pipeline import article_paths, load_alias_files, load_articles
@@ -43,12 +44,31 @@ class LoadChunk:
     aliases: AliasTable | None = None
 
 
-def count_files(paths: Sequence[Path | str]) -> int:
-    """How many files (and URLs) reading ``paths`` will open: a walk, nothing read."""
-    chosen = article_paths(paths)
-    local = [Path(p) for p in chosen if not _is_url(p)]
-    found, _ = discover(local)
-    return len(found) + len(chosen) - len(local)
+def at_least_files(paths: Sequence[Path | str], count: int) -> bool:
+    """Whether reading ``paths`` opens at least ``count`` files (a URL counts as one).
+
+    A quick guess to choose how to read them: the walk stops at ``count``, and
+    does not follow links to folders, look inside ``.xml`` files or notice a
+    file named twice, as the loader does (so it may count a few files the
+    loader skips, or miss some).
+    """
+    seen = 0
+    for argument in article_paths(paths):
+        if _is_url(argument) or not Path(argument).is_dir():
+            seen += 1
+        else:
+            for _, folders, files in os.walk(argument):
+                folders[:] = [name for name in folders if not name.startswith(".")]
+                seen += sum(not name.startswith(".") and _article_name(name) for name in files)
+                if seen >= count:
+                    return True
+        if seen >= count:
+            return True
+    return False
+
+
+def _article_name(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
 
 
 def stream_articles(

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from reader.article_stream import count_files, stream_articles
+from reader.article_stream import at_least_files, stream_articles
 from reader.config import Settings
 from reader.pipeline import load_articles
 
@@ -50,7 +50,7 @@ def test_the_chunks_add_up_to_the_whole_load(collection: Path, settings: Setting
     assert chunks[-1].last and not any(c.last for c in chunks[:-1])
     assert chunks[-1].aliases == whole.aliases
     assert all(c.aliases is None for c in chunks[:-1])
-    total = count_files(paths)
+    total = chunks[0].total
     assert [c.total for c in chunks] == [total] * len(chunks)
     files = [c.files for c in chunks]
     assert files == sorted(files) and files[-1] == total
@@ -66,3 +66,12 @@ def test_nothing_readable_is_one_last_chunk_with_the_reason(tmp_path: Path, sett
 def test_the_bundled_articles_when_no_path_is_given(settings: Settings):
     _, articles, _ = joined([], settings, 1)
     assert articles == load_articles([], settings).articles and articles
+
+
+def test_the_quick_count_agrees_with_the_loader_on_plain_folders(collection: Path, settings):
+    paths: list[Path | str] = [collection]  # (a file named twice would count twice)
+    total = list(stream_articles(paths, settings))[-1].total
+    assert total > 20
+    assert at_least_files(paths, total) and at_least_files(paths, 1)
+    assert not at_least_files(paths, total + 1)
+    assert not at_least_files([collection / "missing"], 2)

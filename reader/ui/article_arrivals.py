@@ -13,13 +13,14 @@ A large local collection is read by the linking process that will look it up
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual.worker import get_current_worker
 
-from reader.article_stream import LoadChunk, count_files, stream_articles
+from reader.article_stream import LoadChunk, at_least_files, stream_articles
 from reader.attribution import outlet
 from reader.config import MAX_COLUMNS, Settings
 from reader.model import Corpus, LoadError
@@ -30,6 +31,8 @@ from reader.ui.wording import counted
 if TYPE_CHECKING:
     from reader.ui.reader_screen import ReaderScreen
 
+#: How often the status line counts the files read (seconds).
+STATUS_EVERY = 0.2
 #: The app's return code when no article could be read.
 NOTHING_READ = 1
 #: Reads articles in a worker thread: ``loader(deliver, cancelled)`` calls
@@ -43,7 +46,7 @@ def files_loader(paths: Sequence[Path | str], settings: Settings) -> Loader:
 
     def load(deliver: Callable[[LoadChunk], object], cancelled: Callable[[], bool]) -> None:
         sent = 0  # files already delivered, should the linking process fail midway
-        if count_files(paths) >= feed_process.PROCESS_MIN_ARTICLES:
+        if at_least_files(paths, feed_process.PROCESS_MIN_ARTICLES):
 
             def relay(chunk: LoadChunk) -> None:
                 nonlocal sent
@@ -70,6 +73,7 @@ class Arrivals:
         self.loader = loader
         #: True until the last chunk is in (always False without a loader).
         self.pending = loader is not None
+        self._counted = 0.0  # when the status line last counted the files
 
     def start(self) -> None:
         """Start reading (in a worker); the status line says so meanwhile."""
@@ -125,6 +129,10 @@ class Arrivals:
             await self._fill_columns(chunk)
         screen.report_problems(chunk.errors)
         if not chunk.last:
+            # Each new line is a repaint: a few a second say as much as a hundred.
+            if time.monotonic() - self._counted < STATUS_EVERY:
+                return
+            self._counted = time.monotonic()
             screen.status_bar.show_message(
                 f"Reading files… {chunk.files:,} of {chunk.total:,} · "
                 f"{counted(len(screen.articles), 'article')}"
