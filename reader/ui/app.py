@@ -37,6 +37,9 @@ from reader.ui.keys import (
 from reader.ui.reader_screen import ReaderScreen
 from reader.ui.theme_bridge import default_variables, to_textual_theme
 
+#: The name the help screen is installed under.
+HELP_SCREEN = "help"
+
 
 def theme_folders(settings: Settings) -> list[Path]:
     """Where themes come from: the bundled ones, then the user's (which win)."""
@@ -149,13 +152,19 @@ class ReaderApp(App[None]):
         self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
 
     def action_help(self) -> None:
-        """Show every key."""
-        rows = [
-            *key_rows(remapped(APP_KEYS, self.keymap)),
-            *key_rows(remapped(SCREEN_KEYS, self.keymap)),
-            *WIDGET_KEYS,
-        ]
-        self.push_screen(HelpScreen(rows))
+        """Show every key.
+
+        The help screen is made once and kept (installed): opening it again
+        composes and lays out nothing, and its text is drawn from its cache.
+        """
+        if not self.is_screen_installed(HELP_SCREEN):
+            rows = [
+                *key_rows(remapped(APP_KEYS, self.keymap)),
+                *key_rows(remapped(SCREEN_KEYS, self.keymap)),
+                *WIDGET_KEYS,
+            ]
+            self.install_screen(HelpScreen(rows), HELP_SCREEN)
+        self.push_screen(HELP_SCREEN)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Only the reader's own commands: Textual's (its theme picker, screenshots,
