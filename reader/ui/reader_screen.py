@@ -23,7 +23,6 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from reader.attribution import outlet
 from reader.config import Settings
@@ -48,6 +47,7 @@ from reader.ui.find_bar import FindBar
 from reader.ui.focus_order import FocusOrder
 from reader.ui.info_actions import InfoActions
 from reader.ui.jumps import Jumps
+from reader.ui.key_footer import KeyFooter
 from reader.ui.keys import SCREEN_KEYS, bindings
 from reader.ui.passage_actions import PassageActions
 from reader.ui.selection import Anchor, Selection, find_again
@@ -111,7 +111,7 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
             yield ColumnDeck(self.articles, self.settings.columns, id="columns")
         yield FindBar(id="find-bar")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyFooter()
         yield self.feed
 
     @property
