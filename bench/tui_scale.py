@@ -29,6 +29,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -37,8 +38,22 @@ HELP_MARK = "Show all keys"  # a row at the top of the help screen
 COUNTED = re.compile(r"[\d,]+ entit")
 
 
+#: A tmux server of this bench's own: a shared one runs its panes in the environment of
+#: whoever started it (another PYTHONPATH, another cache), not in this one's.
+SOCKET = f"reader-bench-{os.getpid()}"
+#: What the reader's run depends on, passed to it explicitly.
+PASSED = ("PYTHONPATH", "XDG_", "READER_", "HOME", "PATH", "VIRTUAL_ENV")
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def passed_env() -> list[str]:
+    """``NAME=value`` for each variable of this process the reader depends on."""
+    return [f"{k}={v}" for k, v in sorted(os.environ.items()) if k.startswith(PASSED)]
 
 
 class Session:
@@ -48,7 +63,7 @@ class Session:
         self.name = f"reader-bench-{uuid.uuid4().hex[:8]}"
         tmux("new-session", "-d", "-s", self.name, "-x", "200", "-y", "50", "cat")
         tmux("set-option", "-t", self.name, "escape-time", "0")
-        command = f"env -u COLUMNS -u LINES {shlex.join(argv)}; sleep 60"
+        command = f"env -u COLUMNS -u LINES {shlex.join([*passed_env(), *argv])}; sleep 60"
         self.started = time.perf_counter()
         tmux("respawn-pane", "-k", "-t", self.name, command)
 
@@ -60,7 +75,7 @@ class Session:
         return "\n".join(lines[-3:])
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", self.name], capture_output=True)
 
 
 def wait(session: Session, test, timeout: float) -> float:
@@ -124,6 +139,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     reader = [sys.executable, "-m", "reader"]
+    # A session remembered from another run could select an entity, and the status
+    # line would name it instead of counting the entities: a state folder of its own.
+    os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="reader-bench-state-")
     # The machine is shared: the load says how much the figures below can be trusted.
     print("load average at the start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     run(reader, args.timeout, probe=0)  # analyzes the bundled articles if not cached
@@ -153,5 +171,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
     print("load average at the end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))

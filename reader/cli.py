@@ -175,6 +175,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_analyze(args, settings)
         if command == "main":
+            from reader.link_process import preload
+
+            # A large collection is read and looked up by a process of its own: it
+            # starts now, while this one imports the UI (a large part of the wait).
+            preload(cast("list[Path]", list(args.paths)), settings)
             from reader.ui.app import run_app
 
             # run_app hands the list to pipeline.load_articles, which takes URLs as text.

@@ -15,8 +15,10 @@ it answers ``miss`` and the caller analyzes in its own process as before.
 The child may also read the articles itself (``preload``, while the reader
 reads them too); it then first tells their digest.
 
-Frames from the child are ``C`` + a corpus frame, or ``M`` + an orjson
-message: ``["loaded", {"digest": ...}]``, ``["linking", {"articles": n}]``, ``["miss", {}]``,
+Frames from the child are ``C`` + a corpus frame, ``A`` + a pickled
+:class:`~reader.article_stream.LoadChunk` (a preloading child's articles, as it
+reads them), or ``M`` + an orjson message: ``["loaded", {"digest": ...}]``,
+``["linking", {"articles": n}]``, ``["miss", {}]``,
 ``["error", {"message": ...}]``, ``["done", {"warnings": [...], "model": ...}]``.
 """
 
@@ -35,7 +37,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -43,6 +45,9 @@ from reader.config import Settings
 from reader.corpus_wire import corpus_frames
 from reader.linking import AliasTable
 from reader.model import Article, Corpus, LoadError
+
+if TYPE_CHECKING:
+    from reader.article_stream import LoadChunk
 
 #: Articles per message to the child: each pickles in a few milliseconds.
 ARTICLES_PER_MESSAGE = 300
@@ -173,6 +178,8 @@ class LinkProcess:
             raise LinkProcessDied(self._death()) from error
         if data[:1] == b"C":
             return Reply("corpus", frame=data[1:])
+        if data[:1] == b"A":
+            return Reply("articles", frame=data[1:])
         kind, info = orjson.loads(data[1:])
         return Reply(str(kind), info=dict(info))
 
@@ -206,6 +213,8 @@ class LinkProcess:
                     on_frame(reply.frame)
                 elif reply.kind == "linking":
                     on_linking(int(reply.info.get("articles", 0)))
+                elif reply.kind == "articles":
+                    continue  # read by ``read_articles``, or by nobody (the caller read them)
                 elif reply.kind == "loaded":
                     if expect is not None and reply.info.get("digest") != expect:
                         return Reply("mismatch")
@@ -214,6 +223,33 @@ class LinkProcess:
             return Reply("cancelled")
         finally:
             self.stop()
+
+    def read_articles(
+        self,
+        on_chunk: Callable[[LoadChunk], object],
+        cancelled: Callable[[], bool],
+        poll: float = 0.05,
+    ) -> Reply:
+        """Hand each chunk of articles a preloading child read to ``on_chunk``, until it
+        has read them all; the child then goes on (``run`` reads the rest).
+
+        Returns:
+            ``loaded`` (with the digest), ``error``, or ``Reply("cancelled")``
+            when ``cancelled()`` turned true first; the child is stopped then.
+
+        Raises:
+            LinkProcessDied: the child ended before it had read everything.
+        """
+        while not cancelled():
+            reply = self.receive(poll)
+            if reply is None:
+                continue
+            if reply.kind == "articles":
+                on_chunk(pickle.loads(reply.frame))
+            elif reply.kind in ("loaded", "error"):
+                return reply
+        self.stop()
+        return Reply("cancelled")
 
     def stop(self) -> None:
         """End the child now (it may be mid-link) and close the pipes; safe to repeat."""
@@ -238,6 +274,52 @@ class LinkProcess:
                 code = None
         how = f"exit status {code}" if code is not None else "no exit status"
         return f"the linking process ended unexpectedly ({how})"
+
+
+#: The linking process started on the paths the reader was given, until someone takes it.
+_waiting: LinkProcess | None = None
+
+
+def preload(paths: Sequence[Path | str], settings: Settings) -> None:
+    """Start a linking process reading ``paths`` now (see ``LinkProcess.preload``).
+
+    Called as early as possible (before the UI's imports): reading and looking
+    up a large collection is the longest part of opening it. Only for local
+    files and folders (a web page is fetched once, by the reader) and with a
+    cache (without one nothing can be looked up). ``take_preloaded`` hands the
+    process over; ``discard_preloaded`` ends it if nobody wants it.
+    """
+    global _waiting
+    discard_preloaded()
+    if not paths or not settings.use_cache or not all(isinstance(p, Path) for p in paths):
+        return
+    process = LinkProcess()
+    try:
+        process.preload([Path(p) for p in paths], settings, link=True)
+    except LinkProcessDied:
+        process.stop()  # whoever wanted it starts one of its own later, and says so if that fails
+        return
+    _waiting = process
+
+
+def preloaded() -> LinkProcess | None:
+    """The preloaded linking process, if one runs and nobody took it."""
+    return _waiting
+
+
+def take_preloaded() -> LinkProcess | None:
+    """Hand the preloaded linking process over (None if there is none)."""
+    global _waiting
+    process, _waiting = _waiting, None
+    return process
+
+
+def discard_preloaded() -> None:
+    """End the preloaded linking process if nobody took it."""
+    global _waiting
+    if _waiting is not None:
+        _waiting.stop()
+        _waiting = None
 
 
 # -- the child -------------------------------------------------------------------------
@@ -266,13 +348,21 @@ def serve(requests: Connection, replies: Connection) -> None:
 
 
 def _preloaded(head: dict[str, Any], replies: Connection) -> list[Article]:
-    # The child reads the articles itself, as the reader does, and says what it read.
-    from reader.pipeline import load_articles
+    # The child reads the articles itself and sends them as it reads (the reader
+    # shows them meanwhile), then says what it read.
+    from reader.article_stream import stream_articles
 
-    loaded = load_articles([Path(p) for p in head["paths"]], head["settings"])
-    head |= {"aliases": loaded.aliases, "errors": loaded.errors}
-    _message(replies, "loaded", {"digest": articles_digest(loaded.articles)})
-    return loaded.articles
+    articles: list[Article] = []
+    errors: list[LoadError] = []
+    for chunk in stream_articles([Path(p) for p in head["paths"]], head["settings"]):
+        articles += chunk.articles
+        errors += chunk.errors
+        if chunk.last:
+            head["aliases"] = chunk.aliases
+        replies.send_bytes(b"A" + pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
+    head["errors"] = errors
+    _message(replies, "loaded", {"digest": articles_digest(articles)})
+    return articles
 
 
 def _linked(

@@ -56,11 +56,20 @@ def load_articles(paths: Sequence[Path | str], settings: Settings) -> LoadResult
         max_feed_items=settings.feed_items,
     )
     result = loading.load_articles(chosen, settings.max_bytes, web)
+    result.aliases, warnings = load_alias_files(chosen, settings)
+    result.errors.extend(warnings)
+    return result
+
+
+def load_alias_files(
+    chosen: Sequence[Path | str], settings: Settings
+) -> tuple[AliasTable, list[LoadError]]:
+    """The alias table of ``aliases.yaml`` in the config directory and in each folder of
+    ``chosen``, and its problems as warnings (each naming its file)."""
     alias_files = [settings.config_dir / "aliases.yaml"]
     alias_files += [p / "aliases.yaml" for p in chosen if isinstance(p, Path) and p.is_dir()]
-    result.aliases, warnings = load_aliases(alias_files)
-    result.errors.extend(_alias_warning(w, alias_files) for w in warnings)
-    return result
+    aliases, warnings = load_aliases(alias_files)
+    return aliases, [_alias_warning(w, alias_files) for w in warnings]
 
 
 def _alias_warning(warning: str, files: Sequence[Path]) -> LoadError:

@@ -130,3 +130,29 @@ def test_a_preloading_child_that_read_other_articles_is_refused(seeds, seeds_dir
     reply = process.run(frames.append, print, lambda: False, expect=articles_digest(edited))
     assert reply.kind == "mismatch" and frames == []
     assert process.child is None
+
+
+def test_a_preloading_child_sends_the_articles_it_reads_then_links_on(seeds, seeds_dir: Path):
+    articles, analyses, settings = seeds
+    loaded = load_articles([seeds_dir], settings)
+    corpus = build_corpus(articles, analyses, [], settings, loaded.aliases)
+    process = LinkProcess()
+    process.preload([seeds_dir], settings, link=False)
+    chunks = []
+    reply = process.read_articles(chunks.append, lambda: False)
+    assert reply.kind == "loaded" and reply.info["digest"] == articles_digest(articles)
+    assert [a for c in chunks for a in c.articles] == articles
+    assert chunks[-1].last and chunks[-1].aliases == loaded.aliases
+    # The same child goes on to the corpus of what it sent.
+    assembler = CorpusAssembler(articles, [], settings.model)
+    assert process.run(assembler.add, print, lambda: False).kind == "done"
+    same_entities(assembler.corpus(), corpus)
+
+
+def test_reading_from_a_preloading_child_can_be_cancelled(seeds, seeds_dir: Path):
+    _, _, settings = seeds
+    process = LinkProcess()
+    process.preload([seeds_dir], settings, link=False)
+    chunks: list[object] = []
+    assert process.read_articles(chunks.append, lambda: True).kind == "cancelled"
+    assert chunks == [] and process.child is None

@@ -16,10 +16,11 @@ from textual.screen import Screen
 from reader.config import MAX_COLUMNS, Settings
 from reader.linking import AliasTable
 from reader.model import Article, LoadError
-from reader.pipeline import Analyzer, load_articles
+from reader.pipeline import Analyzer
 from reader.resources import bundled_themes_dir
 from reader.themes import DEFAULT_THEME, ThemeCatalog, load_themes
 from reader.ui import feed_process
+from reader.ui.article_arrivals import NOTHING_READ, Loader, files_loader
 from reader.ui.commands import EntityCommands
 from reader.ui.compare_actions import short_title
 from reader.ui.corpus_feed import LinkCorpus
@@ -35,6 +36,9 @@ from reader.ui.keys import (
 )
 from reader.ui.reader_screen import ReaderScreen
 from reader.ui.theme_bridge import default_variables, to_textual_theme
+
+#: The name the help screen is installed under.
+HELP_SCREEN = "help"
 
 
 def theme_folders(settings: Settings) -> list[Path]:
@@ -60,8 +64,9 @@ class ReaderApp(App[None]):
         analyzer: Analyzer | None = None,
         aliases: AliasTable | None = None,
         link: LinkCorpus | None = None,
+        loader: Loader | None = None,
     ) -> None:
-        """Set the app up; nothing is analyzed or linked before the first frame.
+        """Set the app up; nothing is read, analyzed or linked before the first frame.
 
         Args:
             articles: the loaded articles.
@@ -71,6 +76,8 @@ class ReaderApp(App[None]):
             aliases: the alias table for linking.
             link: the seam to the model that links analyses into a corpus
                 (default: ``reader.pipeline.build_corpus``); always called in a worker.
+            loader: reads the articles after the first frame (``articles`` and
+                ``errors`` are then what was known before, usually nothing).
         """
         super().__init__()
         self.link = link
@@ -79,6 +86,9 @@ class ReaderApp(App[None]):
         self.errors = list(errors)
         self.aliases = aliases
         self.analyzer = analyzer or Analyzer(settings)
+        self.loader = loader
+        #: The reader screen, once made (it holds the articles and load problems).
+        self.reader_screen: ReaderScreen | None = None
         self.catalog: ThemeCatalog = load_themes(theme_folders(settings))
         for reader_theme in self.catalog.themes.values():
             self.register_theme(to_textual_theme(reader_theme))
@@ -98,14 +108,16 @@ class ReaderApp(App[None]):
         return default_variables()
 
     def get_default_screen(self) -> Screen:
-        return ReaderScreen(
+        self.reader_screen = ReaderScreen(
             self.articles,
             self.errors,
             self.settings,
             self.analyzer,
             aliases=self.aliases,
             link=self.link,
+            loader=self.loader,
         )
+        return self.reader_screen
 
     def on_mount(self) -> None:
         for warning in self.settings.warnings:
@@ -140,13 +152,19 @@ class ReaderApp(App[None]):
         self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
 
     def action_help(self) -> None:
-        """Show every key."""
-        rows = [
-            *key_rows(remapped(APP_KEYS, self.keymap)),
-            *key_rows(remapped(SCREEN_KEYS, self.keymap)),
-            *WIDGET_KEYS,
-        ]
-        self.push_screen(HelpScreen(rows))
+        """Show every key.
+
+        The help screen is made once and kept (installed): opening it again
+        composes and lays out nothing, and its text is drawn from its cache.
+        """
+        if not self.is_screen_installed(HELP_SCREEN):
+            rows = [
+                *key_rows(remapped(APP_KEYS, self.keymap)),
+                *key_rows(remapped(SCREEN_KEYS, self.keymap)),
+                *WIDGET_KEYS,
+            ]
+            self.install_screen(HelpScreen(rows), HELP_SCREEN)
+        self.push_screen(HELP_SCREEN)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Only the reader's own commands: Textual's (its theme picker, screenshots,
@@ -226,19 +244,15 @@ def run_app(paths: list[Path], settings: Settings) -> int:
     Returns:
         The exit status: 0 after a normal quit, 1 when no article could be loaded.
     """
-    # A large collection is looked up in a process of its own: it starts reading now.
-    feed_process.preload(paths, settings)
+    # The files are read after the first frame (the app shows them as they come); a
+    # large collection by the linking process the command line started (``preload``).
     try:
-        loaded = load_articles(paths, settings)
-        if len(loaded.articles) < feed_process.PROCESS_MIN_ARTICLES:
-            feed_process.discard_preloaded()
-        if not loaded.articles:
-            for error in loaded.errors:
+        app = ReaderApp([], [], settings, loader=files_loader(paths, settings))
+        app.run()
+        if app.return_code == NOTHING_READ and app.reader_screen is not None:
+            for error in app.reader_screen.errors:
                 print(f"reader: {error.path}: {error.message}", file=sys.stderr)
             print("reader: no articles to show", file=sys.stderr)
-            return 1
-        app = ReaderApp(loaded.articles, loaded.errors, settings, aliases=loaded.aliases)
-        app.run()
         return app.return_code or 0
     finally:
         feed_process.discard_preloaded()

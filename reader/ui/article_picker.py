@@ -142,6 +142,18 @@ class ArticlePicker(ModalScreen[str | None]):
         if corpus.stories == self.stories:
             return
         self.stories = list(corpus.stories)
+        self._refill_keeping()
+
+    def add_articles(self, articles: Sequence[Article]) -> None:
+        """List ``articles`` too (read since the picker opened)."""
+        self.articles += articles
+        self._by_id.update((a.id, a) for a in articles)
+        self._fields.update((a.id, field_texts(a)) for a in articles)
+        self._ordered = sort_articles(self.articles, self.order)
+        self._refill_keeping()
+
+    def _refill_keeping(self) -> None:
+        # The list again, the highlighted article still highlighted.
         if not self.is_mounted:
             return  # on_mount fills the list
         option_list = self.query_one(OptionList)

@@ -38,8 +38,9 @@ class ColumnDeck(Horizontal):
         self.articles = list(articles)
         self._by_id = {a.id: a for a in self.articles}
         count = max(1, min(count, len(self.articles), MAX_COLUMNS))
-        #: The article id each column shows (None for an empty column), left to right.
-        self.columns: list[str | None] = [a.id for a in self.articles[:count]]
+        #: The article id each column shows (None for an empty column), left to right;
+        #: one empty column while no article is read yet.
+        self.columns: list[str | None] = [a.id for a in self.articles[:count]] or [None]
         self._marks: Mapping[str, ArticleMarks] = {}
         self._found: Mapping[str, Layer] = {}
         #: The articles of columns taken away, most recent first (brought back first).
@@ -97,6 +98,27 @@ class ColumnDeck(Horizontal):
         self._found = found
         for column, article_id in zip(self.column_widgets, self.columns, strict=False):
             column.view.set_found(found.get(article_id) if article_id else None)
+
+    async def add_articles(self, articles: Sequence[Article], count: int) -> bool:
+        """Take in articles read since: they fill the empty columns, then new columns
+        up to ``count`` in all.
+
+        Returns:
+            Whether a column got an article.
+        """
+        self.articles += articles
+        self._by_id.update((a.id, a) for a in articles)
+        fresh = [a.id for a in articles if a.id not in self.columns]
+        before = list(self.columns)
+        for number, shown in enumerate(self.columns):
+            if shown is None and fresh:
+                self.columns[number] = fresh.pop(0)
+        while fresh and len(self.columns) < min(count, MAX_COLUMNS):
+            self.columns.append(fresh.pop(0))
+        if self.columns == before:
+            return False
+        await self.sync()
+        return True
 
     def put_article(self, number: int, article_id: str) -> ArticleColumn:
         """Show ``article_id`` in column ``number`` (1-based), swapping if it is shown elsewhere."""

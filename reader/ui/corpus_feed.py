@@ -186,6 +186,12 @@ class CorpusFeed(ProcessOpening, Widget):
         self._process: LinkProcess | None = None
         self._closing = False
 
+    def take_articles(
+        self, articles: Sequence[Article], errors: Sequence[LoadError], aliases: AliasTable | None
+    ) -> None:
+        """Work on ``articles`` (read after the feed was made; before ``start``)."""
+        self.articles, self.errors, self.aliases = list(articles), list(errors), aliases
+
     @property
     def link_function(self) -> LinkCorpus:
         """The seam to the model (looked up at call time, so it can be swapped)."""

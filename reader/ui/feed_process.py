@@ -13,16 +13,24 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
 from textual.worker import Worker, get_current_worker
 
+from reader.article_stream import LoadChunk
 from reader.config import Settings
 from reader.corpus_wire import CorpusAssembler
-from reader.link_process import LinkProcess, LinkProcessDied, Reply, articles_digest
+from reader.link_process import (
+    LinkProcess,
+    LinkProcessDied,
+    Reply,
+    articles_digest,
+    discard_preloaded,
+    preloaded,
+    take_preloaded,
+)
 from reader.linking import AliasTable
 from reader.model import Article, Corpus, LoadError
 from reader.pipeline import Analyzer
@@ -40,43 +48,25 @@ ProcessOutcome = Literal["opened", "miss", "failed", "cancelled"]
 PROCESS_MIN_ARTICLES = 200
 
 
-#: The linking process started before the articles were read, until the feed takes it.
-_preloaded: LinkProcess | None = None
+def read_preloaded(on_chunk: Callable[[LoadChunk], object], cancelled: Callable[[], bool]) -> bool:
+    """Read the articles through the preloaded linking process, each chunk to ``on_chunk``.
 
-
-def preload(paths: Sequence[Path | str], settings: Settings) -> None:
-    """Start the linking process on ``paths`` now, while the reader reads them too.
-
-    Only for local files and folders (a web page is fetched once, by the
-    reader) and with a cache (without one nothing can be looked up). The
-    feed takes the process if its collection is large; ``discard_preloaded``
-    ends it otherwise.
+    Returns:
+        True when the process read them all: it stays preloaded and goes on to
+        look them up, for the feed to take. False when there is no such process,
+        or it failed or was cancelled (it is ended then).
     """
-    global _preloaded
-    discard_preloaded()
-    if not paths or not settings.use_cache or not all(isinstance(p, Path) for p in paths):
-        return
-    process = LinkProcess()
+    process = preloaded()
+    if process is None:
+        return False
     try:
-        process.preload([Path(p) for p in paths], settings, link=True)
+        reply = process.read_articles(on_chunk, cancelled)
     except LinkProcessDied:
-        process.stop()  # the feed starts one of its own later, and says so if that fails
-        return
-    _preloaded = process
-
-
-def discard_preloaded() -> None:
-    """End the preloaded linking process if nobody took it."""
-    global _preloaded
-    if _preloaded is not None:
-        _preloaded.stop()
-        _preloaded = None
-
-
-def _take_preloaded() -> LinkProcess | None:
-    global _preloaded
-    process, _preloaded = _preloaded, None
-    return process
+        reply = Reply("failed")
+    if reply.kind == "loaded":
+        return True
+    discard_preloaded()
+    return False
 
 
 class CollectorPause:
@@ -163,7 +153,7 @@ class ProcessOpening:
         # Only the reader's own analyzer reads the cache the child would link from.
         link = type(self.analyzer) is Analyzer
         call = self.app.call_from_thread
-        preloaded = _take_preloaded() if link else None
+        preloaded = take_preloaded() if link else None
         pause = CollectorPause()
 
         def on_frame(frame: bytes) -> None:

@@ -23,7 +23,6 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from reader.attribution import outlet
 from reader.config import Settings
@@ -32,6 +31,7 @@ from reader.load_report import LoadReport
 from reader.model import Article, Corpus, Entity, LoadError
 from reader.navigation import MentionIndex, Step, reading_order
 from reader.pipeline import Analyzer
+from reader.ui.article_arrivals import Arrivals, Loader
 from reader.ui.article_column import ArticleColumn
 from reader.ui.article_view import ArticleView
 from reader.ui.column_deck import ColumnDeck
@@ -47,6 +47,7 @@ from reader.ui.find_bar import FindBar
 from reader.ui.focus_order import FocusOrder
 from reader.ui.info_actions import InfoActions
 from reader.ui.jumps import Jumps
+from reader.ui.key_footer import KeyFooter
 from reader.ui.keys import SCREEN_KEYS, bindings
 from reader.ui.passage_actions import PassageActions
 from reader.ui.selection import Anchor, Selection, find_again
@@ -73,7 +74,10 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
         analyzer: Analyzer,
         aliases: AliasTable | None = None,
         link: LinkCorpus | None = None,
+        loader: Loader | None = None,
     ) -> None:
+        """``loader`` reads the articles after the first frame (then ``articles`` and
+        ``errors`` are what is known before: usually nothing)."""
         super().__init__()
         self.articles = list(articles)
         self.errors = list(errors)
@@ -97,6 +101,7 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
         self.compare = CompareActions(self)
         self.finder, self.jumps = FindActions(self), Jumps(self)
         self.passages, self.sessions = PassageActions(self), SessionKeeper(self)
+        self.arrivals = Arrivals(self, loader)
 
     # -- parts -----------------------------------------------------------------------
 
@@ -106,7 +111,7 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
             yield ColumnDeck(self.articles, self.settings.columns, id="columns")
         yield FindBar(id="find-bar")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyFooter()
         yield self.feed
 
     @property
@@ -147,8 +152,15 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
     def on_mount(self) -> None:
         self.sidebar.show(SidebarRows(), self.columns, len(self.articles))
         self.query_one(FindBar).display = False
-        self.sessions.restore()
         self.watch(self.feed, "state", self._analysis_state_changed, init=False)
+        if self.arrivals.pending:
+            self.arrivals.start()  # the rest follows once every file is read
+        else:
+            self.all_read()
+
+    def all_read(self) -> None:
+        """Every article is in: restore the session, analyze, tell the load problems."""
+        self.sessions.restore()
         # Draw the text first: the feed's worker competes for the GIL.
         self.call_after_refresh(self.feed.start)
         self.announce_load_problems()
@@ -156,8 +168,9 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
     def on_screen_suspend(self) -> None:
         # A dialog opened before the first repaint: callbacks waiting for this screen's
         # repaint would wait until it closes, so start the analysis now.
-        self.feed.start()
-        self.sessions.save()
+        if not self.arrivals.pending:
+            self.feed.start()
+            self.sessions.save()
 
     # -- columns (the count and the sidebar follow the terminal: ColumnRoom) ---------------
 

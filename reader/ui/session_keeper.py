@@ -74,6 +74,8 @@ class SessionKeeper:
     def save(self) -> None:
         """Remember where the reader is for these articles; a problem is a toast."""
         screen = self.screen
+        if screen.arrivals.pending:
+            return  # not every article is read: the session would be another collection's
         place: Place | None
         try:
             place = screen.jumps.place()

@@ -71,10 +71,12 @@ def make_app(
     """Build a reader app on the seeds (or ``articles``) with setting overrides.
 
     ``errors`` are the load problems the app is given (none with ``articles``,
-    else the seeds'). The analyses are the recorded ones unless ``analyzer`` is given; ``live=True``
-    uses the real analyzer (spaCy and the cache). Apps on recorded analyses get a
-    cache folder of their own, so no collection stored by another test is reopened
-    in place of the results a test feeds in.
+    else the seeds'). With ``loader``, the app starts with nothing read and the
+    loader reads the articles after the first frame. The analyses are the
+    recorded ones unless ``analyzer`` is given; ``live=True`` uses the real
+    analyzer (spaCy and the cache). Apps on recorded analyses get a cache folder
+    of their own, so no collection stored by another test is reopened in place
+    of the results a test feeds in.
     """
 
     def factory(
@@ -82,6 +84,7 @@ def make_app(
         analyzer=None,
         live: bool = False,
         errors: list[LoadError] | None = None,
+        loader=None,
         **overrides,
     ) -> ReaderApp:
         chosen = replace(settings, **overrides)
@@ -89,6 +92,8 @@ def make_app(
             chosen = replace(chosen, cache_dir=tmp_path / "cache")
         if analyzer is None and not live:
             analyzer = StaticAnalyzer(recorded_analyses)
+        if loader is not None:  # the articles come from the loader, after the first frame
+            return ReaderApp(articles or [], errors or [], chosen, analyzer, loader=loader)
         return ReaderApp(
             articles if articles is not None else seed_articles.articles,
             errors if errors is not None else [] if articles is not None else seed_articles.errors,

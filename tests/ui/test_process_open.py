@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from reader import link_process
 from reader.link_process import LinkProcess
 from reader.ui import feed_process
 from reader.ui.lazy_marks import LazyMarks
@@ -163,15 +164,15 @@ async def test_the_feed_takes_the_process_that_read_the_same_articles_meanwhile(
     articles = seed_articles.articles
     for article in articles:
         cache.put(article.text, recorded_analyses[article.id])  # warm: no spaCy
-    feed_process.preload([seeds_dir], own)
-    assert feed_process._preloaded is not None
+    link_process.preload([seeds_dir], own)
+    assert link_process.preloaded() is not None
     others = Started()
     monkeypatch.setattr(feed_process, "LinkProcess", others)
     app = ReaderApp(articles, seed_articles.errors, own, Analyzer(own), seed_articles.aliases)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
         screen = reader(app)
-        assert feed_process._preloaded is None and others.made == []  # taken, none other
+        assert link_process.preloaded() is None and others.made == []  # taken, none other
         assert screen.feed.from_index  # the corpus came from the child
         expected = build_corpus(articles, recorded_analyses, [], own, seed_articles.aliases)
         assert [e.id for e in screen.corpus.entities] == [e.id for e in expected.entities]
