@@ -20,7 +20,6 @@ from reader.model import (
     Speaker,
 )
 from reader.quote_groups import group_quotes
-from reader.stories import group_stories
 
 #: A quote's place in its article (a key function that runs in C).
 _PLACE = attrgetter("start", "end")
@@ -62,6 +61,13 @@ def link_corpus(
         _quote(quote_id, article_id, finding, locator)
         for quote_id, (article_id, finding) in zip(ids, found, strict=True)
     ]
+    stories = []
+    if compare:
+        # Here, not at the top: stories need numpy, which a collection reopened
+        # from the index (through this module's importers) never should load.
+        from reader.stories import group_stories
+
+        stories = group_stories(articles, entities)
     return Corpus(
         articles=list(articles),
         entities=entities,
@@ -69,7 +75,7 @@ def link_corpus(
         errors=list(errors),
         model=model,
         # Stories and repeated quotes read only text and ids: no spaCy.
-        stories=group_stories(articles, entities) if compare else [],
+        stories=stories,
         quote_groups=group_quotes(quotes) if compare else [],
     )
 
