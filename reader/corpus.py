@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from operator import attrgetter
 
 from reader.ids import span_ids
@@ -49,12 +49,13 @@ def link_corpus(
     # The digests are the bulk of linking's memory: let them go before stories are
     # grouped (a caller that keeps them, like the digest memo, still has them).
     del digests
-    locator = _MentionLocator(entities)
     found = [
         (article.id, finding)
         for article, analysis in documents
         for finding in sorted(analysis.quotes, key=_PLACE)
     ]
+    speaking = {a for a, f in found if f.speaker is not None and f.speaker_ref is not None}
+    locator = _MentionLocator(entities, speaking)
     # Ids from the quote's own place in its article: they survive relinking.
     ids = span_ids("q", [(article_id, f.start, f.end) for article_id, f in found])
     quotes = [
@@ -105,20 +106,30 @@ def _quote(
 
 
 class _MentionLocator:
-    """Finds the entity whose mention matches, or else overlaps, a span of an article."""
+    """Finds the entity whose mention matches, or else overlaps, a span of an article.
 
-    def __init__(self, entities: Sequence[Entity]) -> None:
-        self._exact: dict[tuple[str, int, int], str] = {}
+    Only the articles asked about are indexed (those with a resolved speaker):
+    a collection holds hundreds of thousands of mentions, and indexing them all
+    held a sixth of the step's peak memory.
+    """
+
+    def __init__(self, entities: Sequence[Entity], articles: Collection[str]) -> None:
         spans: dict[str, list[tuple[int, int, str]]] = {}
         for entity in entities:
+            entity_id = entity.id
             for m in entity.mentions:
-                self._exact[(m.article, m.start, m.end)] = entity.id
-                spans.setdefault(m.article, []).append((m.start, m.end, entity.id))
+                if m.article in articles:
+                    spans.setdefault(m.article, []).append((m.start, m.end, entity_id))
+        # In entity order: where two entities share a span, the later one is found.
+        self._exact = {
+            article: {(start, end): entity_id for start, end, entity_id in items}
+            for article, items in spans.items()
+        }
         self._spans = {article: sorted(items) for article, items in spans.items()}
         self._starts = {article: [s for s, _, _ in items] for article, items in self._spans.items()}
 
     def find(self, article_id: str, span: Span) -> str | None:
-        exact = self._exact.get((article_id, span.start, span.end))
+        exact = self._exact.get(article_id, {}).get((span.start, span.end))
         if exact is not None:
             return exact
         items = self._spans.get(article_id, [])
