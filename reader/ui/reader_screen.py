@@ -76,8 +76,7 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
         link: LinkCorpus | None = None,
         loader: Loader | None = None,
     ) -> None:
-        """``loader`` reads the articles after the first frame (then ``articles`` and
-        ``errors`` are what is known before: usually nothing)."""
+        """``loader`` reads the articles after the first frame (``articles``: none yet)."""
         super().__init__()
         self.articles = list(articles)
         self.errors = list(errors)
@@ -168,9 +167,9 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
     def on_screen_suspend(self) -> None:
         # A dialog opened before the first repaint: callbacks waiting for this screen's
         # repaint would wait until it closes, so start the analysis now.
-        if not self.arrivals.pending:
+        if not self.arrivals.pending:  # else it starts once every file is read
             self.feed.start()
-            self.sessions.save()
+        self.sessions.save()
 
     # -- columns (the count and the sidebar follow the terminal: ColumnRoom) ---------------
 
