@@ -15,6 +15,7 @@ import hashlib
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 from reader.cache import AnalysisCache
 from reader.collection_index import CollectionIndex, collection_key
@@ -124,6 +125,14 @@ class CollectionLinker:
         if key is None or self._index is None:
             return None
         return self._index.get(key, articles, errors, self.model)
+
+    def lookup_rows(self, articles: Sequence[Article]) -> dict[str, Any] | None:
+        """``lookup``'s answer as the index stores it (``collection_index.corpus_rows``),
+        unbuilt: for sending on to another process as it is."""
+        key = self._key(articles)
+        if key is None or self._index is None:
+            return None
+        return self._index.get_rows(key)
 
     def link(
         self,

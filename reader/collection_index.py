@@ -90,6 +90,21 @@ class CollectionIndex(SqliteFile):
 
         A damaged row is a miss too.
         """
+        rows = self.get_rows(key)
+        if rows is None:
+            return None
+        try:
+            return corpus_from_rows(rows, articles, errors, model)
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None
+
+    def get_rows(self, key: str) -> dict[str, Any] | None:
+        """The stored rows of ``key`` as ``encode`` laid them out, unbuilt; None on a miss
+        or a row that does not decompress and parse (zlib's checksum catches damage).
+
+        The linking process sends these on as they are (``corpus_wire.stored_frames``):
+        building the corpus only to turn it back into rows took half of a reopening.
+        """
         try:
             with self.connect() as db:
                 row = db.execute("SELECT data FROM collections WHERE key = ?", (key,)).fetchone()
@@ -100,9 +115,10 @@ class CollectionIndex(SqliteFile):
             self.reset(exc)
             return None
         try:
-            return decode(row[0], articles, errors, model)
-        except (ValueError, KeyError, TypeError, IndexError, zlib.error, orjson.JSONDecodeError):
+            data = orjson.loads(zlib.decompress(row[0]))
+        except (ValueError, zlib.error):
             return None
+        return data if isinstance(data, dict) else None
 
     def put(self, key: str, articles: Sequence[Article], corpus: Corpus) -> None:
         """Store a linked collection; a store that cannot be written is noted, never fatal."""
@@ -124,8 +140,16 @@ class CollectionIndex(SqliteFile):
 
 def encode(articles: Sequence[Article], corpus: Corpus) -> bytes:
     """The compact stored form: offsets only (texts are slices of the articles)."""
+    return zlib.compress(orjson.dumps(corpus_rows(articles, corpus)), 1)
+
+
+def corpus_rows(articles: Sequence[Article], corpus: Corpus) -> dict[str, Any]:
+    """``corpus`` as plain rows: what the index stores and the linking process sends.
+
+    Mentions and quotes name their article by its number in ``articles``.
+    """
     number = {article.id: n for n, article in enumerate(articles)}
-    data = {
+    return {
         "entities": [
             [
                 e.id,
@@ -141,7 +165,6 @@ def encode(articles: Sequence[Article], corpus: Corpus) -> bytes:
         "stories": [[s.id, s.title, list(s.articles)] for s in corpus.stories],
         "quote_groups": [[g.id, list(g.quotes)] for g in corpus.quote_groups],
     }
-    return zlib.compress(orjson.dumps(data), 1)
 
 
 def evidence_rows(evidence: Sequence[Evidence]) -> list[list[Any]]:
@@ -200,7 +223,17 @@ def decode(
     Raises:
         ValueError, KeyError, TypeError, IndexError, zlib.error: a damaged row.
     """
-    data = orjson.loads(zlib.decompress(blob))
+    return corpus_from_rows(orjson.loads(zlib.decompress(blob)), articles, errors, model)
+
+
+def corpus_from_rows(
+    data: dict[str, Any], articles: Sequence[Article], errors: Sequence[LoadError], model: str
+) -> Corpus:
+    """The corpus of stored rows (``encode``'s layout), texts sliced from ``articles``.
+
+    Raises:
+        ValueError, KeyError, TypeError, IndexError: rows of another layout.
+    """
     ids = [a.id for a in articles]
     texts = [a.text for a in articles]
     entities = [

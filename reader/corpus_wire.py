@@ -8,7 +8,9 @@ key presses. Texts never travel: a mention is an article number and two
 offsets, its text sliced from the receiver's own copy of the articles.
 
 Frames are orjson arrays ``[kind, payload]``, in this order: ``entities``,
-``quotes``, ``stories``, ``quote_groups`` (each as many as needed), ``end``.
+``quotes``, ``stories``, ``quote_groups`` (each as many as needed), ``end``;
+each payload is a batch of the collection index's rows
+(``collection_index.corpus_rows``), so a stored collection is sent as stored.
 """
 
 from __future__ import annotations
@@ -18,12 +20,7 @@ from typing import Any
 
 import orjson
 
-from reader.collection_index import (
-    evidence_from_rows,
-    evidence_rows,
-    quote_from_row,
-    quote_row,
-)
+from reader.collection_index import corpus_rows, evidence_from_rows, quote_from_row
 from reader.model import (
     Article,
     Corpus,
@@ -51,33 +48,22 @@ def corpus_frames(corpus: Corpus, items: int = FRAME_ITEMS) -> Iterator[bytes]:
     Article numbers refer to ``corpus.articles``: the receiver must hold the
     same articles in the same order.
     """
-    number = {article.id: n for n, article in enumerate(corpus.articles)}
-    batch: list[list[Any]] = []
-    size = 0
-    for e in corpus.entities:
-        flat: list[int] = []
-        for m in e.mentions:
-            flat += (number[m.article], m.start, m.end)
-        batch.append([e.id, e.name, e.type, e.aliases, flat, evidence_rows(e.evidence)])
-        size += 1 + len(e.mentions)
-        if size >= items:
-            yield orjson.dumps(["entities", batch])
-            batch, size = [], 0
-    if batch:
+    return stored_frames(corpus_rows(corpus.articles, corpus), items)
+
+
+def stored_frames(rows: dict[str, Any], items: int = FRAME_ITEMS) -> Iterator[bytes]:
+    """Rows in the collection index's layout (``collection_index.corpus_rows``, as
+    ``CollectionIndex.get_rows`` returns them) as frames: a reopened collection goes
+    out as it was stored, never built into objects on the way."""
+    entities: list[list[Any]] = rows["entities"]
+    for batch in _weighed(entities, lambda entity: len(entity[4]), items):
         yield orjson.dumps(["entities", batch])
-    quotes = corpus.quotes
+    quotes: list[list[Any]] = rows["quotes"]
     for start in range(0, len(quotes), items):
-        yield orjson.dumps(
-            [
-                "quotes",
-                [quote_row(q, number) for q in quotes[start : start + items]],
-            ]
-        )
-    told = [[s.id, s.title, list(s.articles)] for s in corpus.stories]
-    for batch in _weighed(told, lambda story: len(story[2]), items):
+        yield orjson.dumps(["quotes", quotes[start : start + items]])
+    for batch in _weighed(rows["stories"], lambda story: len(story[2]), items):
         yield orjson.dumps(["stories", batch])
-    grouped = [[g.id, list(g.quotes)] for g in corpus.quote_groups]
-    for batch in _weighed(grouped, lambda group: len(group[1]), items):
+    for batch in _weighed(rows["quote_groups"], lambda group: len(group[1]), items):
         yield orjson.dumps(["quote_groups", batch])
     yield orjson.dumps(["end", {}])
 
@@ -164,11 +150,10 @@ class CorpusAssembler:
 
     def _entities(self, payload: list[list[Any]]) -> None:
         ids, texts, spans = self._ids, self._texts, self.mention_spans
-        for eid, name, kind, aliases, flat, evidence in payload:
+        for eid, name, kind, aliases, rows, evidence in payload:
             eid = str(eid)
             mentions = []
-            for i in range(0, len(flat), 3):
-                n, start, end = flat[i], flat[i + 1], flat[i + 2]
+            for n, start, end in rows:
                 article = ids[n]
                 mentions.append(EntityMention(article, start, end, texts[n][start:end]))
                 spans.setdefault(article, []).append((start, end, eid, kind))

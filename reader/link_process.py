@@ -33,7 +33,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -42,9 +42,9 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from reader.config import Settings
-from reader.corpus_wire import corpus_frames
+from reader.corpus_wire import corpus_frames, stored_frames
 from reader.linking import AliasTable
-from reader.model import Article, Corpus, LoadError
+from reader.model import Article, LoadError
 
 if TYPE_CHECKING:
     from reader.article_stream import LoadChunk
@@ -335,16 +335,16 @@ def serve(requests: Connection, replies: Connection) -> None:
     try:
         if "paths" in head:
             articles = _preloaded(head, replies)
-        corpus, warnings = _linked(articles, head, replies)
+        frames, warnings, model = _linked(articles, head, replies)
+        if frames is None:
+            _message(replies, "miss", {})
+            return
+        for frame in frames:
+            replies.send_bytes(b"C" + frame)
     except Exception as error:  # reported to the parent, which links itself instead
         _message(replies, "error", {"message": f"{type(error).__name__}: {error}"})
         return
-    if corpus is None:
-        _message(replies, "miss", {})
-        return
-    for frame in corpus_frames(corpus):
-        replies.send_bytes(b"C" + frame)
-    _message(replies, "done", {"warnings": warnings, "model": corpus.model})
+    _message(replies, "done", {"warnings": warnings, "model": model})
 
 
 def _preloaded(head: dict[str, Any], replies: Connection) -> list[Article]:
@@ -367,7 +367,8 @@ def _preloaded(head: dict[str, Any], replies: Connection) -> list[Article]:
 
 def _linked(
     articles: list[Article], head: dict[str, Any], replies: Connection
-) -> tuple[Corpus | None, list[str]]:
+) -> tuple[Iterator[bytes] | None, list[str], str]:
+    """The corpus's frames (None: the parent must analyze), warnings, the model's label."""
     # Imported here: the pipeline's imports are the bulk of the child's start-up, and
     # a test can run ``serve`` with a stand-in without them.
     from reader.collection import CollectionLinker
@@ -376,22 +377,26 @@ def _linked(
     settings: Settings = head["settings"]
     errors: list[LoadError] = head["errors"]
     linker = CollectionLinker(settings, head["aliases"])
-    corpus = linker.lookup(articles, errors)
-    if corpus is None and head["link"]:
-        analyzer = Analyzer(settings)
-        try:
-            cached = analyzer.cached(articles)
-        except ModelNotFound:
-            return None, []  # the parent says so: it knows how to word it
-        if len(cached) < len(articles):
-            return None, []  # analysis needs the model: the parent streams it
-        _message(replies, "linking", {"articles": len(articles)})
-        # Linking a large collection takes a minute: when the cores are busy, the
-        # reader's keys go first (the quick lookup above keeps its priority).
-        with contextlib.suppress(OSError):
-            os.nice(LINK_NICENESS)
-        corpus = linker.link(articles, cached, errors)
-    return corpus, linker.warnings
+    # Stored: sent on as stored, never built into a corpus here.
+    rows = linker.lookup_rows(articles)
+    if rows is not None:
+        return stored_frames(rows), linker.warnings, linker.model
+    if not head["link"]:
+        return None, linker.warnings, linker.model
+    analyzer = Analyzer(settings)
+    try:
+        cached = analyzer.cached(articles)
+    except ModelNotFound:
+        return None, [], linker.model  # the parent says so: it knows how to word it
+    if len(cached) < len(articles):
+        return None, [], linker.model  # analysis needs the model: the parent streams it
+    _message(replies, "linking", {"articles": len(articles)})
+    # Linking a large collection takes a minute: when the cores are busy, the
+    # reader's keys go first (the quick lookup above keeps its priority).
+    with contextlib.suppress(OSError):
+        os.nice(LINK_NICENESS)
+    corpus = linker.link(articles, cached, errors)
+    return corpus_frames(corpus), linker.warnings, corpus.model
 
 
 def articles_digest(articles: Sequence[Article]) -> str:

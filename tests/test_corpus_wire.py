@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,8 +13,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from reader.collection_index import encode
 from reader.config import Settings
-from reader.corpus_wire import CorpusAssembler, corpus_frames
+from reader.corpus_wire import CorpusAssembler, corpus_frames, stored_frames
 from reader.model import Analysis, Corpus
 from reader.pipeline import build_corpus, load_articles
 
@@ -116,3 +118,21 @@ def test_a_frame_of_another_kind_is_refused(corpus: Corpus):
     assembler = CorpusAssembler(corpus.articles, corpus.errors, corpus.model)
     with pytest.raises(ValueError):
         assembler.add(orjson.dumps(["gossip", []]))
+
+
+@hypothesis_settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(items=st.integers(min_value=1, max_value=60))
+def test_stored_rows_go_out_as_the_same_frames(corpus: Corpus, items: int):
+    # What the linking process sends for a reopened collection: the index's rows as
+    # they were stored, never built into a corpus on the way.
+    stored = orjson.loads(zlib.decompress(encode(corpus.articles, corpus)))
+    frames = list(stored_frames(stored, items))
+    assert frames == list(corpus_frames(corpus, items))
+    assembler = CorpusAssembler(corpus.articles, corpus.errors, corpus.model)
+    for frame in frames:
+        assembler.add(frame)
+    assert assembler.complete
+    assert assembler.corpus().entities == corpus.entities
+    assert assembler.corpus().quotes == corpus.quotes
