@@ -41,10 +41,12 @@ class DigestStore(SqliteFile):
 
     def __init__(self, cache_dir: Path) -> None:
         super().__init__(cache_dir / "digests.sqlite3", _SCHEMA, "the digest store")
-        self._fingerprint = linking_fingerprint()
+        self._fingerprint = ""  # on first use: a reopened collection never needs it
 
     def key(self, analysis_key: str) -> str:
         """The key of the digest of the text whose analysis cache key is ``analysis_key``."""
+        if not self._fingerprint:
+            self._fingerprint = linking_fingerprint()
         parts = f"reader-digest\0{self._fingerprint}\0{analysis_key}"
         return hashlib.sha256(parts.encode()).hexdigest()
 
