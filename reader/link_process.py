@@ -3,7 +3,7 @@
 Looking a 10,000-article collection up in the index, or linking it, is seconds
 of Python work that holds the interpreter lock: in a thread of the reader's UI
 process it starves the UI (keys wait). :class:`LinkProcess` runs that work in
-a child interpreter (``python -m reader.link_process``) that imports neither
+a child interpreter (``python -m reader.link_child``) that imports neither
 Textual nor, on the warm path, spaCy, and streams the corpus back as the small
 frames of :mod:`reader.corpus_wire`.
 
@@ -24,16 +24,13 @@ reads them), or ``M`` + an orjson message: ``["loaded", {"digest": ...}]``,
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import os
 import pickle
 import subprocess
 import sys
 import threading
-import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -42,7 +39,6 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from reader.config import Settings
-from reader.corpus_wire import corpus_frames, stored_frames
 from reader.linking import AliasTable
 from reader.model import Article, LoadError
 
@@ -51,10 +47,6 @@ if TYPE_CHECKING:
 
 #: Articles per message to the child: each pickles in a few milliseconds.
 ARTICLES_PER_MESSAGE = 300
-#: How much the child lowers its priority while it links a collection (``os.nice``).
-LINK_NICENESS = 5
-#: How often the child looks whether its parent is still there (seconds).
-ORPHAN_CHECK = 1.0
 
 
 class LinkProcessDied(Exception):
@@ -80,7 +72,7 @@ class LinkProcess:
     def __init__(self, command: Sequence[str] | None = None) -> None:
         """``command`` runs the child (default: this module); the two pipes' file
         descriptors are appended to it."""
-        self.command = list(command or [sys.executable, "-m", "reader.link_process"])
+        self.command = list(command or [sys.executable, "-m", "reader.link_child"])
         self._child: subprocess.Popen[bytes] | None = None
         self._to_child: Connection | None = None
         self._from_child: Connection | None = None
@@ -322,83 +314,6 @@ def discard_preloaded() -> None:
         _waiting = None
 
 
-# -- the child -------------------------------------------------------------------------
-
-
-def serve(requests: Connection, replies: Connection) -> None:
-    """Answer one request from ``requests`` on ``replies`` (the child's whole job)."""
-    head = pickle.loads(requests.recv_bytes())
-    articles: list[Article] = []
-    while len(articles) < head.get("count", 0):
-        articles.extend(pickle.loads(requests.recv_bytes()))
-    requests.close()
-    try:
-        if "paths" in head:
-            articles = _preloaded(head, replies)
-        frames, warnings, model = _linked(articles, head, replies)
-        if frames is None:
-            _message(replies, "miss", {})
-            return
-        for frame in frames:
-            replies.send_bytes(b"C" + frame)
-    except Exception as error:  # reported to the parent, which links itself instead
-        _message(replies, "error", {"message": f"{type(error).__name__}: {error}"})
-        return
-    _message(replies, "done", {"warnings": warnings, "model": model})
-
-
-def _preloaded(head: dict[str, Any], replies: Connection) -> list[Article]:
-    # The child reads the articles itself and sends them as it reads (the reader
-    # shows them meanwhile), then says what it read.
-    from reader.article_stream import stream_articles
-
-    articles: list[Article] = []
-    errors: list[LoadError] = []
-    for chunk in stream_articles([Path(p) for p in head["paths"]], head["settings"]):
-        articles += chunk.articles
-        errors += chunk.errors
-        if chunk.last:
-            head["aliases"] = chunk.aliases
-        replies.send_bytes(b"A" + pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
-    head["errors"] = errors
-    _message(replies, "loaded", {"digest": articles_digest(articles)})
-    return articles
-
-
-def _linked(
-    articles: list[Article], head: dict[str, Any], replies: Connection
-) -> tuple[Iterator[bytes] | None, list[str], str]:
-    """The corpus's frames (None: the parent must analyze), warnings, the model's label."""
-    # Imported here: the pipeline's imports are the bulk of the child's start-up, and
-    # a test can run ``serve`` with a stand-in without them.
-    from reader.collection import CollectionLinker
-    from reader.pipeline import Analyzer, ModelNotFound
-
-    settings: Settings = head["settings"]
-    errors: list[LoadError] = head["errors"]
-    linker = CollectionLinker(settings, head["aliases"])
-    # Stored: sent on as stored, never built into a corpus here.
-    rows = linker.lookup_rows(articles)
-    if rows is not None:
-        return stored_frames(rows), linker.warnings, linker.model
-    if not head["link"]:
-        return None, linker.warnings, linker.model
-    analyzer = Analyzer(settings)
-    try:
-        cached = analyzer.cached(articles)
-    except ModelNotFound:
-        return None, [], linker.model  # the parent says so: it knows how to word it
-    if len(cached) < len(articles):
-        return None, [], linker.model  # analysis needs the model: the parent streams it
-    _message(replies, "linking", {"articles": len(articles)})
-    # Linking a large collection takes a minute: when the cores are busy, the
-    # reader's keys go first (the quick lookup above keeps its priority).
-    with contextlib.suppress(OSError):
-        os.nice(LINK_NICENESS)
-    corpus = linker.link(articles, cached, errors)
-    return corpus_frames(corpus), linker.warnings, corpus.model
-
-
 def articles_digest(articles: Sequence[Article]) -> str:
     """A digest of the articles' ids, texts, titles and dates, in order.
 
@@ -410,34 +325,3 @@ def articles_digest(articles: Sequence[Article]) -> str:
         for part in (article.id, article.text, article.title or "", article.date or ""):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return digest.hexdigest()
-
-
-def _message(replies: Connection, kind: str, info: dict[str, Any]) -> None:
-    replies.send_bytes(b"M" + orjson.dumps([kind, info]))
-
-
-def _exit_when_orphaned(parent: int) -> None:
-    # A reader killed outright cannot stop its child: the child notices and ends.
-    while True:
-        time.sleep(ORPHAN_CHECK)
-        if os.getppid() != parent:
-            os._exit(0)
-
-
-def main(argv: Sequence[str]) -> int:
-    """Entry point of ``python -m reader.link_process REQUEST_FD REPLY_FD``."""
-    # Short-lived and acyclic work: the cycle collector would only rescan the
-    # hundreds of thousands of objects a lookup makes, again and again.
-    gc.disable()
-    requests = Connection(int(argv[0]), writable=False)
-    replies = Connection(int(argv[1]), readable=False)
-    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
-    try:
-        serve(requests, replies)
-    except (EOFError, BrokenPipeError):
-        return 1  # the parent went away: nobody to answer
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

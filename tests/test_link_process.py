@@ -53,7 +53,7 @@ def same_entities(rebuilt: Corpus, corpus: Corpus) -> None:
 def test_the_child_imports_neither_textual_nor_spacy():
     # What the child imports on the warm path (the lookup and a link from the cache).
     code = (
-        "import sys, reader.link_process, reader.collection, reader.pipeline;"
+        "import sys, reader.link_child, reader.collection, reader.pipeline;"
         "print(sorted(m for m in ('textual', 'spacy') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
