@@ -143,9 +143,10 @@ class CollectionLinker:
         """Link ``analyses`` into a corpus; a complete collection is stored for next time.
 
         Articles without an analysis yet are kept with no entities, so a UI can
-        show their text. Linking's per-article work is reused from earlier calls
-        and from the index, so relinking after a few articles arrived or changed
-        costs the global step and those articles only.
+        show their text. Linking's per-article work (the digests) is reused from
+        earlier calls and from the digest store, which analysis fills: linking
+        costs the global step, plus the digests of texts analyzed before the
+        store kept them.
         """
         complete = bool(articles) and all(a.id in analyses for a in articles)
         # Each text is hashed once, for the collection's key and the digests' keys alike.
