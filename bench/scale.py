@@ -12,8 +12,8 @@ one run, since the machine is noisy):
   index holds the linked collection), then with the digests gone too (texts
   analyzed before digests were kept: the export makes them all); peak memory
   of each; N against N/10;
-- the N articles with one article added, then with one removed: the index
-  holds every other article's linking digest, so only the global step is redone;
+- the N articles with one article added, then with one removed: the digest
+  store holds every article's linking digest, so only the global step is redone;
 - the TUI (``bench/tui_scale.py``, when ``--tui``): time until the status bar
   counts the entities, N articles against the 2 bundled ones, and the longest
   wait for a key while they load.
@@ -202,7 +202,7 @@ def main() -> None:
             f"({cold[0] / floor[0]:.2f}x floor)"
         )
     # One article more, then one fewer (another one): neither collection is stored,
-    # but the index holds the digests of all their other articles.
+    # but the digest store holds the digests of all their articles.
     added = next((workdir / "extra").glob("*.txt"))
     target = large / "extra" / added.name
     target.parent.mkdir(exist_ok=True)

@@ -5,8 +5,8 @@ headline-line checks, acronym definitions written in the text, the words the
 article writes in lower case, where an untagged name could start) and a global
 part (joining names across articles). ``digest_article`` does the first part;
 its ``ArticleDigest`` round-trips through ``to_dict``/``from_dict`` (JSON-safe),
-so a persistent index can keep it and relinking a grown collection only digests
-the new articles. ``linking_fingerprint`` changes whenever the linking code or
+so the digest store (``reader.digest_store``) keeps it from the text's analysis
+on and linking any collection only joins names. ``linking_fingerprint`` changes whenever the linking code or
 the shipped alias file does, so stored digests and results can be keyed by it.
 """
 
