@@ -6,8 +6,9 @@ article writes in lower case, where an untagged name could start) and a global
 part (joining names across articles). ``digest_article`` does the first part;
 its ``ArticleDigest`` round-trips through ``to_dict``/``from_dict`` (JSON-safe),
 so the digest store (``reader.digest_store``) keeps it from the text's analysis
-on and linking any collection only joins names. ``linking_fingerprint`` changes whenever the linking code or
-the shipped alias file does, so stored digests and results can be keyed by it.
+on and linking any collection only joins names. ``linking_fingerprint`` changes
+whenever the linking code or the shipped alias file does, so stored digests and
+results can be keyed by it.
 """
 
 from __future__ import annotations
