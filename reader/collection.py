@@ -15,13 +15,14 @@ import hashlib
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from reader.cache import AnalysisCache
 from reader.collection_index import CollectionIndex, collection_key
 from reader.config import Settings
 from reader.corpus import link_corpus
-from reader.digest_store import DigestStore
+from reader.digest_store import DigestStore, digest_key
 from reader.digest_store import decode as decode_digest
 from reader.digest_store import encode as encode_digest
 from reader.fingerprint import source_fingerprint
@@ -181,11 +182,8 @@ class CollectionLinker:
         store (filled when the texts were analyzed), or done now and stored.
         ``named``: ``_analysis_keys`` of the articles."""
         store = self._digest_store
-        if store is not None:
-            keys = {a.id: store.key(named[a.id]) for a in articles if a.id in analyses}
-        else:
-            fingerprint = linking_fingerprint()
-            keys = {a.id: _memo_key(fingerprint, named[a.id]) for a in articles if a.id in analyses}
+        name = store.key if store is not None else partial(digest_key, linking_fingerprint())
+        keys = {a.id: name(named[a.id]) for a in articles if a.id in analyses}
         # The memory is per store: what one store holds says nothing of another's.
         where = str(store.path) if store else ""
         with _memo_lock:
@@ -236,10 +234,6 @@ class CollectionLinker:
         analysis_keys = named if named is not None else self._analysis_keys(articles)
         parts = (source_fingerprint(LINKING_ROOTS), alias_fingerprint(self.aliases), self.model)
         return collection_key(articles, analysis_keys, parts)
-
-
-def _memo_key(fingerprint: str, named: str) -> str:
-    return hashlib.sha256(f"{fingerprint}\0{named}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _relabelled(digest: ArticleDigest, article_id: str) -> ArticleDigest:

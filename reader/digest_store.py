@@ -36,6 +36,13 @@ _CHUNK = 900
 BATCH = 200
 
 
+def digest_key(fingerprint: str, analysis_key: str) -> str:
+    """What names one text's digest: the linking code's ``fingerprint`` and the text's
+    analysis key (which hashes the text, the model and the analysis code)."""
+    parts = f"reader-digest\0{fingerprint}\0{analysis_key}"
+    return hashlib.sha256(parts.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class DigestStore(SqliteFile):
     """Stored digests, by ``key`` (raw bytes in and out: see ``encode``/``decode``)."""
 
@@ -47,8 +54,7 @@ class DigestStore(SqliteFile):
         """The key of the digest of the text whose analysis cache key is ``analysis_key``."""
         if not self._fingerprint:
             self._fingerprint = linking_fingerprint()
-        parts = f"reader-digest\0{self._fingerprint}\0{analysis_key}"
-        return hashlib.sha256(parts.encode()).hexdigest()
+        return digest_key(self._fingerprint, analysis_key)
 
     def get(self, keys: Sequence[str]) -> dict[str, bytes]:
         """The stored digests among ``keys``; nothing when the file is unusable."""
