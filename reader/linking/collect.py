@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from reader.linking.build import vote
 from reader.linking.digest import ArticleDigest
@@ -63,29 +64,33 @@ def collect_names(
     located: list[Located] = []
     # How often each name is written each way: counted per distinct combination and
     # added to the names at the end (a collection has hundreds of thousands of mentions).
-    tally: Counter[tuple[str, str, str, bool]] = Counter()
+    tally: Counter[tuple[str, str, str, str, bool]] = Counter()
     label_types = LABEL_TYPES
+    # Column by column, so the work per mention is done by C loops; only the
+    # distinct names of each article are handled one by one.
     for article, digest in documents:
         article_id = article.id
+        mentions = digest.mentions
+        if not mentions:
+            continue
+        starts, ends, texts, labels, writtens, keys, bodies = zip(*mentions, strict=True)
         here: dict[str, int] = {}  # folded name -> its node in this article
-        for mention in digest.mentions:
-            key, written = mention.key, mention.written
-            node = here.get(key)
-            if node is None:
-                node = here[key] = len(node_keys)
-                node_keys.append(key)
-                name = names.get(key)
-                if name is None:
-                    name = names[key] = Name(key)
-                name.nodes[article_id] = node
-            tally[key, written or clean_spacing(mention.text), mention.label, mention.in_body] += 1
-            spot = EntityMention(article_id, mention.start, mention.end, mention.text)
-            located.append((node, spot, label_types[mention.label], written))
+        for key in dict.fromkeys(keys):
+            node = here[key] = len(node_keys)
+            node_keys.append(key)
+            name = names.get(key)
+            if name is None:
+                name = names[key] = Name(key)
+            name.nodes[article_id] = node
+        tally.update(zip(keys, writtens, texts, labels, bodies, strict=True))
+        spots = map(EntityMention, repeat(article_id), starts, ends, texts)
+        kinds = map(label_types.__getitem__, labels)
+        located.extend(zip(map(here.__getitem__, keys), spots, kinds, writtens, strict=True))
     # In order of first appearance, as counting mention by mention would leave them
     # (a name's most common form is the first written of the most frequent).
-    for (key, form, label, in_body), count in tally.items():
+    for (key, written, text, label, in_body), count in tally.items():
         name = names[key]
-        name.forms[form] += count
+        name.forms[written or clean_spacing(text)] += count
         name.types[label_types[label]] += count
         name.labels[label] += count
         if in_body:

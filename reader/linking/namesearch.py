@@ -42,7 +42,7 @@ class NameSearch:
 
     def occurrences(
         self, text: str, spans: Sequence[int], tagged: Iterable[Span]
-    ) -> tuple[list[tuple[int, int, str]], dict[int, int]]:
+    ) -> list[tuple[int, int, str]]:
         """Occurrences of the known names in one article that no tagged span covers.
 
         Args:
@@ -51,23 +51,18 @@ class NameSearch:
             tagged: the ``(start, end)`` of the article's existing mentions.
 
         Returns:
-            ``(found, index)``: ``(start, end, name)`` for each untagged
-            occurrence, left to right (where names overlap, the longest one
-            starting first wins, and a span that closes with a known name of
-            several words, "GM Tony Reagins", counts as that name); and
-            ``span_index(spans)``, made on the way.
+            ``(start, end, name)`` for each untagged occurrence, left to right
+            (where names overlap, the longest one starting first wins, and a
+            span that closes with a known name of several words, "GM Tony
+            Reagins", counts as that name).
         """
-        known, table = self.known, self._table
-        covered = sorted(tagged)
-        starts = [s for s, _ in covered]
-        reach = list(accumulate((e for _, e in covered), max))
+        known, get = self.known, self._table.get
         out = []
-        at = {}
+        covered: tuple[list[int], list[int]] | None = None  # sorted on the first name found
         after = 0  # the end of the last name found: later names start past it
         index, size = 0, len(spans)
         while index < size:
             start = spans[index]
-            at[start] = index
             first = index + 2
             index = first + spans[index + 1]
             if start < after:
@@ -76,18 +71,20 @@ class NameSearch:
             # this start, since every longer span begins with it.
             shortest = spans[first]
             head = text[start:shortest]
-            form = table.get(head)
+            form = get(head)
             found = None
             if form is not None:
                 if form:
                     found = start, shortest, form
-                for place in range(first + 1, index) if index > first + 1 else ():
+                place = first + 1
+                while place < index:
                     end = spans[place]
-                    form = table.get(text[start:end])
+                    form = get(text[start:end])
                     if form is None:
                         break
                     if form:
                         found = start, end, form
+                    place += 1
             if found is None:
                 if " " not in head:
                     continue
@@ -96,11 +93,15 @@ class NameSearch:
                 if found is None:
                     continue
             after = found[1]
+            if covered is None:
+                ordered = sorted(tagged)
+                covered = [s for s, _ in ordered], list(accumulate((e for _, e in ordered), max))
             # Inlined ``overlaps``: most names found are the tagged mentions themselves.
+            starts, reach = covered
             before = bisect_left(starts, after)
             if not before or reach[before - 1] <= found[0]:
                 out.append(found)
-        return out, at
+        return out
 
 
 def span_index(spans: Sequence[int]) -> dict[int, int]:

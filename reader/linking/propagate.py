@@ -75,11 +75,8 @@ def add_untagged(
         # The article's own short forms (``shortforms``): they win over a form
         # from elsewhere ("Rock" by "Chris Rock" is him there).
         mine = shortforms.article_forms(items, roots, digest.lower) if items else {}
-        packed = digest.packed_spans
-        if forms:
-            occurrences, at = search.occurrences(text, packed, spans)
-        else:
-            occurrences, at = [], span_index(packed) if mine else {}
+        packed = digest.packed_spans.tolist()  # a list indexes faster than an array
+        occurrences = search.occurrences(text, packed, spans) if forms else []
         added: list[Located] = []
         for start, end, form in occurrences:
             root = forms[form]
@@ -95,11 +92,15 @@ def add_untagged(
             found[(root, form)] += 1
             spans.append((start, end))
         if mine:
-            found_here = local_occurrences(text, packed, at, mine, spans)
+            found_here = local_occurrences(text, packed, span_index(packed), mine, spans)
             short_evidence.extend(_short_forms(article.id, text, found_here, mine, added))
         # In text order (a stable sort: mentions at one offset keep their order).
         if added or starts != sorted(starts):
-            items = sorted([*items, *added], key=_item_start)
+            # Sorted on the starts column: the key is a C method, not a call per item.
+            merged = [*items, *added]
+            at_start = [*starts, *(item[1].start for item in added)]
+            order = sorted(range(len(merged)), key=at_start.__getitem__)
+            items = list(map(merged.__getitem__, order))
         out.extend(items)
     if by_article:
         raise KeyError(f"mentions of articles not linked: {sorted(by_article)[:3]}")
@@ -110,10 +111,6 @@ def add_untagged(
     for root, evidence in short_evidence:
         clusters.add_evidence(root, evidence)
     return out
-
-
-def _item_start(item: Located) -> int:
-    return item[1].start
 
 
 def _searched_forms(
