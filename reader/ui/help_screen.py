@@ -1,4 +1,12 @@
-"""The help screen: every key, taken from the bindings so it never goes stale."""
+"""The help screen: every key, taken from the bindings so it never goes stale.
+
+It is an opaque screen, not a modal one. A modal screen shows the reader
+dimmed beneath it: opening it redraws every cell of the reader through the
+dimming filter, and every result that arrives beneath it while it is open
+(a large collection loading) repaints it again. An opaque screen draws only
+itself, from its own cache once shown; the reader, hidden meanwhile, is
+repainted once when the help closes.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +17,7 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import Screen
 from textual.widgets import Static
 
 from reader.ui.keys import Key
@@ -67,8 +75,11 @@ def keys_table(rows: Iterable[tuple[str, str]]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
-    """Lists the keys of the app and the reader screen; any of Esc, ?, q closes it."""
+class HelpScreen(Screen[None]):
+    """Lists the keys of the app and the reader screen; any of Esc, ?, q closes it.
+
+    Opaque (see the module's docstring); its box looks like the dialogs'.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss(None)", "Close")
