@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from reader.ui.key_table import KeyTable
 from reader.ui.keys import Key
 
 #: What the mouse does, shown under the keys.
@@ -65,16 +65,6 @@ def key_rows(keys: Iterable[Key]) -> list[tuple[str, str]]:
     return [(key_label(key.keys), key.help) for key in keys]
 
 
-def keys_table(rows: Iterable[tuple[str, str]]) -> Table:
-    """The rows as a two-column table."""
-    table = Table(box=None, show_header=False, padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column()
-    for keys, action in rows:
-        table.add_row(keys, action)
-    return table
-
-
 class HelpScreen(Screen[None]):
     """Lists the keys of the app and the reader screen; any of Esc, ?, q closes it.
 
@@ -92,9 +82,9 @@ class HelpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):
             yield Static("Keys", classes="dialog-title")
-            yield Static(keys_table(self.rows))
+            yield KeyTable(self.rows)
             yield Static("Mouse", classes="dialog-title")
-            yield Static(keys_table(MOUSE))
+            yield KeyTable(MOUSE)
             yield Static("Sidebar rows", classes="dialog-title")
-            yield Static(keys_table(SIDEBAR))
+            yield KeyTable(SIDEBAR)
             yield Static("Esc, q or ? closes this help; Up / Down / PgDn scroll it.")
