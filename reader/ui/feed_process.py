@@ -228,3 +228,4 @@ class ProcessOpening:
         self._closing = True
         if self._process is not None:
             self._process.stop()
+        gc.unfreeze()  # what the collection froze is the collector's again
