@@ -18,7 +18,11 @@ entities are counted: the longest of those waits is what answering ``?``
 costs on this machine at all (the bundled articles give the baseline).
 
 Then the same for a reopened collection (the collection index filled by the
-first run). Usage: python bench/tui_scale.py PATH [--timeout 300] [--only reopened]
+first run). Last, the floor: a bare Textual app of the same size (a screen of
+text, a status line, a help screen of the same rows) answering the same key,
+polled the same way; what the reader's waits are against it says what the
+reader adds to Textual and to this bench's own polling (tmux, a few ms a key).
+Usage: python bench/tui_scale.py PATH [--timeout 300] [--only reopened]
 """
 
 from __future__ import annotations
@@ -43,6 +47,41 @@ COUNTED = re.compile(r"[\d,]+ entit")
 SOCKET = f"reader-bench-{os.getpid()}"
 #: What the reader's run depends on, passed to it explicitly.
 PASSED = ("PYTHONPATH", "XDG_", "READER_", "HOME", "PATH", "VIRTUAL_ENV")
+
+
+#: The floor: a bare Textual app with a screen of text, a status line counting entities,
+#: and ``?`` opening and closing an opaque help screen of fifty rows (as the reader's is).
+BARE_APP = f"""
+from textual.app import App
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+class Help(Screen):
+    BINDINGS = [("question_mark", "dismiss", "Close")]
+    CSS = "Help {{ align: center middle; }} #box {{ width: 80%; max-width: 110; height: 80%; }}"
+
+    def compose(self):
+        with VerticalScroll(id="box"):
+            rows = ["  ?    {HELP_MARK}", *(f"  k{{n}}   key {{n}}" for n in range(50))]
+            yield Static("\\n".join(rows))
+
+class Bare(App):
+    BINDINGS = [("question_mark", "help", "Help")]
+    CSS = "#text {{ height: 1fr; }}"
+
+    def compose(self):
+        line = "The Kremlin on Tuesday said some of its personnel deployed near the border "
+        yield Static("\\n".join((line * 3)[:190] for _ in range(48)), id="text")
+        yield Static("2 articles · 27 entities · 9 quotes")
+
+    def action_help(self):
+        if not self.is_screen_installed("help"):
+            self.install_screen(Help(), "help")  # made once and kept, as the reader's
+        self.push_screen("help")
+
+Bare().run()
+"""
 
 
 def tmux(*args: str) -> str:
@@ -138,6 +177,9 @@ def main() -> None:
         help="measure PATH this way only (the bundled articles are always measured)",
     )
     args = parser.parse_args()
+    # A session that outlives the measured ones: the server exits with its last session,
+    # and a new one started while it was exiting failed now and then.
+    tmux("new-session", "-d", "-s", "reader-bench-keeper", "cat")
     reader = [sys.executable, "-m", "reader"]
     # A session remembered from another run could select an entity, and the status
     # line would name it instead of counting the entities: a state folder of its own.
@@ -150,6 +192,11 @@ def main() -> None:
     print(
         f"bundled articles: entities counted after {bundled:.2f} s; "
         f"longest key wait once loaded {idle * 1000:.0f} ms over {2 * args.after} keys"
+    )
+    _, _, _, floor = run([sys.executable, "-c", BARE_APP], args.timeout, probe=0, after=args.after)
+    print(
+        f"floor, a bare Textual app at 200x50: longest key wait {floor * 1000:.0f} ms over "
+        f"{2 * args.after} keys (the bundled articles: {idle / floor:.2f}x)"
     )
     index = Path(os.environ.get("XDG_CACHE_HOME", "~/.cache")).expanduser()
     for label in ("first open", "reopened"):
@@ -166,7 +213,8 @@ def main() -> None:
             f"{args.path} ({label}): entities counted after {counted:.2f} s "
             f"({counted / bundled:.2f}x the bundled articles); "
             f"longest key wait while loading {longest * 1000:.0f} ms over {keys} keys, "
-            f"once loaded {settled * 1000:.0f} ms over {2 * args.after} keys"
+            f"once loaded {settled * 1000:.0f} ms over {2 * args.after} keys "
+            f"({longest / floor:.2f}x and {settled / floor:.2f}x the floor)"
         )
 
 
