@@ -1,11 +1,12 @@
 """The help screen: every key, taken from the bindings so it never goes stale.
 
-It is an opaque screen, not a modal one. A modal screen shows the reader
-dimmed beneath it: opening it redraws every cell of the reader through the
-dimming filter, and every result that arrives beneath it while it is open
-(a large collection loading) repaints it again. An opaque screen draws only
-itself, from its own cache once shown; the reader, hidden meanwhile, is
-repainted once when the help closes.
+It is a modal screen with an opaque background (app.tcss). A translucent one
+shows the reader dimmed beneath it: opening it redrew every cell of the
+reader through the dimming filter, and every result that arrived beneath it
+while it was open (a large collection loading) repainted it again. Opaque, it
+draws only itself, from its own cache once shown; the reader, hidden
+meanwhile, is repainted once when the help closes. Modal, it owns the keys
+as every dialog does.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
+from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.ui.key_table import KeyTable
@@ -65,7 +66,7 @@ def key_rows(keys: Iterable[Key]) -> list[tuple[str, str]]:
     return [(key_label(key.keys), key.help) for key in keys]
 
 
-class HelpScreen(Screen[None]):
+class HelpScreen(ModalScreen[None]):
     """Lists the keys of the app and the reader screen; any of Esc, ?, q closes it.
 
     Opaque (see the module's docstring); its box looks like the dialogs'.
