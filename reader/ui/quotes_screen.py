@@ -191,8 +191,9 @@ def quote_options(
 ) -> list[Option]:
     """The list's entries: a heading per speaker, then that speaker's quotes.
 
-    At most ``SPEAKER_LIMIT`` quotes per speaker unless ``speaker`` is given,
-    and about ``ROW_LIMIT`` rows in all; a dim row says how many more there are.
+    When the whole list would not fit in ``ROW_LIMIT`` rows: at most
+    ``SPEAKER_LIMIT`` quotes per speaker unless ``speaker`` is given, and about
+    ``ROW_LIMIT`` rows in all; a dim row says how many more there are.
 
     Args:
         corpus: the quotes' corpus.
@@ -202,7 +203,10 @@ def quote_options(
     options: list[Option] = []
     elsewhere = repeated_elsewhere(corpus)
     left_quotes = left_speakers = 0
-    for name, group in group_quotes(corpus):
+    groups = group_quotes(corpus)
+    # Speakers are cut short only when the whole list would not fit.
+    per_speaker = SPEAKER_LIMIT if sum(1 + len(g) for _, g in groups) > ROW_LIMIT else None
+    for name, group in groups:
         if speaker is not None and name != speaker:
             continue
         quotes = [q for q in group if keep is None or q.id in keep]
@@ -213,7 +217,9 @@ def quote_options(
             continue
         heading = Text(f"{sanitize(name)} ({len(quotes)})", style="bold")
         options.append(Option(heading, disabled=True))
-        room = ROW_LIMIT - len(options) if speaker is not None else SPEAKER_LIMIT
+        room = ROW_LIMIT - len(options)
+        if speaker is None and per_speaker is not None:
+            room = min(room, per_speaker)
         shown = quotes[: max(1, room)]
         options.extend(
             Option(quote_prompt(corpus, q, elsewhere.get(q.id, 0)), id=q.id) for q in shown
