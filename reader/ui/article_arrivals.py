@@ -13,6 +13,7 @@ A large local collection is read by the linking process that will look it up
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -140,6 +141,11 @@ class Arrivals:
             screen.status_bar.show_progress(chunk.files, chunk.total)
             return
         self.pending = False
+        # The articles live as long as the reader: frozen, the cycle collector's full
+        # passes skip them (each walked all 10,000, a fifth of a second at whatever
+        # key came then, every few seconds while a first open links). The feed
+        # freezes again once the corpus is in; unmounting it thaws everything.
+        gc.freeze()
         screen.status_bar.show_progress(1, 1)
         if not screen.articles:
             screen.app.exit(return_code=NOTHING_READ)

@@ -12,6 +12,7 @@ UI keeps the interpreter lock; in-thread linking is the fallback.
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -185,6 +186,13 @@ class CorpusFeed(ProcessOpening, Widget):
         self.from_index = False
         self._process: LinkProcess | None = None
         self._closing = False
+
+    def watch_state(self, state: AnalysisState) -> None:
+        # Once the collection is in, what exists lives as long as the reader does:
+        # frozen, it is skipped by every later full collection (one walked it all,
+        # a tenth of a second at whatever key came then). Thawed when unmounted.
+        if state == "done":
+            gc.freeze()
 
     def take_articles(
         self, articles: Sequence[Article], errors: Sequence[LoadError], aliases: AliasTable | None

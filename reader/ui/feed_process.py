@@ -69,6 +69,15 @@ def read_preloaded(on_chunk: Callable[[LoadChunk], object], cancelled: Callable[
     return False
 
 
+def assembled(assembler: CorpusAssembler) -> tuple[Corpus, LazyMarks, SidebarRows]:
+    """The corpus of a complete ``assembler``, its (lazy) highlights and its sidebar rows."""
+    corpus = assembler.corpus()
+    marks = LazyMarks(
+        corpus, assembler.mention_spans, assembler.quotes_by_article, assembler.elsewhere
+    )
+    return corpus, marks, prepare_rows(corpus.entities, assembler.spread)
+
+
 class CollectorPause:
     """Pauses cyclic garbage collection from the first frame on; ``end`` freezes what exists.
 
@@ -146,6 +155,7 @@ class ProcessOpening:
 
         Only frames travel through this thread; each is decoded on the UI
         thread, so this process's interpreter lock stays free for the keys.
+        The corpus they make, its highlights and sidebar rows are built here.
         """
         started = time.monotonic()
         worker = get_current_worker()
@@ -167,7 +177,11 @@ class ProcessOpening:
                 warnings = reply.info.get("warnings", ())
                 where = str(self.settings.cache_dir)
                 assembler.errors += [LoadError(where, str(w), fatal=False) for w in warnings]
-                call(self._assembled, assembler, time.monotonic() - started)
+                # Built here, not on the UI thread: tens of milliseconds for 10,000
+                # articles, which a key would otherwise wait for whole; here the UI
+                # thread takes the interpreter lock back every few milliseconds.
+                corpus, marks, rows = assembled(assembler)
+                call(self._reopened, corpus, marks, rows, time.monotonic() - started)
                 return "opened"
         except LinkProcessDied as error:
             reason = str(error)
@@ -210,14 +224,6 @@ class ProcessOpening:
         process.start(self.articles, self.errors, self.settings, self.aliases, link)
         return process.run(on_frame, on_linking, cancelled)
 
-    def _assembled(self, assembler: CorpusAssembler, seconds: float) -> None:
-        # On the UI thread: milliseconds (the rows' entities are few, the marks lazy).
-        corpus = assembler.corpus()
-        marks = LazyMarks(
-            corpus, assembler.mention_spans, assembler.quotes_by_article, assembler.elsewhere
-        )
-        self._reopened(corpus, marks, prepare_rows(corpus.entities, assembler.spread), seconds)
-
     def _ended(self, worker: Worker[None]) -> bool:
         # Quitting: the worker may be cancelled after the feed is unmounted, or not at all.
         return self._closing or worker.is_cancelled
@@ -228,3 +234,4 @@ class ProcessOpening:
         self._closing = True
         if self._process is not None:
             self._process.stop()
+        gc.unfreeze()  # what the collection froze is the collector's again

@@ -1,17 +1,26 @@
-"""The help screen: every key, taken from the bindings so it never goes stale."""
+"""The help screen: every key, taken from the bindings so it never goes stale.
+
+It is a modal screen with an opaque background (app.tcss). A translucent one
+shows the reader dimmed beneath it: opening it redrew every cell of the
+reader through the dimming filter, and every result that arrived beneath it
+while it was open (a large collection loading) repainted it again. Opaque, it
+draws only itself, from its own cache once shown; the reader, hidden
+meanwhile, is repainted once when the help closes. Modal, it owns the keys
+as every dialog does.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import ClassVar
 
-from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.ui.key_table import KeyTable
 from reader.ui.keys import Key
 
 #: What the mouse does, shown under the keys.
@@ -57,18 +66,11 @@ def key_rows(keys: Iterable[Key]) -> list[tuple[str, str]]:
     return [(key_label(key.keys), key.help) for key in keys]
 
 
-def keys_table(rows: Iterable[tuple[str, str]]) -> Table:
-    """The rows as a two-column table."""
-    table = Table(box=None, show_header=False, padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column()
-    for keys, action in rows:
-        table.add_row(keys, action)
-    return table
-
-
 class HelpScreen(ModalScreen[None]):
-    """Lists the keys of the app and the reader screen; any of Esc, ?, q closes it."""
+    """Lists the keys of the app and the reader screen; any of Esc, ?, q closes it.
+
+    Opaque (see the module's docstring); its box looks like the dialogs'.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss(None)", "Close")
@@ -81,9 +83,9 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):
             yield Static("Keys", classes="dialog-title")
-            yield Static(keys_table(self.rows))
+            yield KeyTable(self.rows)
             yield Static("Mouse", classes="dialog-title")
-            yield Static(keys_table(MOUSE))
+            yield KeyTable(MOUSE)
             yield Static("Sidebar rows", classes="dialog-title")
-            yield Static(keys_table(SIDEBAR))
+            yield KeyTable(SIDEBAR)
             yield Static("Esc, q or ? closes this help; Up / Down / PgDn scroll it.")

@@ -169,7 +169,7 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
         # repaint would wait until it closes, so start the analysis now.
         if not self.arrivals.pending:  # else it starts once every file is read
             self.feed.start()
-        self.sessions.save()
+        self.sessions.save(leaving=True)
 
     # -- columns (the count and the sidebar follow the terminal: ColumnRoom) ---------------
 

@@ -71,11 +71,20 @@ class SessionKeeper:
             # Selected without a jump: the restored scroll positions stay.
             screen.jumps.select_quietly(place.entity)
 
-    def save(self) -> None:
-        """Remember where the reader is for these articles; a problem is a toast."""
+    def save(self, leaving: bool = False) -> None:
+        """Remember where the reader is for these articles; a problem is a toast.
+
+        Args:
+            leaving: the screen is only left (a dialog opens over it), not quit:
+                then nothing is saved until the articles' key is known, since
+                hashing every text here would hold the keys (a tenth of a second
+                for 10,000 articles); quitting computes it if need be.
+        """
         screen = self.screen
         if screen.arrivals.pending:
             return  # not every article is read: the session would be another collection's
+        if leaving and self._key is None:
+            return  # its key is still hashed in a worker; quitting saves
         place: Place | None
         try:
             place = screen.jumps.place()

@@ -68,12 +68,18 @@ class StatusBar(Horizontal):
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(name, style="bold")
         line.append(f"  {position}")
-        self.query_one("#status-text", Static).update(line)
+        self._say(line)
 
     def show_message(self, message: str, *, error: bool = False) -> None:
         """Show a plain message (``error`` makes it stand out)."""
         style = "bold red" if error else ""
-        self.query_one("#status-text", Static).update(Text(message, style=style, no_wrap=True))
+        self._say(Text(message, style=style, no_wrap=True))
+
+    def _say(self, line: Text) -> None:
+        # One line of a fixed size (app.tcss): a new text only repaints it. A layout
+        # of the whole screen per message took tens of milliseconds at 200x50, a few
+        # times a second while a large collection loads.
+        self.query_one("#status-text", Static).update(line, layout=False)
 
     def show_progress(self, done: int, total: int) -> None:
         """Show analysis progress; hidden again once ``done == total``."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import threading
 from pathlib import Path
@@ -12,7 +13,7 @@ from reader.article_stream import LoadChunk, stream_articles
 from reader.ui.article_picker import ArticlePicker
 from reader.ui.help_screen import HelpScreen
 from reader.ui.load_report_screen import LoadReportScreen
-from tests.ui.conftest import reader, settle, status
+from tests.ui.conftest import StaticAnalyzer, reader, settle, status
 
 pytestmark = pytest.mark.asyncio
 
@@ -164,3 +165,28 @@ async def test_nothing_read_ends_the_app_with_a_return_code(make_app, tmp_path, 
     assert app.return_code == 1
     assert app.reader_screen is not None
     assert [e.message for e in app.reader_screen.errors] == ["no such file or folder"]
+
+
+async def test_the_articles_read_are_frozen_for_the_collector_before_the_analysis_ends(
+    make_app, news, settings, recorded_analyses
+):
+    # Full collections walked every article every few seconds while a large first
+    # open linked: the keys then waited a fifth of a second.
+    gc.unfreeze()
+    gate = threading.Event()
+    loader = GatedLoader(chunks_of(news, settings))
+    analyzer = StaticAnalyzer(recorded_analyses, cached=False, gate=gate)
+    app = make_app(loader=loader, analyzer=analyzer)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        loader.let(len(loader.chunks) - 1)
+        await wait_for(pilot, loader, len(loader.chunks) - 1)
+        assert gc.get_freeze_count() == 0  # still reading
+        loader.let()
+        await wait_for(pilot, loader, len(loader.chunks))
+        assert not reader(app).analysis_done
+        assert gc.get_freeze_count() > 0
+        gate.set()
+        await settle(pilot)
+        assert "entities" in status(app)
+    assert gc.get_freeze_count() == 0

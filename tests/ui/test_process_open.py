@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 
 import pytest
 
@@ -177,3 +178,29 @@ async def test_the_feed_takes_the_process_that_read_the_same_articles_meanwhile(
         expected = build_corpus(articles, recorded_analyses, [], own, seed_articles.aliases)
         assert [e.id for e in screen.corpus.entities] == [e.id for e in expected.entities]
         assert f"{len(expected.entities)} entities" in screen.query_one(StatusBar).text
+
+
+@pytest.mark.asyncio
+async def test_the_received_corpus_is_put_together_off_the_ui_thread(
+    make_app, recorded_analyses, monkeypatch
+):
+    # Tens of milliseconds for 10,000 articles: on the UI thread a key waited for all of it.
+    monkeypatch.setattr(feed_process, "LinkProcess", Started())
+    first = make_app()  # stores the collection
+    async with first.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+    on_ui_thread: list[bool] = []
+    real = feed_process.assembled
+
+    def watched(assembler):
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(assembler)
+
+    monkeypatch.setattr(feed_process, "assembled", watched)
+    again = make_app(analyzer=RefusingAnalyzer(recorded_analyses))
+    async with again.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        screen = reader(again)
+        assert screen.feed.from_index
+        assert f"{len(screen.corpus.entities)} entities" in screen.query_one(StatusBar).text
+    assert on_ui_thread == [False]
