@@ -16,14 +16,13 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.cache import AnalysisCache
 from reader.collection_index import CollectionIndex, collection_key
 from reader.config import Settings
 from reader.corpus import link_corpus
-from reader.digest_store import DigestStore, digest_key
-from reader.digest_store import decode as decode_digest
+from reader.digest_store import DigestStore, digest_key, read_row
 from reader.digest_store import encode as encode_digest
 from reader.fingerprint import source_fingerprint
 from reader.linking import AliasTable, ArticleDigest, digest_article, linking_fingerprint
@@ -135,19 +134,42 @@ class CollectionLinker:
             return None
         return self._index.get_rows(key)
 
+    def stored(self, articles: Sequence[Article]) -> StoredTexts:
+        """What the digest store holds for linking ``articles`` without reading their
+        cached analyses: each text's digest and, where its row keeps it, what linking
+        reads of its analysis (see ``digest_store.read_row``).
+
+        The command line links a collection never opened before from these alone;
+        the articles missing from ``analyses`` need their cached analysis.
+        """
+        store = self._digest_store
+        if store is None or not articles:
+            return StoredTexts({}, {})
+        named = self._analysis_keys(articles)
+        keys = {a.id: store.key(named[a.id]) for a in articles}
+        rows = store.get(list(keys.values()))
+        found = StoredTexts({}, {})
+        for article in articles:
+            row = read_row(rows.get(keys[article.id]), article)
+            if row is not None and row.analysis is not None:
+                found.analyses[article.id] = row.analysis
+                found.digests[article.id] = row.digest
+        return found
+
     def link(
         self,
         articles: Sequence[Article],
         analyses: Mapping[str, Analysis],
         errors: Sequence[LoadError],
+        digests: Mapping[str, ArticleDigest] | None = None,
     ) -> Corpus:
         """Link ``analyses`` into a corpus; a complete collection is stored for next time.
 
         Articles without an analysis yet are kept with no entities, so a UI can
         show their text. Linking's per-article work (the digests) is reused from
-        earlier calls and from the digest store, which analysis fills: linking
-        costs the global step, plus the digests of texts analyzed before the
-        store kept them.
+        ``digests`` (by article id: ``stored``'s), earlier calls and the digest
+        store, which analysis fills: linking costs the global step, plus the
+        digests of texts analyzed before the store kept them.
         """
         complete = bool(articles) and all(a.id in analyses for a in articles)
         # Each text is hashed once, for the collection's key and the digests' keys alike.
@@ -166,7 +188,7 @@ class CollectionLinker:
                 self.aliases,
                 compare=complete,
                 # Passed on, not kept: link_corpus lets go of them once linked.
-                digests=self._digests(articles, analyses, named),
+                digests=self._digests(articles, analyses, named, digests or {}),
             )
             if key is not None and self._index is not None:
                 self._index.put(key, articles, corpus)
@@ -177,33 +199,42 @@ class CollectionLinker:
         articles: Sequence[Article],
         analyses: Mapping[str, Analysis],
         named: Mapping[str, str],
+        given: Mapping[str, ArticleDigest],
     ) -> dict[str, ArticleDigest]:
-        """Linking's per-article work for every analyzed article: from memory, the digest
-        store (filled when the texts were analyzed), or done now and stored.
+        """Linking's per-article work for every analyzed article: ``given``, from memory,
+        the digest store (filled when the texts were analyzed), or done now and stored.
         ``named``: ``_analysis_keys`` of the articles."""
         store = self._digest_store
         name = store.key if store is not None else partial(digest_key, linking_fingerprint())
         keys = {a.id: name(named[a.id]) for a in articles if a.id in analyses}
         # The memory is per store: what one store holds says nothing of another's.
         where = str(store.path) if store else ""
+        made: dict[tuple[str, str], ArticleDigest] = {}
+        found: dict[str, ArticleDigest] = {}
+        for aid, digest in given.items():
+            if aid in keys:
+                found[aid] = made[where, keys[aid]] = digest
         with _memo_lock:
-            found = {
-                aid: _relabelled(_memo[where, key], aid)
-                for aid, key in keys.items()
-                if (where, key) in _memo
-            }
+            for aid, key in keys.items():
+                if aid not in found and (where, key) in _memo:
+                    found[aid] = _relabelled(_memo[where, key], aid)
         wanted = [key for aid, key in keys.items() if aid not in found]
         stored = store.get(wanted) if store and wanted else {}
-        made: dict[tuple[str, str], ArticleDigest] = {}
         new: dict[str, bytes] = {}
         for article in articles:
-            key = keys.get(article.id)
-            if key is None or article.id in found:
+            if article.id not in keys or article.id in found:
                 continue
-            digest = decode_digest(stored.get(key), article.id)
-            if digest is None:
-                digest = digest_article(article, analyses[article.id])
-                new[key] = encode_digest(digest)
+            key, analysis = keys[article.id], analyses[article.id]
+            row = read_row(stored.get(key), article)
+            if row is None:
+                digest = digest_article(article, analysis)
+                new[key] = encode_digest(digest, analysis)
+            else:
+                digest = row.digest
+                if row.analysis is None:
+                    # A row without what linking reads of the analysis (an older
+                    # layout): kept with it, the next first link needs no analysis.
+                    new[key] = encode_digest(digest, analysis)
             made[where, key] = digest
             found[article.id] = digest
         if store is not None:
@@ -234,6 +265,18 @@ class CollectionLinker:
         analysis_keys = named if named is not None else self._analysis_keys(articles)
         parts = (source_fingerprint(LINKING_ROOTS), alias_fingerprint(self.aliases), self.model)
         return collection_key(articles, analysis_keys, parts)
+
+
+class StoredTexts(NamedTuple):
+    """``CollectionLinker.stored``'s answer, by article id.
+
+    Attributes:
+        analyses: what linking reads of each analysis (``digest_store.StoredText``).
+        digests: the digest of each of those articles.
+    """
+
+    analyses: dict[str, Analysis]
+    digests: dict[str, ArticleDigest]
 
 
 def _relabelled(digest: ArticleDigest, article_id: str) -> ArticleDigest:

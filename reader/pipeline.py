@@ -233,7 +233,10 @@ def open_corpus(
     """Load, analyze and link in one call.
 
     An unchanged collection comes from the collection index without reading
-    any cached analysis.
+    any cached analysis; one never linked before is linked from the digest
+    store's rows where they hold what linking reads of an analysis, reading
+    (or making) the other texts' analyses only. ``on_progress`` is called for
+    those (see ``Analyzer.analyze``).
 
     Raises:
         ModelNotFound: some article is not cached and the model is not installed.
@@ -246,11 +249,16 @@ def open_corpus(
         analyzer = Analyzer(settings)
         # One corpus, made once and kept to the end: frozen out of the collector's sight.
         with paused_gc(freeze=True):
-            analyses = analyzer.analyze(loaded.articles, on_progress) if loaded.articles else {}
+            # What linking reads of each analysis, from the digest store's compact rows
+            # where they hold it; only the other texts' cached analyses are read.
+            stored = linker.stored(loaded.articles)
+            rest = [a for a in loaded.articles if a.id not in stored.analyses]
+            analyses = analyzer.analyze(rest, on_progress) if rest else {}
             errors.extend(
                 LoadError(str(settings.cache_dir), w, fatal=False) for w in analyzer.warnings
             )
-            corpus = linker.link(loaded.articles, analyses, errors)
+            analyses.update(stored.analyses)
+            corpus = linker.link(loaded.articles, analyses, errors, stored.digests)
     corpus.errors.extend(
         LoadError(str(settings.cache_dir), w, fatal=False) for w in linker.warnings
     )
