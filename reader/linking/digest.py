@@ -182,7 +182,7 @@ class ArticleDigest:
                 )
             )
             definitions = tuple((str(a), str(b), str(c)) for a, b, c in data["definitions"])
-            spans = _checked_spans(array("i", data["spans"]))
+            spans = _checked_spans(data["spans"])
             return cls(
                 article,
                 int(data["size"]),
@@ -224,16 +224,18 @@ def _name_mention(
     )
 
 
-def _checked_spans(packed: array[int]) -> array[int]:
-    """``packed`` when it is a well-formed ``pack_spans`` result.
+def _checked_spans(values: list[int]) -> array[int]:
+    """``values`` as an array, when they are a well-formed ``pack_spans`` result
+    (checked on the list: indexing an array makes an int object each time).
 
     Raises:
         ValueError: a count runs past the end, or is not positive.
+        TypeError: a value is not an int.
     """
-    index, size = 0, len(packed)
+    index, size = 0, len(values)
     try:
         while index < size:
-            count = packed[index + 1]
+            count = values[index + 1]
             if count < 1:
                 break
             index += 2 + count
@@ -241,7 +243,7 @@ def _checked_spans(packed: array[int]) -> array[int]:
         pass
     if index != size:
         raise ValueError("span list is cut short")
-    return packed
+    return array("i", values)
 
 
 def pack_spans(spans: Iterable[tuple[int, Iterable[int]]]) -> array[int]:
