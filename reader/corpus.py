@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from functools import partial
 from operator import attrgetter
+from typing import Any
 
+from reader.aside import aside
 from reader.ids import span_ids
 from reader.linking import AliasTable, ArticleDigest, link_entities
 from reader.model import (
@@ -18,6 +21,7 @@ from reader.model import (
     QuoteFinding,
     Span,
     Speaker,
+    Story,
 )
 from reader.quote_groups import group_quotes
 
@@ -33,6 +37,7 @@ def link_corpus(
     aliases: AliasTable | None = None,
     compare: bool = True,
     digests: Mapping[str, ArticleDigest] | None = None,
+    stories_aside: bool = False,
 ) -> Corpus:
     """Link the analyses of ``articles`` into one corpus.
 
@@ -43,12 +48,18 @@ def link_corpus(
     (seconds for 10,000 articles: a UI relinking while results arrive skips it
     until the collection is complete). ``digests`` are linking's per-article
     work done before, by article id (see ``reader.linking.digest_article``).
+    ``stories_aside``: group the stories in a forked child while the quotes are
+    linked here (``reader.aside``; for a single-threaded caller, the command line).
     """
     documents = [(a, analyses[a.id]) for a in articles if a.id in analyses]
     entities = link_entities(documents, aliases, digests=digests)
     # The digests are the bulk of linking's memory: let them go before stories are
     # grouped (a caller that keeps them, like the digest memo, still has them).
     del digests
+    stories: Callable[[], list[Story]] = list
+    if compare:
+        work = partial(_stories, articles, entities)
+        stories = aside(work, _story_rows, _stories_from_rows) if stories_aside else work
     found = [
         (article.id, finding)
         for article, analysis in documents
@@ -62,23 +73,39 @@ def link_corpus(
         _quote(quote_id, article_id, finding, locator)
         for quote_id, (article_id, finding) in zip(ids, found, strict=True)
     ]
-    stories = []
-    if compare:
-        # Here, not at the top: stories need numpy, which a collection reopened
-        # from the index (through this module's importers) never should load.
-        from reader.stories import group_stories
-
-        stories = group_stories(articles, entities)
+    # Stories and repeated quotes read only text and ids: no spaCy.
+    quote_groups = group_quotes(quotes) if compare else []
     return Corpus(
         articles=list(articles),
         entities=entities,
         quotes=quotes,
         errors=list(errors),
         model=model,
-        # Stories and repeated quotes read only text and ids: no spaCy.
-        stories=stories,
-        quote_groups=group_quotes(quotes) if compare else [],
+        stories=stories(),
+        quote_groups=quote_groups,
     )
+
+
+def _stories(articles: Sequence[Article], entities: Sequence[Entity]) -> list[Story]:
+    # Here, not at the top: stories need numpy, which a collection reopened from
+    # the index (through this module's importers) never should load.
+    from reader.stories import group_stories
+
+    return group_stories(articles, entities)
+
+
+def _story_rows(stories: Sequence[Story]) -> list[list[Any]]:
+    return [[s.id, s.title, list(s.articles)] for s in stories]
+
+
+def _stories_from_rows(rows: Any) -> list[Story]:
+    """Stories back from ``_story_rows``; raises TypeError or ValueError on other data."""
+    stories = []
+    for story_id, title, ids in rows:
+        if not all(isinstance(value, str) for value in (story_id, title, *ids)):
+            raise TypeError("not a story row")
+        stories.append(Story(story_id, title, tuple(ids)))
+    return stories
 
 
 def _quote(

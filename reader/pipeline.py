@@ -258,7 +258,10 @@ def open_corpus(
                 LoadError(str(settings.cache_dir), w, fatal=False) for w in analyzer.warnings
             )
             analyses.update(stored.analyses)
-            corpus = linker.link(loaded.articles, analyses, errors, stored.digests)
+            # Stories are grouped on the second core while the quotes are linked.
+            corpus = linker.link(
+                loaded.articles, analyses, errors, stored.digests, stories_aside=True
+            )
     corpus.errors.extend(
         LoadError(str(settings.cache_dir), w, fatal=False) for w in linker.warnings
     )
