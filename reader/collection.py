@@ -162,7 +162,7 @@ class CollectionLinker:
         analyses: Mapping[str, Analysis],
         errors: Sequence[LoadError],
         digests: Mapping[str, ArticleDigest] | None = None,
-        stories_aside: bool = False,
+        compare_aside: bool = False,
     ) -> Corpus:
         """Link ``analyses`` into a corpus; a complete collection is stored for next time.
 
@@ -170,7 +170,7 @@ class CollectionLinker:
         show their text. Linking's per-article work (the digests) is reused from
         ``digests`` (by article id: ``stored``'s), earlier calls and the digest
         store, which analysis fills: linking costs the global step, plus the
-        digests of texts analyzed before the store kept them. ``stories_aside``:
+        digests of texts analyzed before the store kept them. ``compare_aside``:
         see ``corpus.link_corpus`` (the command line's single-threaded run).
         """
         complete = bool(articles) and all(a.id in analyses for a in articles)
@@ -191,7 +191,7 @@ class CollectionLinker:
                 compare=complete,
                 # Passed on, not kept: link_corpus lets go of them once linked.
                 digests=self._digests(articles, analyses, named, digests or {}),
-                stories_aside=stories_aside,
+                compare_aside=compare_aside,
             )
             if key is not None and self._index is not None:
                 self._index.put(key, articles, corpus)

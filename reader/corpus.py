@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import partial
 from operator import attrgetter
 from typing import Any
 
-from reader.aside import aside
+from reader import aside
 from reader.ids import span_ids
 from reader.linking import AliasTable, ArticleDigest, link_entities
 from reader.model import (
@@ -19,6 +20,7 @@ from reader.model import (
     LoadError,
     Quote,
     QuoteFinding,
+    QuoteGroup,
     Span,
     Speaker,
     Story,
@@ -37,7 +39,7 @@ def link_corpus(
     aliases: AliasTable | None = None,
     compare: bool = True,
     digests: Mapping[str, ArticleDigest] | None = None,
-    stories_aside: bool = False,
+    compare_aside: bool = False,
 ) -> Corpus:
     """Link the analyses of ``articles`` into one corpus.
 
@@ -48,64 +50,117 @@ def link_corpus(
     (seconds for 10,000 articles: a UI relinking while results arrive skips it
     until the collection is complete). ``digests`` are linking's per-article
     work done before, by article id (see ``reader.linking.digest_article``).
-    ``stories_aside``: group the stories in a forked child while the quotes are
-    linked here (``reader.aside``; for a single-threaded caller, the command line).
+    ``compare_aside``: group stories and repeated quotes in a forked child while
+    the entities are linked here (``reader.aside``: for a single-threaded
+    caller, the command line), with the same result.
     """
     documents = [(a, analyses[a.id]) for a in articles if a.id in analyses]
-    entities = link_entities(documents, aliases, digests=digests)
-    # The digests are the bulk of linking's memory: let them go before stories are
-    # grouped (a caller that keeps them, like the digest memo, still has them).
-    del digests
-    stories: Callable[[], list[Story]] = list
-    if compare:
-        work = partial(_stories, articles, entities)
-        stories = aside(work, _story_rows, _stories_from_rows) if stories_aside else work
     found = [
         (article.id, finding)
         for article, analysis in documents
         for finding in sorted(analysis.quotes, key=_PLACE)
     ]
-    speaking = {a for a, f in found if f.speaker is not None and f.speaker_ref is not None}
-    locator = _MentionLocator(entities, speaking)
     # Ids from the quote's own place in its article: they survive relinking.
     ids = span_ids("q", [(article_id, f.start, f.end) for article_id, f in found])
+    comparing = None
+    if compare and compare_aside:
+        # What needs no entity is done on the other core while they are linked here.
+        comparing = aside.start(
+            partial(_compare, articles, found, ids), _comparison_rows, _comparison_from_rows
+        )
+    entities = link_entities(documents, aliases, digests=digests)
+    # The digests are the bulk of linking's memory: let them go before stories are
+    # grouped (a caller that keeps them, like the digest memo, still has them).
+    del digests
+    if comparing is not None:
+        comparing.send(entities_by_article(entities))
+    speaking = {a for a, f in found if f.speaker is not None and f.speaker_ref is not None}
+    locator = _MentionLocator(entities, speaking)
     quotes = [
         _quote(quote_id, article_id, finding, locator)
         for quote_id, (article_id, finding) in zip(ids, found, strict=True)
     ]
-    # Stories and repeated quotes read only text and ids: no spaCy.
-    quote_groups = group_quotes(quotes) if compare else []
+    stories: list[Story] = []
+    quote_groups: list[QuoteGroup] = []
+    if comparing is not None:
+        stories, quote_groups = comparing.result()
+    elif compare:
+        # Here, not at the top: stories need numpy, which a collection reopened
+        # from the index (through this module's importers) never should load.
+        from reader.stories import group_stories
+
+        stories = group_stories(articles, entities)
+        quote_groups = group_quotes(quotes)
     return Corpus(
         articles=list(articles),
         entities=entities,
         quotes=quotes,
         errors=list(errors),
         model=model,
-        stories=stories(),
+        # Stories and repeated quotes read only text and ids: no spaCy.
+        stories=stories,
         quote_groups=quote_groups,
     )
 
 
-def _stories(articles: Sequence[Article], entities: Sequence[Entity]) -> list[Story]:
-    # Here, not at the top: stories need numpy, which a collection reopened from
-    # the index (through this module's importers) never should load.
-    from reader.stories import group_stories
-
-    return group_stories(articles, entities)
+Comparison = tuple[list[Story], list[QuoteGroup]]
 
 
-def _story_rows(stories: Sequence[Story]) -> list[list[Any]]:
-    return [[s.id, s.title, list(s.articles)] for s in stories]
+def _compare(
+    articles: Sequence[Article],
+    found: Sequence[tuple[str, QuoteFinding]],
+    ids: Sequence[str],
+    receive: Callable[[], Mapping[str, Sequence[str]]],
+) -> Comparison:
+    """Stories and repeated quotes; ``receive`` gives the entities each article names
+    (``entities_by_article``), once linked. Runs aside (``reader.aside``)."""
+    from reader.stories import group_story_texts, story_texts
+
+    # Repeated quotes read their texts and places alone, not their speakers.
+    plain = [
+        Quote(quote_id, article_id, f.start, f.end, f.text, f.partial, None, None)
+        for quote_id, (article_id, f) in zip(ids, found, strict=True)
+    ]
+    quote_groups = group_quotes(plain)
+    texts = story_texts(articles)
+    return group_story_texts(texts, receive()), quote_groups
 
 
-def _stories_from_rows(rows: Any) -> list[Story]:
-    """Stories back from ``_story_rows``; raises TypeError or ValueError on other data."""
-    stories = []
-    for story_id, title, ids in rows:
-        if not all(isinstance(value, str) for value in (story_id, title, *ids)):
-            raise TypeError("not a story row")
-        stories.append(Story(story_id, title, tuple(ids)))
-    return stories
+def entities_by_article(entities: Iterable[Entity]) -> dict[str, list[str]]:
+    """The ids of the entities each article names, in entity order (what stories read
+    of the entities)."""
+    named: dict[str, list[str]] = defaultdict(list)
+    article_of = attrgetter("article")
+    for entity in entities:
+        for article_id in set(map(article_of, entity.mentions)):
+            named[article_id].append(entity.id)
+    return named
+
+
+def _comparison_rows(comparison: Comparison) -> list[Any]:
+    stories, groups = comparison
+    return [
+        [[s.id, s.title, list(s.articles)] for s in stories],
+        [[g.id, list(g.quotes)] for g in groups],
+    ]
+
+
+def _comparison_from_rows(rows: Any) -> Comparison:
+    """``_comparison_rows`` back; raises TypeError or ValueError on other data."""
+    story_rows, group_rows = rows
+    stories, groups = [], []
+    for story_id, title, story_ids in story_rows:
+        _strings(story_id, title, *story_ids)
+        stories.append(Story(story_id, title, tuple(story_ids)))
+    for group_id, quote_ids in group_rows:
+        _strings(group_id, *quote_ids)
+        groups.append(QuoteGroup(group_id, tuple(quote_ids)))
+    return stories, groups
+
+
+def _strings(*values: Any) -> None:
+    if not all(isinstance(value, str) for value in values):
+        raise TypeError("not a row of strings")
 
 
 def _quote(

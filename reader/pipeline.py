@@ -258,9 +258,9 @@ def open_corpus(
                 LoadError(str(settings.cache_dir), w, fatal=False) for w in analyzer.warnings
             )
             analyses.update(stored.analyses)
-            # Stories are grouped on the second core while the quotes are linked.
+            # Stories and repeated quotes are grouped on the second core while linking.
             corpus = linker.link(
-                loaded.articles, analyses, errors, stored.digests, stories_aside=True
+                loaded.articles, analyses, errors, stored.digests, compare_aside=True
             )
     corpus.errors.extend(
         LoadError(str(settings.cache_dir), w, fatal=False) for w in linker.warnings

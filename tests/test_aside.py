@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from reader import corpus
-from reader.aside import aside, forked
+from reader.aside import forked, start
 from reader.corpus import link_corpus
 from reader.export import dumps
 from reader.pipeline import Analyzer, load_articles
@@ -19,14 +21,21 @@ ECB = Path(__file__).parent / "data" / "linking_ecbplus" / "topic-03"
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
 
 
-def _pid_and_words() -> list[object]:
-    return [os.getpid(), "Kyiv", "naïve ✓"]
+def _work(receive: Callable[[], Any]) -> list[Any]:
+    """Where it ran, and what it was sent, changed."""
+    return [os.getpid(), [word.upper() for word in receive()["words"]]]
 
 
-def test_a_forked_child_does_the_work_and_sends_it_back() -> None:
-    result = forked(_pid_and_words, list, list)()
-    assert result[0] != os.getpid()  # done in the child
-    assert result[1:] == ["Kyiv", "naïve ✓"]
+def _sent(work=_work, encode=list, decode=list) -> list[Any]:
+    running = forked(work, encode, decode)
+    running.send({"words": ["Kyiv", "naïve ✓"]})
+    return running.result()
+
+
+def test_a_forked_child_does_the_work_with_what_it_is_sent() -> None:
+    where, words = _sent()
+    assert where != os.getpid()  # done in the child
+    assert words == ["KYIV", "NAÏVE ✓"]
 
 
 def _fails(value: object) -> object:
@@ -34,18 +43,17 @@ def _fails(value: object) -> object:
 
 
 def test_a_failing_child_leaves_the_work_to_this_process() -> None:
-    # The child cannot encode its result: the work is done here instead.
-    assert forked(_pid_and_words, _fails, list)()[0] == os.getpid()
-    # The result does not decode: done here too.
-    assert forked(_pid_and_words, list, _fails)()[0] == os.getpid()
-
-    def crashes() -> list[object]:
-        if os.getpid() != parent:
-            os._exit(3)  # the child dies before sending anything
-        return _pid_and_words()
-
+    here = [os.getpid(), ["KYIV", "NAÏVE ✓"]]
+    assert _sent(encode=_fails) == here  # the child cannot encode its result
+    assert _sent(decode=_fails) == here  # its result does not decode
     parent = os.getpid()
-    assert forked(crashes, list, list)()[0] == parent
+
+    def crashes(receive: Callable[[], Any]) -> list[Any]:
+        if os.getpid() != parent:
+            os._exit(3)  # the child dies before reading what it is sent
+        return _work(receive)
+
+    assert _sent(work=crashes) == here
 
 
 def test_with_threads_running_nothing_is_forked() -> None:
@@ -53,27 +61,31 @@ def test_with_threads_running_nothing_is_forked() -> None:
     worker = threading.Thread(target=stop.wait)
     worker.start()
     try:
-        assert aside(_pid_and_words, list, list)()[0] == os.getpid()
+        running = start(_work, list, list)
+        running.send({"words": ["Kyiv"]})
+        assert running.result() == [os.getpid(), ["KYIV"]]
     finally:
         stop.set()
         worker.join()
 
 
-def test_stories_grouped_aside_are_the_stories_grouped_here(settings, monkeypatch) -> None:
+def test_stories_and_quote_groups_made_aside_are_those_made_here(settings, monkeypatch) -> None:
     loaded = load_articles([ECB], settings)
     analyses = Analyzer(settings).analyze(loaded.articles)
     here = link_corpus(loaded.articles, analyses, [], "model", loaded.aliases)
     # Forked even if the test runner keeps a thread of its own.
-    monkeypatch.setattr("reader.corpus.aside", forked)
-    received: list[object] = []
-    decode = corpus._stories_from_rows
+    monkeypatch.setattr("reader.aside.start", forked)
+    received: list[Any] = []
+    decode = corpus._comparison_from_rows
 
-    def receiving(rows):
+    def receiving(rows: Any) -> Any:
         received.append(rows)
         return decode(rows)
 
-    monkeypatch.setattr(corpus, "_stories_from_rows", receiving)
-    away = link_corpus(loaded.articles, analyses, [], "model", loaded.aliases, stories_aside=True)
+    monkeypatch.setattr(corpus, "_comparison_from_rows", receiving)
+    away = link_corpus(loaded.articles, analyses, [], "model", loaded.aliases, compare_aside=True)
     assert len(here.stories) >= 2
-    assert len(received) == 1 and len(received[0]) == len(here.stories)  # sent by the child
+    stories, groups = received[0]  # sent by the child
+    assert len(received) == 1 and len(stories) == len(here.stories)
+    assert len(groups) == len(here.quote_groups)
     assert dumps(away) == dumps(here)
