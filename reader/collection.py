@@ -13,11 +13,12 @@ import contextlib
 import gc
 import hashlib
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import Any, NamedTuple
 
+from reader.aside import Aside, start
 from reader.cache import AnalysisCache
 from reader.collection_index import CollectionIndex, collection_key
 from reader.config import Settings
@@ -103,6 +104,7 @@ class CollectionLinker:
         self._index: CollectionIndex | None = None
         self._cache: AnalysisCache | None = None
         self._digest_store: DigestStore | None = None
+        self._storing: Aside[str | None] | None = None
         if settings.use_cache:
             try:
                 identity = model_identity(settings.model)
@@ -162,7 +164,7 @@ class CollectionLinker:
         analyses: Mapping[str, Analysis],
         errors: Sequence[LoadError],
         digests: Mapping[str, ArticleDigest] | None = None,
-        compare_aside: bool = False,
+        aside: bool = False,
     ) -> Corpus:
         """Link ``analyses`` into a corpus; a complete collection is stored for next time.
 
@@ -170,8 +172,12 @@ class CollectionLinker:
         show their text. Linking's per-article work (the digests) is reused from
         ``digests`` (by article id: ``stored``'s), earlier calls and the digest
         store, which analysis fills: linking costs the global step, plus the
-        digests of texts analyzed before the store kept them. ``compare_aside``:
-        see ``corpus.link_corpus`` (the command line's single-threaded run).
+        digests of texts analyzed before the store kept them.
+
+        ``aside`` (the command line's single-threaded run): stories and repeated
+        quotes are grouped in a forked child (``corpus.link_corpus``), and the
+        collection is stored by another while the caller goes on (writing the
+        export): ``finish`` waits for it.
         """
         complete = bool(articles) and all(a.id in analyses for a in articles)
         # Each text is hashed once, for the collection's key and the digests' keys alike.
@@ -191,11 +197,22 @@ class CollectionLinker:
                 compare=complete,
                 # Passed on, not kept: link_corpus lets go of them once linked.
                 digests=self._digests(articles, analyses, named, digests or {}),
-                compare_aside=compare_aside,
+                compare_aside=aside,
             )
             if key is not None and self._index is not None:
-                self._index.put(key, articles, corpus)
+                store = partial(_store, self._index, key, articles, corpus)
+                if aside:
+                    self._storing = start(store, _warning, _warning)
+                else:
+                    store(list)
         return corpus
+
+    def finish(self) -> None:
+        """Wait until the collection ``link(..., aside=True)`` stores is stored (a
+        problem it met then joins ``warnings``)."""
+        storing, self._storing = self._storing, None
+        if storing is not None and self._index is not None:
+            self._index.warning = storing.result() or self._index.warning
 
     def _digests(
         self,
@@ -268,6 +285,25 @@ class CollectionLinker:
         analysis_keys = named if named is not None else self._analysis_keys(articles)
         parts = (source_fingerprint(LINKING_ROOTS), alias_fingerprint(self.aliases), self.model)
         return collection_key(articles, analysis_keys, parts)
+
+
+def _store(
+    index: CollectionIndex,
+    key: str,
+    articles: Sequence[Article],
+    corpus: Corpus,
+    receive: Callable[[], object],
+) -> str | None:
+    """Store a linked collection (``reader.aside`` work: nothing to receive); returns the
+    index's warning, if storing met a problem."""
+    index.put(key, articles, corpus)
+    return index.warning
+
+
+def _warning(value: object) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError("not a warning")
+    return value
 
 
 class StoredTexts(NamedTuple):

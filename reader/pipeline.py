@@ -197,6 +197,24 @@ class Analyzer:
         return self._nlp
 
 
+#: Linkers still storing a collection (``open_corpus(..., store_aside=True)``).
+_storing: list[CollectionLinker] = []
+
+
+def finish_storing() -> list[str]:
+    """Wait until every collection ``open_corpus`` stores aside is stored.
+
+    Returns:
+        The problems met storing them (a damaged index, rebuilt), one line each.
+    """
+    warnings = []
+    while _storing:
+        linker = _storing.pop()
+        linker.finish()
+        warnings.extend(linker.warnings)
+    return warnings
+
+
 def build_corpus(
     articles: Sequence[Article],
     analyses: dict[str, Analysis],
@@ -228,7 +246,10 @@ def lookup_corpus(
 
 
 def open_corpus(
-    paths: Sequence[Path | str], settings: Settings, on_progress: Progress | None = None
+    paths: Sequence[Path | str],
+    settings: Settings,
+    on_progress: Progress | None = None,
+    store_aside: bool = False,
 ) -> Corpus:
     """Load, analyze and link in one call.
 
@@ -236,7 +257,10 @@ def open_corpus(
     any cached analysis; one never linked before is linked from the digest
     store's rows where they hold what linking reads of an analysis, reading
     (or making) the other texts' analyses only. ``on_progress`` is called for
-    those (see ``Analyzer.analyze``).
+    those (see ``Analyzer.analyze``). With ``store_aside`` (a single-threaded
+    caller: the command line), a newly linked collection is stored in the
+    index by a forked child while the caller goes on; ``finish_storing`` waits
+    for it.
 
     Raises:
         ModelNotFound: some article is not cached and the model is not installed.
@@ -259,9 +283,11 @@ def open_corpus(
             )
             analyses.update(stored.analyses)
             # Stories and repeated quotes are grouped on the second core while linking.
-            corpus = linker.link(
-                loaded.articles, analyses, errors, stored.digests, compare_aside=True
-            )
+            corpus = linker.link(loaded.articles, analyses, errors, stored.digests, aside=True)
+            if store_aside:
+                _storing.append(linker)
+            else:
+                linker.finish()
     corpus.errors.extend(
         LoadError(str(settings.cache_dir), w, fatal=False) for w in linker.warnings
     )

@@ -14,6 +14,7 @@ from reader import corpus
 from reader.aside import forked, start
 from reader.corpus import link_corpus
 from reader.export import dumps
+from reader.linking import link_entities
 from reader.pipeline import Analyzer, load_articles
 
 ECB = Path(__file__).parent / "data" / "linking_ecbplus" / "topic-03"
@@ -89,3 +90,38 @@ def test_stories_and_quote_groups_made_aside_are_those_made_here(settings, monke
     assert len(received) == 1 and len(stories) == len(here.stories)
     assert len(groups) == len(here.quote_groups)
     assert dumps(away) == dumps(here)
+
+
+def test_a_collection_stored_aside_is_found_once_stored(
+    settings, tmp_path: Path, monkeypatch
+) -> None:
+    from dataclasses import replace
+
+    from reader import collection_index, pipeline
+
+    private = replace(settings, cache_dir=tmp_path / "home")
+    (private.cache_dir).mkdir()
+    (private.cache_dir / "analysis").symlink_to(
+        settings.cache_dir / "analysis", target_is_directory=True
+    )
+    monkeypatch.setattr("reader.aside.start", forked)
+    first = pipeline.open_corpus([ECB], private, store_aside=True)
+    assert pipeline.finish_storing() == []
+    assert pipeline.finish_storing() == []  # nothing left to wait for
+    monkeypatch.setattr(corpus, "link_entities", _never)
+    again = pipeline.open_corpus([ECB], private)  # from the index: nothing is linked
+    assert dumps(again) == dumps(first)
+
+    # A problem met storing (in the child) comes back as a warning.
+    def failing(self, *args: Any) -> None:
+        self.warning = "the collection index could not be written"
+
+    monkeypatch.setattr(collection_index.CollectionIndex, "put", failing)
+    monkeypatch.setattr(corpus, "link_entities", link_entities)
+    (private.cache_dir / "collections.sqlite3").unlink()
+    pipeline.open_corpus([ECB], private, store_aside=True)
+    assert pipeline.finish_storing() == ["the collection index could not be written"]
+
+
+def _never(*args: Any, **kwargs: Any) -> Any:
+    raise AssertionError("linked again")
