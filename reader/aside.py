@@ -8,6 +8,8 @@ child sees the data for free (copy-on-write), is sent the rest as JSON
 through a pipe (``Aside.send``) and sends its result back the same way
 (``Aside.result``). Where fork is unavailable, threads are running, or the
 child fails, the work is done here instead: the result is the same either way.
+So it is too when no core is idle (a single core, or a machine busy with other
+work): the child would only take time from this process.
 """
 
 from __future__ import annotations
@@ -88,9 +90,28 @@ def start(work: Work[T], encode: Callable[[T], Any], decode: Callable[[Any], T])
     """
     # Forking while another thread runs can copy a lock it holds into the child
     # (a UI's workers): there, and where there is no fork, the work is done here.
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    if not hasattr(os, "fork") or threading.active_count() > 1 or not idle_core():
         return Aside(work, decode)
     return forked(work, encode, decode)
+
+
+def idle_core() -> bool:
+    """Whether another core is likely idle: this process may use two, and the load
+    average of the last minute leaves one free (this process counts for one)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this platform
+        load = 0.0
+    return cores >= 2 and load <= cores - IDLE_MARGIN
+
+
+#: How much of the load average may come from other work for a core to count as
+#: idle: besides this process (about one), half a core.
+IDLE_MARGIN = 0.5
 
 
 def forked(work: Work[T], encode: Callable[[T], Any], decode: Callable[[Any], T]) -> Aside[T]:

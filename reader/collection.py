@@ -18,7 +18,8 @@ from dataclasses import replace
 from functools import partial
 from typing import Any, NamedTuple
 
-from reader.aside import Aside, start
+from reader import aside as work_aside
+from reader.aside import Aside
 from reader.cache import AnalysisCache
 from reader.collection_index import CollectionIndex, collection_key
 from reader.config import Settings
@@ -202,7 +203,7 @@ class CollectionLinker:
             if key is not None and self._index is not None:
                 store = partial(_store, self._index, key, articles, corpus)
                 if aside:
-                    self._storing = start(store, _warning, _warning)
+                    self._storing = work_aside.start(store, _warning, _warning)
                 else:
                     store(list)
         return corpus

@@ -125,3 +125,18 @@ def test_a_collection_stored_aside_is_found_once_stored(
 
 def _never(*args: Any, **kwargs: Any) -> Any:
     raise AssertionError("linked again")
+
+
+@pytest.mark.parametrize(
+    ("cores", "load", "idle"), [(1, 0.0, False), (2, 0.2, True), (2, 1.4, True), (2, 1.8, False)]
+)
+def test_work_is_forked_only_when_a_core_is_idle(monkeypatch, cores, load, idle) -> None:
+    from reader import aside
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # whatever the runner keeps
+    assert aside.idle_core() is idle
+    running = start(_work, list, list)
+    running.send({"words": ["Kyiv"]})
+    assert (running.result()[0] != os.getpid()) is idle
