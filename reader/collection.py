@@ -208,12 +208,19 @@ class CollectionLinker:
                     store(list)
         return corpus
 
-    def finish(self) -> None:
-        """Wait until the collection ``link(..., aside=True)`` stores is stored (a
-        problem it met then joins ``warnings``)."""
+    def finish(self) -> str | None:
+        """Wait until the collection ``link(..., aside=True)`` stores is stored.
+
+        Returns:
+            The problem storing it met (the index was unusable and is rebuilt), if
+            any; it joins ``warnings`` too.
+        """
         storing, self._storing = self._storing, None
-        if storing is not None and self._index is not None:
-            self._index.warning = storing.result() or self._index.warning
+        if storing is None or self._index is None:
+            return None
+        warning = storing.result()
+        self._index.warning = warning or self._index.warning
+        return warning
 
     def _digests(
         self,

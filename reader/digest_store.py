@@ -151,7 +151,9 @@ def read_row(data: bytes | None, article: Article) -> StoredText | None:
     except (ValueError, TypeError, KeyError):
         return None
     text = article.text
-    if digest.size != len(text):
+    # A mention count past the text's length is no count of its mentions (and would
+    # stand in for that many unread ones).
+    if digest.size != len(text) or not len(digest.mentions) <= digest.count <= len(text):
         return None
     if row.get("row") != ROW_VERSION:
         return StoredText(digest, None)

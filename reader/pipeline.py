@@ -209,9 +209,9 @@ def finish_storing() -> list[str]:
     """
     warnings = []
     while _storing:
-        linker = _storing.pop()
-        linker.finish()
-        warnings.extend(linker.warnings)
+        warning = _storing.pop().finish()
+        if warning:
+            warnings.append(warning)
     return warnings
 
 

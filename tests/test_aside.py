@@ -112,6 +112,13 @@ def test_a_collection_stored_aside_is_found_once_stored(
     again = pipeline.open_corpus([ECB], private)  # from the index: nothing is linked
     assert dumps(again) == dumps(first)
 
+    # A damaged index is reported once, by the lookup that met it, not again when stored.
+    (private.cache_dir / "collections.sqlite3").write_bytes(b"not a database" * 100)
+    monkeypatch.setattr(corpus, "link_entities", link_entities)
+    damaged = pipeline.open_corpus([ECB], private, store_aside=True)
+    assert any("collection index" in e.message for e in damaged.errors)
+    assert pipeline.finish_storing() == []
+
     # A problem met storing (in the child) comes back as a warning.
     def failing(self, *args: Any) -> None:
         self.warning = "the collection index could not be written"

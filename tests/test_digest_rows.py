@@ -140,6 +140,8 @@ def test_a_quotes_part_that_does_not_fit_leaves_the_digest(analyzed) -> None:
     assert read_row(encode(digest_article(article, analysis)), article).analysis is None
     longer = replace(article, text=article.text + " More.")
     assert read_row(orjson.dumps(data), longer) is None  # made from another text
+    for count in (-1, len(data["starts"]) - 1, len(article.text) + 1, 10**12):
+        assert read_row(orjson.dumps({**data, "count": count}), article) is None
 
 
 def test_unread_mentions_are_counted_and_never_read() -> None:
