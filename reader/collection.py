@@ -303,9 +303,10 @@ def _store(
     receive: Callable[[], object],
 ) -> str | None:
     """Store a linked collection (``reader.aside`` work: nothing to receive); returns the
-    index's warning, if storing met a problem."""
+    problem storing met, if any (not one met before, already reported)."""
+    before = index.warning
     index.put(key, articles, corpus)
-    return index.warning
+    return index.warning if index.warning != before else None
 
 
 def _warning(value: object) -> str | None:
