@@ -218,7 +218,9 @@ class CollectionLinker:
         storing, self._storing = self._storing, None
         if storing is None or self._index is None:
             return None
-        warning = storing.result()
+        # Storing makes a row per mention: with the collector paused, as when linking.
+        with paused_gc():
+            warning = storing.result()
         self._index.warning = warning or self._index.warning
         return warning
 

@@ -126,13 +126,16 @@ def _compare(
     return group_story_texts(texts, receive()), quote_groups
 
 
-def entities_by_article(entities: Iterable[Entity]) -> dict[str, list[str]]:
-    """The ids of the entities each article names, in entity order (what stories read
-    of the entities)."""
+def entities_by_article(
+    entities: Iterable[Entity], articles: Collection[str] | None = None
+) -> dict[str, list[str]]:
+    """The ids of the entities each article (of ``articles``, or every one) names, in
+    entity order: what stories read of the entities."""
     named: dict[str, list[str]] = defaultdict(list)
     article_of = attrgetter("article")
     for entity in entities:
-        for article_id in set(map(article_of, entity.mentions)):
+        found = set(map(article_of, entity.mentions))
+        for article_id in found if articles is None else found.intersection(articles):
             named[article_id].append(entity.id)
     return named
 

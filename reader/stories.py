@@ -283,7 +283,9 @@ def group_stories(
     # Here: the module imports this one (lazily, for numpy), not the other way round.
     from reader.corpus import entities_by_article
 
-    return group_story_texts(story_texts(articles), entities_by_article(entities), threshold)
+    texts = story_texts(articles)
+    compared = {articles[group[0]].id for group in texts.members}
+    return group_story_texts(texts, entities_by_article(entities, compared), threshold)
 
 
 def story_texts(articles: Sequence[Article]) -> StoryTexts:
