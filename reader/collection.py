@@ -68,7 +68,9 @@ def paused_gc(freeze: bool = False) -> Iterator[None]:
         if _pauses == 0:
             _gc_was_enabled = gc.isenabled()
             _freeze_at_end = False
-            gc.disable()
+        # On every pause, not only the first: a library may have turned the collector
+        # back on inside an outer one (srsly does whenever spaCy loads a model).
+        gc.disable()
         _pauses += 1
         _freeze_at_end = _freeze_at_end or freeze
     try:
