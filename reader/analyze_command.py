@@ -5,20 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
 
-from reader.batch import (
-    BatchReport,
-    InProcessRunner,
-    ProcessPoolRunner,
-    Runner,
-    WorkerMismatch,
-    plan_batches,
-    run_batch,
-)
 from reader.config import Settings
 from reader.model import Article
 from reader.progress import ProgressLine
+
+if TYPE_CHECKING:
+    # Imported where they run: every command builds this parser, and the batch
+    # machinery (process pools, multiprocessing) is a tenth of a second to import.
+    from reader.batch import BatchReport, Runner
 
 EXIT_NOTHING_LOADED = 1
 EXIT_USAGE = 2
@@ -58,6 +54,9 @@ def default_jobs() -> int:
 
 def run_analyze(args: argparse.Namespace, settings: Settings) -> int:
     """Run `reader analyze` with parsed ``args``; returns the exit status."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from reader.batch import WorkerMismatch, run_batch
     from reader.cli import _print_errors, _say
     from reader.digest_store import DigestStore, DigestWriter
     from reader.nlp import ModelNotFound
@@ -121,6 +120,8 @@ def run_analyze(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _runner(args: argparse.Namespace, settings: Settings, articles: list[Article]) -> Runner:
+    from reader.batch import InProcessRunner, ProcessPoolRunner, plan_batches
+
     if args.scheduler is not None:
         from reader.cluster import DaskRunner
 

@@ -236,13 +236,23 @@ def _notes(output_format: str) -> int:
 
 def _report(command: str, args: argparse.Namespace, settings: Settings) -> int:
     from reader.nlp import ModelNotFound
-    from reader.pipeline import open_corpus
+    from reader.pipeline import finish_storing, open_corpus
 
     try:
-        corpus = open_corpus(args.paths, settings)
+        # A newly linked collection is stored in the index while the output is written.
+        corpus = open_corpus(args.paths, settings, store_aside=True)
     except ModelNotFound as exc:
         _say(str(exc))
         return EXIT_NO_MODEL
+    try:
+        return _output(command, args, corpus)
+    finally:
+        for warning in finish_storing():
+            _say(f"warning: {warning}")
+
+
+def _output(command: str, args: argparse.Namespace, corpus: Corpus) -> int:
+    """Print or write what ``command`` makes of ``corpus``; returns the exit status."""
     _print_errors(corpus.errors)
     if not corpus.articles:
         where = ", ".join(str(p) for p in args.paths) or "the bundled articles"

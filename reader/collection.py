@@ -13,17 +13,18 @@ import contextlib
 import gc
 import hashlib
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
+from reader import aside as work_aside
+from reader.aside import Aside
 from reader.cache import AnalysisCache
 from reader.collection_index import CollectionIndex, collection_key
 from reader.config import Settings
 from reader.corpus import link_corpus
-from reader.digest_store import DigestStore, digest_key
-from reader.digest_store import decode as decode_digest
+from reader.digest_store import DigestStore, digest_key, read_row
 from reader.digest_store import encode as encode_digest
 from reader.fingerprint import source_fingerprint
 from reader.linking import AliasTable, ArticleDigest, digest_article, linking_fingerprint
@@ -67,7 +68,9 @@ def paused_gc(freeze: bool = False) -> Iterator[None]:
         if _pauses == 0:
             _gc_was_enabled = gc.isenabled()
             _freeze_at_end = False
-            gc.disable()
+        # On every pause, not only the first: a library may have turned the collector
+        # back on inside an outer one (srsly does whenever spaCy loads a model).
+        gc.disable()
         _pauses += 1
         _freeze_at_end = _freeze_at_end or freeze
     try:
@@ -104,6 +107,7 @@ class CollectionLinker:
         self._index: CollectionIndex | None = None
         self._cache: AnalysisCache | None = None
         self._digest_store: DigestStore | None = None
+        self._storing: Aside[str | None] | None = None
         if settings.use_cache:
             try:
                 identity = model_identity(settings.model)
@@ -135,19 +139,48 @@ class CollectionLinker:
             return None
         return self._index.get_rows(key)
 
+    def stored(self, articles: Sequence[Article]) -> StoredTexts:
+        """What the digest store holds for linking ``articles`` without reading their
+        cached analyses: each text's digest and, where its row keeps it, what linking
+        reads of its analysis (see ``digest_store.read_row``).
+
+        The command line links a collection never opened before from these alone;
+        the articles missing from ``analyses`` need their cached analysis.
+        """
+        store = self._digest_store
+        if store is None or not articles:
+            return StoredTexts({}, {})
+        named = self._analysis_keys(articles)
+        keys = {a.id: store.key(named[a.id]) for a in articles}
+        rows = store.get(list(keys.values()))
+        found = StoredTexts({}, {})
+        for article in articles:
+            row = read_row(rows.get(keys[article.id]), article)
+            if row is not None and row.analysis is not None:
+                found.analyses[article.id] = row.analysis
+                found.digests[article.id] = row.digest
+        return found
+
     def link(
         self,
         articles: Sequence[Article],
         analyses: Mapping[str, Analysis],
         errors: Sequence[LoadError],
+        digests: Mapping[str, ArticleDigest] | None = None,
+        aside: bool = False,
     ) -> Corpus:
         """Link ``analyses`` into a corpus; a complete collection is stored for next time.
 
         Articles without an analysis yet are kept with no entities, so a UI can
         show their text. Linking's per-article work (the digests) is reused from
-        earlier calls and from the digest store, which analysis fills: linking
-        costs the global step, plus the digests of texts analyzed before the
-        store kept them.
+        ``digests`` (by article id: ``stored``'s), earlier calls and the digest
+        store, which analysis fills: linking costs the global step, plus the
+        digests of texts analyzed before the store kept them.
+
+        ``aside`` (the command line's single-threaded run): stories and repeated
+        quotes are grouped in a forked child (``corpus.link_corpus``), and the
+        collection is stored by another while the caller goes on (writing the
+        export): ``finish`` waits for it.
         """
         complete = bool(articles) and all(a.id in analyses for a in articles)
         # Each text is hashed once, for the collection's key and the digests' keys alike.
@@ -166,44 +199,74 @@ class CollectionLinker:
                 self.aliases,
                 compare=complete,
                 # Passed on, not kept: link_corpus lets go of them once linked.
-                digests=self._digests(articles, analyses, named),
+                digests=self._digests(articles, analyses, named, digests or {}),
+                compare_aside=aside,
             )
             if key is not None and self._index is not None:
-                self._index.put(key, articles, corpus)
+                store = partial(_store, self._index, key, articles, corpus)
+                if aside:
+                    self._storing = work_aside.start(store, _warning, _warning)
+                else:
+                    store(list)
         return corpus
+
+    def finish(self) -> str | None:
+        """Wait until the collection ``link(..., aside=True)`` stores is stored.
+
+        Returns:
+            The problem storing it met (the index was unusable and is rebuilt), if
+            any; it joins ``warnings`` too.
+        """
+        storing, self._storing = self._storing, None
+        if storing is None or self._index is None:
+            return None
+        # Storing makes a row per mention: with the collector paused, as when linking.
+        with paused_gc():
+            warning = storing.result()
+        self._index.warning = warning or self._index.warning
+        return warning
 
     def _digests(
         self,
         articles: Sequence[Article],
         analyses: Mapping[str, Analysis],
         named: Mapping[str, str],
+        given: Mapping[str, ArticleDigest],
     ) -> dict[str, ArticleDigest]:
-        """Linking's per-article work for every analyzed article: from memory, the digest
-        store (filled when the texts were analyzed), or done now and stored.
+        """Linking's per-article work for every analyzed article: ``given``, from memory,
+        the digest store (filled when the texts were analyzed), or done now and stored.
         ``named``: ``_analysis_keys`` of the articles."""
         store = self._digest_store
         name = store.key if store is not None else partial(digest_key, linking_fingerprint())
         keys = {a.id: name(named[a.id]) for a in articles if a.id in analyses}
         # The memory is per store: what one store holds says nothing of another's.
         where = str(store.path) if store else ""
+        made: dict[tuple[str, str], ArticleDigest] = {}
+        found: dict[str, ArticleDigest] = {}
+        for aid, digest in given.items():
+            if aid in keys:
+                found[aid] = made[where, keys[aid]] = digest
         with _memo_lock:
-            found = {
-                aid: _relabelled(_memo[where, key], aid)
-                for aid, key in keys.items()
-                if (where, key) in _memo
-            }
+            for aid, key in keys.items():
+                if aid not in found and (where, key) in _memo:
+                    found[aid] = _relabelled(_memo[where, key], aid)
         wanted = [key for aid, key in keys.items() if aid not in found]
         stored = store.get(wanted) if store and wanted else {}
-        made: dict[tuple[str, str], ArticleDigest] = {}
         new: dict[str, bytes] = {}
         for article in articles:
-            key = keys.get(article.id)
-            if key is None or article.id in found:
+            if article.id not in keys or article.id in found:
                 continue
-            digest = decode_digest(stored.get(key), article.id)
-            if digest is None:
-                digest = digest_article(article, analyses[article.id])
-                new[key] = encode_digest(digest)
+            key, analysis = keys[article.id], analyses[article.id]
+            row = read_row(stored.get(key), article)
+            if row is None:
+                digest = digest_article(article, analysis)
+                new[key] = encode_digest(digest, analysis)
+            else:
+                digest = row.digest
+                if row.analysis is None:
+                    # A row without what linking reads of the analysis (an older
+                    # layout): kept with it, the next first link needs no analysis.
+                    new[key] = encode_digest(digest, analysis)
             made[where, key] = digest
             found[article.id] = digest
         if store is not None:
@@ -234,6 +297,38 @@ class CollectionLinker:
         analysis_keys = named if named is not None else self._analysis_keys(articles)
         parts = (source_fingerprint(LINKING_ROOTS), alias_fingerprint(self.aliases), self.model)
         return collection_key(articles, analysis_keys, parts)
+
+
+def _store(
+    index: CollectionIndex,
+    key: str,
+    articles: Sequence[Article],
+    corpus: Corpus,
+    receive: Callable[[], object],
+) -> str | None:
+    """Store a linked collection (``reader.aside`` work: nothing to receive); returns the
+    problem storing met, if any (not one met before, already reported)."""
+    before = index.warning
+    index.put(key, articles, corpus)
+    return index.warning if index.warning != before else None
+
+
+def _warning(value: object) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError("not a warning")
+    return value
+
+
+class StoredTexts(NamedTuple):
+    """``CollectionLinker.stored``'s answer, by article id.
+
+    Attributes:
+        analyses: what linking reads of each analysis (``digest_store.StoredText``).
+        digests: the digest of each of those articles.
+    """
+
+    analyses: dict[str, Analysis]
+    digests: dict[str, ArticleDigest]
 
 
 def _relabelled(digest: ArticleDigest, article_id: str) -> ArticleDigest:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from functools import partial
 from operator import attrgetter
+from typing import Any
 
+from reader import aside
 from reader.ids import span_ids
 from reader.linking import AliasTable, ArticleDigest, link_entities
 from reader.model import (
@@ -16,8 +20,10 @@ from reader.model import (
     LoadError,
     Quote,
     QuoteFinding,
+    QuoteGroup,
     Span,
     Speaker,
+    Story,
 )
 from reader.quote_groups import group_quotes
 
@@ -33,6 +39,7 @@ def link_corpus(
     aliases: AliasTable | None = None,
     compare: bool = True,
     digests: Mapping[str, ArticleDigest] | None = None,
+    compare_aside: bool = False,
 ) -> Corpus:
     """Link the analyses of ``articles`` into one corpus.
 
@@ -43,32 +50,47 @@ def link_corpus(
     (seconds for 10,000 articles: a UI relinking while results arrive skips it
     until the collection is complete). ``digests`` are linking's per-article
     work done before, by article id (see ``reader.linking.digest_article``).
+    ``compare_aside``: group stories and repeated quotes in a forked child while
+    the entities are linked here (``reader.aside``: for a single-threaded
+    caller, the command line), with the same result.
     """
     documents = [(a, analyses[a.id]) for a in articles if a.id in analyses]
-    entities = link_entities(documents, aliases, digests=digests)
-    # The digests are the bulk of linking's memory: let them go before stories are
-    # grouped (a caller that keeps them, like the digest memo, still has them).
-    del digests
     found = [
         (article.id, finding)
         for article, analysis in documents
         for finding in sorted(analysis.quotes, key=_PLACE)
     ]
-    speaking = {a for a, f in found if f.speaker is not None and f.speaker_ref is not None}
-    locator = _MentionLocator(entities, speaking)
     # Ids from the quote's own place in its article: they survive relinking.
     ids = span_ids("q", [(article_id, f.start, f.end) for article_id, f in found])
+    comparing = None
+    if compare and compare_aside:
+        # What needs no entity is done on the other core while they are linked here.
+        comparing = aside.start(
+            partial(_compare, articles, found, ids), _comparison_rows, _comparison_from_rows
+        )
+    entities = link_entities(documents, aliases, digests=digests)
+    # The digests are the bulk of linking's memory: let them go before stories are
+    # grouped (a caller that keeps them, like the digest memo, still has them).
+    del digests
+    if comparing is not None:
+        comparing.send(entities_by_article(entities))
+    speaking = {a for a, f in found if f.speaker is not None and f.speaker_ref is not None}
+    locator = _MentionLocator(entities, speaking)
     quotes = [
         _quote(quote_id, article_id, finding, locator)
         for quote_id, (article_id, finding) in zip(ids, found, strict=True)
     ]
-    stories = []
-    if compare:
+    stories: list[Story] = []
+    quote_groups: list[QuoteGroup] = []
+    if comparing is not None:
+        stories, quote_groups = comparing.result()
+    elif compare:
         # Here, not at the top: stories need numpy, which a collection reopened
         # from the index (through this module's importers) never should load.
         from reader.stories import group_stories
 
         stories = group_stories(articles, entities)
+        quote_groups = group_quotes(quotes)
     return Corpus(
         articles=list(articles),
         entities=entities,
@@ -77,8 +99,71 @@ def link_corpus(
         model=model,
         # Stories and repeated quotes read only text and ids: no spaCy.
         stories=stories,
-        quote_groups=group_quotes(quotes) if compare else [],
+        quote_groups=quote_groups,
     )
+
+
+Comparison = tuple[list[Story], list[QuoteGroup]]
+
+
+def _compare(
+    articles: Sequence[Article],
+    found: Sequence[tuple[str, QuoteFinding]],
+    ids: Sequence[str],
+    receive: Callable[[], Mapping[str, Sequence[str]]],
+) -> Comparison:
+    """Stories and repeated quotes; ``receive`` gives the entities each article names
+    (``entities_by_article``), once linked. Runs aside (``reader.aside``)."""
+    from reader.stories import group_story_texts, story_texts
+
+    # Repeated quotes read their texts and places alone, not their speakers.
+    plain = [
+        Quote(quote_id, article_id, f.start, f.end, f.text, f.partial, None, None)
+        for quote_id, (article_id, f) in zip(ids, found, strict=True)
+    ]
+    quote_groups = group_quotes(plain)
+    texts = story_texts(articles)
+    return group_story_texts(texts, receive()), quote_groups
+
+
+def entities_by_article(
+    entities: Iterable[Entity], articles: Collection[str] | None = None
+) -> dict[str, list[str]]:
+    """The ids of the entities each article (of ``articles``, or every one) names, in
+    entity order: what stories read of the entities."""
+    named: dict[str, list[str]] = defaultdict(list)
+    article_of = attrgetter("article")
+    for entity in entities:
+        found = set(map(article_of, entity.mentions))
+        for article_id in found if articles is None else found.intersection(articles):
+            named[article_id].append(entity.id)
+    return named
+
+
+def _comparison_rows(comparison: Comparison) -> list[Any]:
+    stories, groups = comparison
+    return [
+        [[s.id, s.title, list(s.articles)] for s in stories],
+        [[g.id, list(g.quotes)] for g in groups],
+    ]
+
+
+def _comparison_from_rows(rows: Any) -> Comparison:
+    """``_comparison_rows`` back; raises TypeError or ValueError on other data."""
+    story_rows, group_rows = rows
+    stories, groups = [], []
+    for story_id, title, story_ids in story_rows:
+        _strings(story_id, title, *story_ids)
+        stories.append(Story(story_id, title, tuple(story_ids)))
+    for group_id, quote_ids in group_rows:
+        _strings(group_id, *quote_ids)
+        groups.append(QuoteGroup(group_id, tuple(quote_ids)))
+    return stories, groups
+
+
+def _strings(*values: Any) -> None:
+    if not all(isinstance(value, str) for value in values):
+        raise TypeError("not a row of strings")
 
 
 def _quote(

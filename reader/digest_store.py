@@ -12,21 +12,29 @@ Digests live in one SQLite file (``digests.sqlite3`` in the cache directory)
 under a key that hashes the analysis cache key (text, model, analysis code) and
 the linking code's fingerprint: either changing is a miss. A row that does not
 decode is made again; a damaged file is rebuilt, never fatal.
+
+A row also keeps the little that linking a collection reads of the analysis
+itself beside the digest: its quotes (as offsets into the text) and how many
+mentions it has. A collection never linked before is then linked from one
+compact row per text (``read_row``), without reading and parsing the whole
+cached analysis; a row without that part (or with a damaged one) sends its
+text through the cached analysis instead.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+from array import array
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, NoReturn, SupportsIndex
 
 import orjson
 
 from reader.cache import AnalysisCache
 from reader.linking import ArticleDigest, digest_article, linking_fingerprint
-from reader.model import Analysis, Article
+from reader.model import Analysis, Article, Mention, QuoteFinding, Span
 from reader.sqlite_file import SqliteFile
 
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS digests (key TEXT PRIMARY KEY, data BLOB NOT NULL)",)
@@ -34,6 +42,11 @@ _SCHEMA = ("CREATE TABLE IF NOT EXISTS digests (key TEXT PRIMARY KEY, data BLOB 
 _CHUNK = 900
 #: Digests of newly analyzed texts written together (one transaction each).
 BATCH = 200
+#: Bumped when the layout of a row's analysis part (``"quotes"``) changes: a row of
+#: another version is read as a digest alone.
+ROW_VERSION = 1
+#: A stored quote's absent span (speaker, reference or cue).
+_NO_SPAN = (-1, -1)
 
 
 def digest_key(fingerprint: str, analysis_key: str) -> str:
@@ -91,10 +104,15 @@ class DigestStore(SqliteFile):
             self.reset(exc)
 
 
-def encode(digest: ArticleDigest) -> bytes:
-    """The stored form of a digest (JSON, never pickle)."""
+def encode(digest: ArticleDigest, analysis: Analysis | None = None) -> bytes:
+    """The stored form of a digest (JSON, never pickle), with what linking reads of
+    ``analysis`` (its quotes; ``digest.count`` is its number of mentions) when given."""
+    data = digest.to_dict()
+    if analysis is not None:
+        data["row"] = ROW_VERSION
+        data["quotes"] = [_quote_row(quote) for quote in analysis.quotes]
     # Copied to its own size: orjson's result keeps a buffer ten times the text.
-    return bytes(memoryview(orjson.dumps(digest.to_dict())))
+    return bytes(memoryview(orjson.dumps(data)))
 
 
 def decode(data: bytes | None, article_id: str) -> ArticleDigest | None:
@@ -106,6 +124,107 @@ def decode(data: bytes | None, article_id: str) -> ArticleDigest | None:
         return ArticleDigest.from_dict(orjson.loads(data), article_id)
     except (ValueError, TypeError, KeyError):
         return None
+
+
+class StoredText(NamedTuple):
+    """One text's row in the store, decoded.
+
+    Attributes:
+        digest: linking's per-article work.
+        analysis: what linking reads of the text's analysis: its quotes, and its
+            mentions as ``UnreadMentions`` (how many, none to read); None when the
+            row does not hold that part.
+    """
+
+    digest: ArticleDigest
+    analysis: Analysis | None
+
+
+def read_row(data: bytes | None, article: Article) -> StoredText | None:
+    """The row stored as ``data`` for the text of ``article``; None when absent or
+    damaged, or made from a text of another length (then it is made again)."""
+    if data is None:
+        return None
+    try:
+        row = orjson.loads(data)
+        digest = ArticleDigest.from_dict(row, article.id)
+    except (ValueError, TypeError, KeyError):
+        return None
+    text = article.text
+    # A mention count past the text's length is no count of its mentions (and would
+    # stand in for that many unread ones).
+    if digest.size != len(text) or not len(digest.mentions) <= digest.count <= len(text):
+        return None
+    if row.get("row") != ROW_VERSION:
+        return StoredText(digest, None)
+    try:
+        quotes = _quotes(row["quotes"], text)
+    except (ValueError, TypeError, KeyError, OverflowError):
+        return StoredText(digest, None)
+    return StoredText(digest, Analysis(UnreadMentions(digest.count), quotes))
+
+
+class UnreadMentions(tuple[Mention, ...]):
+    """An analysis' mentions that were not read, standing in for them: as many as the
+    analysis has (``len``, all linking asks of them once a digest fits), none to read.
+
+    Reading one raises ``LookupError``: a caller that needs the mentions must read
+    the cached analysis.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, count: int) -> UnreadMentions:
+        return super().__new__(cls, (_UNREAD,) * count)
+
+    def __iter__(self) -> NoReturn:
+        raise LookupError("the mentions of this analysis were not read")
+
+    def __getitem__(self, index: SupportsIndex | slice) -> NoReturn:
+        raise LookupError("the mentions of this analysis were not read")
+
+    def __repr__(self) -> str:
+        return f"UnreadMentions({len(self)})"
+
+
+_UNREAD = Mention(0, 0, "", "")
+
+
+def _quote_row(quote: QuoteFinding) -> list[int]:
+    """A quote as offsets alone (its texts are slices of the article's text):
+    ``start, end, partial``, then each of speaker, reference and cue as ``start, end``
+    (``-1, -1`` when absent)."""
+    spans = [quote.start, quote.end, int(quote.partial)]
+    for part in (quote.speaker, quote.speaker_ref, quote.cue):
+        spans.extend((part.start, part.end) if part is not None else _NO_SPAN)
+    return spans
+
+
+def _quotes(items: Any, text: str) -> tuple[QuoteFinding, ...]:
+    """The quotes ``_quote_row`` stored as ``items``, their texts sliced from ``text``.
+
+    Raises:
+        ValueError: not a list of stored quotes, or a span that does not fit the text.
+    """
+    size, found = len(text), []
+    for item in items:
+        # Every value an int (array refuses anything else), none past the text.
+        values = array("i", item)
+        if len(values) != 9 or min(values) < -1 or max(values) > size:
+            raise ValueError("not a stored quote")
+        start, end, partial, *parts = values
+        if not (0 <= start <= end and partial in (0, 1)):
+            raise ValueError("not a stored quote")
+        spans: list[Span | None] = [None, None, None]
+        for index in range(3):
+            first, last = parts[2 * index], parts[2 * index + 1]
+            if first == -1 == last:
+                continue
+            if not 0 <= first <= last:
+                raise ValueError("a stored span does not fit the text")
+            spans[index] = Span(first, last, text[first:last])
+        found.append(QuoteFinding(start, end, text[start:end], bool(partial), *spans))
+    return tuple(found)
 
 
 class DigestWriter:
@@ -123,7 +242,7 @@ class DigestWriter:
     def add(self, text: str, analysis: Analysis) -> None:
         """Digest one analyzed text (about a millisecond) and queue it for storing."""
         digest = digest_article(Article(id="", path="", text=text), analysis)
-        self._pending[self.store.key(self.cache.key(text))] = encode(digest)
+        self._pending[self.store.key(self.cache.key(text))] = encode(digest, analysis)
         if len(self._pending) >= BATCH:
             self.flush()
 

@@ -197,6 +197,24 @@ class Analyzer:
         return self._nlp
 
 
+#: Linkers still storing a collection (``open_corpus(..., store_aside=True)``).
+_storing: list[CollectionLinker] = []
+
+
+def finish_storing() -> list[str]:
+    """Wait until every collection ``open_corpus`` stores aside is stored.
+
+    Returns:
+        The problems met storing them (a damaged index, rebuilt), one line each.
+    """
+    warnings = []
+    while _storing:
+        warning = _storing.pop().finish()
+        if warning:
+            warnings.append(warning)
+    return warnings
+
+
 def build_corpus(
     articles: Sequence[Article],
     analyses: dict[str, Analysis],
@@ -228,12 +246,21 @@ def lookup_corpus(
 
 
 def open_corpus(
-    paths: Sequence[Path | str], settings: Settings, on_progress: Progress | None = None
+    paths: Sequence[Path | str],
+    settings: Settings,
+    on_progress: Progress | None = None,
+    store_aside: bool = False,
 ) -> Corpus:
     """Load, analyze and link in one call.
 
     An unchanged collection comes from the collection index without reading
-    any cached analysis.
+    any cached analysis; one never linked before is linked from the digest
+    store's rows where they hold what linking reads of an analysis, reading
+    (or making) the other texts' analyses only. ``on_progress`` is called for
+    those (see ``Analyzer.analyze``). With ``store_aside`` (a single-threaded
+    caller: the command line), a newly linked collection is stored in the
+    index by a forked child while the caller goes on; ``finish_storing`` waits
+    for it.
 
     Raises:
         ModelNotFound: some article is not cached and the model is not installed.
@@ -246,11 +273,21 @@ def open_corpus(
         analyzer = Analyzer(settings)
         # One corpus, made once and kept to the end: frozen out of the collector's sight.
         with paused_gc(freeze=True):
-            analyses = analyzer.analyze(loaded.articles, on_progress) if loaded.articles else {}
+            # What linking reads of each analysis, from the digest store's compact rows
+            # where they hold it; only the other texts' cached analyses are read.
+            stored = linker.stored(loaded.articles)
+            rest = [a for a in loaded.articles if a.id not in stored.analyses]
+            analyses = analyzer.analyze(rest, on_progress) if rest else {}
             errors.extend(
                 LoadError(str(settings.cache_dir), w, fatal=False) for w in analyzer.warnings
             )
-            corpus = linker.link(loaded.articles, analyses, errors)
+            analyses.update(stored.analyses)
+            # Stories and repeated quotes are grouped on the second core while linking.
+            corpus = linker.link(loaded.articles, analyses, errors, stored.digests, aside=True)
+            if store_aside:
+                _storing.append(linker)
+            else:
+                linker.finish()
     corpus.errors.extend(
         LoadError(str(settings.cache_dir), w, fatal=False) for w in linker.warnings
     )

@@ -24,7 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from operator import attrgetter
+from typing import NamedTuple
 
 import numpy as np
 
@@ -241,6 +241,25 @@ def average_link(n: int, similarities: Mapping[tuple[int, int], float], threshol
     return list(groups.values())
 
 
+class StoryTexts(NamedTuple):
+    """What grouping stories reads of the articles' texts alone (``story_texts``): all
+    of it but the entities, so that it can be made before the corpus is linked.
+
+    Attributes:
+        articles: the articles.
+        members: per compared article (a node), its editions' indices in ``articles``.
+        dates: the metadata date of each article.
+        words: per node, its word counts (``Terms.of``).
+        marks: per node, its distinctive counts from the text (dates, numbers).
+    """
+
+    articles: Sequence[Article]
+    members: list[list[int]]
+    dates: list[date | None]
+    words: list[dict[str, float]]
+    marks: list[dict[str, float]]
+
+
 def group_stories(
     articles: Sequence[Article],
     entities: Sequence[Entity] = (),
@@ -261,8 +280,16 @@ def group_stories(
     Returns:
         The stories, every article in exactly one, ordered by their first article.
     """
-    if not articles:
-        return []
+    # Here: the module imports this one (lazily, for numpy), not the other way round.
+    from reader.corpus import entities_by_article
+
+    texts = story_texts(articles)
+    compared = {articles[group[0]].id for group in texts.members}
+    return group_story_texts(texts, entities_by_article(entities, compared), threshold)
+
+
+def story_texts(articles: Sequence[Article]) -> StoryTexts:
+    """The text part of ``group_stories``: editions found, each compared text's terms."""
     # A canonical order (by id) makes every tie below independent of the input order.
     canon = sorted(range(len(articles)), key=lambda i: (articles[i].id, articles[i].text))
     represented_by = representatives([articles[i].text for i in canon])
@@ -273,16 +300,34 @@ def group_stories(
             node_of[position] = len(members)
             members.append([])
         members[node_of[rep]].append(canon[position])
-    nodes = [articles[group[0]] for group in members]
-    # The entities each compared article names (editions share their representative's).
-    compared = {a.id for a in nodes}
-    named: dict[str, list[str]] = defaultdict(list)
-    article_of = attrgetter("article")
-    for entity in entities:
-        for article_id in compared.intersection(map(article_of, entity.mentions)):
-            named[article_id].append(entity.id)
-    dates = [_parse_date(a.date) for a in articles]
-    clusters, centrality = _cluster(nodes, [dates[g[0]] for g in members], named, threshold)
+    terms = Terms()
+    counted = [terms.of(articles[group[0]].text) for group in members]
+    return StoryTexts(
+        articles,
+        members,
+        [_parse_date(a.date) for a in articles],
+        [words for words, _ in counted],
+        [marks for _, marks in counted],
+    )
+
+
+def group_story_texts(
+    texts: StoryTexts, named: Mapping[str, Sequence[str]], threshold: float = THRESHOLD
+) -> list[Story]:
+    """``group_stories`` from ``story_texts`` and ``corpus.entities_by_article``."""
+    articles, members, dates = texts.articles, texts.members, texts.dates
+    if not articles:
+        return []
+    marks = []
+    for group, text_marks in zip(members, texts.marks, strict=True):
+        # The entities first, then the text's marks: the order ``Terms.of`` gives.
+        counts: dict[str, float] = {}
+        for entity_id in named.get(articles[group[0]].id, ()):
+            key = f"entity:{entity_id}"
+            counts[key] = counts.get(key, 0.0) + 1.0
+        marks.append({**counts, **text_marks})
+    node_dates = [dates[g[0]] for g in members]
+    clusters, centrality = _cluster(texts.words, marks, node_dates, threshold)
     weight = [0.0] * len(articles)
     for node, group in enumerate(members):
         for i in group:
@@ -293,20 +338,16 @@ def group_stories(
 
 
 def _cluster(
-    articles: Sequence[Article],
+    words_counts: Sequence[Mapping[str, float]],
+    marks_counts: Sequence[Mapping[str, float]],
     dates: Sequence[date | None],
-    named: Mapping[str, Sequence[str]],
     threshold: float,
 ) -> tuple[list[list[int]], np.ndarray]:
-    """Average-link clusters of ``articles`` and each one's summed similarity to its cluster."""
-    n = len(articles)
-    terms = Terms()
-    words_counts, marks_counts = zip(
-        *(terms.of(a.text, named.get(a.id, ())) for a in articles), strict=True
-    )
+    """Average-link clusters of the compared articles (their term counts) and each one's
+    summed similarity to its cluster."""
+    n = len(words_counts)
     words_rows = SparseRows.tfidf(words_counts)
     mixed = words_rows.joined(SparseRows.tfidf(marks_counts), 1 - DISTINCT_SHARE, DISTINCT_SHARE)
-    del words_counts, marks_counts, terms  # the rows hold it all now: free the dicts
     cap = max(50, int(math.sqrt(n)))
     a, b = candidate_pairs(words_rows.strongest(BLOCK_TERMS), cap, CANDIDATES)
     s = mixed.pair_dots(a, b)

@@ -1,0 +1,149 @@
+"""Work done aside, in a forked child: the same result as done here, failures included."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader import corpus
+from reader.aside import forked, start
+from reader.corpus import link_corpus
+from reader.export import dumps
+from reader.linking import link_entities
+from reader.pipeline import Analyzer, load_articles
+
+ECB = Path(__file__).parent / "data" / "linking_ecbplus" / "topic-03"
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+
+
+def _work(receive: Callable[[], Any]) -> list[Any]:
+    """Where it ran, and what it was sent, changed."""
+    return [os.getpid(), [word.upper() for word in receive()["words"]]]
+
+
+def _sent(work=_work, encode=list, decode=list) -> list[Any]:
+    running = forked(work, encode, decode)
+    running.send({"words": ["Kyiv", "naïve ✓"]})
+    return running.result()
+
+
+def test_a_forked_child_does_the_work_with_what_it_is_sent() -> None:
+    where, words = _sent()
+    assert where != os.getpid()  # done in the child
+    assert words == ["KYIV", "NAÏVE ✓"]
+
+
+def _fails(value: object) -> object:
+    raise ValueError("cannot send this")
+
+
+def test_a_failing_child_leaves_the_work_to_this_process() -> None:
+    here = [os.getpid(), ["KYIV", "NAÏVE ✓"]]
+    assert _sent(encode=_fails) == here  # the child cannot encode its result
+    assert _sent(decode=_fails) == here  # its result does not decode
+    parent = os.getpid()
+
+    def crashes(receive: Callable[[], Any]) -> list[Any]:
+        if os.getpid() != parent:
+            os._exit(3)  # the child dies before reading what it is sent
+        return _work(receive)
+
+    assert _sent(work=crashes) == here
+
+
+def test_with_threads_running_nothing_is_forked() -> None:
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        running = start(_work, list, list)
+        running.send({"words": ["Kyiv"]})
+        assert running.result() == [os.getpid(), ["KYIV"]]
+    finally:
+        stop.set()
+        worker.join()
+
+
+def test_stories_and_quote_groups_made_aside_are_those_made_here(settings, monkeypatch) -> None:
+    loaded = load_articles([ECB], settings)
+    analyses = Analyzer(settings).analyze(loaded.articles)
+    here = link_corpus(loaded.articles, analyses, [], "model", loaded.aliases)
+    # Forked even if the test runner keeps a thread of its own.
+    monkeypatch.setattr("reader.aside.start", forked)
+    received: list[Any] = []
+    decode = corpus._comparison_from_rows
+
+    def receiving(rows: Any) -> Any:
+        received.append(rows)
+        return decode(rows)
+
+    monkeypatch.setattr(corpus, "_comparison_from_rows", receiving)
+    away = link_corpus(loaded.articles, analyses, [], "model", loaded.aliases, compare_aside=True)
+    assert len(here.stories) >= 2
+    stories, groups = received[0]  # sent by the child
+    assert len(received) == 1 and len(stories) == len(here.stories)
+    assert len(groups) == len(here.quote_groups)
+    assert dumps(away) == dumps(here)
+
+
+def test_a_collection_stored_aside_is_found_once_stored(
+    settings, tmp_path: Path, monkeypatch
+) -> None:
+    from dataclasses import replace
+
+    from reader import collection_index, pipeline
+
+    private = replace(settings, cache_dir=tmp_path / "home")
+    (private.cache_dir).mkdir()
+    (private.cache_dir / "analysis").symlink_to(
+        settings.cache_dir / "analysis", target_is_directory=True
+    )
+    monkeypatch.setattr("reader.aside.start", forked)
+    first = pipeline.open_corpus([ECB], private, store_aside=True)
+    assert pipeline.finish_storing() == []
+    assert pipeline.finish_storing() == []  # nothing left to wait for
+    monkeypatch.setattr(corpus, "link_entities", _never)
+    again = pipeline.open_corpus([ECB], private)  # from the index: nothing is linked
+    assert dumps(again) == dumps(first)
+
+    # A damaged index is reported once, by the lookup that met it, not again when stored.
+    (private.cache_dir / "collections.sqlite3").write_bytes(b"not a database" * 100)
+    monkeypatch.setattr(corpus, "link_entities", link_entities)
+    damaged = pipeline.open_corpus([ECB], private, store_aside=True)
+    assert any("collection index" in e.message for e in damaged.errors)
+    assert pipeline.finish_storing() == []
+
+    # A problem met storing (in the child) comes back as a warning.
+    def failing(self, *args: Any) -> None:
+        self.warning = "the collection index could not be written"
+
+    monkeypatch.setattr(collection_index.CollectionIndex, "put", failing)
+    monkeypatch.setattr(corpus, "link_entities", link_entities)
+    (private.cache_dir / "collections.sqlite3").unlink()
+    pipeline.open_corpus([ECB], private, store_aside=True)
+    assert pipeline.finish_storing() == ["the collection index could not be written"]
+
+
+def _never(*args: Any, **kwargs: Any) -> Any:
+    raise AssertionError("linked again")
+
+
+@pytest.mark.parametrize(
+    ("cores", "load", "idle"), [(1, 0.0, False), (2, 0.2, True), (2, 1.4, True), (2, 1.8, False)]
+)
+def test_work_is_forked_only_when_a_core_is_idle(monkeypatch, cores, load, idle) -> None:
+    from reader import aside
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # whatever the runner keeps
+    assert aside.idle_core() is idle
+    running = start(_work, list, list)
+    running.send({"words": ["Kyiv"]})
+    assert (running.result()[0] != os.getpid()) is idle
