@@ -65,8 +65,15 @@ async def test_text_shows_at_once_and_highlights_arrive_from_the_worker(
         first_words = screen.articles[0].text.split()[0]
         assert visible_lines(view)[0].strip().startswith(first_words)
         assert screen.corpus.entities == [] and not screen.analysis_done
+        # The worker starts on its own schedule (later on a busy machine); the gate
+        # holds the analysis, so the loading state it shows stays until it is let go.
+        for _ in range(100):
+            if screen.query_one(ProgressBar).display and status(app).startswith("Analyzing"):
+                break
+            await pilot.pause(0.02)
         assert screen.query_one(ProgressBar).display
         assert status(app).startswith("Analyzing 2 article(s)")
+        assert screen.corpus.entities == [] and not screen.analysis_done
         gate.set()
         await settle(pilot)
         assert screen.analysis_done and screen.corpus.entities
