@@ -90,7 +90,8 @@ def searches(draw):
 def test_name_search_finds_what_a_plain_scan_finds(case) -> None:
     text, digest, forms, tagged = case
     search = NameSearch(forms, capitals_forms(forms))
-    found = search.occurrences(text, digest.packed_spans.tolist(), tagged)
+    found, at = search.occurrences(text, digest.packed_spans.tolist(), tagged)
+    assert at == span_index(digest.packed_spans)
     assert found == plain_occurrences(text, digest, forms, tagged)
 
 
@@ -98,7 +99,7 @@ def test_name_search_finds_names_in_capitals_and_closing_a_run() -> None:
     text = "KLITSCHKO RETAINS TITLE\nLos Angeles Angels GM Tony Reagins said Klitschko won."
     digest = digest_article(Article("a", "a.txt", text), Analysis())
     forms = {"Klitschko": 1, "Tony Reagins": 2}
-    found = NameSearch(forms, capitals_forms(forms)).occurrences(text, digest.packed_spans, [])
+    found, _ = NameSearch(forms, capitals_forms(forms)).occurrences(text, digest.packed_spans, [])
     assert [text[s:e] for s, e, _ in found] == ["KLITSCHKO", "Tony Reagins", "Klitschko"]
     assert found == plain_occurrences(text, digest, forms, [])
 

@@ -91,8 +91,11 @@ class ArticleDigest:
         mentions: the mentions that have a name, in analysis order.
         definitions: acronym definitions written in the text, as
             ``(long key, acronym key, defining text)``.
-        lower: words the article writes in lower case (sorted, interned).
-        capitalised: words the article capitalises mid-sentence (sorted, interned).
+        lower: the words the article writes in lower case, sorted, distinct and
+            joined by spaces: one string per article (a collection decodes
+            thousands of articles' words and looks up few of them; ``words``
+            splits it where it is read).
+        capitalised: the words it capitalises mid-sentence, the same way.
         packed_spans: ``spans`` packed flat as ``start, number of ends, ends...``
             (``pack_spans``): a UI keeps the digests of every article in memory,
             and tuples of int objects took ten times the room.
@@ -103,8 +106,8 @@ class ArticleDigest:
     count: int
     mentions: tuple[NameMention, ...]
     definitions: tuple[tuple[str, str, str], ...]
-    lower: tuple[str, ...]
-    capitalised: tuple[str, ...]
+    lower: str
+    capitalised: str
     packed_spans: array[int]
 
     @property
@@ -147,8 +150,8 @@ class ArticleDigest:
             "keys": [m.key for m in mentions],
             "in_body": [int(m.in_body) for m in mentions],
             "definitions": [list(d) for d in self.definitions],
-            "lower": " ".join(self.lower),
-            "capitalised": " ".join(self.capitalised),
+            "lower": self.lower,
+            "capitalised": self.capitalised,
             "spans": self.packed_spans.tolist(),
         }
 
@@ -189,9 +192,9 @@ class ArticleDigest:
                 int(data["count"]),
                 mentions,
                 definitions,
-                # Stored sorted and distinct (``to_dict``): interned as they are.
-                tuple(map(intern, _words(data["lower"]))),
-                tuple(map(intern, _words(data["capitalised"]))),
+                # Stored sorted and distinct (``to_dict``): kept as stored.
+                _words(data["lower"]),
+                _words(data["capitalised"]),
                 spans,
             )
         except (KeyError, TypeError, ValueError, OverflowError) as error:
@@ -203,15 +206,20 @@ class ArticleDigest:
 _new_mention = partial(tuple.__new__, NameMention)
 
 
-def _words(value: Any) -> list[str]:
+def _words(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError("word list must be a string")
+    return value
+
+
+def joined(words: Iterable[str]) -> str:
+    """Words sorted, distinct and joined by spaces (``ArticleDigest.lower``)."""
+    return " ".join(sorted(set(words)))
+
+
+def words(value: str) -> list[str]:
+    """The sorted words of ``ArticleDigest.lower`` or ``capitalised``, as a list."""
     return value.split()
-
-
-def _interned(words: Iterable[str]) -> tuple[str, ...]:
-    """Words sorted and interned: articles share most of their words, so one copy each."""
-    return tuple(sorted({sys.intern(w) for w in words}))
 
 
 def _name_mention(
@@ -290,8 +298,8 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
         count=len(analysis.mentions),
         mentions=tuple(mentions),
         definitions=tuple(acronyms.definitions(text, analysis.mentions)),
-        lower=_interned(lower),
-        capitalised=_interned(capitalised),
+        lower=joined(lower),
+        capitalised=joined(capitalised),
         packed_spans=pack_spans(name_spans(text)),
     )
 

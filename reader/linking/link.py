@@ -21,7 +21,7 @@ from reader.linking.baseline import name_key
 from reader.linking.build import build_entities
 from reader.linking.clusters import Clusters
 from reader.linking.collect import Located, Name, collect_names
-from reader.linking.digest import ArticleDigest, digest_article
+from reader.linking.digest import ArticleDigest, digest_article, words
 from reader.linking.organizations import OrganizationRules
 from reader.linking.people import (
     KNOWN_FIRST_NAMES,
@@ -148,8 +148,8 @@ class _Linker(OrganizationRules):
         # Nodes of a name tagged as a person that turned out to name a facility or company.
         self.retyped: set[int] = set()
         for _, digest in documents:
-            self.lower.update(digest.lower)
-            self.capitalised.update(digest.capitalised)
+            self.lower.update(words(digest.lower))
+            self.capitalised.update(words(digest.capitalised))
         self.names, self.node_keys, self.located = collect_names(documents)
         self.descriptors = self._descriptors()
         self.headlines = dict(

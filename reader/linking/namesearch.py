@@ -42,7 +42,7 @@ class NameSearch:
 
     def occurrences(
         self, text: str, spans: Sequence[int], tagged: Iterable[Span]
-    ) -> list[tuple[int, int, str]]:
+    ) -> tuple[list[tuple[int, int, str]], dict[int, int]]:
         """Occurrences of the known names in one article that no tagged span covers.
 
         Args:
@@ -51,18 +51,22 @@ class NameSearch:
             tagged: the ``(start, end)`` of the article's existing mentions.
 
         Returns:
-            ``(start, end, name)`` for each untagged occurrence, left to right
-            (where names overlap, the longest one starting first wins, and a
-            span that closes with a known name of several words, "GM Tony
-            Reagins", counts as that name).
+            ``(found, index)``: ``(start, end, name)`` for each untagged
+            occurrence, left to right (where names overlap, the longest one
+            starting first wins, and a span that closes with a known name of
+            several words, "GM Tony Reagins", counts as that name); and
+            ``span_index(spans)``, made on the way (most articles need it for
+            their own short forms).
         """
         known, get = self.known, self._table.get
         out = []
+        at = {}
         covered: tuple[list[int], list[int]] | None = None  # sorted on the first name found
         after = 0  # the end of the last name found: later names start past it
         index, size = 0, len(spans)
         while index < size:
             start = spans[index]
+            at[start] = index
             first = index + 2
             index = first + spans[index + 1]
             if start < after:
@@ -101,7 +105,7 @@ class NameSearch:
             before = bisect_left(starts, after)
             if not before or reach[before - 1] <= found[0]:
                 out.append(found)
-        return out
+        return out, at
 
 
 def span_index(spans: Sequence[int]) -> dict[int, int]:

@@ -18,7 +18,7 @@ from reader.linking import shortforms
 from reader.linking.build import vote
 from reader.linking.clusters import Clusters
 from reader.linking.context import in_title_case_line, mid_sentence
-from reader.linking.digest import ArticleDigest
+from reader.linking.digest import ArticleDigest, words
 from reader.linking.namesearch import NameSearch, local_occurrences, span_index
 from reader.model import Article, EntityMention, EntityType, Evidence
 from reader.names import clean_name
@@ -74,9 +74,12 @@ def add_untagged(
         spans = list(zip(starts, map(_END, here), strict=True))
         # The article's own short forms (``shortforms``): they win over a form
         # from elsewhere ("Rock" by "Chris Rock" is him there).
-        mine = shortforms.article_forms(items, roots, digest.lower) if items else {}
+        mine = shortforms.article_forms(items, roots, words(digest.lower)) if items else {}
         packed = digest.packed_spans.tolist()  # a list indexes faster than an array
-        occurrences = search.occurrences(text, packed, spans) if forms else []
+        if forms:
+            occurrences, at = search.occurrences(text, packed, spans)
+        else:
+            occurrences, at = [], span_index(packed) if mine else {}
         added: list[Located] = []
         for start, end, form in occurrences:
             root = forms[form]
@@ -92,7 +95,7 @@ def add_untagged(
             found[(root, form)] += 1
             spans.append((start, end))
         if mine:
-            found_here = local_occurrences(text, packed, span_index(packed), mine, spans)
+            found_here = local_occurrences(text, packed, at, mine, spans)
             short_evidence.extend(_short_forms(article.id, text, found_here, mine, added))
         # In text order (a stable sort: mentions at one offset keep their order).
         if added or starts != sorted(starts):

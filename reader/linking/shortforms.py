@@ -46,7 +46,7 @@ def article_forms(
         roots: the cluster root of every node (``Clusters.roots``): a form's
             entity is its cluster root.
         lower: the words the article writes in lower case (common words there),
-            sorted (``ArticleDigest.lower``).
+            sorted (``ArticleDigest.lower`` split by ``digest.words``).
 
     Returns:
         Short form as written -> (cluster root, type of the full name), for forms
