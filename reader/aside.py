@@ -96,22 +96,41 @@ def start(work: Work[T], encode: Callable[[T], Any], decode: Callable[[Any], T])
 
 
 def idle_core() -> bool:
-    """Whether another core is likely idle: this process may use two, and the load
-    average of the last minute leaves one free (this process counts for one)."""
+    """Whether another core is likely idle, so this process may use two.
+
+    On Linux, the tasks running or ready to run right now (``/proc/loadavg``,
+    this process among them) must leave a core free. Elsewhere, the load average
+    of the last minute must: it lags, so work that just ended (an analysis run
+    before an export) still counts for a while.
+    """
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
+    if cores < 2:
+        return False
+    running = runnable_now()
+    if running is not None:
+        return running - 1 <= cores - 2  # besides this process, a core left over
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # no load average on this platform
         load = 0.0
-    return cores >= 2 and load <= cores - IDLE_MARGIN
+    return load <= cores - IDLE_MARGIN
 
 
 #: How much of the load average may come from other work for a core to count as
 #: idle: besides this process (about one), half a core.
 IDLE_MARGIN = 0.5
+
+
+def runnable_now() -> int | None:
+    """How many tasks run or are ready to run at this moment (Linux), or None."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as stats:
+            return int(stats.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def forked(work: Work[T], encode: Callable[[T], Any], decode: Callable[[Any], T]) -> Aside[T]:

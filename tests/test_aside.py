@@ -142,8 +142,31 @@ def test_work_is_forked_only_when_a_core_is_idle(monkeypatch, cores, load, idle)
 
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
     monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(aside, "runnable_now", lambda: None)  # no /proc: the load average
     monkeypatch.setattr(threading, "active_count", lambda: 1)  # whatever the runner keeps
     assert aside.idle_core() is idle
     running = start(_work, list, list)
     running.send({"words": ["Kyiv"]})
     assert (running.result()[0] != os.getpid()) is idle
+
+
+@pytest.mark.parametrize(
+    ("cores", "running", "idle"), [(1, 1, False), (2, 1, True), (2, 2, False), (4, 3, True)]
+)
+def test_on_linux_the_tasks_running_now_decide(monkeypatch, cores, running, idle) -> None:
+    from reader import aside
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
+    # A busy last minute no longer counts once its work is over.
+    monkeypatch.setattr(os, "getloadavg", lambda: (3.0, 3.0, 3.0))
+    monkeypatch.setattr(aside, "runnable_now", lambda: running)
+    assert aside.idle_core() is idle
+
+
+def test_the_running_tasks_are_read_from_proc() -> None:
+    from reader import aside
+
+    if not os.path.exists("/proc/loadavg"):
+        pytest.skip("no /proc/loadavg on this platform")
+    running = aside.runnable_now()
+    assert running is not None and running >= 1  # this test itself is running
