@@ -94,19 +94,25 @@ def _linked(
         return stored_frames(rows), linker.warnings, linker.model
     if not head["link"]:
         return None, linker.warnings, linker.model
+    # What linking reads of each analysis, from the digest store's compact rows where
+    # they hold it (as the command line does); only the other texts' cached analyses
+    # are read.
+    stored = linker.stored(articles)
+    rest = [a for a in articles if a.id not in stored.analyses]
     analyzer = Analyzer(settings)
     try:
-        cached = analyzer.cached(articles)
+        cached = analyzer.cached(rest) if rest else {}
     except ModelNotFound:
         return None, [], linker.model  # the parent says so: it knows how to word it
-    if len(cached) < len(articles):
+    if len(cached) < len(rest):
         return None, [], linker.model  # analysis needs the model: the parent streams it
+    cached.update(stored.analyses)
     _message(replies, "linking", {"articles": len(articles)})
     # Linking a large collection takes a minute: when the cores are busy, the
     # reader's keys go first (the quick lookup above keeps its priority).
     with contextlib.suppress(OSError):
         os.nice(LINK_NICENESS)
-    corpus = linker.link(articles, cached, errors)
+    corpus = linker.link(articles, cached, errors, stored.digests)
     return corpus_frames(corpus), linker.warnings, corpus.model
 
 

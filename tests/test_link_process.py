@@ -16,7 +16,7 @@ from reader.corpus_wire import CorpusAssembler
 from reader.link_process import LinkProcess, LinkProcessDied, Reply, articles_digest
 from reader.model import Analysis, Article, Corpus
 from reader.nlp import model_identity
-from reader.pipeline import build_corpus, load_articles
+from reader.pipeline import Analyzer, build_corpus, load_articles
 
 RECORDED = Path(__file__).parent / "ui" / "data" / "seed_analyses.json"
 
@@ -85,6 +85,25 @@ def test_the_child_links_a_cached_collection_when_asked(seeds):
     reply, assembler, linking = ask(articles, settings, link=True)
     assert reply.kind == "done" and linking == [len(articles)]
     same_entities(assembler.corpus(), build_corpus(articles, analyses, [], settings))
+
+
+def test_the_child_links_from_the_digest_store_without_reading_analyses(seeds, monkeypatch):
+    articles, analyses, settings = seeds
+    analyzer = Analyzer(settings)
+    for article in articles:
+        analyzer.store(article.text, analyses[article.id])  # as analysis does: rows kept
+    analyzer.flush()
+    # Every cached analysis unreadable: the rows must hold what linking reads.
+    for entry in (settings.cache_dir / "analysis").rglob("*.json"):
+        entry.write_text("{damaged", encoding="utf-8")
+    reply, assembler, linking = ask(articles, settings, link=True)
+    assert reply.kind == "done" and linking == [len(articles)]
+    same_entities(
+        assembler.corpus(),
+        build_corpus(
+            articles, analyses, [], replace(settings, cache_dir=settings.cache_dir / "other")
+        ),
+    )
 
 
 def test_a_child_that_dies_is_reported_in_one_line(seeds):
