@@ -37,7 +37,11 @@ from reader.linking import ArticleDigest, digest_article, linking_fingerprint
 from reader.model import Analysis, Article, Mention, QuoteFinding, Span
 from reader.sqlite_file import SqliteFile
 
-_SCHEMA = ("CREATE TABLE IF NOT EXISTS digests (key TEXT PRIMARY KEY, data BLOB NOT NULL)",)
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS digests (key TEXT PRIMARY KEY, data BLOB NOT NULL)",
+    # The linking code the rows were made by (one row): rows of other code are dropped.
+    "CREATE TABLE IF NOT EXISTS code (fingerprint TEXT NOT NULL)",
+)
 #: SQLite's limit on parameters in one statement is 999 on older builds.
 _CHUNK = 900
 #: Digests of newly analyzed texts written together (one transaction each).
@@ -62,6 +66,7 @@ class DigestStore(SqliteFile):
     def __init__(self, cache_dir: Path) -> None:
         super().__init__(cache_dir / "digests.sqlite3", _SCHEMA, "the digest store")
         self._fingerprint = ""  # on first use: a reopened collection never needs it
+        self._checked = False  # whether rows of other linking code were dropped
 
     def key(self, analysis_key: str) -> str:
         """The key of the digest of the text whose analysis cache key is ``analysis_key``."""
@@ -97,11 +102,28 @@ class DigestStore(SqliteFile):
             return
         try:
             with self.connect() as db:
+                if not self._checked:
+                    self._drop_other_code(db)
                 db.executemany(
                     "INSERT OR REPLACE INTO digests (key, data) VALUES (?, ?)", items.items()
                 )
         except (sqlite3.Error, OSError) as exc:
             self.reset(exc)
+
+    def _drop_other_code(self, db: sqlite3.Connection) -> None:
+        """Drop every row made by other linking code before the first rows of this code.
+
+        Their keys name another fingerprint, so this code never reads them again: an
+        update of the reader would otherwise leave a full set of dead rows behind.
+        """
+        if not self._fingerprint:
+            self._fingerprint = linking_fingerprint()
+        stored = db.execute("SELECT fingerprint FROM code").fetchall()
+        if stored != [(self._fingerprint,)]:
+            db.execute("DELETE FROM digests")
+            db.execute("DELETE FROM code")
+            db.execute("INSERT INTO code (fingerprint) VALUES (?)", (self._fingerprint,))
+        self._checked = True
 
 
 def encode(digest: ArticleDigest, analysis: Analysis | None = None) -> bytes:

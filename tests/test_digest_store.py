@@ -111,3 +111,24 @@ def test_encoded_digests_decode_under_any_id(settings, seeds_dir: Path) -> None:
         assert again == replace(digest, article="elsewhere.txt")
     assert decode(b"\x00garbage", "a") is None
     assert decode(None, "a") is None
+
+
+def test_rows_of_other_linking_code_are_dropped_when_this_code_stores(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from reader import digest_store
+
+    monkeypatch.setattr(digest_store, "linking_fingerprint", lambda: "old code")
+    old = DigestStore(tmp_path)
+    old.put({old.key("a"): b"1", old.key("b"): b"2"})
+    old.put({old.key("c"): b"3"})  # the same code never drops its own rows
+    assert len(old.get([old.key(k) for k in "abc"])) == 3
+    monkeypatch.setattr(digest_store, "linking_fingerprint", lambda: "new code")
+    new = DigestStore(tmp_path)
+    assert new.key("a") != old.key("a")
+    new.put({new.key("a"): b"4"})
+    assert old.get([old.key(k) for k in "abc"]) == {}  # an update leaves no dead rows
+    assert new.get([new.key("a")]) == {new.key("a"): b"4"}
+    again = DigestStore(tmp_path)
+    again.put({again.key("b"): b"5"})
+    assert len(again.get([again.key(k) for k in "ab"])) == 2
