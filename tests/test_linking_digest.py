@@ -16,7 +16,8 @@ from reader.linking import (
     linking_fingerprint,
 )
 from reader.linking.build import entity_ids
-from reader.linking.digest import LINKING_ROOTS, name_spans
+from reader.linking.digest import LINKING_ROOTS
+from reader.linking.name_spans import name_spans
 from reader.model import Entity
 from reader.pipeline import Analyzer, load_articles
 from tests.linking_helpers import doc

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.linking import link_entities
 from reader.linking.containment import inner_span
 from reader.linking.context import in_title_case_line
-from reader.linking.digest import name_spans
+from reader.linking.name_spans import name_spans
 from reader.linking.variants import short_forms
 from reader.model import Analysis, Article, Mention
 from tests.linking_helpers import doc, entity_with
