@@ -39,9 +39,11 @@ from reader.sqlite_file import SqliteFile
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS digests (key TEXT PRIMARY KEY, data BLOB NOT NULL)",
-    # The linking code the rows were made by (one row): rows of other code are dropped.
+    # The versions of the linking code whose rows the store holds (``KEPT_VERSIONS``).
     "CREATE TABLE IF NOT EXISTS code (fingerprint TEXT NOT NULL)",
 )
+#: How many versions of the linking code keep their rows (see ``_drop_other_code``).
+KEPT_VERSIONS = 2
 #: SQLite's limit on parameters in one statement is 999 on older builds.
 _CHUNK = 900
 #: Digests of newly analyzed texts written together (one transaction each).
@@ -111,17 +113,21 @@ class DigestStore(SqliteFile):
             self.reset(exc)
 
     def _drop_other_code(self, db: sqlite3.Connection) -> None:
-        """Drop every row made by other linking code before the first rows of this code.
+        """Drop the rows of older linking code before the first rows of a third version.
 
-        Their keys name another fingerprint, so this code never reads them again: an
-        update of the reader would otherwise leave a full set of dead rows behind.
+        Rows are keyed by the code's fingerprint, so a reader never reads another
+        version's rows again: without this, every update would leave a full set of
+        dead rows behind. The rows of two versions are kept, so that two versions
+        used in turn (a checkout beside the installed reader, a benchmark against
+        a baseline) never drop each other's.
         """
         if not self._fingerprint:
             self._fingerprint = linking_fingerprint()
-        stored = db.execute("SELECT fingerprint FROM code").fetchall()
-        if stored != [(self._fingerprint,)]:
-            db.execute("DELETE FROM digests")
-            db.execute("DELETE FROM code")
+        known = {code for (code,) in db.execute("SELECT fingerprint FROM code")}
+        if self._fingerprint not in known:
+            if len(known) >= KEPT_VERSIONS:
+                db.execute("DELETE FROM digests")
+                db.execute("DELETE FROM code")
             db.execute("INSERT INTO code (fingerprint) VALUES (?)", (self._fingerprint,))
         self._checked = True
 

@@ -113,22 +113,28 @@ def test_encoded_digests_decode_under_any_id(settings, seeds_dir: Path) -> None:
     assert decode(None, "a") is None
 
 
-def test_rows_of_other_linking_code_are_dropped_when_this_code_stores(
+def test_rows_of_two_versions_are_kept_and_a_third_drops_them(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     from reader import digest_store
 
-    monkeypatch.setattr(digest_store, "linking_fingerprint", lambda: "old code")
-    old = DigestStore(tmp_path)
+    def store(code: str) -> DigestStore:
+        monkeypatch.setattr(digest_store, "linking_fingerprint", lambda: code)
+        return DigestStore(tmp_path)
+
+    old = store("old code")
     old.put({old.key("a"): b"1", old.key("b"): b"2"})
     old.put({old.key("c"): b"3"})  # the same code never drops its own rows
     assert len(old.get([old.key(k) for k in "abc"])) == 3
-    monkeypatch.setattr(digest_store, "linking_fingerprint", lambda: "new code")
-    new = DigestStore(tmp_path)
+    new = store("new code")
     assert new.key("a") != old.key("a")
     new.put({new.key("a"): b"4"})
-    assert old.get([old.key(k) for k in "abc"]) == {}  # an update leaves no dead rows
+    # Two versions used in turn keep each other's rows.
+    assert len(old.get([old.key(k) for k in "abc"])) == 3
+    store("old code").put({old.key("d"): b"5"})
     assert new.get([new.key("a")]) == {new.key("a"): b"4"}
-    again = DigestStore(tmp_path)
-    again.put({again.key("b"): b"5"})
-    assert len(again.get([again.key(k) for k in "ab"])) == 2
+    third = store("third code")
+    third.put({third.key("a"): b"6"})
+    # An update past those two leaves no dead rows.
+    assert old.get([old.key(k) for k in "abcd"]) == {} and new.get([new.key("a")]) == {}
+    assert third.get([third.key("a")]) == {third.key("a"): b"6"}
