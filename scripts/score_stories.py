@@ -40,8 +40,8 @@ from reader.stories import (
     cosine,
     group_stories,
     tfidf_vectors,
-    words,
 )
+from reader.story_terms import words
 
 _NAME = re.compile(r"topic-(\d+)/(\d+)_\d+(ecbplus|ecb)\.txt$")
 

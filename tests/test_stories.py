@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from reader.model import Article
 from reader.sparse import SparseRows
-from reader.stories import average_link, cosine, date_terms, group_stories
+from reader.stories import average_link, cosine, group_stories
+from reader.story_terms import date_terms
 
 CORPUS = Path(__file__).parent / "data" / "linking_ecbplus"
 

@@ -15,7 +15,8 @@ from reader import sparse
 from reader.editions import representatives
 from reader.model import Article
 from reader.sparse import SparseRows, candidate_pairs, nearest
-from reader.stories import DATE_WEIGHT, Terms, date_terms, group_stories, words
+from reader.stories import group_stories
+from reader.story_terms import DATE_WEIGHT, Terms, date_terms, words
 
 CORPUS = Path(__file__).parent / "data" / "linking_ecbplus"
 ARTICLES = [
