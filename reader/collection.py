@@ -330,6 +330,10 @@ class StoredTexts(NamedTuple):
     analyses: dict[str, Analysis]
     digests: dict[str, ArticleDigest]
 
+    def missing(self, articles: Sequence[Article]) -> list[Article]:
+        """The articles these rows leave over: they need their cached analysis."""
+        return [a for a in articles if a.id not in self.analyses]
+
 
 def _relabelled(digest: ArticleDigest, article_id: str) -> ArticleDigest:
     """A remembered digest as the digest of ``article_id`` (the same text may be

@@ -72,9 +72,13 @@ class DigestStore(SqliteFile):
 
     def key(self, analysis_key: str) -> str:
         """The key of the digest of the text whose analysis cache key is ``analysis_key``."""
+        return digest_key(self._code(), analysis_key)
+
+    def _code(self) -> str:
+        """The linking code's fingerprint, taken on first use."""
         if not self._fingerprint:
             self._fingerprint = linking_fingerprint()
-        return digest_key(self._fingerprint, analysis_key)
+        return self._fingerprint
 
     def get(self, keys: Sequence[str]) -> dict[str, bytes]:
         """The stored digests among ``keys``; nothing when the file is unusable."""
@@ -121,14 +125,13 @@ class DigestStore(SqliteFile):
         used in turn (a checkout beside the installed reader, a benchmark against
         a baseline) never drop each other's.
         """
-        if not self._fingerprint:
-            self._fingerprint = linking_fingerprint()
-        known = {code for (code,) in db.execute("SELECT fingerprint FROM code")}
-        if self._fingerprint not in known:
+        code = self._code()
+        known = {version for (version,) in db.execute("SELECT fingerprint FROM code")}
+        if code not in known:
             if len(known) >= KEPT_VERSIONS:
                 db.execute("DELETE FROM digests")
                 db.execute("DELETE FROM code")
-            db.execute("INSERT INTO code (fingerprint) VALUES (?)", (self._fingerprint,))
+            db.execute("INSERT INTO code (fingerprint) VALUES (?)", (code,))
         self._checked = True
 
 

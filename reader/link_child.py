@@ -98,7 +98,7 @@ def _linked(
     # they hold it (as the command line does); only the other texts' cached analyses
     # are read.
     stored = linker.stored(articles)
-    rest = [a for a in articles if a.id not in stored.analyses]
+    rest = stored.missing(articles)
     analyzer = Analyzer(settings)
     try:
         cached = analyzer.cached(rest) if rest else {}

@@ -276,7 +276,7 @@ def open_corpus(
             # What linking reads of each analysis, from the digest store's compact rows
             # where they hold it; only the other texts' cached analyses are read.
             stored = linker.stored(loaded.articles)
-            rest = [a for a in loaded.articles if a.id not in stored.analyses]
+            rest = stored.missing(loaded.articles)
             analyses = analyzer.analyze(rest, on_progress) if rest else {}
             errors.extend(
                 LoadError(str(settings.cache_dir), w, fatal=False) for w in analyzer.warnings
