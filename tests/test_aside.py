@@ -16,6 +16,8 @@ from reader.corpus import link_corpus
 from reader.export import dumps
 from reader.linking import link_entities
 from reader.pipeline import Analyzer, load_articles
+from tests.linking_helpers import doc
+from tests.test_linking_short_forms import REID
 
 ECB = Path(__file__).parent / "data" / "linking_ecbplus" / "topic-03"
 
@@ -90,6 +92,37 @@ def test_stories_and_quote_groups_made_aside_are_those_made_here(settings, monke
     assert len(received) == 1 and len(stories) == len(here.stories)
     assert len(groups) == len(here.quote_groups)
     assert dumps(away) == dumps(here)
+
+
+def test_the_untagged_search_halved_aside_finds_what_it_finds_here(settings, monkeypatch) -> None:
+    from reader import aside
+    from reader.linking import propagate
+
+    loaded = load_articles([ECB], settings)
+    analyses = Analyzer(settings).analyze(loaded.articles)
+    documents = [(a, analyses[a.id]) for a in loaded.articles]
+    # Last, so in the later half: an article writing a name short ("Promises", after
+    # "Promises Treatment Center"), which only its own article's search finds.
+    documents.append(doc("short", REID, [("Promises Treatment Center", "ORG")]))
+    # The whole search here.
+    monkeypatch.setattr(aside, "start", lambda work, encode, decode: aside.Aside(work, decode))
+    here = link_entities(documents, loaded.aliases)
+    monkeypatch.setattr(aside, "start", forked)  # the later half in a child
+    received: list[Any] = []
+    decode = propagate._findings_from_data
+
+    def receiving(data: Any) -> Any:
+        received.append(data)
+        return decode(data)
+
+    monkeypatch.setattr(propagate, "_findings_from_data", receiving)
+    away = link_entities(documents, loaded.aliases)
+    assert len(received) == 1  # the child's half came back through the pipe
+    later = received[0]
+    assert 0 < len(later) < len(documents)
+    assert any(rows for rows, _, _ in later)  # it found untagged names
+    assert later[-1][2]  # and a short form, with its evidence
+    assert away == here  # mentions, types and evidence alike
 
 
 def test_a_collection_stored_aside_is_found_once_stored(

@@ -9,11 +9,15 @@ they stand alone (not inside a longer capitalised name such as "Kyiv Post").
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from itertools import compress, groupby
+from functools import partial
+from itertools import accumulate, compress, groupby
 from operator import attrgetter, itemgetter, not_
+from typing import Any, cast, get_args
 
+from reader import aside
 from reader.linking import shortforms
 from reader.linking.build import vote
 from reader.linking.clusters import Clusters
@@ -26,6 +30,7 @@ from reader.names import clean_name
 Located = tuple[int, EntityMention, EntityType, str]
 
 _ARTICLE, _START, _END, _TEXT = (attrgetter(f) for f in ("article", "start", "end", "text"))
+_KINDS = frozenset(get_args(EntityType))
 
 
 def add_untagged(
@@ -61,47 +66,34 @@ def add_untagged(
     ):
         by_article.setdefault(article_id, []).extend(map(itemgetter(1), group))
     forms, kinds = _searched_forms(located, mentions, roots, lower, headline_only)
-    search = NameSearch(forms, capitals_forms(forms))
-    kind_of: dict[str, EntityType] = {}
+    search = _Search(forms, kinds, roots, by_article)
+    # Each article is searched alone: the later half on the other core, when one is
+    # idle (``reader.aside``), while this process searches the first.
+    split = _halfway(documents)
+    later = aside.start(
+        partial(_search_all, search, documents[split:]), _findings_data, _findings_from_data
+    )
+    findings = _search_all(search, documents[:split])
+    findings += later.result()
     out: list[Located] = []
     found: Counter[tuple[int, str]] = Counter()
     short_evidence: list[tuple[int, Evidence]] = []
-    for article, digest in documents:
+    for (article, _), (rows, matched, notes) in zip(documents, findings, strict=True):
         items = by_article.pop(article.id, [])
         text = article.text
-        here = list(map(itemgetter(1), items))
-        starts = list(map(_START, here))
-        spans = list(zip(starts, map(_END, here), strict=True))
-        # The article's own short forms (``shortforms``): they win over a form
-        # from elsewhere ("Rock" by "Chris Rock" is him there).
-        mine = shortforms.article_forms(items, roots, words(digest.lower)) if items else {}
-        packed = digest.packed_spans.tolist()  # a list indexes faster than an array
-        if forms:
-            occurrences, at = search.occurrences(text, packed, spans)
-        else:
-            occurrences, at = [], span_index(packed) if mine else {}
-        added: list[Located] = []
-        for start, end, form in occurrences:
-            root = forms[form]
-            if shortforms.conflicts(mine, form, root):
-                continue
-            kind = kind_of.get(form)
-            if kind is None:
-                kind = kind_of[form] = vote(kinds[form])
-            written = text[start:end]
-            added.append(
-                (root, EntityMention(article.id, start, end, written), kind, clean_name(written))
-            )
-            found[(root, form)] += 1
-            spans.append((start, end))
-        if mine:
-            found_here = local_occurrences(text, packed, at, mine, spans)
-            short_evidence.extend(_short_forms(article.id, text, found_here, mine, added))
+        found.update((forms[form], form) for form in matched)
+        for root, form, detail in notes:
+            short_evidence.append((root, Evidence("short-form", (form,), detail)))
+        added = [
+            (root, EntityMention(article.id, start, end, text[start:end]), kind, name)
+            for root, start, end, kind, name in rows
+        ]
+        starts = list(map(_START, map(itemgetter(1), items)))
         # In text order (a stable sort: mentions at one offset keep their order).
         if added or starts != sorted(starts):
             # Sorted on the starts column: the key is a C method, not a call per item.
             merged = [*items, *added]
-            at_start = [*starts, *(item[1].start for item in added)]
+            at_start = [*starts, *(row[1] for row in rows)]
             order = sorted(range(len(merged)), key=at_start.__getitem__)
             items = list(map(merged.__getitem__, order))
         out.extend(items)
@@ -114,6 +106,107 @@ def add_untagged(
     for root, evidence in short_evidence:
         clusters.add_evidence(root, evidence)
     return out
+
+
+#: A mention found in an article: ``(cluster root, start, end, type, cleaned name)``.
+Found = tuple[int, int, int, EntityType, str]
+#: What one article's search found: the mentions, in the order found; the known forms
+#: they matched (text matches only); its short forms' evidence as ``(root, form, detail)``.
+Finding = tuple[list[Found], list[str], list[tuple[int, str, str]]]
+
+
+class _Search:
+    """The untagged-name search of one collection, article by article.
+
+    Args:
+        forms: written form -> its cluster root, for the forms looked for everywhere.
+        kinds: written form -> how often each type tagged it.
+        roots: the cluster root of every node.
+        by_article: article id -> its linked mentions, in reading order.
+    """
+
+    def __init__(
+        self,
+        forms: Mapping[str, int],
+        kinds: Mapping[str, Counter[EntityType]],
+        roots: Sequence[int],
+        by_article: Mapping[str, Sequence[Located]],
+    ) -> None:
+        self.forms = forms
+        self.kinds = kinds
+        self.roots = roots
+        self.by_article = by_article
+        self.names = NameSearch(forms, capitals_forms(forms))
+        self.kind_of: dict[str, EntityType] = {}
+
+    def article(self, article: Article, digest: ArticleDigest) -> Finding:
+        """The untagged occurrences in one article (``add_untagged``)."""
+        items = self.by_article.get(article.id, ())
+        text, forms = article.text, self.forms
+        here = list(map(itemgetter(1), items))
+        spans = list(zip(map(_START, here), map(_END, here), strict=True))
+        # The article's own short forms (``shortforms``): they win over a form
+        # from elsewhere ("Rock" by "Chris Rock" is him there).
+        mine = shortforms.article_forms(items, self.roots, words(digest.lower)) if items else {}
+        packed = digest.packed_spans.tolist()  # a list indexes faster than an array
+        if forms:
+            occurrences, at = self.names.occurrences(text, packed, spans)
+        else:
+            occurrences, at = [], span_index(packed) if mine else {}
+        added: list[Found] = []
+        matched: list[str] = []
+        for start, end, form in occurrences:
+            root = forms[form]
+            if shortforms.conflicts(mine, form, root):
+                continue
+            kind = self.kind_of.get(form)
+            if kind is None:
+                kind = self.kind_of[form] = vote(self.kinds[form])
+            added.append((root, start, end, kind, clean_name(text[start:end])))
+            matched.append(form)
+            spans.append((start, end))
+        evidence: list[tuple[int, str, str]] = []
+        if mine:
+            found_here = local_occurrences(text, packed, at, mine, spans)
+            evidence = _short_forms(text, found_here, mine, added)
+        return added, matched, evidence
+
+
+def _search_all(
+    search: _Search, documents: Sequence[tuple[Article, ArticleDigest]], _: object = None
+) -> list[Finding]:
+    """``search`` over ``documents``; ``_``: the call ``reader.aside`` passes work (unused)."""
+    return [search.article(article, digest) for article, digest in documents]
+
+
+def _halfway(documents: Sequence[tuple[Article, ArticleDigest]]) -> int:
+    """Where to cut ``documents`` in two halves of about as much text."""
+    sizes = list(accumulate(len(article.text) for article, _ in documents))
+    return bisect_left(sizes, sizes[-1] / 2) if sizes else 0
+
+
+def _findings_data(findings: list[Finding]) -> list[Finding]:
+    return findings  # tuples, lists, ints and strings: JSON as they are
+
+
+def _findings_from_data(data: Any) -> list[Finding]:
+    """Findings back from their JSON (lists for tuples).
+
+    Raises:
+        ValueError: not findings.
+    """
+    out: list[Finding] = []
+    for rows, matched, evidence in data:
+        found = [(int(r), int(s), int(e), _kind(k), str(n)) for r, s, e, k, n in rows]
+        notes = [(int(r), str(f), str(d)) for r, f, d in evidence]
+        out.append((found, [str(form) for form in matched], notes))
+    return out
+
+
+def _kind(value: Any) -> EntityType:
+    if value not in _KINDS:
+        raise ValueError(f"not an entity type: {value!r}")
+    return cast(EntityType, value)
 
 
 def _searched_forms(
@@ -160,38 +253,35 @@ def _searched_forms(
 
 
 def _short_forms(
-    article_id: str,
     text: str,
     occurrences: Sequence[tuple[int, int, str]],
     forms: Mapping[str, tuple[int, EntityType]],
-    out: list[Located],
-) -> list[tuple[int, Evidence]]:
+    out: list[Found],
+) -> list[tuple[int, str, str]]:
     """The occurrences of an article's own short forms (``shortforms``) that stand
     mid-sentence in running text (a capital at a sentence start or in a headline says
     nothing), appended to ``out``.
 
     Args:
-        article_id: the article.
-        text: its text.
+        text: the article's text.
         occurrences: ``local_occurrences`` of its short forms.
         forms: its short forms -> (cluster root, type).
         out: where the kept mentions are appended.
 
     Returns:
-        The evidence to record, as ``(cluster root, evidence)``, by form.
+        The evidence to record, as ``(cluster root, form, detail)``, by form.
     """
     found: Counter[tuple[int, str]] = Counter()
     for start, end, form in occurrences:
         if not mid_sentence(text, start) or in_title_case_line(text, start, end):
             continue
         root, kind = forms[form]
-        mention = EntityMention(article_id, start, end, text[start:end])
-        out.append((root, mention, kind, form))
+        out.append((root, start, end, kind, form))
         found[(root, form)] += 1
     evidence = []
     for (root, form), count in sorted(found.items(), key=lambda item: item[0][1]):
         detail = f"written short {count} time(s) in an article that names it in full"
-        evidence.append((root, Evidence("short-form", (form,), detail)))
+        evidence.append((root, form, detail))
     return evidence
 
 
