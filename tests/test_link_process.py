@@ -84,6 +84,10 @@ def test_the_child_links_a_cached_collection_when_asked(seeds):
     assert ask(articles, settings, link=False)[0].kind == "miss"  # not linked yet
     reply, assembler, linking = ask(articles, settings, link=True)
     assert reply.kind == "done" and linking == [len(articles)]
+    # Stored by the time it says done (aside, in a child of its own, or by itself).
+    again, stored, linking = ask(articles, settings, link=False)
+    assert again.kind == "done" and linking == [] and stored.complete
+    same_entities(stored.corpus(), assembler.corpus())
     same_entities(assembler.corpus(), build_corpus(articles, analyses, [], settings))
 
 
