@@ -184,7 +184,7 @@ def read_row(data: bytes | None, article: Article) -> StoredText | None:
     text = article.text
     # A mention count past the text's length is no count of its mentions (and would
     # stand in for that many unread ones).
-    if digest.size != len(text) or not len(digest.mentions) <= digest.count <= len(text):
+    if digest.size != len(text) or not digest.named <= digest.count <= len(text):
         return None
     if row.get("row") != ROW_VERSION:
         return StoredText(digest, None)

@@ -70,10 +70,9 @@ def collect_names(
     # distinct names of each article are handled one by one.
     for article, digest in documents:
         article_id = article.id
-        mentions = digest.mentions
-        if not mentions:
+        starts, ends, texts, labels, writtens, keys, bodies = digest.columns
+        if not keys:
             continue
-        starts, ends, texts, labels, writtens, keys, bodies = zip(*mentions, strict=True)
         here: dict[str, int] = {}  # folded name -> its node in this article
         for key in dict.fromkeys(keys):
             node = here[key] = len(node_keys)

@@ -38,8 +38,7 @@ DIGEST_VERSION = 4
 
 
 class NameMention(NamedTuple):
-    """One analysis mention with its linking keys (a named tuple: a collection holds
-    hundreds of thousands, made fast from stored columns).
+    """One analysis mention with its linking keys (``ArticleDigest.mentions``).
 
     Attributes:
         start: offset of the mention in the article text.
@@ -60,6 +59,32 @@ class NameMention(NamedTuple):
     in_body: bool
 
 
+class MentionColumns(NamedTuple):
+    """An article's ``NameMention`` fields, column by column (``ArticleDigest.columns``).
+
+    A collection holds hundreds of thousands of mentions: stored, decoded and
+    read by linking as columns, each is made and walked by C loops, and the
+    offsets take four bytes each.
+    """
+
+    starts: array[int]
+    ends: array[int]
+    texts: tuple[str, ...]
+    labels: tuple[str, ...]
+    written: tuple[str, ...]
+    keys: tuple[str, ...]
+    in_body: tuple[bool, ...]
+
+    @classmethod
+    def of(cls, mentions: Iterable[NameMention]) -> MentionColumns:
+        """The columns of ``mentions``."""
+        rows = list(mentions)
+        if not rows:
+            return _NO_MENTIONS
+        starts, ends, texts, labels, written, keys, in_body = zip(*rows, strict=True)
+        return cls(array("i", starts), array("i", ends), texts, labels, written, keys, in_body)
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleDigest:
     """The per-article part of linking for one article (see ``digest_article``).
@@ -68,7 +93,8 @@ class ArticleDigest:
         article: the article id.
         size: the length of the article text (a cheap check that it still fits).
         count: how many analysis mentions it was made from.
-        mentions: the mentions that have a name, in analysis order.
+        columns: the mentions that have a name, in analysis order, as columns
+            (``mentions`` gives them one by one).
         definitions: acronym definitions written in the text, as
             ``(long key, acronym key, defining text)``.
         lower: the words the article writes in lower case, sorted, distinct and
@@ -84,11 +110,21 @@ class ArticleDigest:
     article: str
     size: int
     count: int
-    mentions: tuple[NameMention, ...]
+    columns: MentionColumns
     definitions: tuple[tuple[str, str, str], ...]
     lower: str
     capitalised: str
     packed_spans: array[int]
+
+    @property
+    def mentions(self) -> tuple[NameMention, ...]:
+        """The mentions that have a name, in analysis order."""
+        return tuple(map(_new_mention, zip(*self.columns, strict=True)))
+
+    @property
+    def named(self) -> int:
+        """How many mentions have a name."""
+        return len(self.columns.keys)
 
     @property
     def spans(self) -> list[tuple[int, tuple[int, ...]]]:
@@ -116,19 +152,19 @@ class ArticleDigest:
         alone, so one stored digest serves every collection (and every path) the
         same text is opened under. ``from_dict`` is told the id.
         """
-        mentions = self.mentions
+        columns = self.columns
         return {
             "v": DIGEST_VERSION,
             "size": self.size,
             "count": self.count,
             # Column by column: decoding then builds each column in one call.
-            "starts": [m.start for m in mentions],
-            "ends": [m.end for m in mentions],
-            "texts": [m.text for m in mentions],
-            "labels": [m.label for m in mentions],
-            "written": [m.written for m in mentions],
-            "keys": [m.key for m in mentions],
-            "in_body": [int(m.in_body) for m in mentions],
+            "starts": columns.starts.tolist(),
+            "ends": columns.ends.tolist(),
+            "texts": list(columns.texts),
+            "labels": list(columns.labels),
+            "written": list(columns.written),
+            "keys": list(columns.keys),
+            "in_body": list(map(int, columns.in_body)),
             "definitions": [list(d) for d in self.definitions],
             "lower": self.lower,
             "capitalised": self.capitalised,
@@ -147,30 +183,23 @@ class ArticleDigest:
         intern = sys.intern  # names recur across articles: a collection holds each once
         try:
             starts, ends = array("i", data["starts"]), array("i", data["ends"])
-            columns = [data[name] for name in ("texts", "labels", "written", "keys", "in_body")]
-            texts, labels, written, keys, in_body = columns
-            mentions = tuple(
-                map(
-                    _new_mention,
-                    zip(
-                        starts,
-                        ends,
-                        map(intern, texts),
-                        map(intern, labels),
-                        map(intern, written),
-                        map(intern, keys),
-                        map(bool, in_body),
-                        strict=True,  # columns of different lengths: a broken digest
-                    ),
-                )
+            texts, labels, written, keys = (
+                tuple(map(intern, data[name])) for name in ("texts", "labels", "written", "keys")
             )
+            in_body = tuple(map(bool, data["in_body"]))
+            # Columns of different lengths: a broken digest.
+            if not len(starts) == len(ends) == len(texts) == len(labels) == len(written):
+                raise ValueError("mention columns of different lengths")
+            if not len(written) == len(keys) == len(in_body):
+                raise ValueError("mention columns of different lengths")
+            columns = MentionColumns(starts, ends, texts, labels, written, keys, in_body)
             definitions = tuple((str(a), str(b), str(c)) for a, b, c in data["definitions"])
             spans = _checked_spans(data["spans"])
             return cls(
                 article,
                 int(data["size"]),
                 int(data["count"]),
-                mentions,
+                columns if keys else _NO_MENTIONS,
                 definitions,
                 # Stored sorted and distinct (``to_dict``): kept as stored.
                 _word_string(data["lower"]),
@@ -182,8 +211,9 @@ class ArticleDigest:
 
 
 #: A named mention from its seven fields, made in C (``NameMention._make`` is a Python
-#: call per mention, and a collection decodes hundreds of thousands of them).
+#: call per mention).
 _new_mention = partial(tuple.__new__, NameMention)
+_NO_MENTIONS = MentionColumns(array("i"), array("i"), (), (), (), (), ())
 
 
 def _word_string(value: Any) -> str:
@@ -263,7 +293,7 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
         article=article.id,
         size=len(text),
         count=len(analysis.mentions),
-        mentions=tuple(mentions),
+        columns=MentionColumns.of(mentions),
         definitions=tuple(acronyms.definitions(text, analysis.mentions)),
         lower=joined(lower),
         capitalised=joined(capitalised),
