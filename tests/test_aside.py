@@ -137,7 +137,9 @@ def test_the_untagged_search_halved_aside_finds_what_it_finds_here(settings, mon
     # The whole search here.
     monkeypatch.setattr(aside, "start", lambda work, encode, decode: aside.Aside(work, decode))
     here = link_entities(documents, loaded.aliases)
-    monkeypatch.setattr(aside, "start", forked)  # the later half in a child
+    # The later half in a child, small as the collection is.
+    monkeypatch.setattr(aside, "start", forked)
+    monkeypatch.setattr(propagate, "HALVED_FROM", 0)
     received: list[Any] = []
     decode = propagate._findings_from_data
 
@@ -153,6 +155,10 @@ def test_the_untagged_search_halved_aside_finds_what_it_finds_here(settings, mon
     assert any(rows for rows, _, _ in later)  # it found untagged names
     assert later[-1][2]  # and a short form, with its evidence
     assert away == here  # mentions, types and evidence alike
+    # A collection of less text is searched here alone: a child would cost what it saves.
+    monkeypatch.setattr(propagate, "HALVED_FROM", sum(len(a.text) for a, _ in documents) + 1)
+    assert link_entities(documents, loaded.aliases) == here
+    assert len(received) == 1
 
 
 def test_a_collection_stored_aside_is_found_once_stored(

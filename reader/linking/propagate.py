@@ -67,14 +67,17 @@ def add_untagged(
         by_article.setdefault(article_id, []).extend(map(itemgetter(1), group))
     forms, kinds = _searched_forms(located, mentions, roots, lower, headline_only)
     search = _Search(forms, kinds, roots, by_article)
-    # Each article is searched alone: the later half on the other core, when one is
-    # idle (``reader.aside``), while this process searches the first.
+    # Each article is searched alone: a large collection's later half on the other
+    # core, when one is idle (``reader.aside``), while this process searches the first.
     split = _halfway(documents)
-    later = aside.start(
-        partial(_search_all, search, documents[split:]), _findings_data, _findings_from_data
-    )
+    later = None
+    if split < len(documents):
+        later = aside.start(
+            partial(_search_all, search, documents[split:]), _findings_data, _findings_from_data
+        )
     findings = _search_all(search, documents[:split])
-    findings += later.result()
+    if later is not None:
+        findings += later.result()
     out: list[Located] = []
     found: Counter[tuple[int, str]] = Counter()
     short_evidence: list[tuple[int, Evidence]] = []
@@ -179,10 +182,19 @@ def _search_all(
     return [search.article(article, digest) for article, digest in documents]
 
 
+#: Characters of text from which a collection's untagged-name search is split in two
+#: (about a thousand news articles): the search reads some 15 MB a second, and below
+#: this a child's start and its answer cost about what the half it takes would.
+HALVED_FROM = 2_000_000
+
+
 def _halfway(documents: Sequence[tuple[Article, ArticleDigest]]) -> int:
-    """Where to cut ``documents`` in two halves of about as much text."""
+    """Where to cut ``documents`` in two halves of about as much text (at the end: not cut,
+    for less than ``HALVED_FROM`` characters)."""
     sizes = list(accumulate(len(article.text) for article, _ in documents))
-    return bisect_left(sizes, sizes[-1] / 2) if sizes else 0
+    if not sizes or sizes[-1] < HALVED_FROM:
+        return len(documents)
+    return bisect_left(sizes, sizes[-1] / 2)
 
 
 def _findings_data(findings: list[Finding]) -> list[Finding]:
