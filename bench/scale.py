@@ -23,7 +23,12 @@ analysis for each of its editions too: an edition only appends a line that
 names no one, so every offset stays valid (the cache checks each entry) and
 the warm path reads one entry per article exactly as after a real analysis.
 
-Usage: python bench/scale.py [--articles 10000] [--workdir DIR] [--tui]
+With ``--repeat N`` the floor and both exports are each run N times, in turn,
+and the fastest run of each is compared (the peak memory is the largest seen):
+another process taking a core for a moment then slows one run, not the figure.
+The load average at the start and the end says how quiet the machine was.
+
+Usage: python bench/scale.py [--articles 10000] [--workdir DIR] [--repeat 1] [--tui]
 """
 
 from __future__ import annotations
@@ -130,6 +135,18 @@ def fill_cache(editions: dict[str, list[str]]) -> float:
     return time.perf_counter() - started
 
 
+def fastest(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    """The fastest run's seconds, with the largest peak memory of all runs."""
+    return min(seconds for seconds, _ in runs), max(peak for _, peak in runs)
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Seconds and peak resident memory (MB) of one child, read from its own rusage."""
     started = time.perf_counter()
@@ -147,6 +164,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--workdir", type=Path, help="default: a temporary folder")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each; the fastest counts")
     parser.add_argument("--tui", action="store_true", help="also run bench/tui_scale.py")
     parser.add_argument("--fill", type=Path, help=argparse.SUPPRESS)  # internal: the child
     args = parser.parse_args()
@@ -161,6 +179,7 @@ def main() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     large, small = workdir / "large", workdir / "small"
     print(f"collection: {args.articles} articles in {workdir}")
+    print(f"load average at the start: {load_average()}")
     # In a child: the parent stays small, so the children it forks start small too
     # (a forked child's peak memory counts the pages it shared with its parent).
     filled = subprocess.run(
@@ -175,13 +194,16 @@ def main() -> None:
     rows = []
     for folder in (small, large):
         count = sum(1 for _ in folder.rglob("*.txt"))
-        floor = measure([sys.executable, "-c", IO_FLOOR, str(folder)], env)
-        index.unlink(missing_ok=True)
         out = workdir / "export.json"
         export = [sys.executable, "-m", "reader", "export", str(folder), "--compact"]
         export += ["-o", str(out)]
-        first = measure(export, env)
-        reopen = measure(export, env)
+        floors, firsts, reopens = [], [], []
+        for _ in range(max(1, args.repeat)):
+            floors.append(measure([sys.executable, "-c", IO_FLOOR, str(folder)], env))
+            index.unlink(missing_ok=True)
+            firsts.append(measure(export, env))
+            reopens.append(measure(export, env))
+        floor, first, reopen = (fastest(runs) for runs in (floors, firsts, reopens))
         # As if the texts had been analyzed before digests were kept with analyses:
         # the export makes every digest (and stores them again).
         index.unlink()
@@ -226,6 +248,7 @@ def main() -> None:
         f"{n2} against {n1}: export with the index empty {first2[0] / first1[0]:.1f}x, "
         f"reopened {reopen2[0] / reopen1[0]:.1f}x (for {n2 / n1:.0f}x the articles)"
     )
+    print(f"load average at the end: {load_average()}")
     if args.tui:
         tui = [sys.executable, str(ROOT / "bench" / "tui_scale.py"), str(large)]
         subprocess.run(tui, env=env, check=True)
