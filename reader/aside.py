@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -123,10 +124,10 @@ def _threads_holding_locks() -> int:
 def idle_core() -> bool:
     """Whether another core is likely idle, so this process may use two.
 
-    On Linux, the tasks running or ready to run right now (``/proc/loadavg``,
-    this process among them) must leave a core free. Elsewhere, the load average
-    of the last minute must: it lags, so work that just ended (an analysis run
-    before an export) still counts for a while.
+    On Linux, the tasks running or ready to run (``/proc/loadavg``, this process
+    among them) must leave a core free at one of a few looks milliseconds apart.
+    Elsewhere, the load average of the last minute must: it lags, so work that
+    just ended (an analysis run before an export) still counts for a while.
     """
     try:
         cores = len(os.sched_getaffinity(0))
@@ -134,7 +135,7 @@ def idle_core() -> bool:
         cores = os.cpu_count() or 1
     if cores < 2:
         return False
-    running = runnable_now()
+    running = _fewest_running()
     if running is not None:
         return running - 1 <= cores - 2  # besides this process, a core left over
     try:
@@ -147,6 +148,25 @@ def idle_core() -> bool:
 #: How much of the load average may come from other work for a core to count as
 #: idle: besides this process (about one), half a core.
 IDLE_MARGIN = 0.5
+
+
+#: How many times ``idle_core`` looks at the running tasks, and the pause between looks
+#: (seconds): a task that wakes for a moment (a terminal, a poller) takes a core in one
+#: look, not in all; work that keeps a core busy is there every time.
+LOOKS = 3
+BETWEEN_LOOKS = 0.002
+
+
+def _fewest_running() -> int | None:
+    """The fewest tasks running over ``LOOKS`` looks a few milliseconds apart, or None."""
+    fewest = runnable_now()
+    for _ in range(LOOKS - 1):
+        if fewest is None or fewest <= 1:
+            break  # nothing but this process: no need to look again
+        time.sleep(BETWEEN_LOOKS)
+        again = runnable_now()
+        fewest = min(fewest, again) if again is not None else fewest
+    return fewest
 
 
 def runnable_now() -> int | None:

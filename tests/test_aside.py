@@ -239,3 +239,31 @@ def test_the_running_tasks_are_read_from_proc() -> None:
         pytest.skip("no /proc/loadavg on this platform")
     running = aside.runnable_now()
     assert running is not None and running >= 1  # this test itself is running
+
+
+@pytest.mark.parametrize(
+    ("looks", "idle", "taken_looks"),
+    [
+        ([2, 2, 1], True, 3),
+        ([2, 1, 2], True, 2),  # no look after the core showed free
+        ([2, 2, 2], False, 3),
+        ([3, 2, 2], False, 3),
+        ([1], True, 1),
+    ],
+)
+def test_a_task_running_for_a_moment_does_not_take_the_core(
+    monkeypatch, looks, idle, taken_looks
+) -> None:
+    from reader import aside
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    seen = iter(looks)
+    taken: list[int] = []
+
+    def running() -> int:
+        taken.append(next(seen))
+        return taken[-1]
+
+    monkeypatch.setattr(aside, "runnable_now", running)
+    assert aside.idle_core() is idle
+    assert len(taken) == taken_looks
