@@ -11,11 +11,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.model import Article, Corpus, Story
+from reader.ui.dialog_screen import DialogScreen
 from reader.ui.layout import sanitize
 from reader.ui.picker_order import (
     ORDERS,
@@ -87,7 +87,7 @@ def by_story(
     return groups
 
 
-class ArticlePicker(ModalScreen[str | None]):
+class ArticlePicker(DialogScreen[str | None]):
     """Returns the chosen article's id, or None when cancelled.
 
     With ``stories`` (or once a corpus with stories arrives), the articles are

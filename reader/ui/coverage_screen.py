@@ -11,12 +11,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.coverage import Coverage, CoverageEntry, compare_coverage
 from reader.model import Corpus
+from reader.ui.dialog_screen import DialogScreen
 from reader.ui.layout import sanitize
 
 #: Section labels (source or title) are cut to this many characters.
@@ -60,13 +60,12 @@ def coverage_options(coverage: Coverage) -> list[Option]:
     return options
 
 
-class CoverageScreen(ModalScreen[CoverageChoice | None]):
+class CoverageScreen(DialogScreen[CoverageChoice | None]):
     """Compares the given articles; returns what to select, or None when closed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,c,q", "dismiss(None)", "Close")]
     # Its own layout, so the screen works without entries in the app's stylesheet.
     DEFAULT_CSS = """
-    CoverageScreen { align: center middle; }
     #coverage-list { height: 1fr; border: none; }
     """
 

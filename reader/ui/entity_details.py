@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,6 +21,7 @@ from reader.attribution import quotes_said_by
 from reader.linking import AliasTable, related_entities
 from reader.model import Corpus
 from reader.names import clean_name, fold_name
+from reader.ui.dialog_screen import DialogScreen
 from reader.ui.layout import sanitize
 from reader.ui.quotes_screen import quote_prompt
 from reader.ui.selection import Anchor, find_again
@@ -87,7 +87,7 @@ def link_options(corpus: Corpus, entity_id: str, table: AliasTable) -> list[Opti
     return options
 
 
-class EntityDetails(ModalScreen[str | None]):
+class EntityDetails(DialogScreen[str | None]):
     """Returns ``"quote:ID"`` or ``"entity:ID"`` for the option chosen, None when closed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,i,q", "dismiss(None)", "Close")]

@@ -8,11 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.load_report import SKIPPED, LoadReport, ReportRow
+from reader.ui.dialog_screen import DialogScreen
 from reader.ui.layout import sanitize
 from reader.ui.wording import counted
 
@@ -36,7 +36,7 @@ def report_title(report: LoadReport) -> str:
     return f"Load report: {counted(len(report), 'file')}, {report.summary()} · Esc closes"
 
 
-class LoadReportScreen(ModalScreen[None]):
+class LoadReportScreen(DialogScreen[None]):
     """A read-only list of the load problems; it follows the report as problems arrive."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,L", "dismiss(None)", "Close")]

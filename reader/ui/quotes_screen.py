@@ -15,12 +15,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.attribution import outlet, quotes_about, speaker_name
 from reader.model import Article, Corpus, Quote
+from reader.ui.dialog_screen import DialogScreen
 from reader.ui.highlights import repeated_elsewhere
 from reader.ui.layout import sanitize
 from reader.ui.selection import Anchor, find_again
@@ -67,7 +67,7 @@ def quote_prompt(corpus: Corpus, quote: Quote, elsewhere: int = 0) -> Text:
     return row
 
 
-class QuotesScreen(ModalScreen[str | None]):
+class QuotesScreen(DialogScreen[str | None]):
     """Returns the chosen quote's id, or None when closed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
