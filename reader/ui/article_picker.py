@@ -17,15 +17,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from reader.model import Article, Corpus, Story
 from reader.ui.dialog_screen import DialogScreen
 from reader.ui.layout import sanitize
-from reader.ui.picker_order import (
-    ORDERS,
-    SortBy,
-    field_texts,
-    iso_date,
-    matches,
-    parse_filter,
-    sort_articles,
-)
+from reader.ui.picker_order import ORDERS, ArticleCatalog, SortBy, iso_date
 
 #: Articles listed at most; the rest are counted and reached by typing in the filter.
 #: An OptionList lays out every entry it holds: 10,000 took seconds to open.
@@ -73,15 +65,24 @@ def by_story(
 
     Within a group the articles keep their order in ``found`` (the picker's order).
     """
-    groups: list[tuple[Story | None, list[Article]]] = []
-    placed: set[str] = set()
-    for story in stories:
-        members_of = set(story.articles)
-        members = [a for a in found if a.id in members_of]
-        if len(story.articles) >= 2 and members:
-            groups.append((story, members))
-            placed.update(a.id for a in members)
-    rest = [a for a in found if a.id not in placed]
+    # One pass over `found`: looking each story's articles up in it took a fifth of a
+    # second with 10,000 articles and a few dozen stories.
+    stories_of: dict[str, list[int]] = {}
+    for number, story in enumerate(stories):
+        if len(story.articles) >= 2:
+            for article_id in dict.fromkeys(story.articles):
+                stories_of.setdefault(article_id, []).append(number)
+    members: dict[int, list[Article]] = {}
+    rest: list[Article] = []
+    for article in found:
+        numbers = stories_of.get(article.id)
+        if numbers is None:
+            rest.append(article)
+        for number in numbers or ():
+            members.setdefault(number, []).append(article)
+    groups: list[tuple[Story | None, list[Article]]] = [
+        (stories[number], members[number]) for number in sorted(members)
+    ]
     if rest:
         groups.append((None, rest))
     return groups
@@ -101,19 +102,20 @@ class ArticlePicker(DialogScreen[str | None]):
 
     def __init__(
         self,
-        articles: Sequence[Article],
+        articles: Sequence[Article] | ArticleCatalog,
         column: int,
         columns: Sequence[str | None] = (),
         stories: Sequence[Story] = (),
     ) -> None:
+        """``articles``: a catalog made beforehand (the reader keeps one), or the articles."""
         super().__init__()
-        self.articles = list(articles)
-        self._by_id = {a.id: a for a in self.articles}
+        #: The articles with their orders and filter texts (shared, never changed here).
+        self.catalog = (
+            articles if isinstance(articles, ArticleCatalog) else ArticleCatalog(articles)
+        )
         self.stories = list(stories)
-        self._fields = {a.id: field_texts(a) for a in self.articles}
         #: The list's order (see :mod:`reader.ui.picker_order`).
         self.order: SortBy = "file"
-        self._ordered = sort_articles(self.articles, self.order)
         self.column = column
         #: Which article each column shows (1-based column numbers by article id).
         self.shown_in = {a: n for n, a in enumerate(columns, start=1) if a is not None}
@@ -146,10 +148,7 @@ class ArticlePicker(DialogScreen[str | None]):
 
     def add_articles(self, articles: Sequence[Article]) -> None:
         """List ``articles`` too (read since the picker opened)."""
-        self.articles += articles
-        self._by_id.update((a.id, a) for a in articles)
-        self._fields.update((a.id, field_texts(a)) for a in articles)
-        self._ordered = sort_articles(self.articles, self.order)
+        self.catalog = self.catalog.with_articles(articles)
         self._refill_keeping()
 
     def _refill_keeping(self) -> None:
@@ -172,7 +171,6 @@ class ArticlePicker(DialogScreen[str | None]):
         """Sort the list by the next order (file name, date, source, title)."""
         names = [order for order, _ in ORDERS]
         self.order = names[(names.index(self.order) + 1) % len(names)]
-        self._ordered = sort_articles(self.articles, self.order)
         self.query_one("#picker-order", Label).update(self._order_line())
         self._refill(self.query_one(Input).value)
 
@@ -192,9 +190,8 @@ class ArticlePicker(DialogScreen[str | None]):
         self.dismiss(event.option.id)
 
     def _refill(self, query: str) -> None:
-        anywhere, fielded = parse_filter(query)
         option_list = self.query_one(OptionList)
-        found = [a for a in self._ordered if matches(self._fields[a.id], anywhere, fielded)]
+        found = self.catalog.find(query, self.order)
         options: list[Option] = []
         listed = 0
         groups = by_story(found, self.stories)
@@ -202,7 +199,7 @@ class ArticlePicker(DialogScreen[str | None]):
             if listed >= LIST_LIMIT:
                 break
             if story is not None:
-                options.append(Option(story_heading(story, self._by_id), disabled=True))
+                options.append(Option(story_heading(story, self.catalog.by_id), disabled=True))
             elif len(groups) > 1:
                 options.append(Option(Text("▌ Other articles", style="bold"), disabled=True))
             for article in members[: LIST_LIMIT - listed]:
