@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import suppress
 from typing import ClassVar
 
 from rich.text import Text
@@ -12,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets.option_list import Option
 
 from reader.model import Article, Corpus, Story
 from reader.ui.dialog_screen import DialogScreen
 from reader.ui.layout import sanitize
+from reader.ui.lazy_list import LazyOptionList
 from reader.ui.picker_order import ORDERS, ArticleCatalog, SortBy, iso_date
 
 #: Articles listed at most; the rest are counted and reached by typing in the filter.
@@ -127,16 +127,12 @@ class ArticlePicker(DialogScreen[str | None]):
             yield Input(
                 placeholder="Filter (source:reuters date:2022-02 title:…)", id="article-filter"
             )
-            yield OptionList(id="article-list", markup=False)
+            yield LazyOptionList(id="article-list")
 
     def on_mount(self) -> None:
-        self._refill("")
         # Start on the article the column shows, so Down / Up step to its neighbours.
         current = next((a for a, n in self.shown_in.items() if n == self.column), None)
-        if current is not None:
-            option_list = self.query_one(OptionList)
-            with suppress(OptionDoesNotExist):  # beyond the listed ones
-                option_list.highlighted = option_list.get_option_index(current)
+        self._refill("", keep=current)
         self.query_one(Input).focus()
 
     def update_corpus(self, corpus: Corpus) -> None:
@@ -158,10 +154,7 @@ class ArticlePicker(DialogScreen[str | None]):
         option_list = self.query_one(OptionList)
         index = option_list.highlighted
         keep = option_list.get_option_at_index(index).id if index is not None else None
-        self._refill(self.query_one(Input).value)
-        if keep is not None:
-            with suppress(OptionDoesNotExist):
-                option_list.highlighted = option_list.get_option_index(keep)
+        self._refill(self.query_one(Input).value, keep)
 
     def _order_line(self) -> str:
         name = dict(ORDERS)[self.order]
@@ -189,8 +182,9 @@ class ArticlePicker(DialogScreen[str | None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 
-    def _refill(self, query: str) -> None:
-        option_list = self.query_one(OptionList)
+    def _refill(self, query: str, keep: str | None = None) -> None:
+        # `keep`: the article to put the cursor on, if listed (else the first article).
+        option_list = self.query_one(LazyOptionList)
         found = self.catalog.find(query, self.order)
         options: list[Option] = []
         listed = 0
@@ -210,11 +204,8 @@ class ArticlePicker(DialogScreen[str | None]):
         if len(found) > LIST_LIMIT:
             more = f"… {len(found) - LIST_LIMIT} more: type to filter"
             options.append(Option(Text(more, style="dim italic"), disabled=True))
-        option_list.set_options(options)
-        # Headings are disabled: start on the first article.
-        first = next((n for n, o in enumerate(options) if not o.disabled), None)
-        if first is not None:
-            option_list.highlighted = first
+        if not option_list.fill(options, keep):
+            option_list.highlight_first()  # headings are disabled: the first article
 
     def key_down(self) -> None:
         # Arrow keys move through the list while the filter box keeps the focus.

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Label, OptionList
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets.option_list import Option
 
 from reader.attribution import outlet, quotes_about, speaker_name
 from reader.model import Article, Corpus, Quote
@@ -24,6 +24,7 @@ from reader.ui.corpus_memo import per_corpus
 from reader.ui.dialog_screen import DialogScreen
 from reader.ui.highlights import repeated_elsewhere
 from reader.ui.layout import sanitize
+from reader.ui.lazy_list import LazyOptionList
 from reader.ui.selection import Anchor, find_again
 from reader.ui.wording import counted
 
@@ -90,6 +91,7 @@ class QuotesScreen(DialogScreen[str | None]):
         super().__init__()
         self.corpus = corpus
         self._composed: Corpus | None = None
+        self._first: list[Option] = []  # the options composed, shown once mounted
         self.selected = selected
         #: The speaker filter (a speaker's name as the headings show it), or None.
         self.speaker: str | None = None
@@ -98,10 +100,10 @@ class QuotesScreen(DialogScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         self._composed = self.corpus
-        options = self._options()
+        self._first = self._options()
         with Vertical(id="quotes", classes="dialog"):
-            yield Label(self._title(options), id="quotes-title")
-            yield OptionList(*options, id="quote-list", markup=False)
+            yield Label(self._title(self._first), id="quotes-title")
+            yield LazyOptionList(id="quote-list")
 
     def _options(self) -> list[Option]:
         keep = None
@@ -136,6 +138,8 @@ class QuotesScreen(DialogScreen[str | None]):
     def on_mount(self) -> None:
         if self.corpus is not self._composed:
             self.update_corpus(self.corpus)  # a corpus arrived between compose and mount
+        else:
+            self.query_one(LazyOptionList).fill(self._first)
 
     def action_only_speaker(self) -> None:
         """Keep only the highlighted quote's speaker; again, every speaker."""
@@ -175,20 +179,14 @@ class QuotesScreen(DialogScreen[str | None]):
         if not self.is_mounted:
             return  # composing or mounting: on_mount shows it
         self._composed = corpus
-        option_list = self.query_one(OptionList)
+        option_list = self.query_one(LazyOptionList)
         index = option_list.highlighted
         keep = option_list.get_option_at_index(index).id if index is not None else None
         scroll_y = option_list.scroll_y
         options = self._options()
-        option_list.set_options(options)
         self.query_one("#quotes-title", Label).update(self._title(options))
-        if keep is not None:
-            try:
-                option_list.highlighted = option_list.get_option_index(keep)
-                return
-            except OptionDoesNotExist:
-                pass
-        option_list.scroll_to(y=scroll_y, animate=False, immediate=True)
+        if not option_list.fill(options, keep):
+            option_list.scroll_to(y=scroll_y, animate=False, immediate=True)
 
     @on(OptionList.OptionSelected, "#quote-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
