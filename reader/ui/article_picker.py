@@ -204,8 +204,7 @@ class ArticlePicker(DialogScreen[str | None]):
         if len(found) > LIST_LIMIT:
             more = f"… {len(found) - LIST_LIMIT} more: type to filter"
             options.append(Option(Text(more, style="dim italic"), disabled=True))
-        if not option_list.fill(options, keep):
-            option_list.highlight_first()  # headings are disabled: the first article
+        option_list.fill(options, keep)  # else on the first article (headings are disabled)
 
     def key_down(self) -> None:
         # Arrow keys move through the list while the filter box keeps the focus.

@@ -18,6 +18,7 @@ from reader.coverage import Coverage, CoverageEntry, compare_coverage
 from reader.model import Corpus
 from reader.ui.dialog_screen import DialogScreen
 from reader.ui.layout import sanitize
+from reader.ui.lazy_list import LazyOptionList
 
 #: Section labels (source or title) are cut to this many characters.
 LABEL_LIMIT = 60
@@ -83,8 +84,11 @@ class CoverageScreen(DialogScreen[CoverageChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="coverage", classes="dialog"):
             yield Label("Compare coverage — Enter selects, Esc closes")
-            # OptionList renders only the rows in view, however long the lists.
-            yield OptionList(*coverage_options(self.coverage), id="coverage-list", markup=False)
+            # A screenful at once, the rest in slices (however long the lists).
+            yield LazyOptionList(id="coverage-list")
+
+    def on_mount(self) -> None:
+        self.query_one(LazyOptionList).fill(coverage_options(self.coverage))
 
     @on(OptionList.OptionSelected, "#coverage-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:

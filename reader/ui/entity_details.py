@@ -24,6 +24,7 @@ from reader.model import Corpus
 from reader.names import clean_name, fold_name
 from reader.ui.dialog_screen import DialogScreen
 from reader.ui.layout import sanitize
+from reader.ui.lazy_list import LazyOptionList
 from reader.ui.quotes_screen import quote_prompt
 from reader.ui.selection import Anchor, find_again
 from reader.ui.wording import counted
@@ -105,14 +106,12 @@ class EntityDetails(DialogScreen[str | None]):
         with Vertical(id="details", classes="dialog"):
             with VerticalScroll(id="details-scroll"):
                 yield Static(details_text(self.corpus, self.entity_id), id="details-text")
-            yield OptionList(
-                *link_options(self.corpus, self.entity_id, self.aliases),
-                id="details-links",
-                markup=False,
-            )
+            yield LazyOptionList(id="details-links")
 
     def on_mount(self) -> None:
-        self.query_one("#details-links", OptionList).focus()
+        links = self.query_one("#details-links", LazyOptionList)
+        links.fill(link_options(self.corpus, self.entity_id, self.aliases))
+        links.focus()
 
     @property
     def links(self) -> list[str]:
@@ -131,11 +130,10 @@ class EntityDetails(DialogScreen[str | None]):
         if not self.is_mounted:
             return  # composing: it shows the new corpus
         self.query_one("#details-text", Static).update(details_text(corpus, found.id))
-        links = self.query_one("#details-links", OptionList)
-        highlighted = links.highlighted
-        links.set_options(link_options(corpus, found.id, self.aliases))
-        if highlighted is not None and highlighted < links.option_count:
-            links.highlighted = highlighted
+        links = self.query_one("#details-links", LazyOptionList)
+        index = links.highlighted
+        keep = links.get_option_at_index(index).id if index is not None else None
+        links.fill(link_options(corpus, found.id, self.aliases), keep)
 
     @on(OptionList.OptionSelected, "#details-links")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -46,7 +46,8 @@ class LazyOptionList(OptionList):
             options: every option; the first ``FIRST`` are shown now.
             keep: the id of the option to put the cursor on: now if it is among
                 the first, else once its slice is in (unless the reader moved the
-                cursor meanwhile).
+                cursor meanwhile). Until then, and without it, the cursor is on
+                the first option that can be chosen.
 
         Returns:
             Whether the cursor is on ``keep`` now.
@@ -56,6 +57,8 @@ class LazyOptionList(OptionList):
         self.set_options(options[: self.FIRST])
         self._keep = keep
         kept = self._highlight_kept()
+        if not kept:
+            self.highlight_first()
         self._placed = self.highlighted
         if self._rest:
             self.call_after_refresh(self._add_slice, self._generation)
