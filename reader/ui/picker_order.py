@@ -148,13 +148,14 @@ class ArticleCatalog:
         ordered = self.ordered(by)
         if not anywhere and not fielded:
             return ordered
+        # A term at a time, each on what the others left: no generator per article.
         everything, fields = self._everything, self.fields
-        return [
-            a
-            for a in ordered
-            if all(word in everything[a.id] for word in anywhere)
-            and all(word in fields[a.id][name] for name, word in fielded)
-        ]
+        found = ordered
+        for word in anywhere:
+            found = [a for a in found if word in everything[a.id]]
+        for name, word in fielded:
+            found = [a for a in found if word in fields[a.id][name]]
+        return found
 
     def with_articles(self, more: Sequence[Article]) -> ArticleCatalog:
         """A catalog of these articles and ``more`` (read since this one was made).

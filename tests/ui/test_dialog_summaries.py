@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from reader.model import Article, Corpus, Story
 from reader.pipeline import load_articles
 from reader.ui import corpus_memo
-from reader.ui.article_picker import by_story
+from reader.ui.article_picker import by_story, story_index
 from reader.ui.corpus_memo import per_corpus, warm
 from reader.ui.picker_order import (
     ORDERS,
@@ -96,11 +96,11 @@ def test_story_groups_are_those_of_scanning_each_story(real_articles, data):
         )
     ]
     found = data.draw(st.lists(st.sampled_from(real_articles), unique_by=lambda a: a.id))
-    got = by_story(found, stories)
     expected = _by_story_by_scanning(found, stories)
-    assert [(s.id if s else None, _ids(m)) for s, m in got] == [
-        (s.id if s else None, _ids(m)) for s, m in expected
-    ]
+    for got in (by_story(found, stories), by_story(found, stories, story_index(stories))):
+        assert [(s.id if s else None, _ids(m)) for s, m in got] == [
+            (s.id if s else None, _ids(m)) for s, m in expected
+        ]
 
 
 def test_a_summary_is_computed_once_per_corpus_and_again_for_a_new_one(real_articles):
