@@ -106,6 +106,8 @@ class QuotesScreen(DialogScreen[str | None]):
             yield LazyOptionList(id="quote-list")
 
     def _options(self) -> list[Option]:
+        if not self.filters:
+            return every_quote_option(self.corpus)
         keep = None
         if self.about is not None:
             keep = {q.id for q in quotes_about(self.corpus, self.about.entity_id)}
@@ -191,6 +193,16 @@ class QuotesScreen(DialogScreen[str | None]):
     @on(OptionList.OptionSelected, "#quote-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+
+@per_corpus
+def every_quote_option(corpus: Corpus) -> list[Option]:
+    """The list without filters, made once per corpus (in a worker as the corpus arrives).
+
+    The same options at every open: the list measures each option once, not at
+    every open (an option keeps its measured height). Never changed by the screen.
+    """
+    return quote_options(corpus)
 
 
 def quote_options(
