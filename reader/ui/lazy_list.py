@@ -22,8 +22,8 @@ class LazyOptionList(OptionList):
 
     #: Options shown at once: more rows than the tallest dialog's list.
     FIRST: ClassVar[int] = 60
-    #: Options added after each repaint.
-    SLICE: ClassVar[int] = 30
+    #: Options added after each repaint: each slice waits for a repaint, so few and large.
+    SLICE: ClassVar[int] = 70
 
     def __init__(self, *, id: str | None = None, markup: bool = False) -> None:
         super().__init__(id=id, markup=markup)
