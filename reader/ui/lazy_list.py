@@ -18,7 +18,18 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 
 class LazyOptionList(OptionList):
-    """An ``OptionList`` filled by :meth:`fill`: a screenful now, the rest in slices."""
+    """An ``OptionList`` filled by :meth:`fill`: a screenful now, the rest in slices.
+
+    Its scrollbar's column is always kept: otherwise the list is a little
+    narrower once the slices make it scroll, and the first options are
+    measured (wrapped) again at the new width, at every open.
+    """
+
+    DEFAULT_CSS = """
+    LazyOptionList {
+        scrollbar-gutter: stable;
+    }
+    """
 
     #: Options shown at once: more rows than the tallest dialog's list.
     FIRST: ClassVar[int] = 60
