@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from reader.model import Entity
+from reader.model import Corpus, Entity
+from reader.ui.corpus_memo import per_corpus
 from reader.ui.layout import sanitize
 from reader.ui.name_match import best_score, positions, prepare
 from reader.ui.selection import Anchor
@@ -28,6 +29,12 @@ HIT_SCALE = 10
 def _anchor(entity: Entity) -> Anchor:
     # The corpus may be re-linked between the search and Enter: select by anchor.
     return Anchor(entity.id, entity.name, entity.mentions[0] if entity.mentions else None)
+
+
+@per_corpus
+def most_salient(corpus: Corpus) -> list[Entity]:
+    """The entities the palette lists before anything is typed (sorted once per corpus)."""
+    return sort_entities(corpus.entities)[:DISCOVER_LIMIT]
 
 
 class EntityCommands(Provider):
@@ -50,7 +57,7 @@ class EntityCommands(Provider):
         reader = self._reader()
         if reader is None:
             return
-        for entity in sort_entities(reader.corpus.entities)[:DISCOVER_LIMIT]:
+        for entity in most_salient(reader.corpus):
             yield DiscoveryHit(
                 Content(sanitize(entity.name)),  # Content, not str: names are never markup
                 partial(reader.select_anchor, _anchor(entity)),

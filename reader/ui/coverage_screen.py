@@ -11,13 +11,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.coverage import Coverage, CoverageEntry, compare_coverage
 from reader.model import Corpus
+from reader.ui.dialog_screen import DialogScreen
 from reader.ui.layout import sanitize
+from reader.ui.lazy_list import LazyOptionList
 
 #: Section labels (source or title) are cut to this many characters.
 LABEL_LIMIT = 60
@@ -60,13 +61,12 @@ def coverage_options(coverage: Coverage) -> list[Option]:
     return options
 
 
-class CoverageScreen(ModalScreen[CoverageChoice | None]):
+class CoverageScreen(DialogScreen[CoverageChoice | None]):
     """Compares the given articles; returns what to select, or None when closed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,c,q", "dismiss(None)", "Close")]
     # Its own layout, so the screen works without entries in the app's stylesheet.
     DEFAULT_CSS = """
-    CoverageScreen { align: center middle; }
     #coverage-list { height: 1fr; border: none; }
     """
 
@@ -84,8 +84,11 @@ class CoverageScreen(ModalScreen[CoverageChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="coverage", classes="dialog"):
             yield Label("Compare coverage — Enter selects, Esc closes")
-            # OptionList renders only the rows in view, however long the lists.
-            yield OptionList(*coverage_options(self.coverage), id="coverage-list", markup=False)
+            # A screenful at once, the rest in slices (however long the lists).
+            yield LazyOptionList(id="coverage-list")
+
+    def on_mount(self) -> None:
+        self.query_one(LazyOptionList).fill(coverage_options(self.coverage))
 
     @on(OptionList.OptionSelected, "#coverage-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -2,7 +2,9 @@
 
 An open dialog that shows the corpus (the quotes, an entity's details) and the
 command palette follow each new corpus as results arrive, keeping the reader's
-place in them.
+place in them. What the dialogs show of a corpus as a whole (the quotes by
+speaker, the entities by salience, the articles in every order) is computed
+in a worker as each corpus arrives, so opening a dialog only shows it.
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.command import CommandPalette
 from textual.widgets import Input
+from textual.worker import get_current_worker
 
 from reader.linking.aliases import shipped_aliases
-from reader.model import Corpus
+from reader.model import Article, Corpus
 from reader.ui.article_picker import ArticlePicker
+from reader.ui.corpus_memo import warm
 from reader.ui.entity_details import ENTITY, QUOTE, EntityDetails
+from reader.ui.picker_order import ArticleCatalog
 from reader.ui.quotes_screen import QuotesScreen
 
 if TYPE_CHECKING:
@@ -35,6 +40,18 @@ class Dialogs:
 
     def __init__(self, screen: ReaderScreen) -> None:
         self.screen = screen
+        #: The picker's catalog of the articles (made in a worker once they are all read).
+        self._catalog: ArticleCatalog | None = None
+
+    def catalog(self, articles: list[Article]) -> ArticleCatalog:
+        """The catalog of ``articles`` (the screen's, which only grow), made if need be."""
+        catalog = self._catalog
+        if catalog is None or len(catalog) > len(articles):
+            catalog = ArticleCatalog(articles)
+        elif len(catalog) < len(articles):
+            catalog = catalog.with_articles(articles[len(catalog) :])
+        self._catalog = catalog
+        return catalog
 
     def choose_article(self) -> None:
         """Pick the article for the focused column from a filterable list."""
@@ -46,7 +63,8 @@ class Dialogs:
                 with self.screen.jumps.recording():
                     self.screen.put_article(number, article_id).view.focus()
 
-        picker = ArticlePicker(deck.articles, number, deck.columns, self.screen.corpus.stories)
+        catalog = self.catalog(deck.articles)
+        picker = ArticlePicker(catalog, number, deck.columns, self.screen.corpus.stories)
         self.screen.app.push_screen(picker, chosen)
 
     def quotes(self) -> None:
@@ -80,7 +98,24 @@ class Dialogs:
         screen.app.push_screen(EntityDetails(screen.corpus, entity_id, aliases), chosen)
 
     def follow(self, corpus: Corpus) -> None:
-        """Give ``corpus`` to every open dialog, and search the open palette again."""
+        """Give ``corpus`` to every open dialog, and search the open palette again.
+
+        The dialogs' summaries of ``corpus`` are computed in a worker meanwhile.
+        """
+        articles = list(self.screen.deck.articles)
+
+        def prepare() -> None:
+            worker = get_current_worker()
+            catalog = self._catalog
+            if catalog is None or len(catalog) != len(articles):
+                catalog = ArticleCatalog(articles)
+            self._catalog = catalog.prepare()  # a plain assignment: atomic
+            warm(corpus, lambda: worker.is_cancelled)
+
+        # Exclusive: a newer corpus cancels the summaries of an older one.
+        self.screen.run_worker(
+            prepare, thread=True, group="dialog-summaries", exclusive=True, exit_on_error=False
+        )
         for dialog in self.screen.app.screen_stack:
             if isinstance(dialog, FollowsCorpus):
                 dialog.update_corpus(corpus)

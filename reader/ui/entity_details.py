@@ -7,6 +7,7 @@ related entity selects it, Enter on a quote jumps to it.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,7 +22,9 @@ from reader.attribution import quotes_said_by
 from reader.linking import AliasTable, related_entities
 from reader.model import Corpus
 from reader.names import clean_name, fold_name
+from reader.ui.dialog_screen import DialogScreen
 from reader.ui.layout import sanitize
+from reader.ui.lazy_list import LazyOptionList
 from reader.ui.quotes_screen import quote_prompt
 from reader.ui.selection import Anchor, find_again
 from reader.ui.wording import counted
@@ -41,10 +43,12 @@ def details_text(corpus: Corpus, entity_id: str) -> Text:
     for alias in entity.aliases:
         out.append(f"  {sanitize(alias)}\n")
     out.append("\nArticles\n", style="underline")
-    for article_id in entity.article_ids:
+    # Counted in one pass: counting per article walked every mention once per article.
+    counts = Counter(m.article for m in entity.mentions)
+    for article_id, count in counts.items():
         article = corpus.article(article_id)
         title = sanitize(article.title or article.id).replace("\n", " ")
-        out.append(f"  {entity.count_in(article_id):>3}  {title}\n")
+        out.append(f"  {count:>3}  {title}\n")
     out.append("\nWhy these names are one entity\n", style="underline")
     if not entity.evidence:
         out.append("  one name only: nothing was merged\n", style="dim")
@@ -87,7 +91,7 @@ def link_options(corpus: Corpus, entity_id: str, table: AliasTable) -> list[Opti
     return options
 
 
-class EntityDetails(ModalScreen[str | None]):
+class EntityDetails(DialogScreen[str | None]):
     """Returns ``"quote:ID"`` or ``"entity:ID"`` for the option chosen, None when closed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,i,q", "dismiss(None)", "Close")]
@@ -102,14 +106,12 @@ class EntityDetails(ModalScreen[str | None]):
         with Vertical(id="details", classes="dialog"):
             with VerticalScroll(id="details-scroll"):
                 yield Static(details_text(self.corpus, self.entity_id), id="details-text")
-            yield OptionList(
-                *link_options(self.corpus, self.entity_id, self.aliases),
-                id="details-links",
-                markup=False,
-            )
+            yield LazyOptionList(id="details-links")
 
     def on_mount(self) -> None:
-        self.query_one("#details-links", OptionList).focus()
+        links = self.query_one("#details-links", LazyOptionList)
+        links.fill(link_options(self.corpus, self.entity_id, self.aliases))
+        links.focus()
 
     @property
     def links(self) -> list[str]:
@@ -128,11 +130,10 @@ class EntityDetails(ModalScreen[str | None]):
         if not self.is_mounted:
             return  # composing: it shows the new corpus
         self.query_one("#details-text", Static).update(details_text(corpus, found.id))
-        links = self.query_one("#details-links", OptionList)
-        highlighted = links.highlighted
-        links.set_options(link_options(corpus, found.id, self.aliases))
-        if highlighted is not None and highlighted < links.option_count:
-            links.highlighted = highlighted
+        links = self.query_one("#details-links", LazyOptionList)
+        index = links.highlighted
+        keep = links.get_option_at_index(index).id if index is not None else None
+        links.fill(link_options(corpus, found.id, self.aliases), keep)
 
     @on(OptionList.OptionSelected, "#details-links")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

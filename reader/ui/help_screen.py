@@ -1,12 +1,7 @@
 """The help screen: every key, taken from the bindings so it never goes stale.
 
-It is a modal screen with an opaque background (app.tcss). A translucent one
-shows the reader dimmed beneath it: opening it redrew every cell of the
-reader through the dimming filter, and every result that arrived beneath it
-while it was open (a large collection loading) repainted it again. Opaque, it
-draws only itself, from its own cache once shown; the reader, hidden
-meanwhile, is repainted once when the help closes. Modal, it owns the keys
-as every dialog does.
+It is a dialog (:mod:`reader.ui.dialog_screen`): modal and opaque, so it draws
+only itself, from its own cache once shown.
 """
 
 from __future__ import annotations
@@ -17,9 +12,9 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.ui.dialog_screen import DialogScreen
 from reader.ui.key_table import KeyTable
 from reader.ui.keys import Key
 
@@ -66,11 +61,8 @@ def key_rows(keys: Iterable[Key]) -> list[tuple[str, str]]:
     return [(key_label(key.keys), key.help) for key in keys]
 
 
-class HelpScreen(ModalScreen[None]):
-    """Lists the keys of the app and the reader screen; any of Esc, ?, q closes it.
-
-    Opaque (see the module's docstring); its box looks like the dialogs'.
-    """
+class HelpScreen(DialogScreen[None]):
+    """Lists the keys of the app and the reader screen; any of Esc, ?, q closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss(None)", "Close")

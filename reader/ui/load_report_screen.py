@@ -8,12 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.load_report import SKIPPED, LoadReport, ReportRow
+from reader.ui.dialog_screen import DialogScreen
 from reader.ui.layout import sanitize
+from reader.ui.lazy_list import LazyOptionList
 from reader.ui.wording import counted
 
 
@@ -36,7 +37,7 @@ def report_title(report: LoadReport) -> str:
     return f"Load report: {counted(len(report), 'file')}, {report.summary()} · Esc closes"
 
 
-class LoadReportScreen(ModalScreen[None]):
+class LoadReportScreen(DialogScreen[None]):
     """A read-only list of the load problems; it follows the report as problems arrive."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,L", "dismiss(None)", "Close")]
@@ -48,7 +49,10 @@ class LoadReportScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="load-report", classes="dialog"):
             yield Label(Text(report_title(self.report)), id="load-report-title")
-            yield OptionList(*self._options(), id="load-report-list", markup=False)
+            yield LazyOptionList(id="load-report-list")
+
+    def on_mount(self) -> None:
+        self.query_one(LazyOptionList).fill(self._options())
 
     def _options(self) -> list[Option]:
         rows = self.report.rows()
@@ -59,11 +63,11 @@ class LoadReportScreen(ModalScreen[None]):
         if not self.is_mounted:
             return  # composing: it shows the report as it is then
         self.query_one("#load-report-title", Label).update(Text(report_title(self.report)))
-        option_list = self.query_one(OptionList)
-        highlighted = option_list.highlighted
-        option_list.set_options(self._options())
-        if highlighted is not None and highlighted < option_list.option_count:
-            option_list.highlighted = highlighted
+        option_list = self.query_one(LazyOptionList)
+        index = option_list.highlighted
+        # The rows only grow: the one under the cursor keeps its id.
+        keep = option_list.get_option_at_index(index).id if index is not None else None
+        option_list.fill(self._options(), keep)
 
     @property
     def shown(self) -> list[str]:

@@ -15,12 +15,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Article
 from reader.notes import Located, Note, NotesStore, locate
+from reader.ui.dialog_screen import DialogScreen
 from reader.ui.layout import sanitize
 
 #: Passages and notes are cut to this many characters in the list.
@@ -52,13 +52,10 @@ def _excerpt(text: str, limit: int) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-class NotesScreen(ModalScreen[NoteJump | None]):
+class NotesScreen(DialogScreen[NoteJump | None]):
     """Lists the notes; returns the chosen note and its place, or None when closed."""
 
     DEFAULT_CSS = """
-    NotesScreen {
-        align: center middle;
-    }
     NotesScreen > #notes {
         width: 90%;
         max-width: 120;
@@ -134,13 +131,10 @@ class NotesScreen(ModalScreen[NoteJump | None]):
         self.notify("Note deleted.")
 
 
-class NoteEditor(ModalScreen[str | None]):
+class NoteEditor(DialogScreen[str | None]):
     """Asks for the note to add to a marked passage: Enter saves (empty is fine), Esc cancels."""
 
     DEFAULT_CSS = """
-    NoteEditor {
-        align: center middle;
-    }
     NoteEditor > #note-editor {
         width: 80%;
         max-width: 100;

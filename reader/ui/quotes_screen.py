@@ -15,14 +15,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets.option_list import Option
 
 from reader.attribution import outlet, quotes_about, speaker_name
 from reader.model import Article, Corpus, Quote
+from reader.ui.corpus_memo import per_corpus
+from reader.ui.dialog_screen import DialogScreen
 from reader.ui.highlights import repeated_elsewhere
 from reader.ui.layout import sanitize
+from reader.ui.lazy_list import LazyOptionList
 from reader.ui.selection import Anchor, find_again
 from reader.ui.wording import counted
 
@@ -36,14 +38,22 @@ ROW_LIMIT = 200
 SPEAKER_LIMIT = 5
 
 
+@per_corpus
 def group_quotes(corpus: Corpus) -> list[tuple[str, list[Quote]]]:
-    """Quotes grouped by speaker entity name, most quoted first; unattributed last."""
+    """Quotes grouped by speaker entity name, most quoted first; unattributed last.
+
+    Computed once per corpus (25,000 quotes take a few hundredths of a second).
+    """
     groups: dict[str, list[Quote]] = {}
     for quote in corpus.quotes:
         groups.setdefault(speaker_name(corpus, quote) or UNATTRIBUTED, []).append(quote)
     return sorted(
         groups.items(), key=lambda item: (item[0] == UNATTRIBUTED, -len(item[1]), item[0])
     )
+
+
+#: For each quote: how many other articles quote the same statement (once per corpus).
+elsewhere_counts = per_corpus(repeated_elsewhere)
 
 
 def where_from(article: Article) -> str:
@@ -67,7 +77,7 @@ def quote_prompt(corpus: Corpus, quote: Quote, elsewhere: int = 0) -> Text:
     return row
 
 
-class QuotesScreen(ModalScreen[str | None]):
+class QuotesScreen(DialogScreen[str | None]):
     """Returns the chosen quote's id, or None when closed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -81,6 +91,7 @@ class QuotesScreen(ModalScreen[str | None]):
         super().__init__()
         self.corpus = corpus
         self._composed: Corpus | None = None
+        self._first: list[Option] = []  # the options composed, shown once mounted
         self.selected = selected
         #: The speaker filter (a speaker's name as the headings show it), or None.
         self.speaker: str | None = None
@@ -89,12 +100,14 @@ class QuotesScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         self._composed = self.corpus
-        options = self._options()
+        self._first = self._options()
         with Vertical(id="quotes", classes="dialog"):
-            yield Label(self._title(options), id="quotes-title")
-            yield OptionList(*options, id="quote-list", markup=False)
+            yield Label(self._title(self._first), id="quotes-title")
+            yield LazyOptionList(id="quote-list")
 
     def _options(self) -> list[Option]:
+        if not self.filters:
+            return every_quote_option(self.corpus)
         keep = None
         if self.about is not None:
             keep = {q.id for q in quotes_about(self.corpus, self.about.entity_id)}
@@ -127,6 +140,8 @@ class QuotesScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         if self.corpus is not self._composed:
             self.update_corpus(self.corpus)  # a corpus arrived between compose and mount
+        else:
+            self.query_one(LazyOptionList).fill(self._first)
 
     def action_only_speaker(self) -> None:
         """Keep only the highlighted quote's speaker; again, every speaker."""
@@ -166,24 +181,28 @@ class QuotesScreen(ModalScreen[str | None]):
         if not self.is_mounted:
             return  # composing or mounting: on_mount shows it
         self._composed = corpus
-        option_list = self.query_one(OptionList)
+        option_list = self.query_one(LazyOptionList)
         index = option_list.highlighted
         keep = option_list.get_option_at_index(index).id if index is not None else None
         scroll_y = option_list.scroll_y
         options = self._options()
-        option_list.set_options(options)
         self.query_one("#quotes-title", Label).update(self._title(options))
-        if keep is not None:
-            try:
-                option_list.highlighted = option_list.get_option_index(keep)
-                return
-            except OptionDoesNotExist:
-                pass
-        option_list.scroll_to(y=scroll_y, animate=False, immediate=True)
+        if not option_list.fill(options, keep):
+            option_list.scroll_to(y=scroll_y, animate=False, immediate=True)
 
     @on(OptionList.OptionSelected, "#quote-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+
+@per_corpus
+def every_quote_option(corpus: Corpus) -> list[Option]:
+    """The list without filters, made once per corpus (in a worker as the corpus arrives).
+
+    The same options at every open: the list measures each option once, not at
+    every open (an option keeps its measured height). Never changed by the screen.
+    """
+    return quote_options(corpus)
 
 
 def quote_options(
@@ -201,7 +220,7 @@ def quote_options(
         speaker: when given, only this speaker's quotes (by the heading's name).
     """
     options: list[Option] = []
-    elsewhere = repeated_elsewhere(corpus)
+    elsewhere = elsewhere_counts(corpus)
     left_quotes = left_speakers = 0
     groups = group_quotes(corpus)
     # Speakers are cut short only when the whole list would not fit.

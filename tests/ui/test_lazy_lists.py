@@ -1,0 +1,74 @@
+"""Long dialog lists fill in a screenful at a time and keep the reader's place meanwhile."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ui.article_picker import ArticlePicker
+from reader.ui.lazy_list import LazyOptionList
+from reader.ui.quotes_screen import QuotesScreen, quote_options
+from tests.ui.conftest import reader, settle
+
+pytestmark = pytest.mark.asyncio
+
+
+@pytest.fixture
+def small_slices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lists of the seeds are short: slices of a few rows make them long enough."""
+    monkeypatch.setattr(LazyOptionList, "FIRST", 3)
+    monkeypatch.setattr(LazyOptionList, "SLICE", 2)
+
+
+async def filled(pilot, option_list: LazyOptionList) -> None:
+    for _ in range(200):
+        if not option_list.filling:
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the list never filled in")
+
+
+def ids(option_list) -> list[str | None]:
+    return [o.id for o in option_list.options]
+
+
+async def test_the_quotes_fill_in_to_every_row_and_the_cursor_stays_on_its_quote(
+    make_app, small_slices
+):
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, QuotesScreen)
+        listing = app.screen.query_one(LazyOptionList)
+        expected = [o.id for o in quote_options(reader(app).corpus)]
+        assert len(expected) > 6  # more than the first rows and a slice
+        await filled(pilot, listing)
+        assert ids(listing) == expected
+        await pilot.press("end")
+        await pilot.pause()
+        last = listing.get_option_at_index(listing.highlighted).id
+        assert last == expected[-1] and last is not None
+        app.screen.update_corpus(reader(app).corpus)  # results arrive: the list is made again
+        assert listing.filling  # the quote under the cursor is not in the first rows
+        await filled(pilot, listing)
+        assert ids(listing) == expected
+        assert listing.get_option_at_index(listing.highlighted).id == last
+
+
+async def test_the_picker_starts_on_the_columns_article_listed_after_the_first_rows(
+    make_app, small_slices, monkeypatch
+):
+    monkeypatch.setattr(LazyOptionList, "FIRST", 1)
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        articles = screen.deck.articles
+        assert len(articles) >= 2
+        second = articles[1].id
+        app.push_screen(ArticlePicker(articles, 2, [articles[0].id, second]))
+        await pilot.pause()
+        listing = app.screen.query_one(LazyOptionList)
+        await filled(pilot, listing)
+        assert listing.get_option_at_index(listing.highlighted).id == second
