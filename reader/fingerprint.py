@@ -33,7 +33,13 @@ def _fingerprint(roots: tuple[str, ...]) -> str:
     files = sorted(import_closure(roots))
     data = _ROOT / "data"
     if data.is_dir():
-        files += sorted(p for p in data.rglob("*") if p.is_file())
+        # Python's bytecode caches are left out: written on first import (or not,
+        # as the interpreter is set), they would change the fingerprint of the same code.
+        files += sorted(
+            p
+            for p in data.rglob("*")
+            if p.is_file() and "__pycache__" not in p.relative_to(data).parts
+        )
     for file in files:
         digest.update(file.relative_to(_ROOT).as_posix().encode() + b"\0")
         digest.update(file.read_bytes() + b"\0")

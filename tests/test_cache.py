@@ -143,6 +143,15 @@ def test_editing_code_the_analysis_runs_changes_the_key(package_copy: Path, edit
     assert _key_of_package(package_copy) != before
 
 
+def test_bytecode_written_on_import_keeps_the_key(package_copy: Path) -> None:
+    before = _key_of_package(package_copy)
+    for folder in (package_copy, package_copy / "data", package_copy / "quotes"):
+        cached = folder / "__pycache__"
+        cached.mkdir(exist_ok=True)
+        (cached / "__init__.cpython-311.pyc").write_bytes(b"\xa7\r\r\n compiled")
+    assert _key_of_package(package_copy) == before
+
+
 def test_editing_code_outside_the_analysis_keeps_the_key(package_copy: Path) -> None:
     before = _key_of_package(package_copy)
     for edited in ("ui/app.py", "cli.py", "export.py", "linking/link.py"):
