@@ -27,6 +27,8 @@ With ``--repeat N`` the floor and both exports are each run N times, in turn,
 and the fastest run of each is compared (the peak memory is the largest seen):
 another process taking a core for a moment then slows one run, not the figure.
 The load average at the start and the end says how quiet the machine was.
+Every run keeps Python's compiled bytecode, as an installed reader does
+(``PYTHONDONTWRITEBYTECODE`` is not passed on).
 
 Usage: python bench/scale.py [--articles 10000] [--workdir DIR] [--repeat 1] [--tui]
 """
@@ -177,6 +179,9 @@ def main() -> None:
     os.environ["XDG_CACHE_HOME"] = str(cache_home)
     os.environ["XDG_CONFIG_HOME"] = str(workdir / "config")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # As installed: Python keeps the modules' compiled bytecode (pip compiles it at
+    # install time), so no run recompiles the reader's source on start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     large, small = workdir / "large", workdir / "small"
     print(f"collection: {args.articles} articles in {workdir}")
     print(f"load average at the start: {load_average()}")
