@@ -4,8 +4,9 @@ The quotes view groups 25,000 quotes by speaker, the palette sorts every entity
 by salience: each took tens of milliseconds at every open of a dialog on a
 10,000-article collection. A function decorated with :func:`per_corpus` keeps
 its result for the last few corpora (the one shown, and the one being replaced);
-:class:`~reader.ui.dialogs.Dialogs` computes them in a worker thread as each
-corpus arrives, so a dialog opened afterwards finds them ready.
+the first dialog to need one makes it, and every later open finds it ready.
+(Made ahead in a worker thread, they held the interpreter lock while a large
+collection arrived, and keys waited up to a quarter of a second.)
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ T = TypeVar("T")
 #: Corpora remembered per function: the current one and the one before it (a dialog
 #: opened on the old corpus can still be given the new one).
 KEEP = 2
-#: Every memoized function, for :func:`warm`.
-_MEMOIZED: list[Callable[[Corpus], object]] = []
 
 
 def per_corpus(function: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
@@ -47,18 +46,4 @@ def per_corpus(function: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
             del kept[KEEP:]
         return value
 
-    _MEMOIZED.append(cached)
     return cached
-
-
-def warm(corpus: Corpus, cancelled: Callable[[], bool] = lambda: False) -> None:
-    """Compute every memoized summary of ``corpus`` (for a worker thread).
-
-    Args:
-        corpus: the corpus just delivered.
-        cancelled: asked between summaries; True stops (a newer corpus came).
-    """
-    for function in _MEMOIZED:
-        if cancelled():
-            return
-        function(corpus)

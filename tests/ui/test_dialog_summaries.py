@@ -15,9 +15,8 @@ from hypothesis import strategies as st
 
 from reader.model import Article, Corpus, Story
 from reader.pipeline import load_articles
-from reader.ui import corpus_memo
 from reader.ui.article_picker import by_story, story_index
-from reader.ui.corpus_memo import per_corpus, warm
+from reader.ui.corpus_memo import per_corpus
 from reader.ui.picker_order import (
     ORDERS,
     ArticleCatalog,
@@ -111,21 +110,17 @@ def test_a_summary_is_computed_once_per_corpus_and_again_for_a_new_one(real_arti
         calls.append(corpus)
         return len(corpus.articles)
 
-    try:
-        first = Corpus(real_articles, [], [], [], "test")
-        second = Corpus(real_articles[:3], [], [], [], "test")
-        warm(first)  # as the reader's worker does when a corpus arrives
-        assert calls == [first]
-        assert count(first) == len(real_articles)
-        assert count(first) == len(real_articles)
-        assert calls == [first]
-        assert count(second) == 3
-        assert count(first) == len(real_articles)  # the one before is kept too
-        assert calls == [first, second]
-        warm(Corpus(real_articles[:1], [], [], [], "test"), cancelled=lambda: True)
-        assert calls == [first, second]  # cancelled: nothing computed
-    finally:
-        corpus_memo._MEMOIZED.remove(count)  # a test's own: never warmed again
+    first = Corpus(real_articles, [], [], [], "test")
+    second = Corpus(real_articles[:3], [], [], [], "test")
+    assert count(first) == len(real_articles)
+    assert count(first) == len(real_articles)
+    assert calls == [first]
+    assert count(second) == 3
+    assert count(first) == len(real_articles)  # the one before is kept too
+    assert calls == [first, second]
+    third = Corpus(real_articles[:1], [], [], [], "test")
+    assert count(third) == 1 and count(first) == len(real_articles)  # two kept: made again
+    assert calls == [first, second, third, first]
 
 
 def test_the_quotes_grouping_is_kept_for_the_corpus(real_articles):
