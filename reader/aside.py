@@ -91,34 +91,9 @@ def start(work: Work[T], encode: Callable[[T], Any], decode: Callable[[Any], T])
     """
     # Forking while another thread runs can copy a lock it holds into the child
     # (a UI's workers): there, and where there is no fork, the work is done here.
-    if not hasattr(os, "fork") or _threads_holding_locks() > 1 or not idle_core():
+    if not hasattr(os, "fork") or threading.active_count() > 1 or not idle_core():
         return Aside(work, decode)
     return forked(work, encode, decode)
-
-
-#: Threads that hold no lock a forked child could need (``fork_safe``), by ident.
-_fork_safe: set[int] = set()
-
-
-def fork_safe(thread: threading.Thread) -> None:
-    """Let work be forked while ``thread`` runs (it is started).
-
-    Only for a thread that holds no lock but the interpreter's: one that sleeps
-    and polls (the linking process's watch on its parent), never one that logs,
-    imports, allocates through a locked pool or talks to a UI.
-    """
-    if thread.ident is not None:
-        _fork_safe.add(thread.ident)
-
-
-def _threads_holding_locks() -> int:
-    """The running threads, this one included, but those known to be ``fork_safe``."""
-    count = threading.active_count()
-    if _fork_safe:
-        alive = {thread.ident for thread in threading.enumerate()}
-        _fork_safe.intersection_update(alive)
-        count -= len(_fork_safe)
-    return count
 
 
 def idle_core() -> bool:

@@ -21,18 +21,14 @@ import time
 from collections.abc import Iterator, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 
-from reader.aside import fork_safe
 from reader.config import Settings
 from reader.corpus_wire import corpus_frames, stored_frames
 from reader.link_process import articles_digest
 from reader.model import Article, LoadError
-
-if TYPE_CHECKING:
-    from reader.collection import CollectionLinker
 
 #: How much the child lowers its priority while it links a collection (``os.nice``).
 LINK_NICENESS = 5
@@ -50,19 +46,16 @@ def serve(requests: Connection, replies: Connection) -> None:
     try:
         if "paths" in head:
             articles = _preloaded(head, replies)
-        frames, linker = _linked(articles, head, replies)
+        frames, warnings, model = _linked(articles, head, replies)
         if frames is None:
             _message(replies, "miss", {})
             return
         for frame in frames:
             replies.send_bytes(b"C" + frame)
-        # A collection just linked is stored by a forked child while its frames go
-        # out: done once it is stored (what storing met joins the warnings).
-        linker.finish()
     except Exception as error:  # reported to the parent, which links itself instead
         _message(replies, "error", {"message": f"{type(error).__name__}: {error}"})
         return
-    _message(replies, "done", {"warnings": linker.warnings, "model": linker.model})
+    _message(replies, "done", {"warnings": warnings, "model": model})
 
 
 def _preloaded(head: dict[str, Any], replies: Connection) -> list[Article]:
@@ -85,9 +78,8 @@ def _preloaded(head: dict[str, Any], replies: Connection) -> list[Article]:
 
 def _linked(
     articles: list[Article], head: dict[str, Any], replies: Connection
-) -> tuple[Iterator[bytes] | None, CollectionLinker]:
-    """The corpus's frames (None: the parent must analyze), and the linker that made them
-    (its warnings, its model's label; ``finish`` once the frames are sent)."""
+) -> tuple[Iterator[bytes] | None, list[str], str]:
+    """The corpus's frames (None: the parent must analyze), warnings, the model's label."""
     # Imported here: the pipeline's imports are the bulk of the child's start-up, and
     # a test can run ``serve`` with a stand-in without them.
     from reader.collection import CollectionLinker
@@ -99,9 +91,9 @@ def _linked(
     # Stored: sent on as stored, never built into a corpus here.
     rows = linker.lookup_rows(articles)
     if rows is not None:
-        return stored_frames(rows), linker
+        return stored_frames(rows), linker.warnings, linker.model
     if not head["link"]:
-        return None, linker
+        return None, linker.warnings, linker.model
     # What linking reads of each analysis, from the digest store's compact rows where
     # they hold it (as the command line does); only the other texts' cached analyses
     # are read.
@@ -111,19 +103,17 @@ def _linked(
     try:
         cached = analyzer.cached(rest) if rest else {}
     except ModelNotFound:
-        return None, linker  # the parent says so: it knows how to word it
+        return None, [], linker.model  # the parent says so: it knows how to word it
     if len(cached) < len(rest):
-        return None, linker  # analysis needs the model: the parent streams it
+        return None, [], linker.model  # analysis needs the model: the parent streams it
     cached.update(stored.analyses)
     _message(replies, "linking", {"articles": len(articles)})
     # Linking a large collection takes a minute: when the cores are busy, the
     # reader's keys go first (the quick lookup above keeps its priority).
     with contextlib.suppress(OSError):
         os.nice(LINK_NICENESS)
-    # Stories, half the untagged-name search and storing the result run on the
-    # other core when it is idle (``reader.aside``); the watch on the parent holds no lock.
-    corpus = linker.link(articles, cached, errors, stored.digests, aside=True)
-    return corpus_frames(corpus), linker
+    corpus = linker.link(articles, cached, errors, stored.digests)
+    return corpus_frames(corpus), linker.warnings, corpus.model
 
 
 def _message(replies: Connection, kind: str, info: dict[str, Any]) -> None:
@@ -145,9 +135,7 @@ def main(argv: Sequence[str]) -> int:
     gc.disable()
     requests = Connection(int(argv[0]), writable=False)
     replies = Connection(int(argv[1]), readable=False)
-    watch = threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True)
-    watch.start()
-    fork_safe(watch)
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     try:
         serve(requests, replies)
     except (EOFError, BrokenPipeError):

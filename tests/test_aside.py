@@ -72,36 +72,6 @@ def test_with_threads_running_nothing_is_forked() -> None:
         worker.join()
 
 
-def test_a_thread_known_to_hold_no_lock_does_not_stop_forking(monkeypatch) -> None:
-    from reader import aside
-
-    monkeypatch.setattr(aside, "idle_core", lambda: True)
-    monkeypatch.setattr(aside, "_fork_safe", set())
-    # The runner's own threads, if any, left out of the count.
-    baseline = threading.active_count()
-    monkeypatch.setattr(
-        threading, "active_count", lambda: len(threading.enumerate()) - baseline + 1
-    )
-    stop = threading.Event()
-    watch = threading.Thread(target=stop.wait, daemon=True)
-    watch.start()
-    try:
-        assert _where() == os.getpid()  # an unknown thread: done here
-        aside.fork_safe(watch)
-        assert _where() != os.getpid()  # the watch alone: forked
-    finally:
-        stop.set()
-        watch.join()
-    assert _where() != os.getpid()
-    assert not aside._fork_safe  # an ended thread is forgotten
-
-
-def _where() -> int:
-    running = start(_work, list, list)
-    running.send({"words": []})
-    return running.result()[0]
-
-
 def test_stories_and_quote_groups_made_aside_are_those_made_here(settings, monkeypatch) -> None:
     loaded = load_articles([ECB], settings)
     analyses = Analyzer(settings).analyze(loaded.articles)
