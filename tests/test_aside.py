@@ -72,20 +72,27 @@ def test_with_threads_running_nothing_is_forked() -> None:
         worker.join()
 
 
+def _received(monkeypatch, module: Any, decoder: str) -> list[Any]:
+    """What a child's result decoder ``module.decoder`` is given from now on (the data a
+    forked child sent back), recorded as it decodes it."""
+    received: list[Any] = []
+    decode = getattr(module, decoder)
+
+    def receiving(data: Any) -> Any:
+        received.append(data)
+        return decode(data)
+
+    monkeypatch.setattr(module, decoder, receiving)
+    return received
+
+
 def test_stories_and_quote_groups_made_aside_are_those_made_here(settings, monkeypatch) -> None:
     loaded = load_articles([ECB], settings)
     analyses = Analyzer(settings).analyze(loaded.articles)
     here = link_corpus(loaded.articles, analyses, [], "model", loaded.aliases)
     # Forked even if the test runner keeps a thread of its own.
     monkeypatch.setattr("reader.aside.start", forked)
-    received: list[Any] = []
-    decode = corpus._comparison_from_rows
-
-    def receiving(rows: Any) -> Any:
-        received.append(rows)
-        return decode(rows)
-
-    monkeypatch.setattr(corpus, "_comparison_from_rows", receiving)
+    received = _received(monkeypatch, corpus, "_comparison_from_rows")
     away = link_corpus(loaded.articles, analyses, [], "model", loaded.aliases, compare_aside=True)
     assert len(here.stories) >= 2
     stories, groups = received[0]  # sent by the child
@@ -110,14 +117,7 @@ def test_the_untagged_search_halved_aside_finds_what_it_finds_here(settings, mon
     # The later half in a child, small as the collection is.
     monkeypatch.setattr(aside, "start", forked)
     monkeypatch.setattr(propagate, "HALVED_FROM", 0)
-    received: list[Any] = []
-    decode = propagate._findings_from_data
-
-    def receiving(data: Any) -> Any:
-        received.append(data)
-        return decode(data)
-
-    monkeypatch.setattr(propagate, "_findings_from_data", receiving)
+    received = _received(monkeypatch, propagate, "_findings_from_data")
     away = link_entities(documents, loaded.aliases)
     assert len(received) == 1  # the child's half came back through the pipe
     later = received[0]
