@@ -3,8 +3,8 @@
 An open dialog that shows the corpus (the quotes, an entity's details) and the
 command palette follow each new corpus as results arrive, keeping the reader's
 place in them. What the dialogs show of a corpus as a whole (the quotes by
-speaker, the entities by salience, the articles in every order) is computed
-in a worker as each corpus arrives, so opening a dialog only shows it.
+speaker, the entities by salience, the articles in every order) is made at
+the first open that needs it and kept, so later opens only show it.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class Dialogs:
 
     def __init__(self, screen: ReaderScreen) -> None:
         self.screen = screen
-        #: The picker's catalog of the articles (made in a worker once they are all read).
+        #: The picker's catalog of the articles (made at the picker's first open, then grown).
         self._catalog: ArticleCatalog | None = None
 
     def catalog(self, articles: list[Article]) -> ArticleCatalog:

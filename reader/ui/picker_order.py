@@ -106,9 +106,9 @@ class ArticleCatalog:
     """The articles as the picker lists them: each one's filter texts and every order.
 
     Sorting 10,000 file names and folding their fields took about a tenth of a
-    second at every open of the picker: the reader makes a catalog once per
-    collection (in a worker, :meth:`prepare`) and every picker reuses it.
-    Orders not prepared yet are sorted at first use.
+    second at every open of the picker: the reader keeps one catalog per
+    collection and every picker reuses it. Each order is sorted at its first use
+    and merged with articles read later.
     """
 
     def __init__(self, articles: Sequence[Article]) -> None:
@@ -135,12 +135,6 @@ class ArticleCatalog:
         if by not in self._orders:
             self._orders[by] = sorted(self.articles, key=self._key(by))
         return self._orders[by]
-
-    def prepare(self) -> ArticleCatalog:
-        """Sort every order now (for a worker thread); returns the catalog."""
-        for by, _ in ORDERS:
-            self.ordered(by)
-        return self
 
     def find(self, query: str, by: SortBy) -> list[Article]:
         """The articles the filter ``query`` keeps (see :func:`parse_filter`), in order ``by``."""

@@ -197,7 +197,7 @@ class QuotesScreen(DialogScreen[str | None]):
 
 @per_corpus
 def every_quote_option(corpus: Corpus) -> list[Option]:
-    """The list without filters, made once per corpus (in a worker as the corpus arrives).
+    """The list without filters, made once per corpus (at the first open of the view).
 
     The same options at every open: the list measures each option once, not at
     every open (an option keeps its measured height). Never changed by the screen.
