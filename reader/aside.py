@@ -110,9 +110,10 @@ def idle_core() -> bool:
         cores = os.cpu_count() or 1
     if cores < 2:
         return False
-    running = _fewest_running()
+    # Besides this process, a core left over.
+    running = _fewest_running(enough=cores - 1)
     if running is not None:
-        return running - 1 <= cores - 2  # besides this process, a core left over
+        return running <= cores - 1
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # no load average on this platform
@@ -132,12 +133,13 @@ LOOKS = 3
 BETWEEN_LOOKS = 0.002
 
 
-def _fewest_running() -> int | None:
-    """The fewest tasks running over ``LOOKS`` looks a few milliseconds apart, or None."""
+def _fewest_running(enough: int) -> int | None:
+    """The fewest tasks running over ``LOOKS`` looks a few milliseconds apart, or None;
+    looking stops once they are ``enough`` or fewer."""
     fewest = runnable_now()
     for _ in range(LOOKS - 1):
-        if fewest is None or fewest <= 1:
-            break  # nothing but this process: no need to look again
+        if fewest is None or fewest <= enough:
+            break
         time.sleep(BETWEEN_LOOKS)
         again = runnable_now()
         fewest = min(fewest, again) if again is not None else fewest
