@@ -67,8 +67,9 @@ def add_untagged(
         by_article.setdefault(article_id, []).extend(map(itemgetter(1), group))
     forms, kinds = _searched_forms(located, mentions, roots, lower, headline_only)
     search = _Search(forms, kinds, roots, by_article)
-    # Each article is searched alone: a large collection's later half on the other
-    # core, when one is idle (``reader.aside``), while this process searches the first.
+    # Each article is searched alone: a large collection's later part (``_halfway``) on
+    # the other core, when one is idle (``reader.aside``), while this process searches
+    # the rest.
     split = _halfway(documents)
     later = None
     if split < len(documents):
