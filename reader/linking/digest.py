@@ -187,12 +187,9 @@ class ArticleDigest:
                 tuple(map(intern, data[name])) for name in ("texts", "labels", "written", "keys")
             )
             in_body = tuple(map(bool, data["in_body"]))
-            # Columns of different lengths: a broken digest.
-            if not len(starts) == len(ends) == len(texts) == len(labels) == len(written):
-                raise ValueError("mention columns of different lengths")
-            if not len(written) == len(keys) == len(in_body):
-                raise ValueError("mention columns of different lengths")
             columns = MentionColumns(starts, ends, texts, labels, written, keys, in_body)
+            if len(set(map(len, columns))) > 1:
+                raise ValueError("mention columns of different lengths")  # a broken digest
             definitions = tuple((str(a), str(b), str(c)) for a, b, c in data["definitions"])
             spans = _checked_spans(data["spans"])
             return cls(

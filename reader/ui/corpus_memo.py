@@ -12,7 +12,6 @@ collection arrived, and keys waited up to a quarter of a second.)
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -27,23 +26,19 @@ KEEP = 2
 def per_corpus(function: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
     """``function(corpus)`` computed once per corpus object (by identity).
 
-    Safe from several threads: two callers at once may both compute it, and both
-    get an equal result. Corpora are immutable once linked, so a kept result
-    never goes stale; a new corpus is a new object.
+    Called by the dialogs on the UI thread only. Corpora are immutable once
+    linked, so a kept result never goes stale; a new corpus is a new object.
     """
     kept: list[tuple[Corpus, T]] = []
-    lock = threading.Lock()
 
     @functools.wraps(function)
     def cached(corpus: Corpus) -> T:
-        with lock:
-            for seen, value in kept:
-                if seen is corpus:
-                    return value
+        for seen, value in kept:
+            if seen is corpus:
+                return value
         value = function(corpus)
-        with lock:
-            kept.insert(0, (corpus, value))
-            del kept[KEEP:]
+        kept.insert(0, (corpus, value))
+        del kept[KEEP:]
         return value
 
     return cached
