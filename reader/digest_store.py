@@ -27,6 +27,7 @@ import hashlib
 import sqlite3
 from array import array
 from collections.abc import Mapping, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn, SupportsIndex
 
@@ -34,6 +35,7 @@ import orjson
 
 from reader.cache import AnalysisCache
 from reader.linking import ArticleDigest, digest_article, linking_fingerprint
+from reader.linking.name_spans import PackedSpans
 from reader.model import Analysis, Article, Mention, QuoteFinding, Span
 from reader.sqlite_file import SqliteFile
 
@@ -136,14 +138,15 @@ class DigestStore(SqliteFile):
 
 
 def encode(digest: ArticleDigest, analysis: Analysis | None = None) -> bytes:
-    """The stored form of a digest (JSON, never pickle), with what linking reads of
-    ``analysis`` (its quotes; ``digest.count`` is its number of mentions) when given."""
-    data = digest.to_dict()
+    """The stored form of a digest, with what linking reads of ``analysis`` (its
+    quotes; ``digest.count`` is its number of mentions) when given: JSON (never
+    pickle), a line break, then the packed spans as raw bytes
+    (``PackedSpans.to_bytes``), which read back without a number parsed."""
+    data = digest.to_dict(spans=False)
     if analysis is not None:
         data["row"] = ROW_VERSION
         data["quotes"] = [_quote_row(quote) for quote in analysis.quotes]
-    # Copied to its own size: orjson's result keeps a buffer ten times the text.
-    return bytes(memoryview(orjson.dumps(data)))
+    return orjson.dumps(data) + _SEPARATOR + digest.packed_spans.to_bytes()
 
 
 def decode(data: bytes | None, article_id: str) -> ArticleDigest | None:
@@ -152,9 +155,27 @@ def decode(data: bytes | None, article_id: str) -> ArticleDigest | None:
     if data is None:
         return None
     try:
-        return ArticleDigest.from_dict(orjson.loads(data), article_id)
+        row, spans = _parts(data)
+        return ArticleDigest.from_dict(row, article_id, spans)
     except (ValueError, TypeError, KeyError):
         return None
+
+
+#: Between a row's JSON and its spans' bytes: compact JSON never holds a raw line break.
+_SEPARATOR = b"\n"
+
+
+def _parts(data: bytes) -> tuple[Any, PackedSpans]:
+    """A row's JSON, parsed, and its packed spans.
+
+    Raises:
+        ValueError: the row is not JSON and spans.
+    """
+    cut = data.find(_SEPARATOR)
+    if cut < 0:
+        raise ValueError("a digest row without its spans")
+    view = memoryview(data)
+    return orjson.loads(view[:cut]), PackedSpans.from_bytes(view[cut + 1 :])
 
 
 class StoredText(NamedTuple):
@@ -177,8 +198,8 @@ def read_row(data: bytes | None, article: Article) -> StoredText | None:
     if data is None:
         return None
     try:
-        row = orjson.loads(data)
-        digest = ArticleDigest.from_dict(row, article.id)
+        row, spans = _parts(data)
+        digest = ArticleDigest.from_dict(row, article.id, spans)
     except (ValueError, TypeError, KeyError):
         return None
     text = article.text
@@ -236,26 +257,44 @@ def _quotes(items: Any, text: str) -> tuple[QuoteFinding, ...]:
 
     Raises:
         ValueError: not a list of stored quotes, or a span that does not fit the text.
+        TypeError, OverflowError: a value that is no 32-bit int.
     """
-    size, found = len(text), []
-    for item in items:
-        # Every value an int (array refuses anything else), none past the text.
-        values = array("i", item)
-        if len(values) != 9 or min(values) < -1 or max(values) > size:
-            raise ValueError("not a stored quote")
-        start, end, partial, *parts = values
+    if not items:
+        return ()
+    # Checked all at once by C loops: nine values each, every one an int (an array
+    # refuses anything else), none below -1 or past the text.
+    if set(map(len, items)) != {9}:
+        raise ValueError("not a stored quote")
+    values = array("i", chain.from_iterable(items))
+    if min(values) < -1 or max(values) > len(text):
+        raise ValueError("a stored span does not fit the text")
+    found = []
+    for start, end, partial, s0, e0, s1, e1, s2, e2 in items:
         if not (0 <= start <= end and partial in (0, 1)):
             raise ValueError("not a stored quote")
-        spans: list[Span | None] = [None, None, None]
-        for index in range(3):
-            first, last = parts[2 * index], parts[2 * index + 1]
-            if first == -1 == last:
-                continue
-            if not 0 <= first <= last:
-                raise ValueError("a stored span does not fit the text")
-            spans[index] = Span(first, last, text[first:last])
-        found.append(QuoteFinding(start, end, text[start:end], bool(partial), *spans))
+        found.append(
+            QuoteFinding(
+                start,
+                end,
+                text[start:end],
+                partial == 1,
+                _span(text, s0, e0),
+                _span(text, s1, e1),
+                _span(text, s2, e2),
+            )
+        )
     return tuple(found)
+
+
+def _span(text: str, start: int, end: int) -> Span | None:
+    """A stored span (``None`` for ``-1, -1``), checked to fit ``text``."""
+    if start < 0:
+        if end != -1:
+            raise ValueError("a stored span does not fit the text")
+        return None
+    if end < start:
+        raise ValueError("a stored span does not fit the text")
+    return Span(start, end, text[start:end])
 
 
 class DigestWriter:

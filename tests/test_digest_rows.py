@@ -122,7 +122,12 @@ def test_a_damaged_row_is_never_an_error(analyzed, data) -> None:
 
 def test_a_quotes_part_that_does_not_fit_leaves_the_digest(analyzed) -> None:
     article, analysis = next((a, an) for a, an in analyzed if an.quotes)
-    data = orjson.loads(encode(digest_article(article, analysis), analysis))
+    stored, spans = encode(digest_article(article, analysis), analysis).split(b"\n", 1)
+    data = orjson.loads(stored)
+
+    def row(changed: dict) -> bytes:
+        return orjson.dumps(changed) + b"\n" + spans
+
     for broken in (
         [[0, len(article.text) + 1, 0, -1, -1, -1, -1, -1, -1]],  # past the text
         [[5, 2, 0, -1, -1, -1, -1, -1, -1]],  # ends before it starts
@@ -132,16 +137,17 @@ def test_a_quotes_part_that_does_not_fit_leaves_the_digest(analyzed) -> None:
         [[0, 2, 0, -1, -1, -1, -1, -1]],  # too short
         "quotes",
     ):
-        row = read_row(orjson.dumps({**data, "quotes": broken}), article)
-        assert row is not None and row.analysis is None
-        assert row.digest == digest_article(article, analysis)
-    older = read_row(orjson.dumps({**data, "row": ROW_VERSION - 1}), article)
+        found = read_row(row({**data, "quotes": broken}), article)
+        assert found is not None and found.analysis is None
+        assert found.digest == digest_article(article, analysis)
+    assert read_row(orjson.dumps({**data, "quotes": []}), article) is None  # no spans
+    older = read_row(row({**data, "row": ROW_VERSION - 1}), article)
     assert older is not None and older.analysis is None
     assert read_row(encode(digest_article(article, analysis)), article).analysis is None
     longer = replace(article, text=article.text + " More.")
-    assert read_row(orjson.dumps(data), longer) is None  # made from another text
+    assert read_row(row(data), longer) is None  # made from another text
     for count in (-1, len(data["starts"]) - 1, len(article.text) + 1, 10**12):
-        assert read_row(orjson.dumps({**data, "count": count}), article) is None
+        assert read_row(row({**data, "count": count}), article) is None
 
 
 def test_unread_mentions_are_counted_and_never_read() -> None:
@@ -191,12 +197,13 @@ def test_damaged_or_old_rows_are_read_through_the_analysis_and_kept_whole(
     store = DigestStore(private.cache_dir)
     with sqlite3.connect(store.path) as db:
         key, data = db.execute("SELECT key, data FROM digests ORDER BY key LIMIT 1").fetchone()
-        row = orjson.loads(data)
+        head, spans = data.split(b"\n", 1)  # the JSON, then the spans' bytes
+        row = orjson.loads(head)
         if damage == "quotes":
             row["quotes"] = [[1, 0]]
         elif damage == "row":  # a row as an older reader wrote it: the digest alone
             del row["row"], row["quotes"]
-        changed = b"\x00garbage" if damage == "garbage" else orjson.dumps(row)
+        changed = b"\x00garbage" if damage == "garbage" else orjson.dumps(row) + b"\n" + spans
         db.execute("UPDATE digests SET data = ? WHERE key = ?", (changed, key))
     db.close()
     (private.cache_dir / "collections.sqlite3").unlink()
@@ -205,7 +212,7 @@ def test_damaged_or_old_rows_are_read_through_the_analysis_and_kept_whole(
     assert len(read) == 1  # that one text's cached analysis, no other
     assert dumps(again) == expected
     # The row is whole again: the next new collection reads no analysis.
-    assert orjson.loads(store.get([key])[key])["row"] == ROW_VERSION
+    assert orjson.loads(store.get([key])[key].split(b"\n", 1)[0])["row"] == ROW_VERSION
     (private.cache_dir / "collections.sqlite3").unlink()
     read.clear()
     collection._memo.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from reader.linking import (
 )
 from reader.linking.build import entity_ids
 from reader.linking.digest import LINKING_ROOTS
-from reader.linking.name_spans import name_spans
+from reader.linking.name_spans import PackedSpans, name_spans, pack_spans
 from reader.model import Entity
 from reader.pipeline import Analyzer, load_articles
 from tests.linking_helpers import doc
@@ -55,16 +56,20 @@ def test_broken_digest_data_is_refused_with_a_message() -> None:
         ArticleDigest.from_dict({"v": 999}, "a")
 
 
-def test_a_stored_span_list_cut_short_is_refused(seed_documents) -> None:
+def test_stored_spans_that_do_not_fit_together_are_refused(seed_documents) -> None:
     article, analysis = seed_documents[0]
     data = digest_article(article, analysis).to_dict()
-    assert data["spans"]
+    starts, bounds, ends = data["spans"]
+    assert starts and bounds[0] == 0 and bounds[-1] == len(ends)
     broken = [
-        {"spans": [*data["spans"], 7]},
-        {"spans": [*data["spans"], 7, 2, 9]},
-        {"spans": [1, 0]},
-        {"spans": [1, -1, 4]},
-        {"spans": data["spans"][:-1]},
+        {"spans": [starts, bounds, [*ends, 7]]},  # an end no start owns
+        {"spans": [[*starts, 7], bounds, ends]},  # a start without bounds
+        {"spans": [starts, bounds, ends[:-1]]},  # cut short
+        {"spans": [[1], [0, 0], []]},  # a start without an end
+        {"spans": [[1, 2], [0, 2, 1], [4, 5]]},  # bounds going back
+        {"spans": [[1], [1, 2], [4, 5]]},  # bounds not from 0
+        {"spans": [starts, bounds]},
+        {"spans": [starts, bounds, ["7"]]},
         {"texts": data["texts"][:-1]},
         {"starts": ["7", *data["starts"][1:]]},
         {"keys": [7, *data["keys"][1:]]},
@@ -74,6 +79,25 @@ def test_a_stored_span_list_cut_short_is_refused(seed_documents) -> None:
             ArticleDigest.from_dict({**data, **change}, article.id)
     again = ArticleDigest.from_dict(data, article.id)
     assert again.spans == digest_article(article, analysis).spans
+
+
+def test_packed_spans_round_trip_as_bytes_and_damaged_bytes_are_refused(seed_documents) -> None:
+    for article, analysis in seed_documents:
+        packed = digest_article(article, analysis).packed_spans
+        stored = packed.to_bytes()
+        assert PackedSpans.from_bytes(stored) == packed
+        assert PackedSpans.from_bytes(stored).pairs() == name_spans(article.text)
+        for damaged in (
+            stored[:-4],  # an end cut off: the last bound no longer fits
+            stored[:-1],  # not whole numbers
+            stored[:6],
+            (len(packed.starts) + 1).to_bytes(4, sys.byteorder) + stored[4:],  # a count off
+            (-1).to_bytes(4, sys.byteorder, signed=True) + stored[4:],
+        ):
+            with pytest.raises(ValueError, match="packed spans"):
+                PackedSpans.from_bytes(damaged)
+    empty = pack_spans([])
+    assert PackedSpans.from_bytes(empty.to_bytes()) == empty and empty.pairs() == []
 
 
 def test_linking_with_stored_digests_gives_the_same_result(seed_documents) -> None:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from reader.linking.clusters import Clusters
 from reader.linking.collect import collect_names
 from reader.linking.digest import digest_article
-from reader.linking.namesearch import NameSearch, local_occurrences, span_index
+from reader.linking.namesearch import NameSearch, local_occurrences
 from reader.linking.propagate import capitals_forms
 from reader.model import LABEL_TYPES, Analysis, Article, EntityMention, Mention
 from reader.names import clean_spacing
@@ -90,8 +90,8 @@ def searches(draw):
 def test_name_search_finds_what_a_plain_scan_finds(case) -> None:
     text, digest, forms, tagged = case
     search = NameSearch(forms, capitals_forms(forms))
-    found, at = search.occurrences(text, digest.packed_spans.tolist(), tagged)
-    assert at == span_index(digest.packed_spans)
+    packed = digest.packed_spans
+    found = search.occurrences(text, packed.starts, packed.bounds, packed.ends, tagged)
     assert found == plain_occurrences(text, digest, forms, tagged)
 
 
@@ -99,7 +99,9 @@ def test_name_search_finds_names_in_capitals_and_closing_a_run() -> None:
     text = "KLITSCHKO RETAINS TITLE\nLos Angeles Angels GM Tony Reagins said Klitschko won."
     digest = digest_article(Article("a", "a.txt", text), Analysis())
     forms = {"Klitschko": 1, "Tony Reagins": 2}
-    found, _ = NameSearch(forms, capitals_forms(forms)).occurrences(text, digest.packed_spans, [])
+    packed = digest.packed_spans
+    search = NameSearch(forms, capitals_forms(forms))
+    found = search.occurrences(text, packed.starts, packed.bounds, packed.ends, [])
     assert [text[s:e] for s, e, _ in found] == ["KLITSCHKO", "Tony Reagins", "Klitschko"]
     assert found == plain_occurrences(text, digest, forms, [])
 
@@ -127,7 +129,8 @@ def plain_local(text, digest, forms, tagged):
 @given(searches())
 def test_local_search_finds_what_a_plain_text_search_finds(case) -> None:
     text, digest, forms, tagged = case
-    at = span_index(digest.packed_spans)
+    at = digest.packed_spans.numbers()
+    assert at == {start: number for number, (start, _) in enumerate(digest.spans)}
     found = local_occurrences(text, digest.packed_spans, at, list(forms), tagged)
     assert found == plain_local(text, digest, list(forms), tagged)
 

@@ -26,7 +26,7 @@ from reader.linking.context import (
     in_title_case_line,
     lower_and_capitalised,
 )
-from reader.linking.name_spans import name_spans, pack_spans
+from reader.linking.name_spans import PackedSpans, name_spans, pack_spans
 from reader.model import LABEL_TYPES, Analysis, Article
 from reader.names import clean_name, clean_spacing, fold_name
 
@@ -34,7 +34,7 @@ from reader.names import clean_name, clean_spacing, fold_name
 LINKING_ROOTS = ("reader.linking",)
 
 #: Bumped when the stored layout of a digest changes.
-DIGEST_VERSION = 4
+DIGEST_VERSION = 5
 
 
 class NameMention(NamedTuple):
@@ -102,9 +102,7 @@ class ArticleDigest:
             thousands of articles' words and looks up few of them; ``words``
             splits it where it is read).
         capitalised: the words it capitalises mid-sentence, the same way.
-        packed_spans: ``spans`` packed flat as ``start, number of ends, ends...``
-            (``pack_spans``): a UI keeps the digests of every article in memory,
-            and tuples of int objects took ten times the room.
+        packed_spans: ``spans`` packed into flat arrays (``PackedSpans``).
     """
 
     article: str
@@ -114,7 +112,7 @@ class ArticleDigest:
     definitions: tuple[tuple[str, str, str], ...]
     lower: str
     capitalised: str
-    packed_spans: array[int]
+    packed_spans: PackedSpans
 
     @property
     def mentions(self) -> tuple[NameMention, ...]:
@@ -130,12 +128,7 @@ class ArticleDigest:
     def spans(self) -> list[tuple[int, tuple[int, ...]]]:
         """Where a name not tagged by NER could stand: ``(start, ends)`` with every
         end that closes a plausible name starting there, shortest first."""
-        packed, out, index = self.packed_spans, [], 0
-        while index < len(packed):
-            start, count = packed[index], packed[index + 1]
-            out.append((start, tuple(packed[index + 2 : index + 2 + count])))
-            index += 2 + count
-        return out
+        return self.packed_spans.pairs()
 
     def fits(self, article: Article, analysis: Analysis) -> bool:
         """Whether this digest was plausibly made from ``article`` and ``analysis``."""
@@ -145,15 +138,20 @@ class ArticleDigest:
             and self.count == len(analysis.mentions)
         )
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, spans: bool = True) -> dict[str, Any]:
         """A compact JSON-safe form (lists, strings and numbers only).
 
         The article id is left out: a digest depends on the text and its analysis
         alone, so one stored digest serves every collection (and every path) the
         same text is opened under. ``from_dict`` is told the id.
+
+        Args:
+            spans: include the packed spans (as three lists); without them,
+                ``from_dict`` is given them (the digest store keeps them as raw
+                bytes beside the JSON: ``PackedSpans.to_bytes``).
         """
         columns = self.columns
-        return {
+        data = {
             "v": DIGEST_VERSION,
             "size": self.size,
             "count": self.count,
@@ -168,12 +166,18 @@ class ArticleDigest:
             "definitions": [list(d) for d in self.definitions],
             "lower": self.lower,
             "capitalised": self.capitalised,
-            "spans": self.packed_spans.tolist(),
         }
+        if spans:
+            packed = self.packed_spans
+            data["spans"] = [packed.starts.tolist(), packed.bounds.tolist(), packed.ends.tolist()]
+        return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], article: str) -> ArticleDigest:
-        """Rebuild a digest from ``to_dict`` output, as the digest of article ``article``.
+    def from_dict(
+        cls, data: dict[str, Any], article: str, spans: PackedSpans | None = None
+    ) -> ArticleDigest:
+        """Rebuild a digest from ``to_dict`` output, as the digest of article ``article``
+        (with ``spans`` when that output was made without them).
 
         Raises:
             ValueError: the data is not a digest of this version.
@@ -191,7 +195,9 @@ class ArticleDigest:
             if len(set(map(len, columns))) > 1:
                 raise ValueError("mention columns of different lengths")  # a broken digest
             definitions = tuple((str(a), str(b), str(c)) for a, b, c in data["definitions"])
-            spans = _checked_spans(data["spans"])
+            if spans is None:
+                starts, bounds, ends = data["spans"]
+                spans = PackedSpans.checked(starts, bounds, ends)
             return cls(
                 article,
                 int(data["size"]),
@@ -237,28 +243,6 @@ def _name_mention(
     return NameMention(
         start, end, intern(text), intern(label), intern(written), intern(key), in_body
     )
-
-
-def _checked_spans(values: list[int]) -> array[int]:
-    """``values`` as an array, when they are a well-formed ``pack_spans`` result
-    (checked on the list: indexing an array makes an int object each time).
-
-    Raises:
-        ValueError: a count runs past the end, or is not positive.
-        TypeError: a value is not an int.
-    """
-    index, size = 0, len(values)
-    try:
-        while index < size:
-            count = values[index + 1]
-            if count < 1:
-                break
-            index += 2 + count
-    except IndexError:
-        pass
-    if index != size:
-        raise ValueError("span list is cut short")
-    return array("i", values)
 
 
 def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:

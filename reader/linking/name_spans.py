@@ -2,16 +2,20 @@
 
 A name starts at a capitalised word (not glued to a capitalised word before
 it) and may end at any of the next few capitalised words; ``name_spans`` lists
-each start with its possible ends, and ``pack_spans`` packs them flat, as a
-digest keeps them (``ArticleDigest.packed_spans``).
+each start with its possible ends, and ``pack_spans`` packs them into three flat
+arrays (``PackedSpans``), as a digest keeps them (``ArticleDigest.packed_spans``).
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import count, islice
+from operator import lt
+from typing import NamedTuple
 
 from reader.linking.context import MAX_HEADLINE, title_case
 
@@ -34,17 +38,129 @@ _NEVER_NAME_END = frozenset(
 _ODD_MARK = re.compile(r"[^\w &'’-]|_")
 
 
-def pack_spans(spans: Iterable[tuple[int, Iterable[int]]]) -> array[int]:
-    """``(start, ends)`` pairs packed flat into one array (see ``ArticleDigest.spans``).
+class PackedSpans(NamedTuple):
+    """``name_spans`` as three flat arrays of 32-bit offsets (``pack_spans``).
+
+    A UI keeps the digests of every article in memory, and tuples of int objects
+    took ten times the room; stored as raw bytes (``to_bytes``), a digest store row
+    is read back without parsing a number, and checked (``checked``) with C loops.
+
+    Attributes:
+        starts: every place a name can start, in text order (each once).
+        bounds: where each start's ends sit in ``ends``: those of ``starts[i]`` are
+            ``ends[bounds[i]:bounds[i + 1]]`` (``len(starts) + 1`` values, from 0).
+        ends: the ends of every start, shortest first, start by start.
+    """
+
+    starts: array[int]
+    bounds: array[int]
+    ends: array[int]
+
+    def pairs(self) -> list[tuple[int, tuple[int, ...]]]:
+        """``(start, ends)`` for each start, as ``name_spans`` gave them."""
+        ends, bounds = self.ends, self.bounds
+        return [
+            (start, tuple(ends[bounds[number] : bounds[number + 1]]))
+            for number, start in enumerate(self.starts)
+        ]
+
+    def numbers(self) -> dict[int, int]:
+        """Start -> its number in ``starts`` (made by C loops)."""
+        return dict(zip(self.starts, count()))
+
+    def to_bytes(self) -> bytes:
+        """The arrays as raw little-endian bytes: the number of starts, then each array."""
+        parts = [array("i", [len(self.starts)]), self.starts, self.bounds, self.ends]
+        if _BIG_ENDIAN:
+            parts = [_swapped(part) for part in parts]
+        return b"".join(part.tobytes() for part in parts)
+
+    @classmethod
+    def from_bytes(cls, data: bytes | memoryview) -> PackedSpans:
+        """``to_bytes`` back, ``checked``.
+
+        Raises:
+            ValueError: the bytes are not packed spans.
+        """
+        view = memoryview(data)
+        if len(view) < 8 or len(view) % 4:
+            raise ValueError("packed spans of a wrong size")
+        arrays = []
+        for first, last in _layout(view):
+            part = array("i")
+            part.frombytes(view[first:last])
+            if _BIG_ENDIAN:
+                part.byteswap()
+            arrays.append(part)
+        starts, bounds, ends = arrays
+        return cls.checked(starts, bounds, ends)
+
+    @classmethod
+    def checked(
+        cls, starts: Sequence[int], bounds: Sequence[int], ends: Sequence[int]
+    ) -> PackedSpans:
+        """Packed spans of these values when they are well formed: one bound more than
+        starts, from 0 to the number of ends, rising (every start has an end).
+
+        Raises:
+            ValueError: they are not; TypeError or OverflowError: a value is no 32-bit int.
+        """
+        starts, bounds, ends = (_ints(part) for part in (starts, bounds, ends))
+        if (
+            len(bounds) != len(starts) + 1
+            or bounds[0] != 0
+            or bounds[-1] != len(ends)
+            or not all(map(lt, bounds, islice(bounds, 1, None)))
+        ):
+            raise ValueError("packed spans do not fit together")
+        return cls(starts, bounds, ends)
+
+
+_BIG_ENDIAN = sys.byteorder == "big"
+
+
+def _ints(values: Sequence[int]) -> array[int]:
+    return values if isinstance(values, array) and values.typecode == "i" else array("i", values)
+
+
+def _swapped(part: array[int]) -> array[int]:
+    copy = array("i", part)
+    copy.byteswap()
+    return copy
+
+
+def _layout(view: memoryview) -> list[tuple[int, int]]:
+    """Where ``to_bytes`` put the starts, the bounds and the ends in ``view``.
+
+    Raises:
+        ValueError: the count of starts does not fit the size.
+    """
+    head = array("i")
+    head.frombytes(view[:4])
+    if _BIG_ENDIAN:
+        head.byteswap()
+    starts = head[0]
+    bounds_at = 4 + 4 * starts
+    ends_at = bounds_at + 4 * (starts + 1)
+    if starts < 0 or ends_at > len(view):
+        raise ValueError("packed spans of a wrong size")
+    return [(4, bounds_at), (bounds_at, ends_at), (ends_at, len(view))]
+
+
+def pack_spans(spans: Iterable[tuple[int, Iterable[int]]]) -> PackedSpans:
+    """``(start, ends)`` pairs packed into flat arrays (see ``PackedSpans``).
 
     Raises:
         OverflowError: an offset does not fit in 32 bits.
     """
-    packed: array[int] = array("i")
-    for start, ends in spans:
-        ends = list(ends)
-        packed.extend((start, len(ends), *ends))
-    return packed
+    starts: array[int] = array("i")
+    bounds: array[int] = array("i", [0])
+    ends: array[int] = array("i")
+    for start, found in spans:
+        starts.append(start)
+        ends.extend(found)
+        bounds.append(len(ends))
+    return PackedSpans(starts, bounds, ends)
 
 
 def name_spans(text: str) -> list[tuple[int, tuple[int, ...]]]:

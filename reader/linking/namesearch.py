@@ -1,20 +1,22 @@
 """Finding known names in article text where the digest says a name could stand.
 
 An article's digest lists every place an untagged name could stand
-(``ArticleDigest.packed_spans``: a start, then every end that closes a plausible
-name there). ``NameSearch`` walks that packed list directly, once per article,
+(``ArticleDigest.packed_spans``: each start, with every end that closes a plausible
+name there). ``NameSearch`` walks those flat arrays directly, once per article,
 and looks each span up in one dictionary of the known names as written and in
 capitals; a set of every prefix of those names turns most starts away after a
 single lookup (the shortest span from a start is a prefix of every longer one).
 ``local_occurrences`` finds a handful of an article's own short forms by plain
-text search, checked against the same packed list.
+text search, checked against the same spans.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from itertools import accumulate
+from itertools import accumulate, islice
+
+from reader.linking.name_spans import PackedSpans
 
 Span = tuple[int, int]
 
@@ -41,39 +43,38 @@ class NameSearch:
         self._table = table
 
     def occurrences(
-        self, text: str, spans: Sequence[int], tagged: Iterable[Span]
-    ) -> tuple[list[tuple[int, int, str]], dict[int, int]]:
+        self,
+        text: str,
+        starts: Sequence[int],
+        bounds: Sequence[int],
+        ends: Sequence[int],
+        tagged: Iterable[Span],
+    ) -> list[tuple[int, int, str]]:
         """Occurrences of the known names in one article that no tagged span covers.
 
         Args:
             text: the article text.
-            spans: the article's ``ArticleDigest.packed_spans`` (as a list: faster to index).
+            starts, bounds, ends: the article's ``ArticleDigest.packed_spans`` (as
+                lists: faster to index than arrays).
             tagged: the ``(start, end)`` of the article's existing mentions.
 
         Returns:
-            ``(found, index)``: ``(start, end, name)`` for each untagged
-            occurrence, left to right (where names overlap, the longest one
-            starting first wins, and a span that closes with a known name of
-            several words, "GM Tony Reagins", counts as that name); and
-            ``span_index(spans)``, made on the way (most articles need it for
-            their own short forms).
+            ``(start, end, name)`` for each untagged occurrence, left to right
+            (where names overlap, the longest one starting first wins, and a span
+            that closes with a known name of several words, "GM Tony Reagins",
+            counts as that name).
         """
         known, get = self.known, self._table.get
         out = []
-        at = {}
         covered: tuple[list[int], list[int]] | None = None  # sorted on the first name found
         after = 0  # the end of the last name found: later names start past it
-        index, size = 0, len(spans)
-        while index < size:
-            start = spans[index]
-            at[start] = index
-            first = index + 2
-            index = first + spans[index + 1]
+        # Each start with its bounds (one more than the starts: the last is left over).
+        for start, first, last in zip(starts, bounds, islice(bounds, 1, None), strict=False):
             if start < after:
                 continue
             # Shortest first: a span that starts no known name ends the search from
             # this start, since every longer span begins with it.
-            shortest = spans[first]
+            shortest = ends[first]
             head = text[start:shortest]
             form = get(head)
             found = None
@@ -81,8 +82,8 @@ class NameSearch:
                 if form:
                     found = start, shortest, form
                 place = first + 1
-                while place < index:
-                    end = spans[place]
+                while place < last:
+                    end = ends[place]
                     form = get(text[start:end])
                     if form is None:
                         break
@@ -101,21 +102,11 @@ class NameSearch:
                 ordered = sorted(tagged)
                 covered = [s for s, _ in ordered], list(accumulate((e for _, e in ordered), max))
             # Inlined ``overlaps``: most names found are the tagged mentions themselves.
-            starts, reach = covered
-            before = bisect_left(starts, after)
+            covered_starts, reach = covered
+            before = bisect_left(covered_starts, after)
             if not before or reach[before - 1] <= found[0]:
                 out.append(found)
-        return out, at
-
-
-def span_index(spans: Sequence[int]) -> dict[int, int]:
-    """Start -> where its record sits in packed ``spans`` (see ``ArticleDigest.packed_spans``)."""
-    at = {}
-    index, size = 0, len(spans)
-    while index < size:
-        at[spans[index]] = index
-        index += 2 + spans[index + 1]
-    return at
+        return out
 
 
 def _ending_inside(
@@ -143,7 +134,7 @@ def _ending_inside(
 
 def local_occurrences(
     text: str,
-    spans: Sequence[int],
+    spans: PackedSpans,
     at: Mapping[int, int],
     forms: Collection[str],
     tagged: Iterable[Span],
@@ -157,7 +148,7 @@ def local_occurrences(
     Args:
         text: the article text.
         spans: the article's packed spans (``ArticleDigest.packed_spans``).
-        at: ``span_index(spans)``.
+        at: ``spans.numbers()``.
         forms: the forms to look for.
         tagged: the ``(start, end)`` of the article's mentions.
     """
@@ -179,7 +170,7 @@ def local_occurrences(
         if start < after:
             continue
         place = at[start]
-        if end not in spans[place + 2 : place + 2 + spans[place + 1]]:
+        if end not in spans.ends[spans.bounds[place] : spans.bounds[place + 1]]:
             continue
         after = end
         if not covered.overlaps(start, end):

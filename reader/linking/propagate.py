@@ -23,7 +23,7 @@ from reader.linking.build import vote
 from reader.linking.clusters import Clusters
 from reader.linking.context import in_title_case_line, mid_sentence
 from reader.linking.digest import ArticleDigest, words
-from reader.linking.namesearch import NameSearch, local_occurrences, span_index
+from reader.linking.namesearch import NameSearch, local_occurrences
 from reader.model import Article, EntityMention, EntityType, Evidence
 from reader.names import clean_name
 
@@ -152,11 +152,13 @@ class _Search:
         # The article's own short forms (``shortforms``): they win over a form
         # from elsewhere ("Rock" by "Chris Rock" is him there).
         mine = shortforms.article_forms(items, self.roots, words(digest.lower)) if items else {}
-        packed = digest.packed_spans.tolist()  # a list indexes faster than an array
+        packed = digest.packed_spans
+        occurrences = []
         if forms:
-            occurrences, at = self.names.occurrences(text, packed, spans)
-        else:
-            occurrences, at = [], span_index(packed) if mine else {}
+            # Lists index faster than arrays.
+            occurrences = self.names.occurrences(
+                text, packed.starts.tolist(), packed.bounds.tolist(), packed.ends.tolist(), spans
+            )
         added: list[Found] = []
         matched: list[str] = []
         for start, end, form in occurrences:
@@ -171,7 +173,7 @@ class _Search:
             spans.append((start, end))
         evidence: list[tuple[int, str, str]] = []
         if mine:
-            found_here = local_occurrences(text, packed, at, mine, spans)
+            found_here = local_occurrences(text, packed, packed.numbers(), mine, spans)
             evidence = _short_forms(text, found_here, mine, added)
         return added, matched, evidence
 
