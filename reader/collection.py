@@ -23,7 +23,7 @@ from reader.aside import Aside
 from reader.cache import AnalysisCache
 from reader.collection_index import CollectionIndex, collection_key
 from reader.config import Settings
-from reader.corpus import link_corpus
+from reader.corpus import compare_corpus, link_corpus
 from reader.digest_store import DigestStore, digest_key, read_row
 from reader.digest_store import encode as encode_digest
 from reader.fingerprint import source_fingerprint
@@ -182,14 +182,13 @@ class CollectionLinker:
         collection is stored by another while the caller goes on (writing the
         export): ``finish`` waits for it.
         """
-        complete = bool(articles) and all(a.id in analyses for a in articles)
-        # Each text is hashed once, for the collection's key and the digests' keys alike.
-        named = self._analysis_keys(articles)
-        key = self._key(articles, named) if complete else None
-        if key is not None and self._index is not None:
-            found = self._index.get(key, articles, errors, self.model)
-            if found is not None:
-                return found
+        if not aside:
+            stages = self.link_in_stages(articles, analyses, errors, digests)
+            next(stages)
+            return next(stages)
+        complete, named, key, found = self._looked_up(articles, analyses, errors)
+        if found is not None:
+            return found
         with paused_gc():
             corpus = link_corpus(
                 articles,
@@ -200,15 +199,65 @@ class CollectionLinker:
                 compare=complete,
                 # Passed on, not kept: link_corpus lets go of them once linked.
                 digests=self._digests(articles, analyses, named, digests or {}),
-                compare_aside=aside,
+                compare_aside=True,
             )
             if key is not None and self._index is not None:
                 store = partial(_store, self._index, key, articles, corpus)
-                if aside:
-                    self._storing = work_aside.start(store, _warning, _warning)
-                else:
-                    store(list)
+                self._storing = work_aside.start(store, _warning, _warning)
         return corpus
+
+    def link_in_stages(
+        self,
+        articles: Sequence[Article],
+        analyses: Mapping[str, Analysis],
+        errors: Sequence[LoadError],
+        digests: Mapping[str, ArticleDigest] | None = None,
+    ) -> Iterator[Corpus]:
+        """``link`` in two stages, for a caller that sends the entities on while the rest
+        is made (the reader's linking process): yields the corpus linked (entities and
+        quotes, no stories or repeated quotes yet), then the same corpus with those
+        grouped and, for a complete collection, stored in the index. A collection the
+        index holds is yielded whole, twice.
+        """
+        complete, named, key, found = self._looked_up(articles, analyses, errors)
+        if found is not None:
+            yield found
+            yield found
+            return
+        with paused_gc():
+            corpus = link_corpus(
+                articles,
+                analyses,
+                errors,
+                self.model,
+                self.aliases,
+                compare=False,
+                digests=self._digests(articles, analyses, named, digests or {}),
+            )
+        yield corpus
+        if complete:
+            with paused_gc():
+                compare_corpus(corpus)
+                if key is not None and self._index is not None:
+                    _store(self._index, key, articles, corpus, list)
+        yield corpus
+
+    def _looked_up(
+        self,
+        articles: Sequence[Article],
+        analyses: Mapping[str, Analysis],
+        errors: Sequence[LoadError],
+    ) -> tuple[bool, dict[str, str], str | None, Corpus | None]:
+        """Whether every article is analyzed, each one's analysis key, the collection's
+        key (None: incomplete, or no cache) and its stored corpus (None: a miss)."""
+        complete = bool(articles) and all(a.id in analyses for a in articles)
+        # Each text is hashed once, for the collection's key and the digests' keys alike.
+        named = self._analysis_keys(articles)
+        key = self._key(articles, named) if complete else None
+        found = None
+        if key is not None and self._index is not None:
+            found = self._index.get(key, articles, errors, self.model)
+        return complete, named, key, found
 
     def finish(self) -> str | None:
         """Wait until the collection ``link(..., aside=True)`` stores is stored.

@@ -148,6 +148,11 @@ def corpus_rows(articles: Sequence[Article], corpus: Corpus) -> dict[str, Any]:
 
     Mentions and quotes name their article by its number in ``articles``.
     """
+    return {**linked_rows(articles, corpus), **compared_rows(corpus)}
+
+
+def linked_rows(articles: Sequence[Article], corpus: Corpus) -> dict[str, Any]:
+    """``corpus_rows``' entities and quotes."""
     number = {article.id: n for n, article in enumerate(articles)}
     return {
         "entities": [
@@ -162,6 +167,12 @@ def corpus_rows(articles: Sequence[Article], corpus: Corpus) -> dict[str, Any]:
             for e in corpus.entities
         ],
         "quotes": [quote_row(q, number) for q in corpus.quotes],
+    }
+
+
+def compared_rows(corpus: Corpus) -> dict[str, Any]:
+    """``corpus_rows``' stories and repeated quotes."""
+    return {
         "stories": [[s.id, s.title, list(s.articles)] for s in corpus.stories],
         "quote_groups": [[g.id, list(g.quotes)] for g in corpus.quote_groups],
     }

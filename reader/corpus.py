@@ -80,27 +80,31 @@ def link_corpus(
         _quote(quote_id, article_id, finding, locator)
         for quote_id, (article_id, finding) in zip(ids, found, strict=True)
     ]
-    stories: list[Story] = []
-    quote_groups: list[QuoteGroup] = []
-    if comparing is not None:
-        stories, quote_groups = comparing.result()
-    elif compare:
-        # Here, not at the top: stories need numpy, which a collection reopened
-        # from the index (through this module's importers) never should load.
-        from reader.stories import group_stories
-
-        stories = group_stories(articles, entities)
-        quote_groups = group_quotes(quotes)
-    return Corpus(
+    corpus = Corpus(
         articles=list(articles),
         entities=entities,
         quotes=quotes,
         errors=list(errors),
         model=model,
-        # Stories and repeated quotes read only text and ids: no spaCy.
-        stories=stories,
-        quote_groups=quote_groups,
     )
+    if comparing is not None:
+        corpus.stories, corpus.quote_groups = comparing.result()
+    elif compare:
+        compare_corpus(corpus)
+    return corpus
+
+
+def compare_corpus(corpus: Corpus) -> Corpus:
+    """Group a linked corpus's articles into stories and its repeated quotes (in place,
+    and returned): what ``link_corpus(..., compare=True)`` adds to it. Stories and
+    repeated quotes read only text and ids: no spaCy."""
+    # Here, not at the top: stories need numpy, which a collection reopened
+    # from the index (through this module's importers) never should load.
+    from reader.stories import group_stories
+
+    corpus.stories = group_stories(corpus.articles, corpus.entities)
+    corpus.quote_groups = group_quotes(corpus.quotes)
+    return corpus
 
 
 Comparison = tuple[list[Story], list[QuoteGroup]]

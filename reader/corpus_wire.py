@@ -20,7 +20,13 @@ from typing import Any
 
 import orjson
 
-from reader.collection_index import corpus_rows, evidence_from_rows, quote_from_row
+from reader.collection_index import (
+    compared_rows,
+    corpus_rows,
+    evidence_from_rows,
+    linked_rows,
+    quote_from_row,
+)
 from reader.model import (
     Article,
     Corpus,
@@ -55,17 +61,35 @@ def stored_frames(rows: dict[str, Any], items: int = FRAME_ITEMS) -> Iterator[by
     """Rows in the collection index's layout (``collection_index.corpus_rows``, as
     ``CollectionIndex.get_rows`` returns them) as frames: a reopened collection goes
     out as it was stored, never built into objects on the way."""
-    entities: list[list[Any]] = rows["entities"]
+    yield from _section_frames(rows, items)
+    yield _END
+
+
+def staged_frames(stages: Iterator[Corpus], items: int = FRAME_ITEMS) -> Iterator[bytes]:
+    """The frames of a corpus linked in two stages (``CollectionLinker.link_in_stages``):
+    its entities and quotes as soon as they are linked, while its stories and repeated
+    quotes are grouped (the receiver decodes the first frames meanwhile), then those."""
+    linked = next(stages)
+    yield from _section_frames(linked_rows(linked.articles, linked), items)
+    yield from _section_frames(compared_rows(next(stages)), items)
+    yield _END
+
+
+_END = orjson.dumps(["end", {}])
+
+
+def _section_frames(rows: dict[str, Any], items: int) -> Iterator[bytes]:
+    """The frames of the sections ``rows`` holds, in the order a receiver takes them."""
+    entities: list[list[Any]] = rows.get("entities", [])
     for batch in _weighed(entities, lambda entity: len(entity[4]), items):
         yield orjson.dumps(["entities", batch])
-    quotes: list[list[Any]] = rows["quotes"]
+    quotes: list[list[Any]] = rows.get("quotes", [])
     for start in range(0, len(quotes), items):
         yield orjson.dumps(["quotes", quotes[start : start + items]])
-    for batch in _weighed(rows["stories"], lambda story: len(story[2]), items):
+    for batch in _weighed(rows.get("stories", []), lambda story: len(story[2]), items):
         yield orjson.dumps(["stories", batch])
-    for batch in _weighed(rows["quote_groups"], lambda group: len(group[1]), items):
+    for batch in _weighed(rows.get("quote_groups", []), lambda group: len(group[1]), items):
         yield orjson.dumps(["quote_groups", batch])
-    yield orjson.dumps(["end", {}])
 
 
 def _weighed(

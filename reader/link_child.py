@@ -15,10 +15,11 @@ import contextlib
 import gc
 import os
 import pickle
+import queue
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -26,12 +27,15 @@ from typing import Any
 import orjson
 
 from reader.config import Settings
-from reader.corpus_wire import corpus_frames, stored_frames
+from reader.corpus_wire import staged_frames, stored_frames
 from reader.link_process import articles_digest
 from reader.model import Article, LoadError
 
 #: How much the child lowers its priority while it links a collection (``os.nice``).
 LINK_NICENESS = 5
+#: How long a thread of the child may hold the interpreter lock while another waits
+#: for it (seconds; ``sys.setswitchinterval``).
+SWITCH_INTERVAL = 0.0005
 #: How often the child looks whether its parent is still there (seconds).
 ORPHAN_CHECK = 1.0
 
@@ -47,15 +51,54 @@ def serve(requests: Connection, replies: Connection) -> None:
         if "paths" in head:
             articles = _preloaded(head, replies)
         frames, warnings, model = _linked(articles, head, replies)
-        if frames is None:
-            _message(replies, "miss", {})
-            return
-        for frame in frames:
-            replies.send_bytes(b"C" + frame)
     except Exception as error:  # reported to the parent, which links itself instead
         _message(replies, "error", {"message": f"{type(error).__name__}: {error}"})
         return
-    _message(replies, "done", {"warnings": warnings, "model": model})
+    if frames is None:
+        _message(replies, "miss", {})
+        return
+    # The frames go out through a thread of their own: the reader takes each one in
+    # between keys, and making the next stage (the stories) must not wait for that.
+    outbox = _Outbox(replies)
+    try:
+        for frame in frames:
+            outbox.put(b"C" + frame)
+    except Exception as error:
+        outbox.put(_framed("error", {"message": f"{type(error).__name__}: {error}"}))
+    else:
+        # Asked once every frame is made: storing the collection, after its last
+        # stage, may have met a damaged index.
+        outbox.put(_framed("done", {"warnings": warnings(), "model": model}))
+    outbox.close()
+
+
+class _Outbox:
+    """Replies written in order by a thread of their own while the caller goes on.
+
+    A reply that cannot be written (the reader went away) ends the writing; the
+    rest are dropped.
+    """
+
+    def __init__(self, replies: Connection) -> None:
+        self._replies = replies
+        self._queue: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._write, daemon=True)
+        self._thread.start()
+
+    def put(self, reply: bytes) -> None:
+        self._queue.put(reply)
+
+    def close(self) -> None:
+        """Wait until every reply is written (or the writing ended)."""
+        self._queue.put(None)
+        self._thread.join()
+
+    def _write(self) -> None:
+        while (reply := self._queue.get()) is not None:
+            try:
+                self._replies.send_bytes(reply)
+            except OSError:
+                return  # the reader is gone: nobody to answer
 
 
 def _preloaded(head: dict[str, Any], replies: Connection) -> list[Article]:
@@ -78,8 +121,9 @@ def _preloaded(head: dict[str, Any], replies: Connection) -> list[Article]:
 
 def _linked(
     articles: list[Article], head: dict[str, Any], replies: Connection
-) -> tuple[Iterator[bytes] | None, list[str], str]:
-    """The corpus's frames (None: the parent must analyze), warnings, the model's label."""
+) -> tuple[Iterator[bytes] | None, Callable[[], list[str]], str]:
+    """The corpus's frames (None: the parent must analyze), the warnings met making them
+    (asked for once they are sent), the model's label."""
     # Imported here: the pipeline's imports are the bulk of the child's start-up, and
     # a test can run ``serve`` with a stand-in without them.
     from reader.collection import CollectionLinker
@@ -89,11 +133,15 @@ def _linked(
     errors: list[LoadError] = head["errors"]
     linker = CollectionLinker(settings, head["aliases"])
     # Stored: sent on as stored, never built into a corpus here.
+
+    def warnings() -> list[str]:
+        return linker.warnings
+
     rows = linker.lookup_rows(articles)
     if rows is not None:
-        return stored_frames(rows), linker.warnings, linker.model
+        return stored_frames(rows), warnings, linker.model
     if not head["link"]:
-        return None, linker.warnings, linker.model
+        return None, warnings, linker.model
     # What linking reads of each analysis, from the digest store's compact rows where
     # they hold it (as the command line does); only the other texts' cached analyses
     # are read.
@@ -103,21 +151,27 @@ def _linked(
     try:
         cached = analyzer.cached(rest) if rest else {}
     except ModelNotFound:
-        return None, [], linker.model  # the parent says so: it knows how to word it
+        return None, list, linker.model  # the parent says so: it knows how to word it
     if len(cached) < len(rest):
-        return None, [], linker.model  # analysis needs the model: the parent streams it
+        return None, list, linker.model  # analysis needs the model: the parent streams it
     cached.update(stored.analyses)
     _message(replies, "linking", {"articles": len(articles)})
     # Linking a large collection takes a minute: when the cores are busy, the
     # reader's keys go first (the quick lookup above keeps its priority).
     with contextlib.suppress(OSError):
         os.nice(LINK_NICENESS)
-    corpus = linker.link(articles, cached, errors, stored.digests)
-    return corpus_frames(corpus), linker.warnings, corpus.model
+    # The entities go out as soon as they are linked; the stories are grouped (and the
+    # collection stored) while the reader takes them in.
+    stages = linker.link_in_stages(articles, cached, errors, stored.digests)
+    return staged_frames(stages), warnings, linker.model
 
 
 def _message(replies: Connection, kind: str, info: dict[str, Any]) -> None:
-    replies.send_bytes(b"M" + orjson.dumps([kind, info]))
+    replies.send_bytes(_framed(kind, info))
+
+
+def _framed(kind: str, info: dict[str, Any]) -> bytes:
+    return b"M" + orjson.dumps([kind, info])
 
 
 def _exit_when_orphaned(parent: int) -> None:
@@ -133,6 +187,9 @@ def main(argv: Sequence[str]) -> int:
     # Short-lived and acyclic work: the cycle collector would only rescan the
     # hundreds of thousands of objects a lookup makes, again and again.
     gc.disable()
+    # The thread sending frames waits for the interpreter lock after each one, while
+    # this one makes the stories: at the default 5 ms a turn, frames would trickle out.
+    sys.setswitchinterval(SWITCH_INTERVAL)
     requests = Connection(int(argv[0]), writable=False)
     replies = Connection(int(argv[1]), readable=False)
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()

@@ -13,9 +13,11 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from reader.collection import CollectionLinker
 from reader.collection_index import encode
 from reader.config import Settings
-from reader.corpus_wire import CorpusAssembler, corpus_frames, stored_frames
+from reader.corpus_wire import CorpusAssembler, corpus_frames, staged_frames, stored_frames
+from reader.export import dumps
 from reader.model import Analysis, Corpus
 from reader.pipeline import build_corpus, load_articles
 
@@ -28,13 +30,18 @@ RECORDED = [UI_DATA / "seed_analyses.json", UI_DATA / "ecb_quote_analyses.json"]
 SETS = {"seeds": [SEEDS], "ecb": [ECB], "both": [SEEDS, ECB]}
 
 
-def _corpus(settings: Settings, folders: list[Path]) -> Corpus:
+def _recorded(settings: Settings, folders: list[Path]):
     loaded = load_articles(folders, settings)
     analyses = {}
     for recorded in RECORDED:
         data = json.loads(recorded.read_text(encoding="utf-8"))
         analyses.update({key: Analysis.from_dict(value) for key, value in data.items()})
     assert {a.id for a in loaded.articles} <= set(analyses), "re-record the analyses"
+    return loaded, analyses
+
+
+def _corpus(settings: Settings, folders: list[Path]) -> Corpus:
+    loaded, analyses = _recorded(settings, folders)
     # No cache: nothing is stored, the corpus is linked here.
     return build_corpus(
         loaded.articles, analyses, loaded.errors, replace(settings, use_cache=False)
@@ -136,3 +143,36 @@ def test_stored_rows_go_out_as_the_same_frames(corpus: Corpus, items: int):
     assert assembler.complete
     assert assembler.corpus().entities == corpus.entities
     assert assembler.corpus().quotes == corpus.quotes
+
+
+def test_staged_frames_send_the_entities_before_the_stories_are_grouped(corpus: Corpus):
+    # What the linking process sends for a collection it links: the same frames as for
+    # the whole corpus, the entities and quotes out before the second stage is asked for.
+    asked: list[str] = []
+
+    def stages():
+        yield replace(corpus, stories=[], quote_groups=[])
+        asked.append("compared")
+        yield corpus
+
+    frames = []
+    for frame in staged_frames(stages(), 5):
+        if orjson.loads(frame)[0] in ("entities", "quotes"):
+            assert not asked
+        frames.append(frame)
+    assert asked == ["compared"]
+    assert frames == list(corpus_frames(corpus, 5))
+
+
+def test_linking_in_stages_gives_the_linked_corpus_then_the_whole_one(settings: Settings):
+    loaded, analyses = _recorded(settings, SETS["both"])
+    uncached = replace(settings, use_cache=False)
+    stages = CollectionLinker(uncached, loaded.aliases).link_in_stages(
+        loaded.articles, analyses, loaded.errors
+    )
+    linked = next(stages)
+    assert linked.entities and linked.quotes
+    assert not linked.stories and not linked.quote_groups
+    whole = next(stages)
+    assert whole.stories and whole.quote_groups
+    assert dumps(whole) == dumps(_corpus(settings, SETS["both"]))
