@@ -73,6 +73,11 @@ def test_stored_spans_that_do_not_fit_together_are_refused(seed_documents) -> No
         {"texts": data["texts"][:-1]},
         {"starts": ["7", *data["starts"][1:]]},
         {"keys": [7, *data["keys"][1:]]},
+        {"short": [["Reid", [["reid", "nobody"]], [], [0]]]},  # not an entity type
+        {"short": [["Reid", [["reid", "person"]], [], [len(article.text)]]]},  # past the text
+        {"short": [["Reid", [["reid", "person"]], [7], []]]},
+        {"short": [["Reid", [["reid", "person"]], []]]},
+        {"short": "Reid"},
     ]
     for change in broken:
         with pytest.raises(ValueError, match="digest"):

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from reader.linking import link_entities
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from reader.linking import link_entities, propagate, shortforms
 from reader.linking.containment import inner_span
 from reader.linking.context import in_title_case_line
 from reader.linking.name_spans import name_spans
 from reader.linking.variants import short_forms
 from reader.model import Analysis, Article, Mention
+from reader.pipeline import Analyzer, load_articles
 from tests.linking_helpers import doc, entity_with
 
 
@@ -276,3 +282,46 @@ def test_a_span_only_ever_tagged_in_headlines_is_not_searched_for() -> None:
     assert {m.article for m in entity_with(entities, "Driver Charged").mentions} == {"a"}
     # A name tagged in running text is still found in the other headline.
     assert {m.article for m in entity_with(entities, "Queens").mentions} == {"a", "b"}
+
+
+ECB = Path(__file__).parent / "data" / "linking_ecbplus"
+
+
+@pytest.fixture(scope="module")
+def ecb_documents(settings):
+    loaded = load_articles(
+        [ECB / topic for topic in ("topic-03", "topic-06", "topic-21")], settings
+    )
+    analyses = Analyzer(settings).analyze(loaded.articles)
+    documents = [(a, analyses[a.id]) for a in loaded.articles]
+    # An article writing a name short ("Promises", after "Promises Treatment Center").
+    documents.append(doc("short", REID, [("Promises Treatment Center", "ORG")]))
+    return loaded.aliases, documents
+
+
+def test_short_forms_kept_in_the_digests_are_those_found_anew(ecb_documents, monkeypatch) -> None:
+    aliases, documents = ecb_documents
+    calls = Counter()
+    for name in ("resolved", "article_forms"):
+        real = getattr(shortforms, name)
+
+        def counting(*args, real=real, name=name):
+            calls[name] += 1
+            return real(*args)
+
+        monkeypatch.setattr(shortforms, name, counting)
+    kept = link_entities(documents, aliases)
+    # Most articles took their short forms from their digests; those whose mentions
+    # linking changed (a headline span cut to its name, a name retyped) found them anew.
+    assert calls["resolved"] > calls["article_forms"] > 0
+    assert any(ev.rule == "short-form" for e in kept for ev in e.evidence)
+    # Every article finding its short forms anew gives the very same entities.
+    search = propagate.add_untagged
+    monkeypatch.setattr(
+        propagate,
+        "add_untagged",
+        lambda *args: search(*args[:5]),  # without the node names: nothing from the digests
+    )
+    calls.clear()
+    assert link_entities(documents, aliases) == kept
+    assert calls["resolved"] == 0

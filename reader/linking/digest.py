@@ -18,16 +18,17 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast, get_args
 
 from reader.fingerprint import source_fingerprint
-from reader.linking import acronyms
+from reader.linking import acronyms, shortforms
 from reader.linking.context import (
     in_title_case_line,
     lower_and_capitalised,
 )
 from reader.linking.name_spans import PackedSpans, name_spans, pack_spans
-from reader.model import LABEL_TYPES, Analysis, Article
+from reader.linking.shortforms import ShortForm
+from reader.model import LABEL_TYPES, Analysis, Article, EntityType
 from reader.names import clean_name, clean_spacing, fold_name
 
 #: The modules whose code a digest or a linked result depends on (with their imports).
@@ -103,6 +104,8 @@ class ArticleDigest:
             splits it where it is read).
         capitalised: the words it capitalises mid-sentence, the same way.
         packed_spans: ``spans`` packed into flat arrays (``PackedSpans``).
+        short_forms: the short names the article may use for what it names in full,
+            with where they stand (``shortforms.digest_forms``).
     """
 
     article: str
@@ -113,6 +116,7 @@ class ArticleDigest:
     lower: str
     capitalised: str
     packed_spans: PackedSpans
+    short_forms: tuple[ShortForm, ...] = ()
 
     @property
     def mentions(self) -> tuple[NameMention, ...]:
@@ -166,6 +170,15 @@ class ArticleDigest:
             "definitions": [list(d) for d in self.definitions],
             "lower": self.lower,
             "capitalised": self.capitalised,
+            "short": [
+                [
+                    short.form,
+                    [list(name) for name in short.names],
+                    list(short.tagged),
+                    list(short.starts),
+                ]
+                for short in self.short_forms
+            ],
         }
         if spans:
             packed = self.packed_spans
@@ -208,6 +221,7 @@ class ArticleDigest:
                 _word_string(data["lower"]),
                 _word_string(data["capitalised"]),
                 spans,
+                _short_forms(data["short"], int(data["size"])),
             )
         except (KeyError, TypeError, ValueError, OverflowError) as error:
             raise ValueError(f"broken article digest: {error}") from error
@@ -217,6 +231,29 @@ class ArticleDigest:
 #: call per mention).
 _new_mention = partial(tuple.__new__, NameMention)
 _NO_MENTIONS = MentionColumns(array("i"), array("i"), (), (), (), (), ())
+
+
+def _short_forms(rows: Any, size: int) -> tuple[ShortForm, ...]:
+    """``to_dict``'s short forms back, checked: strings, types, starts inside the text.
+
+    Raises:
+        ValueError, TypeError: they are not.
+    """
+    out = []
+    for form, names, tagged, starts in rows:
+        kinds = [kind for _, kind in names]
+        strings = [form, *(key for key, _ in names), *tagged]
+        if not all(isinstance(value, str) for value in strings) or not set(kinds) <= _KINDS:
+            raise TypeError("not a short form")
+        places = array("i", starts)
+        if places and (min(places) < 0 or max(places) + len(form) > size):
+            raise ValueError("a short form past the text")
+        pairs = tuple((str(key), cast(EntityType, kind)) for key, kind in names)
+        out.append(ShortForm(form, pairs, tuple(tagged), tuple(places)))
+    return tuple(out)
+
+
+_KINDS = frozenset(get_args(EntityType))
 
 
 def _word_string(value: Any) -> str:
@@ -270,6 +307,8 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
             )
         )
     lower, capitalised = lower_and_capitalised(text)
+    spans = pack_spans(name_spans(text))
+    rows = ((m.key, m.label, m.written, m.text) for m in mentions)
     return ArticleDigest(
         article=article.id,
         size=len(text),
@@ -278,7 +317,8 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
         definitions=tuple(acronyms.definitions(text, analysis.mentions)),
         lower=joined(lower),
         capitalised=joined(capitalised),
-        packed_spans=pack_spans(name_spans(text)),
+        packed_spans=spans,
+        short_forms=shortforms.digest_forms(text, rows, sorted(lower), spans),
     )
 
 

@@ -91,8 +91,16 @@ def link_entities(
             if not name.in_body
             for node in name.nodes.values()
         }
+        # Mentions no longer as their digests have them: cut to a headline's name, retyped.
+        changed = {node for key in linker.headlines for node in linker.names[key].nodes.values()}
         linker.located = propagate.add_untagged(
-            digested, linker.located, linker.clusters, linker.lower, headline_only
+            digested,
+            linker.located,
+            linker.clusters,
+            linker.lower,
+            headline_only,
+            linker.node_keys,
+            changed | linker.retyped,
         )
     demoted = {*linker.descriptors, *linker.headlines}
     order = {article.id: number for number, (article, _) in enumerate(documents)}

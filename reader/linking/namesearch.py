@@ -160,6 +160,20 @@ def local_occurrences(
             if index in at:
                 hits.append((index, -len(form), form))
             index = text.find(form, index + 1)
+    return placed(hits, tagged, spans, at)
+
+
+def placed(
+    hits: list[tuple[int, int, str]],
+    tagged: Iterable[Span],
+    spans: PackedSpans | None = None,
+    at: Mapping[int, int] | None = None,
+) -> list[tuple[int, int, str]]:
+    """``local_occurrences`` of ``hits``, each ``(start, minus its length, form)``: left to
+    right, the longest one starting first wins, none overlapping ``tagged``; with
+    ``spans`` and ``at``, only those ending where a possible name does (without,
+    each is known to: ``shortforms.ShortForm.starts``).
+    """
     if not hits:
         return []
     covered = _Covered(tagged)
@@ -169,9 +183,10 @@ def local_occurrences(
         end = start - minus
         if start < after:
             continue
-        place = at[start]
-        if end not in spans.ends[spans.bounds[place] : spans.bounds[place + 1]]:
-            continue
+        if spans is not None and at is not None:
+            place = at[start]
+            if end not in spans.ends[spans.bounds[place] : spans.bounds[place + 1]]:
+                continue
         after = end
         if not covered.overlaps(start, end):
             out.append((start, end, form))

@@ -23,7 +23,7 @@ from reader.linking.build import vote
 from reader.linking.clusters import Clusters
 from reader.linking.context import in_title_case_line, mid_sentence
 from reader.linking.digest import ArticleDigest, words
-from reader.linking.namesearch import NameSearch, local_occurrences
+from reader.linking.namesearch import NameSearch, local_occurrences, placed
 from reader.model import Article, EntityMention, EntityType, Evidence
 from reader.names import clean_name
 
@@ -39,6 +39,8 @@ def add_untagged(
     clusters: Clusters,
     lower: Collection[str],
     headline_only: Collection[int] = (),
+    node_keys: Sequence[str] | None = None,
+    changed: Collection[int] = (),
 ) -> list[Located]:
     """Every mention plus the untagged occurrences of unambiguous, uncommon written names.
 
@@ -53,6 +55,11 @@ def add_untagged(
         clusters: the linked clusters; each finding is recorded as evidence.
         lower: the words some article writes in lower case.
         headline_only: the nodes of names only ever tagged in title-case headlines.
+        node_keys: the folded name of every node: with it, an article whose mentions
+            are as its digest has them takes its short forms from the digest
+            (``ArticleDigest.short_forms``) instead of finding them again.
+        changed: the nodes whose mentions differ from their digest's (cut to a
+            headline's name, or retyped): their articles find their short forms anew.
 
     Returns:
         All mentions, old and found, in reading order (article, then offset).
@@ -66,7 +73,7 @@ def add_untagged(
     ):
         by_article.setdefault(article_id, []).extend(map(itemgetter(1), group))
     forms, kinds = _searched_forms(located, mentions, roots, lower, headline_only)
-    search = _Search(forms, kinds, roots, by_article)
+    search = _Search(forms, kinds, roots, by_article, node_keys, changed)
     # Each article is searched alone: a large collection's later part (``_halfway``) on
     # the other core, when one is idle (``reader.aside``), while this process searches
     # the rest.
@@ -127,6 +134,7 @@ class _Search:
         kinds: written form -> how often each type tagged it.
         roots: the cluster root of every node.
         by_article: article id -> its linked mentions, in reading order.
+        node_keys, changed: as ``add_untagged`` takes them.
     """
 
     def __init__(
@@ -135,11 +143,15 @@ class _Search:
         kinds: Mapping[str, Counter[EntityType]],
         roots: Sequence[int],
         by_article: Mapping[str, Sequence[Located]],
+        node_keys: Sequence[str] | None = None,
+        changed: Collection[int] = (),
     ) -> None:
         self.forms = forms
         self.kinds = kinds
         self.roots = roots
         self.by_article = by_article
+        self.node_keys = node_keys
+        self.changed = frozenset(changed)
         self.names = NameSearch(forms, capitals_forms(forms))
         self.kind_of: dict[str, EntityType] = {}
 
@@ -151,7 +163,15 @@ class _Search:
         spans = list(zip(map(_START, here), map(_END, here), strict=True))
         # The article's own short forms (``shortforms``): they win over a form
         # from elsewhere ("Rock" by "Chris Rock" is him there).
-        mine = shortforms.article_forms(items, self.roots, words(digest.lower)) if items else {}
+        nodes = list(map(itemgetter(0), items))
+        digested = self.node_keys is not None and self.changed.isdisjoint(nodes)
+        if not items:
+            mine = {}
+        elif digested and self.node_keys is not None:
+            node_of = dict(zip(map(self.node_keys.__getitem__, nodes), nodes, strict=True))
+            mine = shortforms.resolved(digest.short_forms, node_of, self.roots)
+        else:
+            mine = shortforms.article_forms(items, self.roots, words(digest.lower))
         packed = digest.packed_spans
         occurrences = []
         if forms:
@@ -173,7 +193,16 @@ class _Search:
             spans.append((start, end))
         evidence: list[tuple[int, str, str]] = []
         if mine:
-            found_here = local_occurrences(text, packed, packed.numbers(), mine, spans)
+            if digested:
+                hits = [
+                    (start, -len(short.form), short.form)
+                    for short in digest.short_forms
+                    if short.form in mine
+                    for start in short.starts
+                ]
+                found_here = placed(hits, spans)
+            else:
+                found_here = local_occurrences(text, packed, packed.numbers(), mine, spans)
             evidence = _short_forms(text, found_here, mine, added)
         return added, matched, evidence
 
