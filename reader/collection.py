@@ -190,17 +190,7 @@ class CollectionLinker:
         if found is not None:
             return found
         with paused_gc():
-            corpus = link_corpus(
-                articles,
-                analyses,
-                errors,
-                self.model,
-                self.aliases,
-                compare=complete,
-                # Passed on, not kept: link_corpus lets go of them once linked.
-                digests=self._digests(articles, analyses, named, digests or {}),
-                compare_aside=True,
-            )
+            corpus = self._linked(articles, analyses, errors, named, digests, compare=complete)
             if key is not None and self._index is not None:
                 store = partial(_store, self._index, key, articles, corpus)
                 self._storing = work_aside.start(store, _warning, _warning)
@@ -225,15 +215,7 @@ class CollectionLinker:
             yield found
             return
         with paused_gc():
-            corpus = link_corpus(
-                articles,
-                analyses,
-                errors,
-                self.model,
-                self.aliases,
-                compare=False,
-                digests=self._digests(articles, analyses, named, digests or {}),
-            )
+            corpus = self._linked(articles, analyses, errors, named, digests, compare=False)
         yield corpus
         if complete:
             with paused_gc():
@@ -241,6 +223,22 @@ class CollectionLinker:
                 if key is not None and self._index is not None:
                     _store(self._index, key, articles, corpus, list)
         yield corpus
+
+    def _linked(
+        self,
+        articles: Sequence[Article],
+        analyses: Mapping[str, Analysis],
+        errors: Sequence[LoadError],
+        named: Mapping[str, str],
+        digests: Mapping[str, ArticleDigest] | None,
+        compare: bool,
+    ) -> Corpus:
+        """``link_corpus`` with this linker's settings and digests; ``compare``: stories
+        and repeated quotes grouped in a forked child meanwhile (``corpus.link_corpus``)."""
+        # Passed on, not kept: link_corpus lets go of the digests once linked.
+        found = self._digests(articles, analyses, named, digests or {})
+        aliases, aside = self.aliases, compare
+        return link_corpus(articles, analyses, errors, self.model, aliases, compare, found, aside)
 
     def _looked_up(
         self,
