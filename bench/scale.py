@@ -26,6 +26,9 @@ the warm path reads one entry per article exactly as after a real analysis.
 With ``--repeat N`` the floor and both exports are each run N times, in turn,
 and the fastest run of each is compared (the peak memory is the largest seen):
 another process taking a core for a moment then slows one run, not the figure.
+Each round's first export is also compared with that round's floor, run just
+before it (the median of those ratios): the machine's speed drifting over the
+minutes of the run then moves both alike.
 The load average at the start and the end says how quiet the machine was.
 Every run keeps Python's compiled bytecode, as an installed reader does
 (``PYTHONDONTWRITEBYTECODE`` is not passed on).
@@ -38,6 +41,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -228,6 +232,14 @@ def main() -> None:
             f"export, index and digests empty {cold[0]:6.2f} s {cold[1]:5.0f} MB "
             f"({cold[0] / floor[0]:.2f}x floor)"
         )
+        if len(floors) > 1:
+            # Each round's runs come one after the other: their ratio is spared the
+            # machine's slower and faster minutes, which the fastest runs are not.
+            paired = sorted(f[0] / fl[0] for f, fl in zip(firsts, floors, strict=True))
+            print(
+                f"{'':>6}   each round's first export against that round's floor: "
+                f"median {statistics.median(paired):.2f}x ({paired[0]:.2f}x-{paired[-1]:.2f}x)"
+            )
     # One article more, then one fewer (another one): neither collection is stored,
     # but the digest store holds the digests of all their articles.
     added = next((workdir / "extra").glob("*.txt"))
