@@ -132,11 +132,11 @@ def _linked(
     settings: Settings = head["settings"]
     errors: list[LoadError] = head["errors"]
     linker = CollectionLinker(settings, head["aliases"])
-    # Stored: sent on as stored, never built into a corpus here.
 
     def warnings() -> list[str]:
         return linker.warnings
 
+    # Stored: sent on as stored, never built into a corpus here.
     rows = linker.lookup_rows(articles)
     if rows is not None:
         return stored_frames(rows), warnings, linker.model
