@@ -76,6 +76,7 @@ def test_stored_spans_that_do_not_fit_together_are_refused(seed_documents) -> No
         {"short": [["Reid", [["reid", "nobody"]], [], [0]]]},  # not an entity type
         {"short": [["Reid", [["reid", "person"]], [], [len(article.text)]]]},  # past the text
         {"short": [["Reid", [["reid", "person"]], [7], []]]},
+        {"short": [["Reid", [["nobody here", "person"]], [], []]]},  # a name it lacks
         {"short": [["Reid", [["reid", "person"]], []]]},
         {"short": "Reid"},
     ]

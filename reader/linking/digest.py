@@ -209,8 +209,8 @@ class ArticleDigest:
                 raise ValueError("mention columns of different lengths")  # a broken digest
             definitions = tuple((str(a), str(b), str(c)) for a, b, c in data["definitions"])
             if spans is None:
-                starts, bounds, ends = data["spans"]
-                spans = PackedSpans.checked(starts, bounds, ends)
+                span_starts, bounds, span_ends = data["spans"]
+                spans = PackedSpans.checked(span_starts, bounds, span_ends)
             return cls(
                 article,
                 int(data["size"]),
@@ -221,7 +221,7 @@ class ArticleDigest:
                 _word_string(data["lower"]),
                 _word_string(data["capitalised"]),
                 spans,
-                _short_forms(data["short"], int(data["size"])),
+                _short_forms(data["short"], int(data["size"]), keys),
             )
         except (KeyError, TypeError, ValueError, OverflowError) as error:
             raise ValueError(f"broken article digest: {error}") from error
@@ -233,18 +233,22 @@ _new_mention = partial(tuple.__new__, NameMention)
 _NO_MENTIONS = MentionColumns(array("i"), array("i"), (), (), (), (), ())
 
 
-def _short_forms(rows: Any, size: int) -> tuple[ShortForm, ...]:
-    """``to_dict``'s short forms back, checked: strings, types, starts inside the text.
+def _short_forms(rows: Any, size: int, keys: Iterable[str]) -> tuple[ShortForm, ...]:
+    """``to_dict``'s short forms back, checked: strings, types, starts inside the text,
+    and names among the article's (``keys``: its mentions' folded names).
 
     Raises:
         ValueError, TypeError: they are not.
     """
     out = []
+    known = set(keys)
     for form, names, tagged, starts in rows:
         kinds = [kind for _, kind in names]
         strings = [form, *(key for key, _ in names), *tagged]
         if not all(isinstance(value, str) for value in strings) or not set(kinds) <= _KINDS:
             raise TypeError("not a short form")
+        if not known.issuperset(strings[1:]):
+            raise ValueError("a short form of a name the article does not have")
         places = array("i", starts)
         if places and (min(places) < 0 or max(places) + len(form) > size):
             raise ValueError("a short form past the text")
