@@ -91,10 +91,11 @@ def _imports(path: Path) -> list[str]:
 
 #: An import statement at the start of a line: ``from BASE import NAMES`` (NAMES to the
 #: end of the line, or a bracketed list over several, whose comments may hold brackets)
-#: or ``import MODULES``.
+#: or ``import MODULES``. Possessive (``*+``): a bracket never closed, as in a docstring,
+#: followed by comments, fails at once instead of trying every way to split them.
 _STATEMENT = re.compile(
     rb"^[ \t]*(?:from[ \t]+(?P<base>\.*[\w.]*)[ \t]+import[ \t]*"
-    rb"(?P<names>\((?:[^)#]|#[^\n]*)*\)|[^\n]*)"
+    rb"(?P<names>\((?:[^)#]|#[^\n]*+)*+\)|[^\n]*)"
     rb"|import[ \t]+(?P<modules>[^\n]*))",
     re.MULTILINE,
 )

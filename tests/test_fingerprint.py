@@ -106,3 +106,11 @@ def test_closure_of_the_linking_code() -> None:
     files = {p.relative_to(PACKAGE).as_posix() for p in import_closure(["reader.corpus"])}
     assert {"corpus.py", "linking/link.py", "linking/propagate.py", "stories.py"} <= files
     assert not any(name.startswith("ui/") for name in files)
+
+
+def test_a_bracket_never_closed_ends_the_scan_quickly(tmp_path: Path) -> None:
+    # With a backtracking pattern, each comment after an unclosed bracket doubled the
+    # ways to split them: forty never finished.
+    source = '"""\nfrom reader.model import (\n' + "# a comment line\n" * 40 + '"""\n'
+    source += "from reader.names import clean_name\n"
+    assert scanned(tmp_path, source) == {"reader.model", "reader.names", "reader.names.clean_name"}
