@@ -111,8 +111,8 @@ def _parsed_imports(path: Path, mtime_ns: int, size: int) -> tuple[str, ...]:
     own parser for every module); a docstring line that reads like an import only
     adds a file to the fingerprint, never leaves one out.
     """
-    package = _module_name(path) if path.name == "__init__.py" else None
-    package = package or _module_name(path).rsplit(".", 1)[0]
+    module = _module_name(path)
+    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
     found: list[str] = []
     for match in _STATEMENT.finditer(path.read_bytes()):
         if match["modules"] is not None:

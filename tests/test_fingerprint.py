@@ -16,10 +16,8 @@ PACKAGE = Path(reader.__file__).resolve().parent
 
 def parsed_imports(path: Path) -> set[str]:
     """The ``reader`` modules ``path`` imports, as Python's own parser finds them."""
-    module = ".".join(("reader", *path.relative_to(PACKAGE).with_suffix("").parts))
-    package = module.removesuffix(".__init__") if path.name == "__init__.py" else module
-    if path.name != "__init__.py":
-        package = package.rsplit(".", 1)[0]
+    module = fingerprint._module_name(path)
+    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_bytes())):
         if isinstance(node, ast.Import):
@@ -45,20 +43,15 @@ def test_scanner_finds_every_import_the_parser_finds(path: Path) -> None:
     assert parsed_imports(path) <= set(_imports(path))
 
 
-def scanned(tmp_path: Path, source: str, name: str = "probe.py") -> set[str]:
-    path = PACKAGE / "linking" / name
-    # Scanned where a module of the package would be, without writing into the package.
-    copy = tmp_path / name
+def scanned(tmp_path: Path, source: str, monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    # Scanned as the module reader.linking.probe would be, without writing into the package.
+    copy = tmp_path / "probe.py"
     copy.write_text(source, encoding="utf-8")
-    original = fingerprint._module_name
-    try:
-        fingerprint._module_name = lambda p: original(path)  # type: ignore[assignment]
-        return set(fingerprint._parsed_imports(copy, 0, len(source)))
-    finally:
-        fingerprint._module_name = original  # type: ignore[assignment]
+    monkeypatch.setattr(fingerprint, "_module_name", lambda _: "reader.linking.probe")
+    return set(fingerprint._parsed_imports(copy, 0, len(source)))
 
 
-def test_statements_of_every_shape(tmp_path: Path) -> None:
+def test_statements_of_every_shape(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = '''"""A module."""
 from __future__ import annotations
 
@@ -77,7 +70,7 @@ def late() -> None:
     from reader.linking.digest import words
     import reader.stories
 '''
-    assert scanned(tmp_path, source) == {
+    assert scanned(tmp_path, source, monkeypatch) == {
         "reader.names",
         "reader.model",
         "reader.model.Article",
@@ -96,10 +89,12 @@ def late() -> None:
     }
 
 
-def test_a_comment_closing_a_bracket_is_not_the_list_end(tmp_path: Path) -> None:
+def test_a_comment_closing_a_bracket_is_not_the_list_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # "(see below)" in a comment must not end the list before Entity.
     source = "from reader.model import (  # records (see below)\n    Article,\n    Entity,\n)\n"
-    assert {"reader.model.Article", "reader.model.Entity"} <= scanned(tmp_path, source)
+    assert {"reader.model.Article", "reader.model.Entity"} <= scanned(tmp_path, source, monkeypatch)
 
 
 def test_closure_of_the_linking_code() -> None:
@@ -108,9 +103,15 @@ def test_closure_of_the_linking_code() -> None:
     assert not any(name.startswith("ui/") for name in files)
 
 
-def test_a_bracket_never_closed_ends_the_scan_quickly(tmp_path: Path) -> None:
+def test_a_bracket_never_closed_ends_the_scan_quickly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # With a backtracking pattern, each comment after an unclosed bracket doubled the
     # ways to split them: forty never finished.
     source = '"""\nfrom reader.model import (\n' + "# a comment line\n" * 40 + '"""\n'
     source += "from reader.names import clean_name\n"
-    assert scanned(tmp_path, source) == {"reader.model", "reader.names", "reader.names.clean_name"}
+    assert scanned(tmp_path, source, monkeypatch) == {
+        "reader.model",
+        "reader.names",
+        "reader.names.clean_name",
+    }
