@@ -175,6 +175,14 @@ class LinkProcess:
         kind, info = orjson.loads(data[1:])
         return Reply(str(kind), info=dict(info))
 
+    def has_reply(self) -> bool:
+        """Whether a reply is waiting to be received (``receive`` would not wait)."""
+        channel = self._from_child
+        try:
+            return channel is not None and channel.poll(0)
+        except (EOFError, OSError):
+            return True  # ``receive`` says what became of the child
+
     def run(
         self,
         on_frame: Callable[[bytes], object],

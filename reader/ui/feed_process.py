@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import time
+from collections import deque
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Literal
 
@@ -46,6 +47,11 @@ ProcessOutcome = Literal["opened", "miss", "failed", "cancelled"]
 #: Collections of at least this many articles are opened in a process of their own:
 #: below, starting one costs more than the lookup it spares the UI.
 PROCESS_MIN_ARTICLES = 200
+#: The UI thread decodes the frames waiting for it for about this long at a time, then
+#: answers what else came (keys) before the next slice (seconds).
+DECODE_SLICE = 0.008
+#: Frames received ahead of the decoding at most, before they are handed over.
+READ_AHEAD = 64
 
 
 def read_preloaded(on_chunk: Callable[[LoadChunk], object], cancelled: Callable[[], bool]) -> bool:
@@ -104,6 +110,53 @@ class CollectorPause:
             if self._was_enabled:
                 gc.enable()
             self._was_enabled = None
+
+
+class SlicedDecoding:
+    """Frames received by a worker thread, decoded on the UI thread a slice at a time.
+
+    Handing the UI thread each frame alone cost a round trip through its event
+    loop per frame, and a 10,000-article collection sends hundreds. The worker
+    instead gathers the frames already waiting (``put`` with ``more``), then
+    hands them over and waits while the UI thread decodes them for about
+    ``DECODE_SLICE`` at a time, with keys and repaints answered between slices.
+
+    Args:
+        decode: decodes one frame (``CorpusAssembler.add``); its errors reach the
+            worker that handed the frames over.
+        call: runs a function on the UI thread and waits for it (``App.call_from_thread``).
+        slice_seconds: how long one slice decodes.
+    """
+
+    def __init__(
+        self,
+        decode: Callable[[bytes], object],
+        call: Callable[[Callable[[], object]], object],
+        slice_seconds: float = DECODE_SLICE,
+    ) -> None:
+        self._decode = decode
+        self._call = call
+        self._slice_seconds = slice_seconds
+        self._pending: deque[bytes] = deque()
+
+    def put(self, frame: bytes, more: bool) -> None:
+        """Take ``frame``; ``more``: another is waiting already (it is read first)."""
+        self._pending.append(frame)
+        if not more or len(self._pending) >= READ_AHEAD:
+            self.flush()
+
+    def flush(self) -> None:
+        """Decode every frame taken (the caller waits, the UI thread answers between slices)."""
+        while self._pending:
+            self._call(self._slice)
+
+    def _slice(self) -> None:
+        pending, decode = self._pending, self._decode
+        deadline = time.perf_counter() + self._slice_seconds
+        # At least one frame per slice, whatever the clock says.
+        decode(pending.popleft())
+        while pending and time.perf_counter() < deadline:
+            decode(pending.popleft())
 
 
 class LinkingElsewhere(Message):
@@ -165,13 +218,17 @@ class ProcessOpening:
         call = self.app.call_from_thread
         preloaded = take_preloaded() if link else None
         pause = CollectorPause()
+        decoding = SlicedDecoding(assembler.add, call)
 
         def on_frame(frame: bytes) -> None:
             pause.start()
-            call(assembler.add, frame)
+            process = self._process
+            decoding.put(frame, more=process is not None and process.has_reply())
 
         try:
             reply = self._ask(preloaded, link, on_frame, lambda: self._ended(worker))
+            if reply.kind == "done":
+                decoding.flush()
             if reply.kind == "done" and assembler.complete:
                 assembler.model = str(reply.info.get("model") or assembler.model)
                 warnings = reply.info.get("warnings", ())

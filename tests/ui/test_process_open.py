@@ -204,3 +204,57 @@ async def test_the_received_corpus_is_put_together_off_the_ui_thread(
         assert screen.feed.from_index
         assert f"{len(screen.corpus.entities)} entities" in screen.query_one(StatusBar).text
     assert on_ui_thread == [False]
+
+
+def test_frames_already_waiting_are_decoded_together_in_one_slice():
+    # One round trip through the UI thread per frame made decoding hundreds of frames
+    # take twice as long as decoding them in one go.
+    decoded: list[bytes] = []
+    calls: list[int] = []
+
+    def on_ui_thread(function):
+        calls.append(len(decoded))
+        function()
+
+    decoding = feed_process.SlicedDecoding(decoded.append, on_ui_thread, slice_seconds=60)
+    decoding.put(b"1", more=True)
+    decoding.put(b"2", more=True)
+    assert decoded == [] and calls == []  # more are waiting: they are read first
+    decoding.put(b"3", more=False)
+    assert decoded == [b"1", b"2", b"3"] and calls == [0]
+    decoding.flush()
+    assert calls == [0]  # nothing left to hand over
+
+
+def test_a_slice_ends_when_its_time_is_up_and_the_keys_get_their_turn():
+    decoded: list[bytes] = []
+    calls: list[int] = []
+
+    def on_ui_thread(function):
+        calls.append(len(decoded))
+        function()
+
+    # No time at all: each slice still decodes one frame, and the next slice follows.
+    decoding = feed_process.SlicedDecoding(decoded.append, on_ui_thread, slice_seconds=0)
+    for frame in (b"1", b"2", b"3"):
+        decoding.put(frame, more=True)
+    decoding.flush()
+    assert decoded == [b"1", b"2", b"3"] and calls == [0, 1, 2]
+
+
+def test_frames_read_ahead_are_bounded(monkeypatch):
+    monkeypatch.setattr(feed_process, "READ_AHEAD", 4)
+    decoded: list[bytes] = []
+    decoding = feed_process.SlicedDecoding(decoded.append, lambda f: f(), slice_seconds=60)
+    for number in range(6):
+        decoding.put(b"%d" % number, more=True)
+    assert decoded == [b"0", b"1", b"2", b"3"]
+
+
+def test_a_damaged_frame_reaches_the_worker_that_handed_it_over():
+    def refuse(frame: bytes) -> None:
+        raise ValueError("not a frame")
+
+    decoding = feed_process.SlicedDecoding(refuse, lambda f: f())
+    with pytest.raises(ValueError):
+        decoding.put(b"garbage", more=False)
