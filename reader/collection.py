@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from reader import aside as work_aside
 from reader.aside import Aside
@@ -131,13 +131,13 @@ class CollectionLinker:
             return None
         return self._index.get(key, articles, errors, self.model)
 
-    def lookup_rows(self, articles: Sequence[Article]) -> dict[str, Any] | None:
-        """``lookup``'s answer as the index stores it (``collection_index.corpus_rows``),
-        unbuilt: for sending on to another process as it is."""
+    def lookup_frames(self, articles: Sequence[Article]) -> list[bytes] | None:
+        """``lookup``'s answer as the index stores it (``collection_index.row_frames``),
+        unparsed: for sending on to another process as it is."""
         key = self._key(articles)
         if key is None or self._index is None:
             return None
-        return self._index.get_rows(key)
+        return self._index.get_frames(key)
 
     def stored(self, articles: Sequence[Article]) -> StoredTexts:
         """What the digest store holds for linking ``articles`` without reading their

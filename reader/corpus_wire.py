@@ -9,23 +9,25 @@ offsets, its text sliced from the receiver's own copy of the articles.
 
 Frames are orjson arrays ``[kind, payload]``, in this order: ``entities``,
 ``quotes``, ``stories``, ``quote_groups`` (each as many as needed), ``end``;
-each payload is a batch of the collection index's rows
-(``collection_index.corpus_rows``), so a stored collection is sent as stored.
+each but the last is one of the collection index's stored frames
+(``collection_index.row_frames``), so a stored collection is sent as stored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import orjson
 
 from reader.collection_index import (
+    FRAME_ITEMS,
     compared_rows,
     corpus_rows,
     evidence_from_rows,
     linked_rows,
     quote_from_row,
+    row_frames,
 )
 from reader.model import (
     Article,
@@ -39,9 +41,6 @@ from reader.model import (
     Story,
 )
 
-#: About this many mentions (or quotes) per frame: a few milliseconds to decode.
-FRAME_ITEMS = 600
-
 #: One highlighted entity mention: ``(start, end, entity id, entity type)``.
 MentionSpan = tuple[int, int, str, EntityType]
 
@@ -54,14 +53,13 @@ def corpus_frames(corpus: Corpus, items: int = FRAME_ITEMS) -> Iterator[bytes]:
     Article numbers refer to ``corpus.articles``: the receiver must hold the
     same articles in the same order.
     """
-    return stored_frames(corpus_rows(corpus.articles, corpus), items)
+    return stored_frames(row_frames(corpus_rows(corpus.articles, corpus), items))
 
 
-def stored_frames(rows: dict[str, Any], items: int = FRAME_ITEMS) -> Iterator[bytes]:
-    """Rows in the collection index's layout (``collection_index.corpus_rows``, as
-    ``CollectionIndex.get_rows`` returns them) as frames: a reopened collection goes
-    out as it was stored, never built into objects on the way."""
-    yield from _section_frames(rows, items)
+def stored_frames(frames: Iterable[bytes]) -> Iterator[bytes]:
+    """A collection's frames as the index stored them (``CollectionIndex.get_frames``),
+    then the end: a reopened collection goes out as it was stored, never parsed."""
+    yield from frames
     yield _END
 
 
@@ -70,42 +68,12 @@ def staged_frames(stages: Iterator[Corpus], items: int = FRAME_ITEMS) -> Iterato
     its entities and quotes as soon as they are linked, while its stories and repeated
     quotes are grouped (the receiver decodes the first frames meanwhile), then those."""
     linked = next(stages)
-    yield from _section_frames(linked_rows(linked.articles, linked), items)
-    yield from _section_frames(compared_rows(next(stages)), items)
+    yield from row_frames(linked_rows(linked.articles, linked), items)
+    yield from row_frames(compared_rows(next(stages)), items)
     yield _END
 
 
 _END = orjson.dumps(["end", {}])
-
-
-def _section_frames(rows: dict[str, Any], items: int) -> Iterator[bytes]:
-    """The frames of the sections ``rows`` holds, in the order a receiver takes them."""
-    entities: list[list[Any]] = rows.get("entities", [])
-    for batch in _weighed(entities, lambda entity: len(entity[4]), items):
-        yield orjson.dumps(["entities", batch])
-    quotes: list[list[Any]] = rows.get("quotes", [])
-    for start in range(0, len(quotes), items):
-        yield orjson.dumps(["quotes", quotes[start : start + items]])
-    for batch in _weighed(rows.get("stories", []), lambda story: len(story[2]), items):
-        yield orjson.dumps(["stories", batch])
-    for batch in _weighed(rows.get("quote_groups", []), lambda group: len(group[1]), items):
-        yield orjson.dumps(["quote_groups", batch])
-
-
-def _weighed(
-    rows: list[list[Any]], weight: Callable[[list[Any]], int], items: int
-) -> Iterator[list[list[Any]]]:
-    """``rows`` in batches of about ``items`` weight (a heavier row alone)."""
-    batch: list[list[Any]] = []
-    size = 0
-    for row in rows:
-        batch.append(row)
-        size += 1 + weight(row)
-        if size >= items:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
 
 
 class CorpusAssembler:

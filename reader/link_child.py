@@ -47,29 +47,36 @@ def serve(requests: Connection, replies: Connection) -> None:
     while len(articles) < head.get("count", 0):
         articles.extend(pickle.loads(requests.recv_bytes()))
     requests.close()
+    # Every reply goes out through a thread of its own: the reading goes on while the
+    # reader takes in a chunk of articles, and making the next stage of a linked
+    # collection (the stories) goes on while it decodes the frames, between keys.
+    outbox = _Outbox(replies)
+    try:
+        _answer(head, articles, outbox)
+    finally:
+        outbox.close()
+
+
+def _answer(head: dict[str, Any], articles: list[Article], outbox: _Outbox) -> None:
     try:
         if "paths" in head:
-            articles = _preloaded(head, replies)
-        frames, warnings, model = _linked(articles, head, replies)
+            articles = _preloaded(head, outbox)
+        frames, warnings, model = _linked(articles, head, outbox)
     except Exception as error:  # reported to the parent, which links itself instead
-        _message(replies, "error", {"message": f"{type(error).__name__}: {error}"})
+        _message(outbox, "error", {"message": f"{type(error).__name__}: {error}"})
         return
     if frames is None:
-        _message(replies, "miss", {})
+        _message(outbox, "miss", {})
         return
-    # The frames go out through a thread of their own: the reader takes each one in
-    # between keys, and making the next stage (the stories) must not wait for that.
-    outbox = _Outbox(replies)
     try:
         for frame in frames:
             outbox.put(b"C" + frame)
     except Exception as error:
-        outbox.put(_framed("error", {"message": f"{type(error).__name__}: {error}"}))
+        _message(outbox, "error", {"message": f"{type(error).__name__}: {error}"})
     else:
         # Asked once every frame is made: storing the collection, after its last
         # stage, may have met a damaged index.
-        outbox.put(_framed("done", {"warnings": warnings(), "model": model}))
-    outbox.close()
+        _message(outbox, "done", {"warnings": warnings(), "model": model})
 
 
 class _Outbox:
@@ -101,7 +108,7 @@ class _Outbox:
                 return  # the reader is gone: nobody to answer
 
 
-def _preloaded(head: dict[str, Any], replies: Connection) -> list[Article]:
+def _preloaded(head: dict[str, Any], outbox: _Outbox) -> list[Article]:
     # The child reads the articles itself and sends them as it reads (the reader
     # shows them meanwhile), then says what it read.
     from reader.article_stream import stream_articles
@@ -113,14 +120,14 @@ def _preloaded(head: dict[str, Any], replies: Connection) -> list[Article]:
         errors += chunk.errors
         if chunk.last:
             head["aliases"] = chunk.aliases
-        replies.send_bytes(b"A" + pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
+        outbox.put(b"A" + pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
     head["errors"] = errors
-    _message(replies, "loaded", {"digest": articles_digest(articles)})
+    _message(outbox, "loaded", {"digest": articles_digest(articles)})
     return articles
 
 
 def _linked(
-    articles: list[Article], head: dict[str, Any], replies: Connection
+    articles: list[Article], head: dict[str, Any], outbox: _Outbox
 ) -> tuple[Iterator[bytes] | None, Callable[[], list[str]], str]:
     """The corpus's frames (None: the parent must analyze), the warnings met making them
     (asked for once they are sent), the model's label."""
@@ -137,9 +144,9 @@ def _linked(
         return linker.warnings
 
     # Stored: sent on as stored, never built into a corpus here.
-    rows = linker.lookup_rows(articles)
-    if rows is not None:
-        return stored_frames(rows), warnings, linker.model
+    stored_collection = linker.lookup_frames(articles)
+    if stored_collection is not None:
+        return stored_frames(stored_collection), warnings, linker.model
     if not head["link"]:
         return None, warnings, linker.model
     # What linking reads of each analysis, from the digest store's compact rows where
@@ -155,7 +162,7 @@ def _linked(
     if len(cached) < len(rest):
         return None, list, linker.model  # analysis needs the model: the parent streams it
     cached.update(stored.analyses)
-    _message(replies, "linking", {"articles": len(articles)})
+    _message(outbox, "linking", {"articles": len(articles)})
     # Linking a large collection takes a minute: when the cores are busy, the
     # reader's keys go first (the quick lookup above keeps its priority).
     with contextlib.suppress(OSError):
@@ -166,12 +173,8 @@ def _linked(
     return staged_frames(stages), warnings, linker.model
 
 
-def _message(replies: Connection, kind: str, info: dict[str, Any]) -> None:
-    replies.send_bytes(_framed(kind, info))
-
-
-def _framed(kind: str, info: dict[str, Any]) -> bytes:
-    return b"M" + orjson.dumps([kind, info])
+def _message(outbox: _Outbox, kind: str, info: dict[str, Any]) -> None:
+    outbox.put(b"M" + orjson.dumps([kind, info]))
 
 
 def _exit_when_orphaned(parent: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import zlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from reader import cache as cache_module
 from reader.collection import LINKING_ROOTS, CollectionLinker
 from reader.collection_index import CollectionIndex, decode, encode
+from reader.corpus_wire import corpus_frames
 from reader.export import corpus_to_dict
 from reader.fingerprint import import_closure, source_fingerprint
 from reader.pipeline import load_articles, open_corpus
@@ -99,6 +101,47 @@ def test_a_damaged_row_is_a_miss(private, news: Path) -> None:
     with index.connect() as db:
         db.execute("UPDATE collections SET data = ? WHERE key = ?", (b"\x00garbage", key))
     assert linker.lookup(loaded.articles, []) is None
+
+
+@pytest.mark.parametrize(
+    ("damage", "splits"),
+    [
+        pytest.param(lambda framed: framed[:-7], False, id="cut short"),
+        pytest.param(lambda framed: b"\xff\xff\xff\xff" + framed, False, id="length past the end"),
+        pytest.param(
+            lambda framed: (5).to_bytes(4, "big") + b"[1,2]" + framed,
+            True,
+            id="frame of another layout",
+        ),
+    ],
+)
+def test_a_row_that_decompresses_but_is_not_frames_of_rows_is_a_miss(
+    private, news: Path, damage, splits: bool
+) -> None:
+    loaded = load_articles([news], private)
+    linker = CollectionLinker(private, loaded.aliases)
+    open_corpus([news], private)
+    index = CollectionIndex(private.cache_dir / "collections.sqlite3")
+    key = linker._key(loaded.articles)
+    assert key is not None
+    frames = index.get_frames(key)
+    assert frames and linker.lookup(loaded.articles, []) is not None
+    framed = damage(b"".join(len(f).to_bytes(4, "big") + f for f in frames))
+    with index.connect() as db:
+        db.execute("UPDATE collections SET data = ? WHERE key = ?", (zlib.compress(framed), key))
+    # Frames that split are sent on as they are (the reader refuses what it cannot
+    # decode); a row that does not split is a miss for the linking process too.
+    assert (index.get_frames(key) is not None) == splits
+    assert linker.lookup(loaded.articles, []) is None
+
+
+def test_a_stored_collection_is_its_frames_as_the_reader_is_sent_them(private, news: Path) -> None:
+    # Sent on unparsed: what the index holds is what the reader decodes, frame by frame.
+    corpus = open_corpus([news], private)
+    linker = CollectionLinker(private, load_articles([news], private).aliases)
+    frames = linker.lookup_frames(corpus.articles)
+    assert frames is not None and len(frames) > 1
+    assert [*frames, b'["end",{}]'] == list(corpus_frames(corpus))
 
 
 def test_no_cache_means_no_index(settings, news: Path, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import orjson
 import pytest
 
 from reader.cache import AnalysisCache
@@ -179,3 +180,50 @@ def test_reading_from_a_preloading_child_can_be_cancelled(seeds, seeds_dir: Path
     chunks: list[object] = []
     assert process.read_articles(chunks.append, lambda: True).kind == "cancelled"
     assert chunks == [] and process.child is None
+
+
+def test_a_preloading_child_reads_on_while_the_reader_has_not_taken_its_chunks(
+    settings: Settings, tmp_path: Path, monkeypatch
+):
+    # The reader starts up while the child reads: a chunk it has not taken yet must not
+    # hold the reading (and the lookup after it) up.
+    import os
+    import pickle
+    import threading
+    from multiprocessing.connection import Connection
+
+    from reader import link_child
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    paragraph = "Officials in Kyiv said the talks would resume on Monday. " * 40
+    for number in range(250):  # three chunks of articles, far more than a pipe holds
+        (folder / f"{number:03}.txt").write_text(f"Report {number}\n\n{paragraph}", "utf-8")
+    looked_up = threading.Event()
+
+    def linked(articles, head, outbox):
+        looked_up.set()
+        return None, list, "model"
+
+    monkeypatch.setattr(link_child, "_linked", linked)
+    request_read, request_write = os.pipe()
+    reply_read, reply_write = os.pipe()
+    requests = Connection(request_read, writable=False)
+    replies = Connection(reply_write, readable=False)
+    to_child = Connection(request_write, readable=False)
+    from_child = Connection(reply_read, writable=False)
+    to_child.send_bytes(pickle.dumps({"settings": settings, "paths": [str(folder)]}))
+    child = threading.Thread(target=link_child.serve, args=(requests, replies), daemon=True)
+    child.start()
+    try:
+        # Nothing read from the child yet, and it has read every article all the same.
+        assert looked_up.wait(30)
+    finally:
+        replies_read = []
+        while child.is_alive() or from_child.poll(0):
+            if from_child.poll(0.1):
+                replies_read.append(from_child.recv_bytes())
+        for end in (to_child, from_child, replies):
+            end.close()
+    kinds = [r[:1].decode() if r[:1] != b"M" else orjson.loads(r[1:])[0] for r in replies_read]
+    assert kinds == ["A", "A", "A", "loaded", "miss"]
