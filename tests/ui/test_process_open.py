@@ -206,9 +206,11 @@ async def test_the_received_corpus_is_put_together_off_the_ui_thread(
     assert on_ui_thread == [False]
 
 
-def test_frames_already_waiting_are_decoded_together_in_one_slice():
-    # One round trip through the UI thread per frame made decoding hundreds of frames
-    # take twice as long as decoding them in one go.
+def recorded_decoding(
+    slice_seconds: float,
+) -> tuple[feed_process.SlicedDecoding, list[bytes], list[int]]:
+    """Sliced decoding that records each frame decoded and, for each hand-over to the UI
+    thread, how many frames were decoded before it."""
     decoded: list[bytes] = []
     calls: list[int] = []
 
@@ -216,7 +218,14 @@ def test_frames_already_waiting_are_decoded_together_in_one_slice():
         calls.append(len(decoded))
         function()
 
-    decoding = feed_process.SlicedDecoding(decoded.append, on_ui_thread, slice_seconds=60)
+    decoding = feed_process.SlicedDecoding(decoded.append, on_ui_thread, slice_seconds)
+    return decoding, decoded, calls
+
+
+def test_frames_already_waiting_are_decoded_together_in_one_slice():
+    # One round trip through the UI thread per frame made decoding hundreds of frames
+    # take twice as long as decoding them in one go.
+    decoding, decoded, calls = recorded_decoding(slice_seconds=60)
     decoding.put(b"1", more=True)
     decoding.put(b"2", more=True)
     assert decoded == [] and calls == []  # more are waiting: they are read first
@@ -227,15 +236,8 @@ def test_frames_already_waiting_are_decoded_together_in_one_slice():
 
 
 def test_a_slice_ends_when_its_time_is_up_and_the_keys_get_their_turn():
-    decoded: list[bytes] = []
-    calls: list[int] = []
-
-    def on_ui_thread(function):
-        calls.append(len(decoded))
-        function()
-
     # No time at all: each slice still decodes one frame, and the next slice follows.
-    decoding = feed_process.SlicedDecoding(decoded.append, on_ui_thread, slice_seconds=0)
+    decoding, decoded, calls = recorded_decoding(slice_seconds=0)
     for frame in (b"1", b"2", b"3"):
         decoding.put(frame, more=True)
     decoding.flush()
