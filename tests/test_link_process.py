@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import subprocess
 import sys
+import threading
 from dataclasses import replace
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import orjson
 import pytest
 
+from reader import link_child
 from reader.cache import AnalysisCache
 from reader.config import Settings
 from reader.corpus_wire import CorpusAssembler
@@ -187,13 +192,6 @@ def test_a_preloading_child_reads_on_while_the_reader_has_not_taken_its_chunks(
 ):
     # The reader starts up while the child reads: a chunk it has not taken yet must not
     # hold the reading (and the lookup after it) up.
-    import os
-    import pickle
-    import threading
-    from multiprocessing.connection import Connection
-
-    from reader import link_child
-
     folder = tmp_path / "many"
     folder.mkdir()
     paragraph = "Officials in Kyiv said the talks would resume on Monday. " * 40
