@@ -11,6 +11,9 @@ Frames are orjson arrays ``[kind, payload]``, in this order: ``entities``,
 ``quotes``, ``stories``, ``quote_groups`` (each as many as needed), ``end``;
 each but the last is one of the collection index's stored frames
 (``collection_index.row_frames``), so a stored collection is sent as stored.
+A collection linked while it is sent (``staged_frames``) has one more,
+``LINKED``, after its quotes: every entity and quote is in by then, and the
+receiver can show them while the stories are grouped.
 """
 
 from __future__ import annotations
@@ -69,11 +72,14 @@ def staged_frames(stages: Iterator[Corpus], items: int = FRAME_ITEMS) -> Iterato
     quotes are grouped (the receiver decodes the first frames meanwhile), then those."""
     linked = next(stages)
     yield from row_frames(linked_rows(linked.articles, linked), items)
+    yield LINKED
     yield from row_frames(compared_rows(next(stages)), items)
     yield _END
 
 
 _END = orjson.dumps(["end", {}])
+#: Sent between a staged corpus's quotes and its stories: the entities and quotes are all in.
+LINKED = orjson.dumps(["linked", {}])
 
 
 class CorpusAssembler:
@@ -105,6 +111,8 @@ class CorpusAssembler:
         #: Quote id -> how many other articles quote the same statement (grouped quotes only).
         self.elsewhere: dict[str, int] = {}
         self._article_of: dict[str, str] = {}
+        #: Every entity and quote is in (``LINKED`` or ``end`` decoded).
+        self.linked = False
         self.complete = False
 
     def add(self, frame: bytes) -> None:
@@ -123,21 +131,24 @@ class CorpusAssembler:
             self.stories += [Story(str(i), str(t), tuple(a)) for i, t, a in payload]
         elif kind == "quote_groups":
             self._groups(payload)
+        elif kind == "linked":
+            self.linked = True
         elif kind == "end":
-            self.complete = True
+            self.linked = self.complete = True
         else:
             raise ValueError(f"unknown frame kind {kind!r}")
 
     def corpus(self) -> Corpus:
-        """The corpus received so far (whole once ``complete``)."""
+        """The corpus received so far (whole once ``complete``): its lists are copies,
+        which the frames still to come leave as they are."""
         return Corpus(
             articles=self.articles,
-            entities=self.entities,
-            quotes=self.quotes,
-            errors=self.errors,
+            entities=list(self.entities),
+            quotes=list(self.quotes),
+            errors=list(self.errors),
             model=self.model,
-            stories=self.stories,
-            quote_groups=self.quote_groups,
+            stories=list(self.stories),
+            quote_groups=list(self.quote_groups),
         )
 
     def _entities(self, payload: list[list[Any]]) -> None:

@@ -15,7 +15,13 @@ from hypothesis import strategies as st
 from reader.collection import CollectionLinker
 from reader.collection_index import encode, unpacked
 from reader.config import Settings
-from reader.corpus_wire import CorpusAssembler, corpus_frames, staged_frames, stored_frames
+from reader.corpus_wire import (
+    LINKED,
+    CorpusAssembler,
+    corpus_frames,
+    staged_frames,
+    stored_frames,
+)
 from reader.export import dumps
 from reader.model import Analysis, Corpus
 from reader.pipeline import build_corpus, load_articles
@@ -144,8 +150,9 @@ def test_stored_rows_go_out_as_the_same_frames(corpus: Corpus, items: int):
 
 
 def test_staged_frames_send_the_entities_before_the_stories_are_grouped(corpus: Corpus):
-    # What the linking process sends for a collection it links: the same frames as for
-    # the whole corpus, the entities and quotes out before the second stage is asked for.
+    # What the linking process sends for a collection it links: the frames of the whole
+    # corpus, the entities and quotes out (and said to be all in) before the second
+    # stage is asked for.
     asked: list[str] = []
 
     def stages():
@@ -154,12 +161,24 @@ def test_staged_frames_send_the_entities_before_the_stories_are_grouped(corpus: 
         yield corpus
 
     frames = []
+    assembler = CorpusAssembler(corpus.articles, corpus.errors, corpus.model)
     for frame in staged_frames(stages(), 5):
-        if orjson.loads(frame)[0] in ("entities", "quotes"):
-            assert not asked
+        assembler.add(frame)
+        if frame == LINKED:
+            assert not asked and assembler.linked and not assembler.complete
+            shown = assembler.corpus()
+            assert shown.entities == corpus.entities and shown.quotes == corpus.quotes
+            assert not shown.stories and not shown.quote_groups
         frames.append(frame)
     assert asked == ["compared"]
-    assert frames == list(corpus_frames(corpus, 5))
+    assert frames.count(LINKED) == 1
+    whole = list(corpus_frames(corpus, 5))
+    kinds = [orjson.loads(frame)[0] for frame in whole]
+    # Right after the last frame of quotes (or of entities, with no quotes).
+    last_linked = max(n for n, kind in enumerate(kinds) if kind in ("entities", "quotes"))
+    assert frames == [*whole[: last_linked + 1], LINKED, *whole[last_linked + 1 :]]
+    # The corpus shown at the marker kept its own lists: the stories came after.
+    assert not shown.stories and assembler.corpus().stories == corpus.stories
 
 
 def test_linking_in_stages_gives_the_linked_corpus_then_the_whole_one(settings: Settings):

@@ -47,7 +47,9 @@ LinkCorpus = Callable[
 LookupCorpus = Callable[
     [Sequence[Article], Sequence[LoadError], Settings, AliasTable | None], Corpus | None
 ]
-AnalysisState = Literal["waiting", "analyzing", "done", "failed"]
+#: "grouping": every entity and quote is linked and shown; the stories and repeated
+#: quotes are still being grouped (a collection linked in a linking process).
+AnalysisState = Literal["waiting", "analyzing", "grouping", "done", "failed"]
 #: While results stream in, re-link at most this often (seconds): linking is not free.
 REBUILD_INTERVAL = 0.5
 #: ... and leave the keys at least this many times the last link's duration in between.
@@ -289,6 +291,16 @@ class CorpusFeed(ProcessOpening, Widget):
             LinkResult(self.generation, corpus, marks, rows, anchor, found, True, seconds)
         )
         self.state = "done"
+
+    def _staged(
+        self, corpus: Corpus, marks: Mapping[str, ArticleMarks], rows: SidebarRows
+    ) -> None:
+        # Not final: the same corpus with its stories follows (``_reopened``).
+        self.generation += 1
+        anchor = self._anchor()
+        found = find_again(corpus, anchor) if anchor else None
+        self._deliver(LinkResult(self.generation, corpus, marks, rows, anchor, found, False, 0.0))
+        self.state = "grouping"
 
     def _receive_cached(self, cached: Mapping[str, Analysis], pending: int) -> None:
         self.analyses.update(cached)

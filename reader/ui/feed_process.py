@@ -22,7 +22,7 @@ from textual.worker import Worker, get_current_worker
 
 from reader.article_stream import LoadChunk
 from reader.config import Settings
-from reader.corpus_wire import CorpusAssembler
+from reader.corpus_wire import LINKED, CorpusAssembler
 from reader.link_process import (
     LinkProcess,
     LinkProcessDied,
@@ -76,10 +76,11 @@ def read_preloaded(on_chunk: Callable[[LoadChunk], object], cancelled: Callable[
 
 
 def assembled(assembler: CorpusAssembler) -> tuple[Corpus, LazyMarks, SidebarRows]:
-    """The corpus of a complete ``assembler``, its (lazy) highlights and its sidebar rows."""
+    """The corpus of a linked (or complete) ``assembler``, its (lazy) highlights and its
+    sidebar rows; the frames still to come (stories, repeated quotes) change none of them."""
     corpus = assembler.corpus()
     marks = LazyMarks(
-        corpus, assembler.mention_spans, assembler.quotes_by_article, assembler.elsewhere
+        corpus, assembler.mention_spans, assembler.quotes_by_article, dict(assembler.elsewhere)
     )
     return corpus, marks, prepare_rows(corpus.entities, assembler.spread)
 
@@ -198,6 +199,10 @@ class ProcessOpening:
             seconds: float,
         ) -> None: ...
 
+        def _staged(
+            self, corpus: Corpus, marks: Mapping[str, ArticleMarks], rows: SidebarRows
+        ) -> None: ...
+
     @property
     def isolated(self) -> bool:
         """Whether the collection is opened in a process of its own (a large one is)."""
@@ -224,6 +229,11 @@ class ProcessOpening:
             pause.start()
             process = self._process
             decoding.put(frame, more=process is not None and process.has_reply())
+            if frame == LINKED:
+                # Every entity and quote is in: shown now, while the child groups the
+                # stories (and stores the collection), which follow.
+                decoding.flush()
+                call(self._staged, *assembled(assembler))
 
         try:
             reply = self._ask(preloaded, link, on_frame, lambda: self._ended(worker))

@@ -186,7 +186,8 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
         self.status_bar.show_progress(message.done, message.total)
 
     def _analysis_state_changed(self, state: AnalysisState) -> None:
-        if state == "done":
+        # "grouping": the entities are all in, only the stories are still to come.
+        if state in ("grouping", "done"):
             self.status_bar.show_progress(1, 1)
             if self.selection is None:
                 self.status_bar.show_message(self._summary())
@@ -257,7 +258,9 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
         return (
             f"{counted(len(corpus.articles), 'article')} · "
             f"{counted(len(corpus.entities), 'entity', 'entities')} · "
-            f"{counted(len(corpus.quotes), 'quote')} — Ctrl+P to find an entity, ? for keys"
+            f"{counted(len(corpus.quotes), 'quote')}"
+            f"{' · grouping stories…' if self.feed.state == 'grouping' else ''}"
+            " — Ctrl+P to find an entity, ? for keys"
         )
 
     # -- selection and navigation ---------------------------------------------------------

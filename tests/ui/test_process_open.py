@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import sys
 import threading
+from dataclasses import replace
 
 import pytest
 
 from reader import link_process
+from reader.cache import AnalysisCache
 from reader.link_process import LinkProcess
+from reader.nlp import model_identity
+from reader.pipeline import Analyzer, build_corpus
 from reader.ui import feed_process
+from reader.ui.app import ReaderApp
 from reader.ui.lazy_marks import LazyMarks
 from reader.ui.status_bar import StatusBar
 from tests.ui.conftest import StaticAnalyzer, reader, settle, toasts
@@ -260,3 +265,60 @@ def test_a_damaged_frame_reaches_the_worker_that_handed_it_over():
     decoding = feed_process.SlicedDecoding(refuse, lambda f: f())
     with pytest.raises(ValueError):
         decoding.put(b"garbage", more=False)
+
+
+#: A linking process whose stories wait for a file (``argv``: the gate, then the pipes).
+HELD_CHILD = """
+import pathlib, sys, time
+import reader.collection
+from reader import link_child
+gate, real = pathlib.Path(sys.argv[1]), reader.collection.compare_corpus
+def held(corpus):
+    while not gate.exists():
+        time.sleep(0.01)
+    return real(corpus)
+reader.collection.compare_corpus = held
+sys.exit(link_child.main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.asyncio
+async def test_the_entities_are_listed_while_the_child_still_groups_the_stories(
+    settings, seed_articles, recorded_analyses, tmp_path, monkeypatch
+):
+    own = replace(settings, cache_dir=tmp_path / "own-cache")
+    cache = AnalysisCache(own.cache_dir / "analysis", model_identity(own.model))
+    articles = seed_articles.articles
+    for article in articles:
+        cache.put(article.text, recorded_analyses[article.id])  # warm: the child links
+    gate = tmp_path / "stories may go"
+    started = Started([sys.executable, "-c", HELD_CHILD, str(gate)])
+    monkeypatch.setattr(feed_process, "LinkProcess", started)
+    uncached = replace(own, use_cache=False)  # else the collection would be stored
+    expected = build_corpus(articles, recorded_analyses, [], uncached, seed_articles.aliases)
+    assert expected.stories  # the seeds are one story
+    app = ReaderApp(articles, seed_articles.errors, own, Analyzer(own), seed_articles.aliases)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = reader(app)
+        for _ in range(3000):
+            if screen.feed.state != "waiting":
+                break
+            await pilot.pause(0.01)
+        assert screen.feed.state == "grouping"
+        # Every entity is listed and counted, and can be browsed; the stories are not in.
+        assert [e.id for e in screen.corpus.entities] == [e.id for e in expected.entities]
+        assert screen.corpus.quotes == expected.quotes and not screen.corpus.stories
+        status = screen.query_one(StatusBar).text
+        assert f"{len(expected.entities)} entities" in status and "grouping stories" in status
+        assert not screen.analysis_done
+        peskov = next(e.id for e in expected.entities if "Peskov" in e.name)
+        screen.select_entity(peskov)
+        await pilot.pause()
+        gate.touch()
+        await settle(pilot)
+        assert len(started.made) == 1 and screen.feed.from_index  # no fallback
+        assert screen.corpus.stories == expected.stories
+        assert screen.corpus.quote_groups == expected.quote_groups
+        # The reader's place survived the second delivery.
+        assert screen.selection is not None and screen.selection.entity_id == peskov
+        assert "Peskov" in screen.query_one(StatusBar).text
