@@ -54,7 +54,7 @@ from reader.ui.selection import Anchor, Selection, find_again
 from reader.ui.session_keeper import SessionKeeper
 from reader.ui.sidebar_rows import SidebarRows
 from reader.ui.status_bar import StatusBar
-from reader.ui.wording import counted
+from reader.ui.wording import collection_summary, counted
 
 
 class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Screen[None]):
@@ -254,13 +254,9 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
         self.selection = Selection(entity.id, current.mention if current else None)
 
     def _summary(self) -> str:
-        corpus = self.corpus
-        return (
-            f"{counted(len(corpus.articles), 'article')} · "
-            f"{counted(len(corpus.entities), 'entity', 'entities')} · "
-            f"{counted(len(corpus.quotes), 'quote')}"
-            f"{' · grouping stories…' if self.feed.state == 'grouping' else ''}"
-            " — Ctrl+P to find an entity, ? for keys"
+        corpus, grouping = self.corpus, self.feed.state == "grouping"
+        return collection_summary(
+            len(corpus.articles), len(corpus.entities), len(corpus.quotes), grouping
         )
 
     # -- selection and navigation ---------------------------------------------------------
