@@ -108,6 +108,7 @@ class CollectionLinker:
         self._cache: AnalysisCache | None = None
         self._digest_store: DigestStore | None = None
         self._storing: Aside[str | None] | None = None
+        self._named: dict[str, tuple[str, str]] = {}
         if settings.use_cache:
             try:
                 identity = model_identity(settings.model)
@@ -326,15 +327,22 @@ class CollectionLinker:
 
     def _analysis_keys(self, articles: Sequence[Article]) -> dict[str, str]:
         """Article id -> what names its analysis: the cache key (text, model, analysis
-        code), or without a cache the model and the text, for this process's memory alone."""
+        code), or without a cache the model and the text, for this process's memory alone.
+        Each text is hashed once per linker (known again by being the very same string).
+        """
+        named, memo = {}, self._named
+        for article in articles:
+            text = article.text
+            known = memo.get(article.id)
+            if known is None or known[0] is not text:
+                known = memo[article.id] = (text, self._analysis_key(text))
+            named[article.id] = known[1]
+        return named
+
+    def _analysis_key(self, text: str) -> str:
         if self._cache is not None:
-            return {a.id: self._cache.key(a.text) for a in articles}
-        return {
-            a.id: hashlib.sha256(
-                f"{self.model}\0{a.text}".encode("utf-8", "surrogatepass")
-            ).hexdigest()
-            for a in articles
-        }
+            return self._cache.key(text)
+        return hashlib.sha256(f"{self.model}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
     def _key(
         self, articles: Sequence[Article], named: Mapping[str, str] | None = None

@@ -268,3 +268,33 @@ def test_only_a_pause_that_asks_for_it_freezes_what_is_alive() -> None:
         assert gc.get_freeze_count() == 0
     finally:
         gc.unfreeze()
+
+
+def test_a_run_hashes_each_text_once_and_a_changed_text_again(
+    private, news: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hashed: list[str] = []
+    real = cache_module.AnalysisCache.key
+
+    def counting(self, text):
+        hashed.append(text)
+        return real(self, text)
+
+    texts = [article.text for article in open_corpus([news], private).articles]
+    (private.cache_dir / "collections.sqlite3").unlink()
+    monkeypatch.setattr(cache_module.AnalysisCache, "key", counting)
+    # Looked up (a miss), its rows read, linked and stored: one hash per text for all.
+    open_corpus([news], private)
+    assert sorted(hashed) == sorted(texts)
+    loaded = load_articles([news], private)
+    linker = CollectionLinker(private, loaded.aliases)
+    hashed.clear()
+    assert linker.lookup(loaded.articles, []) is not None
+    assert linker.lookup(loaded.articles, []) is not None
+    assert sorted(hashed) == sorted(texts)
+    # The same article id with another text is hashed anew, never taken for the old one.
+    first = loaded.articles[0]
+    edited = [replace(first, text=first.text + "\nAngela Merkel visited Kyiv.\n")]
+    hashed.clear()
+    assert linker.lookup([*edited, *loaded.articles[1:]], []) is None
+    assert hashed == [edited[0].text]
