@@ -292,9 +292,7 @@ class CorpusFeed(ProcessOpening, Widget):
         )
         self.state = "done"
 
-    def _staged(
-        self, corpus: Corpus, marks: Mapping[str, ArticleMarks], rows: SidebarRows
-    ) -> None:
+    def _staged(self, corpus: Corpus, marks: Mapping[str, ArticleMarks], rows: SidebarRows) -> None:
         # Not final: the same corpus with its stories follows (``_reopened``).
         self.generation += 1
         anchor = self._anchor()

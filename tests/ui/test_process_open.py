@@ -5,12 +5,14 @@ from __future__ import annotations
 import sys
 import threading
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from reader import link_process
 from reader.cache import AnalysisCache
 from reader.link_process import LinkProcess
+from reader.model import Corpus
 from reader.nlp import model_identity
 from reader.pipeline import Analyzer, build_corpus
 from reader.ui import feed_process
@@ -267,24 +269,55 @@ def test_a_damaged_frame_reaches_the_worker_that_handed_it_over():
         decoding.put(b"garbage", more=False)
 
 
-#: A linking process whose stories wait for a file (``argv``: the gate, then the pipes).
+#: A linking process whose stories wait for a file (``argv``: the gate, what it does once
+#: the gate is there: "go" on or "die", then the pipes).
 HELD_CHILD = """
-import pathlib, sys, time
+import os, pathlib, sys, time
 import reader.collection
 from reader import link_child
-gate, real = pathlib.Path(sys.argv[1]), reader.collection.compare_corpus
+gate, then, real = pathlib.Path(sys.argv[1]), sys.argv[2], reader.collection.compare_corpus
 def held(corpus):
     while not gate.exists():
         time.sleep(0.01)
+    if then == "die":
+        os._exit(3)
     return real(corpus)
 reader.collection.compare_corpus = held
-sys.exit(link_child.main(sys.argv[2:]))
+sys.exit(link_child.main(sys.argv[3:]))
 """
 
 
+async def held_at_the_stories(pilot, gate: Path, expected: Corpus):
+    """Wait until the reader shows the entities its held child sent, check what it shows
+    then, select Peskov, and let the child go on (or die): Peskov's id."""
+    screen = reader(pilot.app)
+    for _ in range(3000):
+        if screen.feed.state != "waiting":
+            break
+        await pilot.pause(0.01)
+    assert screen.feed.state == "grouping"
+    # Every entity is listed and counted, and can be browsed; the stories are not in.
+    assert [e.id for e in screen.corpus.entities] == [e.id for e in expected.entities]
+    assert screen.corpus.quotes == expected.quotes and not screen.corpus.stories
+    status = screen.query_one(StatusBar).text
+    assert f"{len(expected.entities)} entities" in status and "grouping stories" in status
+    assert not screen.analysis_done
+    peskov = next(e.id for e in expected.entities if "Peskov" in e.name)
+    screen.select_entity(peskov)
+    await pilot.pause()
+    gate.touch()
+    await settle(pilot)
+    assert screen.corpus.stories == expected.stories
+    assert screen.corpus.quote_groups == expected.quote_groups
+    # The reader's place survived the second delivery.
+    assert screen.selection is not None and screen.selection.entity_id == peskov
+    assert "Peskov" in screen.query_one(StatusBar).text
+
+
 @pytest.mark.asyncio
+@pytest.mark.parametrize("then", ["go", "die"])
 async def test_the_entities_are_listed_while_the_child_still_groups_the_stories(
-    settings, seed_articles, recorded_analyses, tmp_path, monkeypatch
+    settings, seed_articles, recorded_analyses, tmp_path, monkeypatch, then
 ):
     own = replace(settings, cache_dir=tmp_path / "own-cache")
     cache = AnalysisCache(own.cache_dir / "analysis", model_identity(own.model))
@@ -292,33 +325,18 @@ async def test_the_entities_are_listed_while_the_child_still_groups_the_stories(
     for article in articles:
         cache.put(article.text, recorded_analyses[article.id])  # warm: the child links
     gate = tmp_path / "stories may go"
-    started = Started([sys.executable, "-c", HELD_CHILD, str(gate)])
+    started = Started([sys.executable, "-c", HELD_CHILD, str(gate), then])
     monkeypatch.setattr(feed_process, "LinkProcess", started)
     uncached = replace(own, use_cache=False)  # else the collection would be stored
     expected = build_corpus(articles, recorded_analyses, [], uncached, seed_articles.aliases)
     assert expected.stories  # the seeds are one story
     app = ReaderApp(articles, seed_articles.errors, own, Analyzer(own), seed_articles.aliases)
-    async with app.run_test(size=(160, 40)) as pilot:
-        screen = reader(app)
-        for _ in range(3000):
-            if screen.feed.state != "waiting":
-                break
-            await pilot.pause(0.01)
-        assert screen.feed.state == "grouping"
-        # Every entity is listed and counted, and can be browsed; the stories are not in.
-        assert [e.id for e in screen.corpus.entities] == [e.id for e in expected.entities]
-        assert screen.corpus.quotes == expected.quotes and not screen.corpus.stories
-        status = screen.query_one(StatusBar).text
-        assert f"{len(expected.entities)} entities" in status and "grouping stories" in status
-        assert not screen.analysis_done
-        peskov = next(e.id for e in expected.entities if "Peskov" in e.name)
-        screen.select_entity(peskov)
-        await pilot.pause()
-        gate.touch()
-        await settle(pilot)
-        assert len(started.made) == 1 and screen.feed.from_index  # no fallback
-        assert screen.corpus.stories == expected.stories
-        assert screen.corpus.quote_groups == expected.quote_groups
-        # The reader's place survived the second delivery.
-        assert screen.selection is not None and screen.selection.entity_id == peskov
-        assert "Peskov" in screen.query_one(StatusBar).text
+    async with app.run_test(size=(160, 40), notifications=True) as pilot:
+        await held_at_the_stories(pilot, gate, expected)
+        failed = [t for t in await toasts(pilot) if "Linking process failed" in t]
+        assert len(started.made) == 1
+        if then == "go":
+            assert reader(app).feed.from_index and not failed
+        else:  # linked again here, in one line's notice
+            assert not reader(app).feed.from_index
+            assert len(failed) == 1 and "exit status 3" in failed[0]
