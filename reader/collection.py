@@ -9,8 +9,6 @@ worker thread.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -27,6 +25,7 @@ from reader.corpus import compare_corpus, link_corpus
 from reader.digest_store import DigestStore, digest_key, read_row
 from reader.digest_store import encode as encode_digest
 from reader.fingerprint import source_fingerprint
+from reader.gc_pause import paused_gc
 from reader.linking import AliasTable, ArticleDigest, digest_article, linking_fingerprint
 from reader.model import Analysis, Article, Corpus, LoadError
 from reader.nlp import ModelNotFound, model_identity
@@ -40,49 +39,6 @@ MEMO_LIMIT = 100_000
 
 _memo: dict[tuple[str, str], ArticleDigest] = {}
 _memo_lock = threading.Lock()
-_pause_lock = threading.Lock()
-_pauses = 0
-_gc_was_enabled = False
-_freeze_at_end = False
-
-
-@contextlib.contextmanager
-def paused_gc(freeze: bool = False) -> Iterator[None]:
-    """Hold back Python's cycle collector while a large linked collection is built.
-
-    Linking 10,000 articles makes millions of small objects and hardly any
-    cycles, yet every full collection walks all of them again: a quarter of
-    linking's time. Reference counting still frees everything as usual. Safe to
-    nest and to use from several threads: the collector runs again (if it ran
-    before) when the last pause ends.
-
-    With ``freeze``, everything alive when the last pause ends is frozen first
-    (``gc.freeze``): otherwise the first collection after the pause walks every
-    object made during it (all still in the youngest generation), 1.6 s after
-    a 10,000-article link. For a run that links once and then writes the
-    result (the command line): frozen objects are never collected as cycles,
-    which a long-lived UI, whose widgets come and go, cannot afford.
-    """
-    global _pauses, _gc_was_enabled, _freeze_at_end
-    with _pause_lock:
-        if _pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            _freeze_at_end = False
-        # On every pause, not only the first: a library may have turned the collector
-        # back on inside an outer one (srsly does whenever spaCy loads a model).
-        gc.disable()
-        _pauses += 1
-        _freeze_at_end = _freeze_at_end or freeze
-    try:
-        yield
-    finally:
-        with _pause_lock:
-            _pauses -= 1
-            if _pauses == 0:
-                if _freeze_at_end:
-                    gc.freeze()
-                if _gc_was_enabled:
-                    gc.enable()
 
 
 def alias_fingerprint(aliases: AliasTable | None) -> str:
@@ -203,12 +159,13 @@ class CollectionLinker:
         analyses: Mapping[str, Analysis],
         errors: Sequence[LoadError],
         digests: Mapping[str, ArticleDigest] | None = None,
+        on_step: Callable[[str], object] | None = None,
     ) -> Iterator[Corpus]:
         """``link`` in two stages, for a caller that sends the entities on while the rest
         is made (the reader's linking process): yields the corpus linked (entities and
         quotes, no stories or repeated quotes yet), then the same corpus with those
         grouped and, for a complete collection, stored in the index. A collection the
-        index holds is yielded whole, twice.
+        index holds is yielded whole, twice. ``on_step``: see ``corpus.link_corpus``.
         """
         complete, named, key, found = self._looked_up(articles, analyses, errors)
         if found is not None:
@@ -216,7 +173,9 @@ class CollectionLinker:
             yield found
             return
         with paused_gc():
-            corpus = self._linked(articles, analyses, errors, named, digests, compare=False)
+            corpus = self._linked(
+                articles, analyses, errors, named, digests, compare=False, on_step=on_step
+            )
         yield corpus
         if complete:
             with paused_gc():
@@ -233,13 +192,16 @@ class CollectionLinker:
         named: Mapping[str, str],
         digests: Mapping[str, ArticleDigest] | None,
         compare: bool,
+        on_step: Callable[[str], object] | None = None,
     ) -> Corpus:
         """``link_corpus`` with this linker's settings and digests; ``compare``: stories
         and repeated quotes grouped in a forked child meanwhile (``corpus.link_corpus``)."""
         # Passed on, not kept: link_corpus lets go of the digests once linked.
         found = self._digests(articles, analyses, named, digests or {})
         aliases, aside = self.aliases, compare
-        return link_corpus(articles, analyses, errors, self.model, aliases, compare, found, aside)
+        return link_corpus(
+            articles, analyses, errors, self.model, aliases, compare, found, aside, on_step
+        )
 
     def _looked_up(
         self,

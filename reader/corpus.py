@@ -11,7 +11,7 @@ from typing import Any
 
 from reader import aside
 from reader.ids import span_ids
-from reader.linking import AliasTable, ArticleDigest, link_entities
+from reader.linking import STEPS, AliasTable, ArticleDigest, link_entities
 from reader.model import (
     Analysis,
     Article,
@@ -27,6 +27,9 @@ from reader.model import (
 )
 from reader.quote_groups import group_quotes
 
+#: What ``link_corpus`` does, in order, as its ``on_step`` is told: linking's steps, then this.
+LINK_STEPS = (*STEPS, "placing quotes")
+
 #: A quote's place in its article (a key function that runs in C).
 _PLACE = attrgetter("start", "end")
 
@@ -40,6 +43,7 @@ def link_corpus(
     compare: bool = True,
     digests: Mapping[str, ArticleDigest] | None = None,
     compare_aside: bool = False,
+    on_step: Callable[[str], object] | None = None,
 ) -> Corpus:
     """Link the analyses of ``articles`` into one corpus.
 
@@ -52,7 +56,8 @@ def link_corpus(
     work done before, by article id (see ``reader.linking.digest_article``).
     ``compare_aside``: group stories and repeated quotes in a forked child while
     the entities are linked here (``reader.aside``: for a single-threaded
-    caller, the command line), with the same result.
+    caller, the command line), with the same result. ``on_step`` is told each of
+    ``LINK_STEPS`` as it begins (a progress display).
     """
     documents = [(a, analyses[a.id]) for a in articles if a.id in analyses]
     found = [
@@ -68,12 +73,14 @@ def link_corpus(
         comparing = aside.start(
             partial(_compare, articles, found, ids), _comparison_rows, _comparison_from_rows
         )
-    entities = link_entities(documents, aliases, digests=digests)
+    entities = link_entities(documents, aliases, digests=digests, on_step=on_step)
     # The digests are the bulk of linking's memory: let them go before stories are
     # grouped (a caller that keeps them, like the digest memo, still has them).
     del digests
     if comparing is not None:
         comparing.send(entities_by_article(entities))
+    if on_step is not None:
+        on_step(LINK_STEPS[-1])
     speaking = {a for a, f in found if f.speaker is not None and f.speaker_ref is not None}
     locator = _MentionLocator(entities, speaking)
     quotes = [

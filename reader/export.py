@@ -100,7 +100,7 @@ def write(corpus: Corpus, stream: IO[bytes], indent: Literal[2] | None = 2) -> N
         OSError: the stream could not be written.
     """
     # Imported here: the export module itself stays light.
-    from reader.collection import paused_gc
+    from reader.gc_pause import paused_gc
 
     buffer: list[bytes] = []
     size = 0

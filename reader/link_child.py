@@ -169,7 +169,14 @@ def _linked(
         os.nice(LINK_NICENESS)
     # The entities go out as soon as they are linked; the stories are grouped (and the
     # collection stored) while the reader takes them in.
-    stages = linker.link_in_stages(articles, cached, errors, stored.digests)
+    from reader.corpus import LINK_STEPS
+
+    def on_step(step: str) -> None:
+        # Said as each begins: the reader shows which, and how far along the steps it is.
+        info = {"step": step, "number": LINK_STEPS.index(step) + 1, "of": len(LINK_STEPS)}
+        _message(outbox, "step", info)
+
+    stages = linker.link_in_stages(articles, cached, errors, stored.digests, on_step)
     return staged_frames(stages), warnings, linker.model
 
 

@@ -18,7 +18,8 @@ reads them too); it then first tells their digest.
 Frames from the child are ``C`` + a corpus frame, ``A`` + a pickled
 :class:`~reader.article_stream.LoadChunk` (a preloading child's articles, as it
 reads them), or ``M`` + an orjson message: ``["loaded", {"digest": ...}]``,
-``["linking", {"articles": n}]``, ``["miss", {}]``,
+``["linking", {"articles": n}]``, then ``["step", {"step": what, "number": k, "of": n}]``
+as each step of linking begins (``corpus.LINK_STEPS``), ``["miss", {}]``,
 ``["error", {"message": ...}]``, ``["done", {"warnings": [...], "model": ...}]``.
 """
 
@@ -57,7 +58,7 @@ class LinkProcessDied(Exception):
 class Reply:
     """One answer from the child: a corpus ``frame`` or a message ``kind`` with its ``info``."""
 
-    kind: str  # "corpus", "loaded", "linking", "miss", "error", "done"; or run's own
+    kind: str  # "corpus", "loaded", "linking", "step", "miss", "error", "done"; or run's own
     frame: bytes = b""
     info: dict[str, Any] = field(default_factory=dict)
 
@@ -190,11 +191,13 @@ class LinkProcess:
         cancelled: Callable[[], bool],
         poll: float = 0.05,
         expect: str | None = None,
+        on_step: Callable[[str, int, int], object] | None = None,
     ) -> Reply:
         """Hand each corpus frame to ``on_frame`` until the final reply, which is returned.
 
         ``on_linking(articles)`` is called when the child starts linking (a miss
-        in the index, every analysis cached). The final reply is ``done``,
+        in the index, every analysis cached), then ``on_step(what, number, of)``
+        as each step of the linking begins. The final reply is ``done``,
         ``miss`` or ``error``, or ``Reply("cancelled")`` when ``cancelled()``
         turned true first (looked at every ``poll`` seconds), or
         ``Reply("mismatch")`` when a preloading child read other articles than
@@ -213,6 +216,10 @@ class LinkProcess:
                     on_frame(reply.frame)
                 elif reply.kind == "linking":
                     on_linking(int(reply.info.get("articles", 0)))
+                elif reply.kind == "step":
+                    if on_step is not None:
+                        info = reply.info
+                        on_step(str(info.get("step", "")), info.get("number", 0), info.get("of", 0))
                 elif reply.kind == "articles":
                     continue  # read by ``read_articles``, or by nobody (the caller read them)
                 elif reply.kind == "loaded":

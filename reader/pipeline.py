@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from reader import loading
 from reader.cache import AnalysisCache
-from reader.collection import CollectionLinker, paused_gc
+from reader.collection import CollectionLinker
 from reader.config import Settings
 from reader.digest_store import DigestStore, DigestWriter
+from reader.gc_pause import paused_gc
 from reader.linking import AliasTable, load_aliases
 from reader.model import Analysis, Article, Corpus, LoadError
 from reader.nlp import ModelIdentity, ModelNotFound, model_identity

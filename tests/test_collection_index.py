@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader import cache as cache_module
+from reader import gc_pause
 from reader.collection import LINKING_ROOTS, CollectionLinker
 from reader.collection_index import CollectionIndex, decode, encode
 from reader.corpus_wire import corpus_frames
@@ -231,8 +232,8 @@ def test_the_collector_is_paused_while_linking_and_runs_again_after(
     assert seen == [False]
     assert gc.isenabled()
     # Nested and failing pauses alike leave it as it was.
-    with pytest.raises(RuntimeError), collection.paused_gc():
-        with collection.paused_gc():
+    with pytest.raises(RuntimeError), gc_pause.paused_gc():
+        with gc_pause.paused_gc():
             assert not gc.isenabled()
         assert not gc.isenabled()
         raise RuntimeError("linking failed")
@@ -242,28 +243,26 @@ def test_the_collector_is_paused_while_linking_and_runs_again_after(
 def test_only_a_pause_that_asks_for_it_freezes_what_is_alive() -> None:
     import gc
 
-    from reader import collection
-
     gc.unfreeze()
     try:
-        with collection.paused_gc():
+        with gc_pause.paused_gc():
             kept = [object() for _ in range(10)]
         assert gc.get_freeze_count() == 0  # a UI's widgets stay collectable
         # Asked by an outer or an inner pause: frozen once the last one ends.
-        with collection.paused_gc(freeze=True):
-            with collection.paused_gc():
+        with gc_pause.paused_gc(freeze=True):
+            with gc_pause.paused_gc():
                 kept.append(object())
             assert gc.get_freeze_count() == 0 and not gc.isenabled()
         assert gc.get_freeze_count() > 0 and gc.isenabled()
         gc.unfreeze()
-        with collection.paused_gc():
-            with collection.paused_gc(freeze=True):
+        with gc_pause.paused_gc():
+            with gc_pause.paused_gc(freeze=True):
                 pass
             assert gc.get_freeze_count() == 0
         assert gc.get_freeze_count() > 0 and gc.isenabled()
         # The next pause starts afresh: no freeze unless asked again.
         gc.unfreeze()
-        with collection.paused_gc():
+        with gc_pause.paused_gc():
             pass
         assert gc.get_freeze_count() == 0
     finally:

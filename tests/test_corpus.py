@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from reader.corpus import link_corpus
+import pytest
+
+from reader import corpus as corpus_module
+from reader.corpus import LINK_STEPS, link_corpus
 from reader.model import Analysis, Article, Mention, QuoteFinding, Span
 
 TEXT = (
@@ -70,3 +73,23 @@ def test_articles_without_analysis_are_kept_without_entities() -> None:
     article = Article("a.txt", "a.txt", TEXT)
     corpus = link_corpus([article], {}, [], "test-model")
     assert corpus.articles == [article] and corpus.entities == [] and corpus.quotes == []
+
+
+def test_each_step_of_linking_is_told_as_it_begins(monkeypatch: pytest.MonkeyPatch) -> None:
+    analysis = Analysis(
+        mentions=(mention("Tara Reid", "PERSON"), mention("Jack Ketsoyan", "PERSON"))
+    )
+    article = Article("a.txt", "a.txt", TEXT)
+    events: list[str] = []
+    real = corpus_module._MentionLocator
+
+    def locator(*args):
+        events.append("quotes placed")
+        return real(*args)
+
+    monkeypatch.setattr(corpus_module, "_MentionLocator", locator)
+    corpus = link_corpus([article], {"a.txt": analysis}, [], "m", on_step=events.append)
+    # Every step, in order, each told before its work: the quotes are placed after the last.
+    assert events == [*LINK_STEPS, "quotes placed"]
+    quiet = link_corpus([article], {"a.txt": analysis}, [], "m")
+    assert [e.name for e in quiet.entities] == [e.name for e in corpus.entities]

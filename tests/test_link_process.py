@@ -18,6 +18,7 @@ import pytest
 from reader import link_child
 from reader.cache import AnalysisCache
 from reader.config import Settings
+from reader.corpus import LINK_STEPS
 from reader.corpus_wire import CorpusAssembler
 from reader.link_process import LinkProcess, LinkProcessDied, Reply, articles_digest
 from reader.model import Analysis, Article, Corpus
@@ -95,6 +96,26 @@ def test_the_child_links_a_cached_collection_when_asked(seeds):
     assert again.kind == "done" and linking == [] and stored.complete
     same_entities(stored.corpus(), assembler.corpus())
     same_entities(assembler.corpus(), build_corpus(articles, analyses, [], settings))
+
+
+def test_the_child_tells_each_step_of_linking_before_the_entities_go_out(seeds):
+    articles, analyses, settings = seeds
+    cache = AnalysisCache(settings.cache_dir / "analysis", model_identity(settings.model))
+    for article in articles:
+        cache.put(article.text, analyses[article.id])
+    events: list[object] = []
+    process = LinkProcess()
+    process.start(articles, [], settings, None, True)
+    reply = process.run(
+        lambda frame: events.append("frame"),
+        lambda count: events.append(("linking", count)),
+        cancelled=lambda: False,
+        on_step=lambda *step: events.append(step),
+    )
+    assert reply.kind == "done"
+    steps = [(step, number, len(LINK_STEPS)) for number, step in enumerate(LINK_STEPS, 1)]
+    assert events[: len(steps) + 1] == [("linking", len(articles)), *steps]
+    assert set(events[len(steps) + 1 :]) == {"frame"}
 
 
 def test_the_child_links_from_the_digest_store_without_reading_analyses(seeds, monkeypatch):

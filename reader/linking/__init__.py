@@ -3,10 +3,11 @@
 from reader.linking.aliases import AliasTable, load_aliases
 from reader.linking.baseline import exact_name_entities, name_key
 from reader.linking.digest import ArticleDigest, digest_article, linking_fingerprint
-from reader.linking.link import link_entities
+from reader.linking.link import STEPS, link_entities
 from reader.linking.related import related_entities
 
 __all__ = [
+    "STEPS",
     "AliasTable",
     "ArticleDigest",
     "digest_article",

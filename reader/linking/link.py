@@ -11,7 +11,7 @@ merge that would join names an alias file splits or two different people.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import compress, count
 from operator import itemgetter
 
@@ -32,7 +32,10 @@ from reader.linking.people import (
 from reader.model import Analysis, Article, Entity, EntityMention, Evidence
 from reader.names import clean_name, has_digits, tokens
 
-__all__ = ["link_entities", "name_key"]
+__all__ = ["STEPS", "link_entities", "name_key"]
+
+#: What ``link_entities`` does, in order: each is told to its ``on_step`` as it begins.
+STEPS = ("collecting names", "joining names", "finding untagged names", "building entities")
 
 #: Share of person tags (over a name and its surname alone) that makes a multi-word name a
 #: person's when most of its own tags say otherwise ("Bettie Page" tagged ORG).
@@ -51,6 +54,7 @@ def link_entities(
     aliases: AliasTable | None = None,
     digests: Mapping[str, ArticleDigest] | None = None,
     find_untagged: bool = True,
+    on_step: Callable[[str], object] | None = None,
 ) -> list[Entity]:
     """Link the mentions of all ``documents`` into entities.
 
@@ -64,6 +68,7 @@ def link_entities(
         find_untagged: also add the untagged occurrences of each entity's
             unambiguous written names (``propagate``); these mentions have no
             analysis mention behind them but exact offsets all the same.
+        on_step: told each of ``STEPS`` as it begins (a progress display).
 
     Returns:
         Entities sorted by salience (mention count, then number of articles,
@@ -73,6 +78,8 @@ def link_entities(
         Lohan Checks Into Rehab", keeps those of the name inside it), and
         mentions of each article are in text order.
     """
+    step = on_step or _quiet
+    step(STEPS[0])
     table = aliases if aliases is not None else shipped_aliases()
     given = digests or {}
     digested = []
@@ -82,9 +89,11 @@ def link_entities(
             digest = digest_article(article, analysis)
         digested.append((article, digest))
     linker = _Linker(digested, table)
+    step(STEPS[1])
     linker.run()
     linker.located = trim_headlines(linker.located, linker.node_keys, linker.headlines)
     if find_untagged:
+        step(STEPS[2])
         headline_only = {
             node
             for name in linker.names.values()
@@ -102,9 +111,14 @@ def link_entities(
             linker.node_keys,
             changed | linker.retyped,
         )
+    step(STEPS[3])
     demoted = {*linker.descriptors, *linker.headlines}
     order = {article.id: number for number, (article, _) in enumerate(documents)}
     return build_entities(linker.located, linker.clusters, linker.full_people, demoted, order)
+
+
+def _quiet(step: str) -> None:
+    """No progress display."""
 
 
 def trim_headlines(

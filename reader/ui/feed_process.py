@@ -161,11 +161,15 @@ class SlicedDecoding:
 
 
 class LinkingElsewhere(Message):
-    """A linking process links ``articles`` articles (the index had no match)."""
+    """A linking process links ``articles`` articles (the index had no match); once it is
+    under way, ``step`` says what it does now, the ``number``-th of ``of`` steps."""
 
-    def __init__(self, articles: int) -> None:
+    def __init__(self, articles: int, step: str = "", number: int = 0, of: int = 0) -> None:
         super().__init__()
         self.articles = articles
+        self.step = step
+        self.number = number
+        self.of = of
 
 
 class LinkFallback(Message):
@@ -281,15 +285,19 @@ class ProcessOpening:
         def on_linking(count: int) -> None:
             self.app.call_from_thread(self.post_message, LinkingElsewhere(count))
 
+        def on_step(step: str, number: int, of: int) -> None:
+            message = LinkingElsewhere(len(self.articles), step, number, of)
+            self.app.call_from_thread(self.post_message, message)
+
         if preloaded is not None:
             self._process = preloaded
             expect = articles_digest(self.articles)
-            reply = preloaded.run(on_frame, on_linking, cancelled, expect=expect)
+            reply = preloaded.run(on_frame, on_linking, cancelled, expect=expect, on_step=on_step)
             if reply.kind != "mismatch":
                 return reply
         process = self._process = LinkProcess()
         process.start(self.articles, self.errors, self.settings, self.aliases, link)
-        return process.run(on_frame, on_linking, cancelled)
+        return process.run(on_frame, on_linking, cancelled, on_step=on_step)
 
     def _ended(self, worker: Worker[None]) -> bool:
         # Quitting: the worker may be cancelled after the feed is unmounted, or not at all.

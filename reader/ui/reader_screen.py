@@ -194,7 +194,10 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
 
     @on(LinkingElsewhere)
     def _linking(self, message: LinkingElsewhere) -> None:
-        self.status_bar.show_message(f"Linking {counted(message.articles, 'article')}…")
+        step = f": {message.step}" if message.step else ""
+        self.status_bar.show_message(f"Linking {counted(message.articles, 'article')}{step}…")
+        if message.of:  # the bar counts the steps done
+            self.status_bar.show_progress(message.number - 1, message.of)
 
     @on(LinkFallback)
     def _fallback(self, message: LinkFallback) -> None:

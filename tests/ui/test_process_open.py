@@ -8,9 +8,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.widgets import ProgressBar
 
 from reader import link_process
 from reader.cache import AnalysisCache
+from reader.config import Settings
+from reader.corpus import LINK_STEPS
 from reader.link_process import LinkProcess
 from reader.model import Corpus
 from reader.nlp import model_identity
@@ -269,22 +272,38 @@ def test_a_damaged_frame_reaches_the_worker_that_handed_it_over():
         decoding.put(b"garbage", more=False)
 
 
-#: A linking process whose stories wait for a file (``argv``: the gate, what it does once
-#: the gate is there: "go" on or "die", then the pipes).
+#: A linking process held at its stories or its quotes until a file exists (``argv``: the
+#: file, what it does then: "go" on or "die", where it waits: "stories" or "quotes", then
+#: the pipes).
 HELD_CHILD = """
 import os, pathlib, sys, time
-import reader.collection
+import reader.collection, reader.corpus
 from reader import link_child
-gate, then, real = pathlib.Path(sys.argv[1]), sys.argv[2], reader.collection.compare_corpus
-def held(corpus):
+gate, then, where = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+if where == "stories":
+    module, name = reader.collection, "compare_corpus"
+else:
+    module, name = reader.corpus, "_MentionLocator"
+real = getattr(module, name)
+def held(*args):
     while not gate.exists():
         time.sleep(0.01)
     if then == "die":
         os._exit(3)
-    return real(corpus)
-reader.collection.compare_corpus = held
-sys.exit(link_child.main(sys.argv[3:]))
+    return real(*args)
+setattr(module, name, held)
+sys.exit(link_child.main(sys.argv[4:]))
 """
+
+
+@pytest.fixture
+def warm(settings, seed_articles, recorded_analyses, tmp_path) -> Settings:
+    """Settings whose own cache holds the seeds' analyses (no collection): the child links."""
+    own = replace(settings, cache_dir=tmp_path / "own-cache")
+    cache = AnalysisCache(own.cache_dir / "analysis", model_identity(own.model))
+    for article in seed_articles.articles:
+        cache.put(article.text, recorded_analyses[article.id])
+    return own
 
 
 async def held_at_the_stories(pilot, gate: Path, expected: Corpus):
@@ -317,20 +336,16 @@ async def held_at_the_stories(pilot, gate: Path, expected: Corpus):
 @pytest.mark.asyncio
 @pytest.mark.parametrize("then", ["go", "die"])
 async def test_the_entities_are_listed_while_the_child_still_groups_the_stories(
-    settings, seed_articles, recorded_analyses, tmp_path, monkeypatch, then
+    warm, seed_articles, recorded_analyses, tmp_path, monkeypatch, then
 ):
-    own = replace(settings, cache_dir=tmp_path / "own-cache")
-    cache = AnalysisCache(own.cache_dir / "analysis", model_identity(own.model))
     articles = seed_articles.articles
-    for article in articles:
-        cache.put(article.text, recorded_analyses[article.id])  # warm: the child links
     gate = tmp_path / "stories may go"
-    started = Started([sys.executable, "-c", HELD_CHILD, str(gate), then])
+    started = Started([sys.executable, "-c", HELD_CHILD, str(gate), then, "stories"])
     monkeypatch.setattr(feed_process, "LinkProcess", started)
-    uncached = replace(own, use_cache=False)  # else the collection would be stored
+    uncached = replace(warm, use_cache=False)  # else the collection would be stored
     expected = build_corpus(articles, recorded_analyses, [], uncached, seed_articles.aliases)
     assert expected.stories  # the seeds are one story
-    app = ReaderApp(articles, seed_articles.errors, own, Analyzer(own), seed_articles.aliases)
+    app = ReaderApp(articles, seed_articles.errors, warm, Analyzer(warm), seed_articles.aliases)
     async with app.run_test(size=(160, 40), notifications=True) as pilot:
         await held_at_the_stories(pilot, gate, expected)
         failed = [t for t in await toasts(pilot) if "Linking process failed" in t]
@@ -340,3 +355,27 @@ async def test_the_entities_are_listed_while_the_child_still_groups_the_stories(
         else:  # linked again here, in one line's notice
             assert not reader(app).feed.from_index
             assert len(failed) == 1 and "exit status 3" in failed[0]
+
+
+@pytest.mark.asyncio
+async def test_the_status_line_follows_the_steps_of_the_linking(
+    warm, seed_articles, tmp_path, monkeypatch
+):
+    articles = seed_articles.articles
+    gate = tmp_path / "quotes may go"
+    started = Started([sys.executable, "-c", HELD_CHILD, str(gate), "go", "quotes"])
+    monkeypatch.setattr(feed_process, "LinkProcess", started)
+    app = ReaderApp(articles, seed_articles.errors, warm, Analyzer(warm), seed_articles.aliases)
+    async with app.run_test(size=(160, 40)) as pilot:
+        status = reader(app).query_one(StatusBar)
+        wanted = f"Linking {len(articles)} articles: {LINK_STEPS[-1]}…"
+        for _ in range(3000):
+            if status.text == wanted:
+                break
+            await pilot.pause(0.01)
+        assert status.text == wanted
+        bar = status.query_one(ProgressBar)
+        assert bar.display and (bar.progress, bar.total) == (len(LINK_STEPS) - 1, len(LINK_STEPS))
+        gate.touch()
+        await settle(pilot)
+        assert not bar.display and "entities" in status.text
