@@ -237,13 +237,24 @@ def _notes(output_format: str) -> int:
 def _report(command: str, args: argparse.Namespace, settings: Settings) -> int:
     from reader.nlp import ModelNotFound
     from reader.pipeline import finish_storing, open_corpus
+    from reader.progress import StatusLine
 
+    # On a terminal, what takes seconds says what it does; gone before the output.
+    line = StatusLine(sys.stderr, tty=sys.stderr.isatty())
     try:
         # A newly linked collection is stored in the index while the output is written.
-        corpus = open_corpus(args.paths, settings, store_aside=True)
+        corpus = open_corpus(
+            args.paths,
+            settings,
+            on_progress=line.analyzing,
+            store_aside=True,
+            on_step=line.linking,
+        )
     except ModelNotFound as exc:
         _say(str(exc))
         return EXIT_NO_MODEL
+    finally:
+        line.clear()
     try:
         return _output(command, args, corpus)
     finally:

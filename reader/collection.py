@@ -125,6 +125,7 @@ class CollectionLinker:
         errors: Sequence[LoadError],
         digests: Mapping[str, ArticleDigest] | None = None,
         aside: bool = False,
+        on_step: Callable[[str], object] | None = None,
     ) -> Corpus:
         """Link ``analyses`` into a corpus; a complete collection is stored for next time.
 
@@ -137,17 +138,17 @@ class CollectionLinker:
         ``aside`` (the command line's single-threaded run): stories and repeated
         quotes are grouped in a forked child (``corpus.link_corpus``), and the
         collection is stored by another while the caller goes on (writing the
-        export): ``finish`` waits for it.
+        export): ``finish`` waits for it. ``on_step``: see ``corpus.link_corpus``.
         """
         if not aside:
-            stages = self.link_in_stages(articles, analyses, errors, digests)
+            stages = self.link_in_stages(articles, analyses, errors, digests, on_step)
             next(stages)
             return next(stages)
         complete, named, key, found = self._looked_up(articles, analyses, errors)
         if found is not None:
             return found
         with paused_gc():
-            corpus = self._linked(articles, analyses, errors, named, digests, compare=complete)
+            corpus = self._linked(articles, analyses, errors, named, digests, complete, on_step)
             if key is not None and self._index is not None:
                 store = partial(_store, self._index, key, articles, corpus)
                 self._storing = work_aside.start(store, _warning, _warning)

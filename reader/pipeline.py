@@ -251,6 +251,7 @@ def open_corpus(
     settings: Settings,
     on_progress: Progress | None = None,
     store_aside: bool = False,
+    on_step: Callable[[str], object] | None = None,
 ) -> Corpus:
     """Load, analyze and link in one call.
 
@@ -261,7 +262,7 @@ def open_corpus(
     those (see ``Analyzer.analyze``). With ``store_aside`` (a single-threaded
     caller: the command line), a newly linked collection is stored in the
     index by a forked child while the caller goes on; ``finish_storing`` waits
-    for it.
+    for it. ``on_step`` is told each step of a link as it begins (``link_corpus``).
 
     Raises:
         ModelNotFound: some article is not cached and the model is not installed.
@@ -284,7 +285,9 @@ def open_corpus(
             )
             analyses.update(stored.analyses)
             # Stories and repeated quotes are grouped on the second core while linking.
-            corpus = linker.link(loaded.articles, analyses, errors, stored.digests, aside=True)
+            corpus = linker.link(
+                loaded.articles, analyses, errors, stored.digests, aside=True, on_step=on_step
+            )
             if store_aside:
                 _storing.append(linker)
             else:

@@ -88,3 +88,51 @@ class ProgressLine:
         else:
             self.stream.write(line + "\n")
         self.stream.flush()
+
+
+class StatusLine:
+    """What a long command does now, on one line of a terminal redrawn in place and
+    cleared at the end (``reader export`` analyzing and linking): nothing at all where
+    the stream is no terminal, so pipes and logs get only the command's own output.
+
+    Args:
+        stream: where to write (stderr).
+        tty: whether ``stream`` is a terminal.
+        clock: the time source (``time.monotonic``).
+    """
+
+    def __init__(
+        self, stream: TextIO, *, tty: bool, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.stream = stream
+        self.tty = tty
+        self.clock = clock
+        self._width = 0
+        self._last_shown = -TTY_INTERVAL
+
+    def analyzing(self, done: int, total: int, *_: object) -> None:
+        """An article is analyzed (``Analyzer.analyze``'s ``on_progress``); redrawn at
+        most every ``TTY_INTERVAL`` seconds, and at the last."""
+        now = self.clock()
+        if now - self._last_shown >= TTY_INTERVAL or done >= total:
+            self._last_shown = now
+            self.show(f"analyzing: {done:,}/{total:,} articles")
+
+    def linking(self, step: str) -> None:
+        """A step of linking begins (``link_corpus``'s ``on_step``)."""
+        self.show(f"linking: {step}…")
+
+    def show(self, text: str) -> None:
+        """Say ``text`` in place of what the line said."""
+        if self.tty:
+            # Padded over a longer previous text: plain characters only.
+            self.stream.write("\r" + text.ljust(self._width))
+            self._width = max(self._width, len(text))
+            self.stream.flush()
+
+    def clear(self) -> None:
+        """Blank the line, so what follows starts where it started."""
+        if self.tty and self._width:
+            self.stream.write("\r" + " " * self._width + "\r")
+            self.stream.flush()
+            self._width = 0

@@ -1,0 +1,103 @@
+"""The command line's status line: what a long export does now, on a terminal only."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import pty
+import shutil
+import subprocess
+from pathlib import Path
+
+from reader.corpus import LINK_STEPS
+from reader.progress import TTY_INTERVAL, StatusLine
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def shown(text: str) -> list[str]:
+    """What the line said, one text per redraw (padding stripped)."""
+    return [part.rstrip() for part in text.split("\r") if part.strip()]
+
+
+def test_the_line_is_redrawn_in_place_and_blanked_at_the_end() -> None:
+    out, clock = io.StringIO(), Clock()
+    line = StatusLine(out, tty=True, clock=clock)
+    for done in range(1, 1001):
+        line.analyzing(done, 1000)  # no time passes: the first and the last only
+        if done == 500:
+            clock.now += TTY_INTERVAL
+            line.analyzing(done, 1000)
+    for step in LINK_STEPS:
+        line.linking(step)
+    line.clear()
+    text = out.getvalue()
+    assert "\n" not in text
+    assert shown(text) == [
+        "analyzing: 1/1,000 articles",
+        "analyzing: 500/1,000 articles",
+        "analyzing: 1,000/1,000 articles",
+        *(f"linking: {step}…" for step in LINK_STEPS),
+    ]
+    # Blanked over its longest text, and the cursor back where the line began.
+    longest = max(len(part) for part in text.split("\r"))
+    assert text.endswith("\r" + " " * longest + "\r")
+
+
+def test_nothing_is_written_where_the_stream_is_no_terminal() -> None:
+    out = io.StringIO()
+    line = StatusLine(out, tty=False)
+    line.analyzing(1, 1)
+    line.linking(LINK_STEPS[0])
+    line.clear()
+    assert out.getvalue() == ""
+
+
+def test_an_export_on_a_terminal_says_what_it_does_then_blanks_the_line(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    reader = shutil.which("reader")
+    assert reader, "the reader console script is not installed"
+    (tmp_path / "in").mkdir()
+    for path in seeds_dir.glob("*.txt"):
+        shutil.copy(path, tmp_path / "in" / path.name)
+    main, terminal = pty.openpty()
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}  # nothing linked yet
+    try:
+        done = subprocess.run(
+            [reader, "export", "in", "--compact"],
+            cwd=tmp_path,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            timeout=300,
+        )
+        os.close(terminal)
+        said = b""
+        while chunk := _read(main):
+            said += chunk
+    finally:
+        os.close(main)
+    assert done.returncode == 0
+    assert len(json.loads(done.stdout)["articles"]) == 2  # the output is untouched
+    text = said.decode("utf-8")
+    assert "analyzing: 2/2 articles" in shown(text)
+    assert [f"linking: {step}…" for step in LINK_STEPS] == [
+        part for part in shown(text) if part.startswith("linking")
+    ]
+    assert text.endswith("\r") and "\n" not in text
+
+
+def _read(fd: int) -> bytes:
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # the terminal's other end is closed: all was read
+        return b""
