@@ -91,8 +91,12 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to(0, 0, animate=False, immediate=True)
 
     def set_marks(self, marks: ArticleMarks | None) -> None:
-        """Replace the highlights (the text stays)."""
-        self._marks = marks or ArticleMarks()
+        """Replace the highlights (the text stays); the same highlights again change nothing
+        (a corpus whose stories arrive after its entities marks most articles the same)."""
+        marks = marks or ArticleMarks()
+        if marks == self._marks:
+            return
+        self._marks = marks
         self._rewrap(force=True)
 
     def set_selection(self, entity_id: str | None, current: EntityMention | None) -> None:

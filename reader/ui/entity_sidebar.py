@@ -182,6 +182,9 @@ class EntitySidebar(Vertical):
         #: only when that changed. A new row is measured and drawn anew by the list (a
         #: few hundredths of a second per filter key with 200 rows); a kept one is not.
         self._made: dict[str, tuple[tuple[object, ...], Option]] = {}
+        #: What the list shows now (``_refill``), and the legend.
+        self._listed: tuple[list[str], list[int]] = ([], [])
+        self._legend: Text | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter entities", id="entity-filter")
@@ -191,7 +194,9 @@ class EntitySidebar(Vertical):
     def show(self, rows: SidebarRows, columns: Sequence[str | None], total_articles: int) -> None:
         """Show ``rows`` (from ``prepare_rows``), marking the articles in ``columns``."""
         if rows is not self._rows:
-            self._made.clear()  # rows of another corpus
+            # Another corpus: only the rows of entities it still has are kept (made again
+            # unless the very same entity: its stories arrived after its entities, say).
+            self._made = {key: made for key, made in self._made.items() if key in rows.spread}
         self._rows = rows
         self._columns = list(columns)
         self._total = total_articles
@@ -323,8 +328,10 @@ class EntitySidebar(Vertical):
 
     def _refill(self) -> None:
         legend = legend_text(self._columns, self.outlets)
-        self.query_one("#column-legend", Static).update(legend)
-        self.query_one("#column-legend").tooltip = Text(legend.plain)  # the whole names
+        if legend != self._legend:
+            self._legend = legend
+            self.query_one("#column-legend", Static).update(legend)
+            self.query_one("#column-legend").tooltip = Text(legend.plain)  # the whole names
         found = self._rows.filtered(prepare(self.filter_text))
         self._shown_width = self._name_width()
         width, show_spread = self._shown_width
@@ -339,6 +346,13 @@ class EntitySidebar(Vertical):
             if len(members) > SECTION_LIMIT:
                 more = f"  … {len(members) - SECTION_LIMIT} more: type to filter"
                 options.append(Option(Text(more, style="dim italic"), disabled=True))
+        # The same rows as listed (headings alike, each entity's the very row shown):
+        # listing them again would only measure and repaint the list.
+        listed = [option.id or str(option.prompt) for option in options]
+        kept = [id(option) for option in options if option.id is not None]
+        if (listed, kept) == self._listed:
+            return
+        self._listed = listed, kept
         option_list = self.query_one(OptionList)
         # Keep the reader's place: the entry under the cursor (else the selection) and
         # the scroll position stay where they were when the rows change under them.

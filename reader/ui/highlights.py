@@ -42,6 +42,12 @@ class Layer:
         self.spans = kept
         self._ends = [s.end for s in kept]
 
+    def __eq__(self, other: object) -> bool:
+        # Two layers of the same spans mark the same: a view need not be drawn again.
+        return isinstance(other, Layer) and self.spans == other.spans
+
+    __hash__ = None  # type: ignore[assignment]  # mutable content: compared, never hashed
+
     def overlapping(self, start: int, end: int) -> list[Marked]:
         """The spans that overlap ``start:end``."""
         found = []

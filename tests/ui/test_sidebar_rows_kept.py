@@ -1,10 +1,16 @@
-"""Sidebar rows are made once and reused, yet always show the columns and the width as they are."""
+"""Sidebar rows are made once and reused, yet always show the columns and the width as they are;
+the same entities again change nothing drawn."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+from textual.widgets import OptionList
 
 from reader.ui.entity_sidebar import EntitySidebar
+from reader.ui.lazy_marks import LazyMarks
+from reader.ui.sidebar_rows import prepare_rows
 from tests.ui.conftest import reader, screen_lines, settle
 
 pytestmark = pytest.mark.asyncio
@@ -41,3 +47,36 @@ async def test_a_rows_column_markers_follow_the_columns_and_the_filter(make_app)
         assert len(screen.columns) == 2
         assert sidebar_row(app, "Dmitry Peskov").split()[-1] == "1·"
         assert isinstance(screen.sidebar, EntitySidebar)
+
+
+async def test_the_same_entities_again_leave_the_list_and_the_texts_as_drawn(make_app):
+    # A collection linked in a linking process arrives twice: its entities, then the same
+    # entities with its stories. The second time nothing the reader sees changes.
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        option_list = screen.sidebar.query_one(OptionList)
+        listed = [option_list.get_option_at_index(n) for n in range(option_list.option_count)]
+        views = [column.view for column in screen.column_widgets]
+        rewraps: list[object] = []
+        for view in views:
+            real = view._rewrap
+            view._rewrap = lambda *a, real=real, **k: rewraps.append(1) or real(*a, **k)
+        again = replace(screen.corpus, entities=list(screen.corpus.entities))
+        screen.sidebar.show(prepare_rows(again.entities), screen.columns, len(screen.articles))
+        screen.deck.set_marks(LazyMarks.of(again))
+        await pilot.pause()
+        same = [option_list.get_option_at_index(n) for n in range(option_list.option_count)]
+        assert all(a is b for a, b in zip(same, listed, strict=True))
+        assert rewraps == []
+        # Other entities are shown anew: the list and the highlights.
+        fewer = replace(again, entities=again.entities[1:])
+        screen.sidebar.show(prepare_rows(fewer.entities), screen.columns, len(screen.articles))
+        screen.deck.set_marks(LazyMarks.of(fewer))
+        await pilot.pause()
+        assert option_list.option_count == len(listed) - 1
+        assert again.entities[0].id not in {
+            option_list.get_option_at_index(n).id for n in range(option_list.option_count)
+        }
+        assert rewraps  # the first entity's mentions are no longer marked
