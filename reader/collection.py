@@ -21,7 +21,7 @@ from reader.aside import Aside
 from reader.cache import AnalysisCache
 from reader.collection_index import CollectionIndex, collection_key
 from reader.config import Settings
-from reader.corpus import compare_corpus, link_corpus
+from reader.corpus import LINK_STEPS, compare_corpus, link_corpus
 from reader.digest_store import DigestStore, digest_key, read_row
 from reader.digest_store import encode as encode_digest
 from reader.fingerprint import source_fingerprint
@@ -33,6 +33,10 @@ from reader.nlp import ModelNotFound, model_identity
 #: The modules whose code shapes a linked collection; the fingerprint covers their
 #: whole import closure (and the data files they read), so stale results are never served.
 LINKING_ROOTS = ("reader.corpus",)
+#: The steps of a collection's link, in order, as an ``on_step`` is told them: each
+#: article's names made ready (seconds only for texts whose digests are not stored, as
+#: after an update of the linking code), then ``corpus.LINK_STEPS``.
+STEPS = ("reading each article's names", *LINK_STEPS)
 #: Digests kept in memory across calls (a UI relinks every few seconds while results
 #: arrive: each relink then digests only the new articles); cleared past this many.
 MEMO_LIMIT = 100_000
@@ -138,7 +142,8 @@ class CollectionLinker:
         ``aside`` (the command line's single-threaded run): stories and repeated
         quotes are grouped in a forked child (``corpus.link_corpus``), and the
         collection is stored by another while the caller goes on (writing the
-        export): ``finish`` waits for it. ``on_step``: see ``corpus.link_corpus``.
+        export): ``finish`` waits for it. ``on_step`` is told each of ``STEPS`` as it
+        begins (a progress display).
         """
         if not aside:
             stages = self.link_in_stages(articles, analyses, errors, digests, on_step)
@@ -166,7 +171,7 @@ class CollectionLinker:
         is made (the reader's linking process): yields the corpus linked (entities and
         quotes, no stories or repeated quotes yet), then the same corpus with those
         grouped and, for a complete collection, stored in the index. A collection the
-        index holds is yielded whole, twice. ``on_step``: see ``corpus.link_corpus``.
+        index holds is yielded whole, twice. ``on_step``: as for ``link``.
         """
         complete, named, key, found = self._looked_up(articles, analyses, errors)
         if found is not None:
@@ -197,6 +202,8 @@ class CollectionLinker:
     ) -> Corpus:
         """``link_corpus`` with this linker's settings and digests; ``compare``: stories
         and repeated quotes grouped in a forked child meanwhile (``corpus.link_corpus``)."""
+        if on_step is not None:
+            on_step(STEPS[0])
         # Passed on, not kept: link_corpus lets go of the digests once linked.
         found = self._digests(articles, analyses, named, digests or {})
         aliases, aside = self.aliases, compare

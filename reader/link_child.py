@@ -169,11 +169,11 @@ def _linked(
         os.nice(LINK_NICENESS)
     # The entities go out as soon as they are linked; the stories are grouped (and the
     # collection stored) while the reader takes them in.
-    from reader.corpus import LINK_STEPS
+    from reader.collection import STEPS
 
     def on_step(step: str) -> None:
         # Said as each begins: the reader shows which, and how far along the steps it is.
-        info = {"step": step, "number": LINK_STEPS.index(step) + 1, "of": len(LINK_STEPS)}
+        info = {"step": step, "number": STEPS.index(step) + 1, "of": len(STEPS)}
         _message(outbox, "step", info)
 
     stages = linker.link_in_stages(articles, cached, errors, stored.digests, on_step)

@@ -19,7 +19,7 @@ Frames from the child are ``C`` + a corpus frame, ``A`` + a pickled
 :class:`~reader.article_stream.LoadChunk` (a preloading child's articles, as it
 reads them), or ``M`` + an orjson message: ``["loaded", {"digest": ...}]``,
 ``["linking", {"articles": n}]``, then ``["step", {"step": what, "number": k, "of": n}]``
-as each step of linking begins (``corpus.LINK_STEPS``), ``["miss", {}]``,
+as each step of linking begins (``collection.STEPS``), ``["miss", {}]``,
 ``["error", {"message": ...}]``, ``["done", {"warnings": [...], "model": ...}]``.
 """
 

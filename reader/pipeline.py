@@ -262,7 +262,7 @@ def open_corpus(
     those (see ``Analyzer.analyze``). With ``store_aside`` (a single-threaded
     caller: the command line), a newly linked collection is stored in the
     index by a forked child while the caller goes on; ``finish_storing`` waits
-    for it. ``on_step`` is told each step of a link as it begins (``link_corpus``).
+    for it. ``on_step`` is told each step of a link as it begins (``collection.STEPS``).
 
     Raises:
         ModelNotFound: some article is not cached and the model is not installed.

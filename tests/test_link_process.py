@@ -17,8 +17,8 @@ import pytest
 
 from reader import link_child
 from reader.cache import AnalysisCache
+from reader.collection import STEPS
 from reader.config import Settings
-from reader.corpus import LINK_STEPS
 from reader.corpus_wire import CorpusAssembler
 from reader.link_process import LinkProcess, LinkProcessDied, Reply, articles_digest
 from reader.model import Analysis, Article, Corpus
@@ -113,7 +113,7 @@ def test_the_child_tells_each_step_of_linking_before_the_entities_go_out(seeds):
         on_step=lambda *step: events.append(step),
     )
     assert reply.kind == "done"
-    steps = [(step, number, len(LINK_STEPS)) for number, step in enumerate(LINK_STEPS, 1)]
+    steps = [(step, number, len(STEPS)) for number, step in enumerate(STEPS, 1)]
     assert events[: len(steps) + 1] == [("linking", len(articles)), *steps]
     assert set(events[len(steps) + 1 :]) == {"frame"}
 

@@ -10,7 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from reader.corpus import LINK_STEPS
+from reader.collection import STEPS
 from reader.progress import TTY_INTERVAL, StatusLine
 
 
@@ -35,7 +35,7 @@ def test_the_line_is_redrawn_in_place_and_blanked_at_the_end() -> None:
         if done == 500:
             clock.now += TTY_INTERVAL
             line.analyzing(done, 1000)
-    for step in LINK_STEPS:
+    for step in STEPS:
         line.linking(step)
     line.clear()
     text = out.getvalue()
@@ -44,7 +44,7 @@ def test_the_line_is_redrawn_in_place_and_blanked_at_the_end() -> None:
         "analyzing: 1/1,000 articles",
         "analyzing: 500/1,000 articles",
         "analyzing: 1,000/1,000 articles",
-        *(f"linking: {step}…" for step in LINK_STEPS),
+        *(f"linking: {step}…" for step in STEPS),
     ]
     # Blanked over its longest text, and the cursor back where the line began.
     longest = max(len(part) for part in text.split("\r"))
@@ -55,7 +55,7 @@ def test_nothing_is_written_where_the_stream_is_no_terminal() -> None:
     out = io.StringIO()
     line = StatusLine(out, tty=False)
     line.analyzing(1, 1)
-    line.linking(LINK_STEPS[0])
+    line.linking(STEPS[0])
     line.clear()
     assert out.getvalue() == ""
 
@@ -90,7 +90,7 @@ def test_an_export_on_a_terminal_says_what_it_does_then_blanks_the_line(
     assert len(json.loads(done.stdout)["articles"]) == 2  # the output is untouched
     text = said.decode("utf-8")
     assert "analyzing: 2/2 articles" in shown(text)
-    assert [f"linking: {step}…" for step in LINK_STEPS] == [
+    assert [f"linking: {step}…" for step in STEPS] == [
         part for part in shown(text) if part.startswith("linking")
     ]
     assert text.endswith("\r") and "\n" not in text

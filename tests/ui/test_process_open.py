@@ -12,8 +12,8 @@ from textual.widgets import ProgressBar
 
 from reader import link_process
 from reader.cache import AnalysisCache
+from reader.collection import STEPS
 from reader.config import Settings
-from reader.corpus import LINK_STEPS
 from reader.link_process import LinkProcess
 from reader.model import Corpus
 from reader.nlp import model_identity
@@ -368,14 +368,14 @@ async def test_the_status_line_follows_the_steps_of_the_linking(
     app = ReaderApp(articles, seed_articles.errors, warm, Analyzer(warm), seed_articles.aliases)
     async with app.run_test(size=(160, 40)) as pilot:
         status = reader(app).query_one(StatusBar)
-        wanted = f"Linking {len(articles)} articles: {LINK_STEPS[-1]}…"
+        wanted = f"Linking {len(articles)} articles: {STEPS[-1]}…"
         for _ in range(3000):
             if status.text == wanted:
                 break
             await pilot.pause(0.01)
         assert status.text == wanted
         bar = status.query_one(ProgressBar)
-        assert bar.display and (bar.progress, bar.total) == (len(LINK_STEPS) - 1, len(LINK_STEPS))
+        assert bar.display and (bar.progress, bar.total) == (len(STEPS) - 1, len(STEPS))
         gate.touch()
         await settle(pilot)
         assert not bar.display and "entities" in status.text
