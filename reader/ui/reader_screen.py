@@ -194,6 +194,8 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
 
     @on(LinkingElsewhere)
     def _linking(self, message: LinkingElsewhere) -> None:
+        if self.feed.state in ("grouping", "done"):
+            return  # a step told before the entities came, handled after: said already
         step = f": {message.step}" if message.step else ""
         self.status_bar.show_message(f"Linking {counted(message.articles, 'article')}{step}…")
         if message.of:  # the bar counts the steps done

@@ -379,3 +379,17 @@ async def test_the_status_line_follows_the_steps_of_the_linking(
         gate.touch()
         await settle(pilot)
         assert not bar.display and "entities" in status.text
+
+
+@pytest.mark.asyncio
+async def test_a_step_handled_after_the_entities_came_changes_nothing(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        status = screen.query_one(StatusBar)
+        summary = status.text
+        assert "entities" in summary
+        screen.post_message(feed_process.LinkingElsewhere(2, STEPS[-1], len(STEPS), len(STEPS)))
+        await pilot.pause()
+        assert status.text == summary and not status.query_one(ProgressBar).display
