@@ -284,21 +284,29 @@ class CorpusFeed(ProcessOpening, Widget):
         self, corpus: Corpus, marks: Mapping[str, ArticleMarks], rows: SidebarRows, seconds: float
     ) -> None:
         self.from_index = True
-        self.generation += 1
-        anchor = self._anchor()
-        found = find_again(corpus, anchor) if anchor else None
-        self._deliver(
-            LinkResult(self.generation, corpus, marks, rows, anchor, found, True, seconds)
-        )
+        self._take(corpus, marks, rows, True, seconds)
         self.state = "done"
 
     def _staged(self, corpus: Corpus, marks: Mapping[str, ArticleMarks], rows: SidebarRows) -> None:
         # Not final: the same corpus with its stories follows (``_reopened``).
+        self._take(corpus, marks, rows, False, 0.0)
+        self.state = "grouping"
+
+    def _take(
+        self,
+        corpus: Corpus,
+        marks: Mapping[str, ArticleMarks],
+        rows: SidebarRows,
+        final: bool,
+        seconds: float,
+    ) -> None:
+        """Deliver a corpus made elsewhere (index, linking process); the selection kept."""
         self.generation += 1
         anchor = self._anchor()
         found = find_again(corpus, anchor) if anchor else None
-        self._deliver(LinkResult(self.generation, corpus, marks, rows, anchor, found, False, 0.0))
-        self.state = "grouping"
+        self._deliver(
+            LinkResult(self.generation, corpus, marks, rows, anchor, found, final, seconds)
+        )
 
     def _receive_cached(self, cached: Mapping[str, Analysis], pending: int) -> None:
         self.analyses.update(cached)
