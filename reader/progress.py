@@ -24,76 +24,10 @@ def format_duration(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-class ProgressLine:
-    """Reports ``done/total`` articles, words per second and the time left.
-
-    Args:
-        stream: where to write (stderr).
-        total: articles to analyze.
-        total_words: their words, for the time left.
-        tty: redraw one line in place (True) or print plain lines (False).
-        clock: the time source (``time.monotonic``).
-    """
-
-    def __init__(
-        self,
-        stream: TextIO,
-        total: int,
-        total_words: int,
-        *,
-        tty: bool,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.stream = stream
-        self.total = total
-        self.total_words = total_words
-        self.tty = tty
-        self.clock = clock
-        self.started = clock()
-        self._last_shown = self.started
-        self._width = 0
-
-    def update(self, done: int, words: int) -> None:
-        """Note that ``done`` articles holding ``words`` words are finished."""
-        now = self.clock()
-        interval = TTY_INTERVAL if self.tty else PLAIN_INTERVAL
-        # The last redraw on a terminal shows the end; a log gets the summary instead.
-        finished = done >= self.total and self.tty
-        if now - self._last_shown < interval and not finished:
-            return
-        self._last_shown = now
-        self._show(self.describe(done, words, now - self.started))
-
-    def describe(self, done: int, words: int, elapsed: float) -> str:
-        """The text of the line after ``elapsed`` seconds."""
-        rate = words / elapsed if elapsed > 0 else 0.0
-        line = f"analyzing: {done}/{self.total} articles, {rate:,.0f} words/s"
-        if rate > 0 and done < self.total:
-            left = (self.total_words - words) / rate
-            line += f", {format_duration(left)} left"
-        return line
-
-    def close(self) -> None:
-        """End the redrawn line, so what follows starts on a line of its own."""
-        if self.tty and self._width:
-            self.stream.write("\n")
-            self.stream.flush()
-            self._width = 0
-
-    def _show(self, line: str) -> None:
-        if self.tty:
-            # Pad with spaces over a longer previous line: plain characters only.
-            self.stream.write("\r" + line.ljust(self._width))
-            self._width = max(self._width, len(line))
-        else:
-            self.stream.write(line + "\n")
-        self.stream.flush()
-
-
 class StatusLine:
-    """What a long command does now, on one line of a terminal redrawn in place and
-    cleared at the end (``reader export`` analyzing and linking): nothing at all where
-    the stream is no terminal, so pipes and logs get only the command's own output.
+    """What a long command does now, on one line of a terminal redrawn in place, then
+    blanked (``clear``: ``reader export`` analyzing and linking) or kept (``end``:
+    ``ProgressLine``): nothing at all where the stream is no terminal.
 
     Args:
         stream: where to write (stderr).
@@ -130,9 +64,77 @@ class StatusLine:
             self._width = max(self._width, len(text))
             self.stream.flush()
 
+    def end(self) -> None:
+        """End the line where it stands, so what follows starts on a line of its own."""
+        if self.tty and self._width:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._width = 0
+
     def clear(self) -> None:
         """Blank the line, so what follows starts where it started."""
         if self.tty and self._width:
             self.stream.write("\r" + " " * self._width + "\r")
             self.stream.flush()
             self._width = 0
+
+
+class ProgressLine:
+    """Reports ``done/total`` articles, words per second and the time left.
+
+    Args:
+        stream: where to write (stderr).
+        total: articles to analyze.
+        total_words: their words, for the time left.
+        tty: redraw one line in place (True) or print plain lines (False).
+        clock: the time source (``time.monotonic``).
+    """
+
+    def __init__(
+        self,
+        stream: TextIO,
+        total: int,
+        total_words: int,
+        *,
+        tty: bool,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.stream = stream
+        self.total = total
+        self.total_words = total_words
+        self.tty = tty
+        self.clock = clock
+        self.started = clock()
+        self._last_shown = self.started
+        self._line = StatusLine(stream, tty=tty, clock=clock)
+
+    def update(self, done: int, words: int) -> None:
+        """Note that ``done`` articles holding ``words`` words are finished."""
+        now = self.clock()
+        interval = TTY_INTERVAL if self.tty else PLAIN_INTERVAL
+        # The last redraw on a terminal shows the end; a log gets the summary instead.
+        finished = done >= self.total and self.tty
+        if now - self._last_shown < interval and not finished:
+            return
+        self._last_shown = now
+        self._show(self.describe(done, words, now - self.started))
+
+    def describe(self, done: int, words: int, elapsed: float) -> str:
+        """The text of the line after ``elapsed`` seconds."""
+        rate = words / elapsed if elapsed > 0 else 0.0
+        line = f"analyzing: {done}/{self.total} articles, {rate:,.0f} words/s"
+        if rate > 0 and done < self.total:
+            left = (self.total_words - words) / rate
+            line += f", {format_duration(left)} left"
+        return line
+
+    def close(self) -> None:
+        """End the redrawn line, so what follows starts on a line of its own."""
+        self._line.end()
+
+    def _show(self, line: str) -> None:
+        if self.tty:
+            self._line.show(line)
+        else:
+            self.stream.write(line + "\n")
+            self.stream.flush()
