@@ -161,20 +161,9 @@ def _no_cache():
 
 @pytest.mark.asyncio
 async def test_the_feed_takes_the_process_that_read_the_same_articles_meanwhile(
-    settings, seed_articles, recorded_analyses, seeds_dir, tmp_path, monkeypatch
+    warm, seed_articles, recorded_analyses, seeds_dir, monkeypatch
 ):
-    from dataclasses import replace
-
-    from reader.cache import AnalysisCache
-    from reader.nlp import model_identity
-    from reader.pipeline import Analyzer, build_corpus
-    from reader.ui.app import ReaderApp
-
-    own = replace(settings, cache_dir=tmp_path / "own-cache")
-    cache = AnalysisCache(own.cache_dir / "analysis", model_identity(own.model))
-    articles = seed_articles.articles
-    for article in articles:
-        cache.put(article.text, recorded_analyses[article.id])  # warm: no spaCy
+    own, articles = warm, seed_articles.articles  # warm: no spaCy
     link_process.preload([seeds_dir], own)
     assert link_process.preloaded() is not None
     others = Started()
