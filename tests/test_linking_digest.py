@@ -60,6 +60,8 @@ def test_stored_spans_that_do_not_fit_together_are_refused(seed_documents) -> No
     article, analysis = seed_documents[0]
     data = digest_article(article, analysis).to_dict()
     starts, bounds, ends = data["spans"]
+    # A name the article has: each short form below is refused for its own fault.
+    key = data["keys"][0]
     assert starts and bounds[0] == 0 and bounds[-1] == len(ends)
     broken = [
         {"spans": [starts, bounds, [*ends, 7]]},  # an end no start owns
@@ -73,16 +75,23 @@ def test_stored_spans_that_do_not_fit_together_are_refused(seed_documents) -> No
         {"texts": data["texts"][:-1]},
         {"starts": ["7", *data["starts"][1:]]},
         {"keys": [7, *data["keys"][1:]]},
-        {"short": [["Reid", [["reid", "nobody"]], [], [0]]]},  # not an entity type
-        {"short": [["Reid", [["reid", "person"]], [], [len(article.text)]]]},  # past the text
-        {"short": [["Reid", [["reid", "person"]], [7], []]]},
+        {"short": [["Reid", [[key, "nobody"]], [], [0]]]},  # not an entity type
+        {"short": [["Reid", [[key, "person"]], [], [len(article.text)]]]},  # past the text
+        {"short": [["Reid", [[key, "person"]], [7], []]]},
         {"short": [["Reid", [["nobody here", "person"]], [], []]]},  # a name it lacks
-        {"short": [["Reid", [["reid", "person"]], []]]},
+        {"short": [["Reid", [[key, "person"]], []]]},
+        {"short": [[7, [[key, "person"]], [], []]]},  # a form that is no string
+        {"short": [["Reid", [[key, "person"]], [], [-1]]]},  # before the text
+        {"short": [["Reid", [[key, "person"], [key, "person", "x"]], [], []]]},
+        {"short": [["Reid", [[key]], [], []]]},  # a name without its type
         {"short": "Reid"},
     ]
     for change in broken:
         with pytest.raises(ValueError, match="digest"):
             ArticleDigest.from_dict({**data, **change}, article.id)
+    # Each refused short form differs in one fault from this one, which is kept.
+    fine = [["Reid", [[key, "person"]], [key], [0]]]
+    assert ArticleDigest.from_dict({**data, "short": fine}, article.id).short_forms
     again = ArticleDigest.from_dict(data, article.id)
     assert again.spans == digest_article(article, analysis).spans
 

@@ -18,7 +18,7 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, NamedTuple, cast, get_args
+from typing import Any, NamedTuple, get_args
 
 from reader.fingerprint import source_fingerprint
 from reader.linking import acronyms, shortforms
@@ -242,19 +242,26 @@ def _short_forms(rows: Any, size: int, keys: Iterable[str]) -> tuple[ShortForm, 
     """
     out = []
     known = set(keys)
+    new = _new_short_form
     for form, names, tagged, starts in rows:
-        kinds = [kind for _, kind in names]
-        strings = [form, *(key for key, _ in names), *tagged]
-        if not all(isinstance(value, str) for value in strings) or not set(kinds) <= _KINDS:
+        pairs = tuple(map(tuple, names))
+        # Unpacked in two only when every name is a name and a type (``strict``: all alike).
+        folded, kinds = zip(*pairs, strict=True) if pairs else ((), ())
+        tagged = tuple(tagged)
+        # The folded names are strings: only a string is found among the keys.
+        if not isinstance(form, str) or not _KINDS.issuperset(kinds):
             raise TypeError("not a short form")
-        if not known.issuperset(strings[1:]):
+        if not known.issuperset(folded) or not known.issuperset(tagged):
             raise ValueError("a short form of a name the article does not have")
         places = array("i", starts)
         if places and (min(places) < 0 or max(places) + len(form) > size):
             raise ValueError("a short form past the text")
-        pairs = tuple((str(key), cast(EntityType, kind)) for key, kind in names)
-        out.append(ShortForm(form, pairs, tuple(tagged), tuple(places)))
+        out.append(new((form, pairs, tagged, tuple(places))))
     return tuple(out)
+
+
+#: A short form from its four fields, made in C.
+_new_short_form = partial(tuple.__new__, ShortForm)
 
 
 _KINDS = frozenset(get_args(EntityType))
