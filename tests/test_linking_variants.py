@@ -71,6 +71,36 @@ def test_a_person_tagged_facility_name_joins_only_where_the_article_names_the_fa
     assert [m.article for m in person[0].mentions] == ["b"]
 
 
+def test_a_facility_named_after_a_person_stays_a_facility_whatever_its_headline_tags() -> None:
+    # The headline's span, tagged as a person, is cut to the name inside it and joins
+    # the facility with its person tag: the facility's name is still no person's.
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Lohan Checks Into Betty Ford Rehab\n"
+                "Lohan checked into the Betty Ford Clinic in Rancho Mirage on Thursday. "
+                "She wanted to go back to Betty Ford because she knows everyone there.",
+                [
+                    ("Betty Ford Rehab", "PERSON"),
+                    ("Betty Ford Clinic", "ORG"),
+                    ("Betty Ford", "PERSON"),
+                    ("Lohan", "PERSON"),
+                ],
+            ),
+            doc(
+                "b",
+                "Lindsay Lohan left the Betty Ford Clinic on Friday, her lawyer said.",
+                [("Betty Ford Clinic", "ORG"), ("Lindsay Lohan", "PERSON")],
+            ),
+        ]
+    )
+    clinic = entity_with(entities, "Betty Ford Clinic")
+    assert {m.text for m in clinic.mentions} == {"Betty Ford", "Betty Ford Clinic"}
+    assert clinic.name == "Betty Ford Clinic"
+    assert clinic.type == "organization"
+
+
 def test_legal_forms_of_one_company_are_one_entity() -> None:
     entities = link_entities(
         [

@@ -33,6 +33,7 @@ def build_entities(
     full_people: Collection[str],
     demoted: Collection[str] = (),
     order: Mapping[str, int] | None = None,
+    facilities: Collection[int] = (),
 ) -> list[Entity]:
     """One entity per cluster, sorted by salience, with ids from their earliest mention.
 
@@ -46,6 +47,9 @@ def build_entities(
             headline glued on): never the display name while another form exists.
         order: article id -> its place in reading order (for the ids); the
             order of first appearance in ``located`` when None.
+        facilities: nodes of a person's name found to name a facility or company
+            there ("Betty Ford" beside "Betty Ford Center"): a cluster holding one is
+            that place or company, and its full person names overrule no vote.
 
     Returns:
         The entities, most mentioned first (then most articles, then name).
@@ -67,6 +71,7 @@ def build_entities(
     folded = {w: fold_name(w) for w in set(writtens)}
     spaced: dict[str, str] = {}
     demoted = set(demoted)
+    facilities = frozenset(facilities)
     drafts = []
     earliest: list[tuple[int, int, int, str]] = []
     article_counts: list[int] = []
@@ -93,6 +98,7 @@ def build_entities(
         if (
             kind != "person"
             and "person" in ts
+            and facilities.isdisjoint(map(nodes.__getitem__, numbers))
             and any(t == "person" and key in full_people for t, key in zip(ts, keys, strict=True))
         ):
             kind = "person"

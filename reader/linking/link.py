@@ -114,7 +114,9 @@ def link_entities(
     step(STEPS[3])
     demoted = {*linker.descriptors, *linker.headlines}
     order = {article.id: number for number, (article, _) in enumerate(documents)}
-    return build_entities(linker.located, linker.clusters, linker.full_people, demoted, order)
+    return build_entities(
+        linker.located, linker.clusters, linker.full_people, demoted, order, linker.retyped
+    )
 
 
 def _quiet(step: str) -> None:
