@@ -13,11 +13,10 @@ UI keeps the interpreter lock; in-thread linking is the fallback.
 from __future__ import annotations
 
 import gc
-import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from typing import Literal
 
 from textual import work
 from textual.message import Message
@@ -32,6 +31,7 @@ from reader.link_process import LinkProcess
 from reader.linking import AliasTable
 from reader.model import Analysis, Article, Corpus, Entity, LoadError
 from reader.pipeline import Analyzer, ModelNotFound, build_corpus, lookup_corpus
+from reader.ui.abandonable import Cancelled, run_abandonable
 from reader.ui.feed_process import ProcessOpening
 from reader.ui.highlights import ArticleMarks
 from reader.ui.lazy_marks import LazyMarks
@@ -54,14 +54,6 @@ AnalysisState = Literal["waiting", "analyzing", "grouping", "done", "failed"]
 REBUILD_INTERVAL = 0.5
 #: ... and leave the keys at least this many times the last link's duration in between.
 REBUILD_FACTOR = 4
-#: How often a waiting worker looks whether it was cancelled (seconds).
-POLL = 0.05
-
-T = TypeVar("T")
-
-
-class Cancelled(Exception):
-    """The worker was cancelled (a newer request or the app quitting)."""
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -91,35 +83,6 @@ class LinkResult:
     found: Entity | None
     final: bool
     seconds: float
-
-
-def run_abandonable(call: Callable[[], T]) -> T:
-    """Run ``call`` in a daemon thread; give up waiting when the current worker is cancelled.
-
-    A link cannot be interrupted, but nobody has to wait for it: quitting ends
-    the process even while the daemon thread still links.
-
-    Raises:
-        Cancelled: the worker was cancelled before ``call`` returned.
-    """
-    worker = get_current_worker()
-    box: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            box["value"] = call()
-        except BaseException as error:  # re-raised in the worker
-            box["error"] = error
-
-    thread = threading.Thread(target=target, name="reader-link", daemon=True)
-    thread.start()
-    while thread.is_alive():
-        if worker.is_cancelled:
-            raise Cancelled()
-        thread.join(POLL)
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
 
 
 class CorpusFeed(ProcessOpening, Widget):
