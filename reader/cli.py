@@ -249,6 +249,7 @@ def _report(command: str, args: argparse.Namespace, settings: Settings) -> int:
             on_progress=line.analyzing,
             store_aside=True,
             on_step=line.linking,
+            on_count=line.counting,
         )
     except ModelNotFound as exc:
         _say(str(exc))

@@ -37,6 +37,9 @@ LINKING_ROOTS = ("reader.corpus",)
 #: article's names made ready (seconds only for texts whose digests are not stored, as
 #: after an update of the linking code), then ``corpus.LINK_STEPS``.
 STEPS = ("reading each article's names", *LINK_STEPS)
+#: While texts are digested (their stored digests were made by other linking code), an
+#: ``on_count`` is told how far along they are every this many articles.
+COUNT_EVERY = 100
 #: Digests kept in memory across calls (a UI relinks every few seconds while results
 #: arrive: each relink then digests only the new articles); cleared past this many.
 MEMO_LIMIT = 100_000
@@ -130,6 +133,7 @@ class CollectionLinker:
         digests: Mapping[str, ArticleDigest] | None = None,
         aside: bool = False,
         on_step: Callable[[str], object] | None = None,
+        on_count: Callable[[int, int], object] | None = None,
     ) -> Corpus:
         """Link ``analyses`` into a corpus; a complete collection is stored for next time.
 
@@ -143,17 +147,21 @@ class CollectionLinker:
         quotes are grouped in a forked child (``corpus.link_corpus``), and the
         collection is stored by another while the caller goes on (writing the
         export): ``finish`` waits for it. ``on_step`` is told each of ``STEPS`` as it
-        begins (a progress display).
+        begins (a progress display); ``on_count(done, total)``, during the first, how
+        many of the articles' digests are ready when some must be made (seconds: after
+        the linking code changed), every ``COUNT_EVERY`` articles and at the last.
         """
         if not aside:
-            stages = self.link_in_stages(articles, analyses, errors, digests, on_step)
+            stages = self.link_in_stages(articles, analyses, errors, digests, on_step, on_count)
             next(stages)
             return next(stages)
         complete, named, key, found = self._looked_up(articles, analyses, errors)
         if found is not None:
             return found
         with paused_gc():
-            corpus = self._linked(articles, analyses, errors, named, digests, complete, on_step)
+            corpus = self._linked(
+                articles, analyses, errors, named, digests, complete, on_step, on_count
+            )
             if key is not None and self._index is not None:
                 store = partial(_store, self._index, key, articles, corpus)
                 self._storing = work_aside.start(store, _warning, _warning)
@@ -166,12 +174,13 @@ class CollectionLinker:
         errors: Sequence[LoadError],
         digests: Mapping[str, ArticleDigest] | None = None,
         on_step: Callable[[str], object] | None = None,
+        on_count: Callable[[int, int], object] | None = None,
     ) -> Iterator[Corpus]:
         """``link`` in two stages, for a caller that sends the entities on while the rest
         is made (the reader's linking process): yields the corpus linked (entities and
         quotes, no stories or repeated quotes yet), then the same corpus with those
         grouped and, for a complete collection, stored in the index. A collection the
-        index holds is yielded whole, twice. ``on_step``: as for ``link``.
+        index holds is yielded whole, twice. ``on_step``, ``on_count``: as for ``link``.
         """
         complete, named, key, found = self._looked_up(articles, analyses, errors)
         if found is not None:
@@ -180,7 +189,7 @@ class CollectionLinker:
             return
         with paused_gc():
             corpus = self._linked(
-                articles, analyses, errors, named, digests, compare=False, on_step=on_step
+                articles, analyses, errors, named, digests, False, on_step, on_count
             )
         yield corpus
         if complete:
@@ -199,13 +208,14 @@ class CollectionLinker:
         digests: Mapping[str, ArticleDigest] | None,
         compare: bool,
         on_step: Callable[[str], object] | None = None,
+        on_count: Callable[[int, int], object] | None = None,
     ) -> Corpus:
         """``link_corpus`` with this linker's settings and digests; ``compare``: stories
         and repeated quotes grouped in a forked child meanwhile (``corpus.link_corpus``)."""
         if on_step is not None:
             on_step(STEPS[0])
         # Passed on, not kept: link_corpus lets go of the digests once linked.
-        found = self._digests(articles, analyses, named, digests or {})
+        found = self._digests(articles, analyses, named, digests or {}, on_count)
         aliases, aside = self.aliases, compare
         return link_corpus(
             articles, analyses, errors, self.model, aliases, compare, found, aside, on_step
@@ -250,10 +260,11 @@ class CollectionLinker:
         analyses: Mapping[str, Analysis],
         named: Mapping[str, str],
         given: Mapping[str, ArticleDigest],
+        on_count: Callable[[int, int], object] | None = None,
     ) -> dict[str, ArticleDigest]:
         """Linking's per-article work for every analyzed article: ``given``, from memory,
         the digest store (filled when the texts were analyzed), or done now and stored.
-        ``named``: ``_analysis_keys`` of the articles."""
+        ``named``: ``_analysis_keys`` of the articles; ``on_count``: as for ``link``."""
         store = self._digest_store
         name = store.key if store is not None else partial(digest_key, linking_fingerprint())
         keys = {a.id: name(named[a.id]) for a in articles if a.id in analyses}
@@ -271,9 +282,15 @@ class CollectionLinker:
         wanted = [key for aid, key in keys.items() if aid not in found]
         stored = store.get(wanted) if store and wanted else {}
         new: dict[str, bytes] = {}
+        # Counted only when some text has no stored digest: reading rows takes no time.
+        count = on_count if on_count is not None and len(stored) < len(wanted) else None
+        done = 0
         for article in articles:
             if article.id not in keys or article.id in found:
                 continue
+            if count is not None and done % COUNT_EVERY == 0:
+                count(done, len(wanted))
+            done += 1
             key, analysis = keys[article.id], analyses[article.id]
             row = read_row(stored.get(key), article)
             if row is None:
@@ -287,6 +304,8 @@ class CollectionLinker:
                     new[key] = encode_digest(digest, analysis)
             made[where, key] = digest
             found[article.id] = digest
+        if count is not None:
+            count(done, len(wanted))
         if store is not None:
             store.put(new)
         with _memo_lock:

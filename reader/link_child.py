@@ -38,6 +38,8 @@ LINK_NICENESS = 5
 SWITCH_INTERVAL = 0.0005
 #: How often the child looks whether its parent is still there (seconds).
 ORPHAN_CHECK = 1.0
+#: How often, at most, the child says how many texts it has digested (seconds).
+COUNT_INTERVAL = 0.1
 
 
 def serve(requests: Connection, replies: Connection) -> None:
@@ -176,7 +178,17 @@ def _linked(
         info = {"step": step, "number": STEPS.index(step) + 1, "of": len(STEPS)}
         _message(outbox, "step", info)
 
-    stages = linker.link_in_stages(articles, cached, errors, stored.digests, on_step)
+    told = [-COUNT_INTERVAL]
+
+    def on_count(done: int, total: int) -> None:
+        # Texts digested anew (the linking code changed): seconds, so the count goes
+        # out too, now and then, and at the last.
+        now = time.monotonic()
+        if now - told[0] >= COUNT_INTERVAL or done >= total:
+            told[0] = now
+            _message(outbox, "count", {"done": done, "total": total})
+
+    stages = linker.link_in_stages(articles, cached, errors, stored.digests, on_step, on_count)
     return staged_frames(stages), warnings, linker.model
 
 

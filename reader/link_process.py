@@ -19,7 +19,8 @@ Frames from the child are ``C`` + a corpus frame, ``A`` + a pickled
 :class:`~reader.article_stream.LoadChunk` (a preloading child's articles, as it
 reads them), or ``M`` + an orjson message: ``["loaded", {"digest": ...}]``,
 ``["linking", {"articles": n}]``, then ``["step", {"step": what, "number": k, "of": n}]``
-as each step of linking begins (``collection.STEPS``), ``["miss", {}]``,
+as each step of linking begins (``collection.STEPS``), ``["count", {"done": d, "total":
+t}]`` now and then while its first step digests texts anew, ``["miss", {}]``,
 ``["error", {"message": ...}]``, ``["done", {"warnings": [...], "model": ...}]``.
 """
 
@@ -192,12 +193,15 @@ class LinkProcess:
         poll: float = 0.05,
         expect: str | None = None,
         on_step: Callable[[str, int, int], object] | None = None,
+        on_count: Callable[[int, int], object] | None = None,
     ) -> Reply:
         """Hand each corpus frame to ``on_frame`` until the final reply, which is returned.
 
         ``on_linking(articles)`` is called when the child starts linking (a miss
         in the index, every analysis cached), then ``on_step(what, number, of)``
-        as each step of the linking begins. The final reply is ``done``,
+        as each step of the linking begins, and ``on_count(done, total)`` as the
+        texts are digested when they must be (the first step's count, now and
+        then, and at the last). The final reply is ``done``,
         ``miss`` or ``error``, or ``Reply("cancelled")`` when ``cancelled()``
         turned true first (looked at every ``poll`` seconds), or
         ``Reply("mismatch")`` when a preloading child read other articles than
@@ -220,6 +224,9 @@ class LinkProcess:
                     if on_step is not None:
                         info = reply.info
                         on_step(str(info.get("step", "")), info.get("number", 0), info.get("of", 0))
+                elif reply.kind == "count":
+                    if on_count is not None:
+                        on_count(int(reply.info.get("done", 0)), int(reply.info.get("total", 0)))
                 elif reply.kind == "articles":
                     continue  # read by ``read_articles``, or by nobody (the caller read them)
                 elif reply.kind == "loaded":

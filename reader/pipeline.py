@@ -252,6 +252,7 @@ def open_corpus(
     on_progress: Progress | None = None,
     store_aside: bool = False,
     on_step: Callable[[str], object] | None = None,
+    on_count: Callable[[int, int], object] | None = None,
 ) -> Corpus:
     """Load, analyze and link in one call.
 
@@ -262,7 +263,8 @@ def open_corpus(
     those (see ``Analyzer.analyze``). With ``store_aside`` (a single-threaded
     caller: the command line), a newly linked collection is stored in the
     index by a forked child while the caller goes on; ``finish_storing`` waits
-    for it. ``on_step`` is told each step of a link as it begins (``collection.STEPS``).
+    for it. ``on_step`` is told each step of a link as it begins (``collection.STEPS``),
+    ``on_count`` how far the first is when texts must be digested (``CollectionLinker.link``).
 
     Raises:
         ModelNotFound: some article is not cached and the model is not installed.
@@ -286,7 +288,13 @@ def open_corpus(
             analyses.update(stored.analyses)
             # Stories and repeated quotes are grouped on the second core while linking.
             corpus = linker.link(
-                loaded.articles, analyses, errors, stored.digests, aside=True, on_step=on_step
+                loaded.articles,
+                analyses,
+                errors,
+                stored.digests,
+                aside=True,
+                on_step=on_step,
+                on_count=on_count,
             )
             if store_aside:
                 _storing.append(linker)

@@ -43,6 +43,7 @@ class StatusLine:
         self.clock = clock
         self._width = 0
         self._last_shown = -TTY_INTERVAL
+        self._step = ""
 
     def analyzing(self, done: int, total: int, *_: object) -> None:
         """An article is analyzed (``Analyzer.analyze``'s ``on_progress``); redrawn at
@@ -54,7 +55,16 @@ class StatusLine:
 
     def linking(self, step: str) -> None:
         """A step of linking begins (``link_corpus``'s ``on_step``)."""
+        self._step = step
         self.show(f"linking: {step}…")
+
+    def counting(self, done: int, total: int) -> None:
+        """How far the step under way is (``CollectionLinker.link``'s ``on_count``);
+        redrawn at most every ``TTY_INTERVAL`` seconds, and at the last."""
+        now = self.clock()
+        if now - self._last_shown >= TTY_INTERVAL or done >= total:
+            self._last_shown = now
+            self.show(f"linking: {self._step} {done:,}/{total:,}…")
 
     def show(self, text: str) -> None:
         """Say ``text`` in place of what the line said."""

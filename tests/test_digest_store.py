@@ -138,3 +138,37 @@ def test_rows_of_two_versions_are_kept_and_a_third_drops_them(
     # An update past those two leaves no dead rows.
     assert old.get([old.key(k) for k in "abcd"]) == {} and new.get([new.key("a")]) == {}
     assert third.get([third.key("a")]) == {third.key("a"): b"6"}
+
+
+def test_texts_digested_anew_are_counted_and_stored_ones_are_not(
+    settings, private, seeds_dir: Path, fresh: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(collection, "COUNT_EVERY", 1)
+    # Analyzed with the shared store: this test's own holds no digest.
+    loaded, analyses = _analyzed(settings, seeds_dir)
+    total = len(loaded.articles)
+    counts: list[tuple[int, int]] = []
+    steps: list[str] = []
+
+    def link() -> None:
+        linker = CollectionLinker(private, loaded.aliases)
+        linker.link(
+            loaded.articles,
+            analyses,
+            [],
+            on_step=steps.append,
+            on_count=lambda done, of: counts.append((done, of)),
+        )
+
+    # No digest stored (the cache was filled without them): each is made, and counted
+    # from the first step's start to its end.
+    link()
+    assert len(fresh) == total
+    assert counts == [(done, total) for done in range(total + 1)]
+    assert steps[0] == collection.STEPS[0]
+    # Now stored (in the store, not in memory): read, not made, and nothing is counted.
+    counts.clear()
+    monkeypatch.setattr(collection, "_memo", {})
+    (private.cache_dir / "collections.sqlite3").unlink()
+    link()
+    assert len(fresh) == total and counts == []

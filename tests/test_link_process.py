@@ -100,6 +100,8 @@ def test_the_child_links_a_cached_collection_when_asked(seeds):
 
 def test_the_child_tells_each_step_of_linking_before_the_entities_go_out(seeds):
     articles, analyses, settings = seeds
+    # Analyses cached without their digests (as before the store kept them): the
+    # first step digests each text, and says how far it is at its start and end.
     cache = AnalysisCache(settings.cache_dir / "analysis", model_identity(settings.model))
     for article in articles:
         cache.put(article.text, analyses[article.id])
@@ -111,11 +113,14 @@ def test_the_child_tells_each_step_of_linking_before_the_entities_go_out(seeds):
         lambda count: events.append(("linking", count)),
         cancelled=lambda: False,
         on_step=lambda *step: events.append(step),
+        on_count=lambda done, total: events.append(("count", done, total)),
     )
     assert reply.kind == "done"
     steps = [(step, number, len(STEPS)) for number, step in enumerate(STEPS, 1)]
-    assert events[: len(steps) + 1] == [("linking", len(articles)), *steps]
-    assert set(events[len(steps) + 1 :]) == {"frame"}
+    counts = [("count", 0, len(articles)), ("count", len(articles), len(articles))]
+    told = [("linking", len(articles)), steps[0], *counts, *steps[1:]]
+    assert events[: len(told)] == told
+    assert set(events[len(told) :]) == {"frame"}
 
 
 def test_the_child_links_from_the_digest_store_without_reading_analyses(seeds, monkeypatch):

@@ -51,11 +51,31 @@ def test_the_line_is_redrawn_in_place_and_blanked_at_the_end() -> None:
     assert text.endswith("\r" + " " * longest + "\r")
 
 
+def test_a_step_that_counts_says_how_far_it_is_now_and_then_and_at_the_last() -> None:
+    out, clock = io.StringIO(), Clock()
+    line = StatusLine(out, tty=True, clock=clock)
+    line.linking(STEPS[0])
+    for done in range(0, 10_001, 100):
+        line.counting(done, 10_000)
+        if done == 5_000:
+            clock.now += TTY_INTERVAL
+            line.counting(done, 10_000)
+    line.linking(STEPS[1])
+    assert shown(out.getvalue()) == [
+        f"linking: {STEPS[0]}…",
+        f"linking: {STEPS[0]} 0/10,000…",  # at once, then no sooner than the interval
+        f"linking: {STEPS[0]} 5,000/10,000…",
+        f"linking: {STEPS[0]} 10,000/10,000…",
+        f"linking: {STEPS[1]}…",
+    ]
+
+
 def test_nothing_is_written_where_the_stream_is_no_terminal() -> None:
     out = io.StringIO()
     line = StatusLine(out, tty=False)
     line.analyzing(1, 1)
     line.linking(STEPS[0])
+    line.counting(1, 1)
     line.clear()
     assert out.getvalue() == ""
 

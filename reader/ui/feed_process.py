@@ -162,14 +162,30 @@ class SlicedDecoding:
 
 class LinkingElsewhere(Message):
     """A linking process links ``articles`` articles (the index had no match); once it is
-    under way, ``step`` says what it does now, the ``number``-th of ``of`` steps."""
+    under way, ``step`` says what it does now, the ``number``-th of ``of`` steps, and
+    ``done`` of ``total`` how far that step is (0 of 0: it does not say)."""
 
-    def __init__(self, articles: int, step: str = "", number: int = 0, of: int = 0) -> None:
+    def __init__(
+        self,
+        articles: int,
+        step: str = "",
+        number: int = 0,
+        of: int = 0,
+        done: int = 0,
+        total: int = 0,
+    ) -> None:
         super().__init__()
         self.articles = articles
         self.step = step
         self.number = number
         self.of = of
+        self.done = done
+        self.total = total
+
+    def progress(self) -> tuple[int, int]:
+        """The bar's ``(done, total)``: the steps done, and how far this one is."""
+        total = max(self.total, 1)
+        return (self.number - 1) * total + min(self.done, total), max(self.of, 1) * total
 
 
 class LinkFallback(Message):
@@ -285,19 +301,28 @@ class ProcessOpening:
         def on_linking(count: int) -> None:
             self.app.call_from_thread(self.post_message, LinkingElsewhere(count))
 
+        now: list[tuple[str, int, int]] = [("", 0, 0)]  # the step under way
+
         def on_step(step: str, number: int, of: int) -> None:
+            now[0] = (step, number, of)
             message = LinkingElsewhere(len(self.articles), step, number, of)
+            self.app.call_from_thread(self.post_message, message)
+
+        def on_count(done: int, total: int) -> None:
+            message = LinkingElsewhere(len(self.articles), *now[0], done, total)
             self.app.call_from_thread(self.post_message, message)
 
         if preloaded is not None:
             self._process = preloaded
             expect = articles_digest(self.articles)
-            reply = preloaded.run(on_frame, on_linking, cancelled, expect=expect, on_step=on_step)
+            reply = preloaded.run(
+                on_frame, on_linking, cancelled, expect=expect, on_step=on_step, on_count=on_count
+            )
             if reply.kind != "mismatch":
                 return reply
         process = self._process = LinkProcess()
         process.start(self.articles, self.errors, self.settings, self.aliases, link)
-        return process.run(on_frame, on_linking, cancelled, on_step=on_step)
+        return process.run(on_frame, on_linking, cancelled, on_step=on_step, on_count=on_count)
 
     def _ended(self, worker: Worker[None]) -> bool:
         # Quitting: the worker may be cancelled after the feed is unmounted, or not at all.

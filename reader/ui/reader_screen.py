@@ -54,7 +54,7 @@ from reader.ui.selection import Anchor, Selection, find_again
 from reader.ui.session_keeper import SessionKeeper
 from reader.ui.sidebar_rows import SidebarRows
 from reader.ui.status_bar import StatusBar
-from reader.ui.wording import collection_summary, counted
+from reader.ui.wording import collection_summary, linking_status
 
 
 class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Screen[None]):
@@ -196,10 +196,10 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
     def _linking(self, message: LinkingElsewhere) -> None:
         if self.feed.state in ("grouping", "done"):
             return  # a step told before the entities came, handled after: said already
-        step = f": {message.step}" if message.step else ""
-        self.status_bar.show_message(f"Linking {counted(message.articles, 'article')}{step}…")
-        if message.of:  # the bar counts the steps done
-            self.status_bar.show_progress(message.number - 1, message.of)
+        said = linking_status(message.articles, message.step, message.done, message.total)
+        self.status_bar.show_message(said)
+        if message.of:
+            self.status_bar.show_progress(*message.progress())
 
     @on(LinkFallback)
     def _fallback(self, message: LinkFallback) -> None:

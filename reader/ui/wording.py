@@ -22,3 +22,12 @@ def collection_summary(articles: int, entities: int, quotes: int, grouping: bool
         f"{counted(quotes, 'quote')}{' · grouping stories…' if grouping else ''}"
         " — Ctrl+P to find an entity, ? for keys"
     )
+
+
+def linking_status(articles: int, step: str = "", done: int = 0, total: int = 0) -> str:
+    """The status line while a collection is linked: ``step`` under way, ``done`` of
+    ``total`` through it when it says (0 of 0: it does not)."""
+    said = f": {step}" if step else ""
+    if step and total:
+        said += f" ({done:,} of {total:,})"
+    return f"Linking {counted(articles, 'article')}{said}…"

@@ -365,6 +365,12 @@ async def test_the_status_line_follows_the_steps_of_the_linking(
         assert status.text == wanted
         bar = status.query_one(ProgressBar)
         assert bar.display and (bar.progress, bar.total) == (len(STEPS) - 1, len(STEPS))
+        # A step that counts (texts digested anew) says how far it is, and so does the bar.
+        told = feed_process.LinkingElsewhere(len(articles), STEPS[0], 1, len(STEPS), 3, 4)
+        reader(app).post_message(told)
+        await pilot.pause()
+        assert status.text == f"Linking {len(articles)} articles: {STEPS[0]} (3 of 4)…"
+        assert bar.display and (bar.progress, bar.total) == (3, len(STEPS) * 4)
         gate.touch()
         await settle(pilot)
         assert not bar.display and "entities" in status.text
