@@ -30,6 +30,7 @@ from reader.config import Settings
 from reader.corpus_wire import staged_frames, stored_frames
 from reader.link_process import articles_digest
 from reader.model import Article, LoadError
+from reader.progress import Throttle
 
 #: How much the child lowers its priority while it links a collection (``os.nice``).
 LINK_NICENESS = 5
@@ -178,14 +179,12 @@ def _linked(
         info = {"step": step, "number": STEPS.index(step) + 1, "of": len(STEPS)}
         _message(outbox, "step", info)
 
-    told = [-COUNT_INTERVAL]
+    counts = Throttle(COUNT_INTERVAL)
 
     def on_count(done: int, total: int) -> None:
         # Texts digested anew (the linking code changed): seconds, so the count goes
         # out too, now and then, and at the last.
-        now = time.monotonic()
-        if now - told[0] >= COUNT_INTERVAL or done >= total:
-            told[0] = now
+        if counts.due(done, total):
             _message(outbox, "count", {"done": done, "total": total})
 
     stages = linker.link_in_stages(articles, cached, errors, stored.digests, on_step, on_count)

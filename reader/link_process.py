@@ -59,7 +59,9 @@ class LinkProcessDied(Exception):
 class Reply:
     """One answer from the child: a corpus ``frame`` or a message ``kind`` with its ``info``."""
 
-    kind: str  # "corpus", "loaded", "linking", "step", "miss", "error", "done"; or run's own
+    kind: (
+        str  # "corpus", "loaded", "linking", "step", "count", "miss", "error", "done"; or run's own
+    )
     frame: bytes = b""
     info: dict[str, Any] = field(default_factory=dict)
 

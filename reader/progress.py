@@ -24,6 +24,29 @@ def format_duration(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+class Throttle:
+    """When a count is worth telling: at most every ``interval`` seconds, and at the last.
+
+    Args:
+        interval: the least time between two counts told (seconds).
+        clock: the time source (``time.monotonic``).
+    """
+
+    def __init__(self, interval: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.interval = interval
+        self.clock = clock
+        self._told = float("-inf")
+
+    def due(self, done: int, total: int) -> bool:
+        """Whether ``done`` of ``total`` is to be told (the first always is); if so, it is
+        taken as told now."""
+        now = self.clock()
+        if now - self._told >= self.interval or done >= total:
+            self._told = now
+            return True
+        return False
+
+
 class StatusLine:
     """What a long command does now, on one line of a terminal redrawn in place, then
     blanked (``clear``: ``reader export`` analyzing and linking) or kept (``end``:
@@ -42,15 +65,13 @@ class StatusLine:
         self.tty = tty
         self.clock = clock
         self._width = 0
-        self._last_shown = -TTY_INTERVAL
+        self._counts = Throttle(TTY_INTERVAL, clock)
         self._step = ""
 
     def analyzing(self, done: int, total: int, *_: object) -> None:
         """An article is analyzed (``Analyzer.analyze``'s ``on_progress``); redrawn at
         most every ``TTY_INTERVAL`` seconds, and at the last."""
-        now = self.clock()
-        if now - self._last_shown >= TTY_INTERVAL or done >= total:
-            self._last_shown = now
+        if self._counts.due(done, total):
             self.show(f"analyzing: {done:,}/{total:,} articles")
 
     def linking(self, step: str) -> None:
@@ -61,9 +82,7 @@ class StatusLine:
     def counting(self, done: int, total: int) -> None:
         """How far the step under way is (``CollectionLinker.link``'s ``on_count``);
         redrawn at most every ``TTY_INTERVAL`` seconds, and at the last."""
-        now = self.clock()
-        if now - self._last_shown >= TTY_INTERVAL or done >= total:
-            self._last_shown = now
+        if self._counts.due(done, total):
             self.show(f"linking: {self._step} {done:,}/{total:,}…")
 
     def show(self, text: str) -> None:
