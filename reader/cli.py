@@ -274,12 +274,10 @@ def _output(command: str, args: argparse.Namespace, corpus: Corpus) -> int:
         return _write(_entities_output(corpus, args), None, corpus)
     if command == "quotes":
         return _write(_quotes_output(corpus, args.format), None, corpus)
-    from reader.export import dumps
-
     indent: Literal[2] | None = None if args.compact else 2
     if args.output is not None:
         return _write_export(corpus, args.output, indent)
-    return _write(dumps(corpus, indent=indent), None, corpus)
+    return _print_export(corpus, indent)
 
 
 def _write_export(corpus: Corpus, output: Path, indent: Literal[2] | None) -> int:
@@ -334,6 +332,28 @@ def _print(text: str) -> None:
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+
+
+def _print_export(corpus: Corpus, indent: Literal[2] | None) -> int:
+    """Stream the export document to stdout record by record, as ``--output`` writes it:
+    the whole document as one string would take several times the linked corpus's memory."""
+    from reader.export import dumps, write
+
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:  # a text-only stdout (a program that replaced it)
+        _print(dumps(corpus, indent=indent))
+        return 0
+    try:
+        sys.stdout.flush()
+        write(corpus, stream, indent)
+        stream.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError as exc:
+        _say(f"cannot write the export to standard output: {exc.strerror or exc}")
+        return EXIT_USAGE
+    return 0
 
 
 def _write(text: str, output: Path | None, corpus: Corpus) -> int:

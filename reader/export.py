@@ -112,10 +112,21 @@ def write(corpus: Corpus, stream: IO[bytes], indent: Literal[2] | None = 2) -> N
             buffer.append(piece)
             size += len(piece)
             if size >= 1 << 20:  # a megabyte per write call, not one per record
-                stream.write(b"".join(buffer))
+                _write_all(stream, b"".join(buffer))
                 buffer, size = [], 0
         buffer.append(b"\n")
-        stream.write(b"".join(buffer))
+        _write_all(stream, b"".join(buffer))
+
+
+def _write_all(stream: IO[bytes], data: bytes) -> None:
+    """Write all of ``data``: a buffered stream whose pipe closes midway (``| head``)
+    returns how much it wrote instead of raising; written again, the rest raises."""
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        if written is None:  # a stream that does not say: it took everything
+            return
+        view = view[written:]
 
 
 def dumps(corpus: Corpus, indent: Literal[2] | None = 2) -> str:

@@ -62,6 +62,26 @@ def test_export_to_file_and_errors_on_stderr(tmp_path: Path, seeds_dir: Path) ->
     ]  # fmt: skip
 
 
+def test_export_to_a_reader_that_stops_early(tmp_path: Path, seeds_dir: Path) -> None:
+    # `reader export | head`: the pipe closes while the document is still being written.
+    for number in range(40):  # far more than a pipe holds (64 KB)
+        for seed in seeds_dir.glob("*.txt"):
+            shutil.copy(seed, tmp_path / f"{number:02d}-{seed.name}")
+    assert READER
+    child = subprocess.Popen(
+        [READER, "export", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.read(20).startswith(b'{\n  "version"')
+    child.stdout.close()
+    err = child.stderr.read().decode()
+    assert child.wait(timeout=300) == 0, err
+    assert err == ""
+
+
 def test_nothing_loaded_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
     out = run("export", "empty.txt", "missing.md", cwd=tmp_path)
