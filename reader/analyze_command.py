@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from typing import TYPE_CHECKING
 
 from reader.config import Settings
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     # Imported where they run: every command builds this parser, and the batch
     # machinery (process pools, multiprocessing) is a tenth of a second to import.
     from reader.batch import BatchReport, Runner
+    from reader.loading import LoadResult
 
 EXIT_NOTHING_LOADED = 1
 EXIT_USAGE = 2
@@ -40,6 +42,11 @@ def analyze_parser() -> argparse.ArgumentParser:
         metavar="ADDRESS",
         help="analyze on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
         "needs pip install 'reader[cluster]'",
+    )
+    parser.add_argument(
+        "--no-link",
+        action="store_true",
+        help="only analyze: do not link the articles into a collection afterwards",
     )
     return parser
 
@@ -116,7 +123,41 @@ def run_analyze(args: argparse.Namespace, settings: Settings) -> int:
     for warning in [*analyzer.warnings, *filter(None, [digests.store.warning])]:
         _say(f"warning: {warning}")
     print(report.summary())
+    if not (args.no_link or report.interrupted):
+        _link(loaded, settings, report)
     return _status(report)
+
+
+def _link(loaded: LoadResult, settings: Settings, report: BatchReport) -> None:
+    """Link the analyzed articles as one collection and store it in the collection index,
+    so that the reader and the export open them as a collection linked before (reading
+    the index instead of linking: 10,000 articles in about a third of the time)."""
+    from reader.cli import _say
+    from reader.collection import CollectionLinker
+    from reader.pipeline import link_loaded
+    from reader.progress import StatusLine
+
+    count = len(loaded.articles)
+    if report.failures:
+        # The reader tries those again when it opens them: a collection never complete.
+        _say(f"not linked: {len(report.failures)} of {count:,} articles could not be analyzed")
+        return
+    if CollectionLinker(settings, loaded.aliases).holds(loaded.articles):
+        print(f"linked already: the collection index holds these {count:,} articles")
+        return
+    line = StatusLine(sys.stderr, tty=sys.stderr.isatty())
+    started = time.perf_counter()
+    try:
+        corpus = link_loaded(loaded, settings, on_step=line.linking, on_count=line.counting)
+    finally:
+        line.clear()
+    for problem in corpus.errors[len(loaded.errors) :]:
+        _say(f"warning: {problem.message}")
+    print(
+        f"linked {count:,} articles: {len(corpus.entities):,} entities, "
+        f"{len(corpus.quotes):,} quotes, {len(corpus.stories):,} stories; "
+        f"stored for the next open ({time.perf_counter() - started:.1f} s)"
+    )
 
 
 def _runner(args: argparse.Namespace, settings: Settings, articles: list[Article]) -> Runner:

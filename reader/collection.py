@@ -95,6 +95,11 @@ class CollectionLinker:
             return None
         return self._index.get(key, articles, errors, self.model)
 
+    def holds(self, articles: Sequence[Article]) -> bool:
+        """Whether the index holds exactly these articles linked (nothing is read)."""
+        key = self._key(articles)
+        return key is not None and self._index is not None and self._index.holds(key)
+
     def lookup_frames(self, articles: Sequence[Article]) -> list[bytes] | None:
         """``lookup``'s answer as the index stores it (``collection_index.row_frames``),
         unparsed: for sending on to another process as it is."""

@@ -108,6 +108,17 @@ class CollectionIndex(SqliteFile):
         except (ValueError, KeyError, TypeError, IndexError):
             return None
 
+    def holds(self, key: str) -> bool:
+        """Whether a collection is stored under ``key`` (its row unread); an unusable
+        index holds nothing."""
+        try:
+            with self.connect() as db:
+                row = db.execute("SELECT 1 FROM collections WHERE key = ?", (key,)).fetchone()
+        except (sqlite3.Error, OSError) as exc:
+            self.reset(exc)
+            return False
+        return row is not None
+
     def get_frames(self, key: str) -> list[bytes] | None:
         """The stored frames of ``key`` (``row_frames``), unparsed; None on a miss or a
         row that does not decompress and split (zlib's checksum catches damage).

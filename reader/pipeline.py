@@ -270,6 +270,23 @@ def open_corpus(
         ModelNotFound: some article is not cached and the model is not installed.
     """
     loaded = load_articles(paths, settings)
+    return link_loaded(loaded, settings, on_progress, store_aside, on_step, on_count)
+
+
+def link_loaded(
+    loaded: LoadResult,
+    settings: Settings,
+    on_progress: Progress | None = None,
+    store_aside: bool = False,
+    on_step: Callable[[str], object] | None = None,
+    on_count: Callable[[int, int], object] | None = None,
+) -> Corpus:
+    """``open_corpus`` for articles already loaded (``load_articles``): the same
+    lookup, analysis and link, with the same arguments.
+
+    Raises:
+        ModelNotFound: some article is not cached and the model is not installed.
+    """
     linker = CollectionLinker(settings, loaded.aliases)
     errors = list(loaded.errors)
     corpus = linker.lookup(loaded.articles, errors) if loaded.articles else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from reader.batch import InProcessRunner, plan_batches, run_batch
 from reader.cli import main
+from reader.collection import CollectionLinker
 from reader.config import load_settings
 from reader.digest_store import DigestStore
 from reader.export import dumps
@@ -95,7 +97,13 @@ def test_analyze_fills_the_cache_the_export_reads(
     (tmp_path / "c.yaml").write_text("{}\n")
     assert main(["analyze", str(seeds_dir), "--jobs", "1", *config]) == 0
     out, err = capsys.readouterr()
-    assert out.startswith("analyzed 2 articles, 0 already cached, 0 failed; ")
+    analyzed, linked = out.splitlines()
+    assert analyzed.startswith("analyzed 2 articles, 0 already cached, 0 failed; ")
+    assert re.fullmatch(
+        r"linked 2 articles: \d+ entities, \d+ quotes, \d+ stories; "
+        r"stored for the next open \(\d+\.\d s\)",
+        linked,
+    )
     assert err == ""
     loaded = load_articles([seeds_dir], batch_settings)
     analyzer = Analyzer(batch_settings)
@@ -105,16 +113,34 @@ def test_analyze_fills_the_cache_the_export_reads(
     assert analyzer.cache is not None
     keys = [store.key(analyzer.cache.key(a.text)) for a in loaded.articles]
     assert store.present(keys) == set(keys)
-    # Digests gone (made by older code): analyzing again makes them, and only them.
-    store.path.unlink()
-    assert main(["analyze", str(seeds_dir), *config]) == 0
-    assert store.present(keys) == set(keys)
-    assert capsys.readouterr().out.startswith("analyzed 0 articles, 2 already cached, 0 failed")
     uncached = load_settings(use_cache=False, config_dir=tmp_path / "config")
-    # The analysis stored each text's linking digest: the first link of this
-    # collection only joins names.
+    expected = dumps(open_corpus([seeds_dir], uncached))
+    # The collection was linked and stored as well: the export opens it without linking.
     from reader import collection
 
+    def relink(*args, **kwargs):
+        raise AssertionError("the collection analyzed was linked again")
+
+    index = batch_settings.cache_dir / "collections.sqlite3"
+    assert CollectionLinker(batch_settings, loaded.aliases).holds(loaded.articles)
+    with monkeypatch.context() as patched:
+        patched.setattr(collection, "link_corpus", relink)
+        assert dumps(open_corpus([seeds_dir], batch_settings)) == expected
+    assert main(["analyze", str(seeds_dir), *config]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "linked already: the collection index holds these 2 articles"
+    )
+    # Digests gone (made by older code): analyzing again makes them, and only them.
+    store.path.unlink()
+    index.unlink()
+    assert main(["analyze", str(seeds_dir), "--no-link", *config]) == 0
+    assert store.present(keys) == set(keys)
+    out = capsys.readouterr().out
+    assert out.startswith("analyzed 0 articles, 2 already cached, 0 failed")
+    assert out.count("\n") == 1 and not index.exists()
+
+    # The analysis stored each text's linking digest: the first link of this
+    # collection only joins names.
     def refuse(article, analysis):
         raise AssertionError(f"{article.path} was digested again")
 
@@ -122,7 +148,7 @@ def test_analyze_fills_the_cache_the_export_reads(
         patched.setattr(collection, "digest_article", refuse)
         patched.setattr(collection, "_memo", {})
         warm = open_corpus([seeds_dir], batch_settings)
-    assert dumps(warm) == dumps(open_corpus([seeds_dir], uncached))
+    assert dumps(warm) == expected
 
 
 def test_one_failing_article_does_not_stop_the_batch(
@@ -168,9 +194,13 @@ def test_failure_is_one_line_on_the_command_line(
     status = main(["analyze", str(seeds_dir), "--jobs", "1", "--cache-dir", str(tmp_path)])
     out, err = capsys.readouterr()
     assert status == 0  # the articles loaded; the failures are reported
-    assert err.count("\n") == 2 and err.count("reader: failed: ") == 2
+    failed, not_linked = err.splitlines()[:2], err.splitlines()[2:]
+    assert all(line.startswith("reader: failed: ") for line in failed)
     assert "RuntimeError: no luck" in err
-    assert "0 failed" not in out and "2 failed" in out
+    # Never a complete collection: the reader tries those articles again when it opens them.
+    assert not_linked == ["reader: not linked: 2 of 2 articles could not be analyzed"]
+    assert "0 failed" not in out and "2 failed" in out and "linked" not in out
+    assert not (tmp_path / "collections.sqlite3").exists()
 
 
 @pytest.mark.parametrize(
@@ -214,12 +244,17 @@ def test_analyze_with_everything_cached_never_imports_spacy(
     command = [sys.executable, "-c", WARM_ANALYZE, str(seeds_dir), str(tmp_path)]
     cold = subprocess.run(command, capture_output=True, text=True, check=True)
     assert cold.stdout.splitlines()[-1] == "0 True True"
+    # Linked again, from the digests the analysis stored: still no spaCy.
+    (tmp_path / "collections.sqlite3").unlink()
     warm = subprocess.run(command, capture_output=True, text=True, check=True)
-    assert warm.stdout.splitlines() == [
-        warm.stdout.splitlines()[0],
+    analyzed, linked, imported = warm.stdout.splitlines()
+    assert analyzed.startswith("analyzed 0 articles, 2 already cached, 0 failed")
+    assert linked.startswith("linked 2 articles: ") and imported == "0 False False"
+    again = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert again.stdout.splitlines()[1:] == [
+        "linked already: the collection index holds these 2 articles",
         "0 False False",
     ]
-    assert warm.stdout.startswith("analyzed 0 articles, 2 already cached, 0 failed")
 
 
 def test_cache_dir_option_is_the_cache_setting(tmp_path: Path, capsys) -> None:

@@ -90,6 +90,21 @@ def test_a_damaged_index_file_is_rebuilt(private, news: Path) -> None:
     assert not any("collection index" in e.message for e in third.errors)
 
 
+def test_holds_says_whether_exactly_these_articles_are_stored(private, news: Path) -> None:
+    loaded = load_articles([news], private)
+    linker = CollectionLinker(private, loaded.aliases)
+    assert not linker.holds(loaded.articles)
+    open_corpus([news], private)
+    assert linker.holds(loaded.articles)
+    assert not linker.holds(loaded.articles[:1])
+    retitled = [replace(loaded.articles[0], title="Another title"), *loaded.articles[1:]]
+    assert not linker.holds(retitled)
+    # A damaged index holds nothing, and says so once; it is rebuilt.
+    (private.cache_dir / "collections.sqlite3").write_bytes(b"not a database" * 100)
+    assert not linker.holds(loaded.articles)
+    assert any("collection index" in warning for warning in linker.warnings)
+
+
 def test_a_damaged_row_is_a_miss(private, news: Path) -> None:
     loaded = load_articles([news], private)
     linker = CollectionLinker(private, loaded.aliases)
