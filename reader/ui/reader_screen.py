@@ -54,10 +54,13 @@ from reader.ui.selection import Anchor, Selection, find_again
 from reader.ui.session_keeper import SessionKeeper
 from reader.ui.sidebar_rows import SidebarRows
 from reader.ui.status_bar import StatusBar
+from reader.ui.view_actions import ViewActions
 from reader.ui.wording import collection_summary, linking_status
 
 
-class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Screen[None]):
+class ReaderScreen(
+    FocusOrder, ColumnRoom, EssentialsActions, InfoActions, ViewActions, Screen[None]
+):
     """Articles side by side with linked entities; see the help screen for the keys."""
 
     AUTO_FOCUS = "ArticleView"
@@ -369,39 +372,3 @@ class ReaderScreen(FocusOrder, ColumnRoom, EssentialsActions, InfoActions, Scree
     @on(ArticleView.MentionClicked)
     def _mention_clicked(self, message: ArticleView.MentionClicked) -> None:
         self.select_entity(message.entity_id, at=(message.article_id, message.offset))
-
-    # -- other actions ---------------------------------------------------------------------
-
-    def action_choose_article(self) -> None:
-        """Pick the article for the focused column from a filterable list."""
-        self.dialogs.choose_article()
-
-    def action_quotes(self) -> None:
-        """Open the quotes, grouped by speaker; choosing one jumps to it."""
-        self.dialogs.quotes()
-
-    def action_details(self) -> None:
-        """Show the selected (or, in the sidebar, highlighted) entity's details."""
-        self.dialogs.details()
-
-    def action_coverage(self) -> None:
-        """Compare the articles in the columns: who and what only one of them has."""
-        self.compare.coverage()
-
-    async def action_same_quote(self) -> None:
-        """Show the same quote in the next article that has it, side by side."""
-        await self.compare.same_quote()
-
-    def go_to_quote(self, quote_id: str) -> None:
-        """Scroll to the quote ``quote_id`` and focus its column."""
-        quote = next(q for q in self.corpus.quotes if q.id == quote_id)
-        with self.jumps.recording():
-            view = self.column_showing(quote.article).view
-            for column in self.column_widgets:
-                column.view.mark_quote(None)
-            view.mark_quote((quote.start, quote.end))
-            view.scroll_to_offset(quote.start)
-            view.focus()
-            self.jumps.landed(quote.article, quote.start)
-        # Again once laid out: a column that just got the article may rewrap under it.
-        self.call_after_refresh(view.scroll_to_offset, quote.start)
