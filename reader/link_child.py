@@ -39,8 +39,10 @@ LINK_NICENESS = 5
 SWITCH_INTERVAL = 0.0005
 #: How often the child looks whether its parent is still there (seconds).
 ORPHAN_CHECK = 1.0
-#: How often, at most, the child says how many texts it has digested (seconds).
+#: How often, at most, the child says how many texts it has read or digested (seconds).
 COUNT_INTERVAL = 0.1
+#: The step said before linking's own when some texts' analyses must be read first.
+READING_ANALYSES = "reading the cached analyses"
 
 
 def serve(requests: Connection, replies: Connection) -> None:
@@ -159,12 +161,12 @@ def _linked(
     rest = stored.missing(articles)
     analyzer = Analyzer(settings)
     try:
-        cached = analyzer.cached(rest) if rest else {}
+        # Looked for before anything is said: a text not cached needs the model, and
+        # the parent streams its analysis instead.
+        if not analyzer.all_cached(rest):
+            return None, list, linker.model
     except ModelNotFound:
         return None, list, linker.model  # the parent says so: it knows how to word it
-    if len(cached) < len(rest):
-        return None, list, linker.model  # analysis needs the model: the parent streams it
-    cached.update(stored.analyses)
     _message(outbox, "linking", {"articles": len(articles)})
     # Linking a large collection takes a minute: when the cores are busy, the
     # reader's keys go first (the quick lookup above keeps its priority).
@@ -174,19 +176,31 @@ def _linked(
     # collection stored) while the reader takes them in.
     from reader.collection import STEPS
 
-    def on_step(step: str) -> None:
-        # Said as each begins: the reader shows which, and how far along the steps it is.
-        info = {"step": step, "number": STEPS.index(step) + 1, "of": len(STEPS)}
-        _message(outbox, "step", info)
+    # Texts whose rows do not hold what linking reads (after an update of the linking
+    # code) are read from the analysis cache first: a second for 10,000, counted too.
+    steps = (READING_ANALYSES, *STEPS) if rest else STEPS
 
     counts = Throttle(COUNT_INTERVAL)
 
+    def on_step(step: str) -> None:
+        # Said as each begins: the reader shows which, and how far along the steps it is.
+        info = {"step": step, "number": steps.index(step) + 1, "of": len(steps)}
+        _message(outbox, "step", info)
+        counts.restart()  # each step's count from its start
+
     def on_count(done: int, total: int) -> None:
-        # Texts digested anew (the linking code changed): seconds, so the count goes
-        # out too, now and then, and at the last.
+        # Analyses read, or texts digested anew: seconds, so the count goes out too,
+        # now and then, and at the last.
         if counts.due(done, total):
             _message(outbox, "count", {"done": done, "total": total})
 
+    cached = {}
+    if rest:
+        on_step(READING_ANALYSES)
+        cached = analyzer.cached(rest, on_count)
+        if len(cached) < len(rest):
+            return None, list, linker.model  # an entry damaged: the parent analyzes it
+    cached.update(stored.analyses)
     stages = linker.link_in_stages(articles, cached, errors, stored.digests, on_step, on_count)
     return staged_frames(stages), warnings, linker.model
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from reader import loading
 from reader.cache import AnalysisCache
-from reader.collection import CollectionLinker
+from reader.collection import COUNT_EVERY, CollectionLinker
 from reader.config import Settings
 from reader.digest_store import DigestStore, DigestWriter
 from reader.gc_pause import paused_gc
@@ -131,20 +131,41 @@ class Analyzer:
         if self._digests is not None:
             self._digests.flush()
 
-    def cached(self, articles: Sequence[Article]) -> dict[str, Analysis]:
-        """The analyses already in the cache, by article id (no spaCy import)."""
+    def cached(
+        self,
+        articles: Sequence[Article],
+        on_count: Callable[[int, int], object] | None = None,
+    ) -> dict[str, Analysis]:
+        """The analyses already in the cache, by article id (no spaCy import).
+
+        ``on_count(done, total)`` is told how far the reading is every ``COUNT_EVERY``
+        articles and at the last (10,000 entries take about a second).
+        """
         cache = self.cache
         if cache is None:
             return {}
         found = {}
+        total = len(articles)
         # Hundreds of thousands of small records and no cycles: the cycle collector
         # would walk them all again and again (a quarter of the time at 10,000 articles).
         with paused_gc():
-            for article in articles:
+            for done, article in enumerate(articles):
+                if on_count is not None and done % COUNT_EVERY == 0:
+                    on_count(done, total)
                 analysis = cache.get(article.text)
                 if analysis is not None:
                     found[article.id] = analysis
+        if on_count is not None:
+            on_count(total, total)
         return found
+
+    def all_cached(self, articles: Sequence[Article]) -> bool:
+        """Whether the cache has an entry for every one of ``articles``, none read
+        (a damaged entry counts: ``cached`` then leaves it out)."""
+        cache = self.cache
+        if cache is None:
+            return not articles
+        return all(cache.path(cache.key(article.text)).is_file() for article in articles)
 
     def analyze(
         self, articles: Sequence[Article], on_progress: Progress | None = None

@@ -46,6 +46,10 @@ class Throttle:
             return True
         return False
 
+    def restart(self) -> None:
+        """A new count begins: its first is told whenever it comes."""
+        self._told = float("-inf")
+
 
 class StatusLine:
     """What a long command does now, on one line of a terminal redrawn in place, then

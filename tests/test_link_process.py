@@ -20,6 +20,7 @@ from reader.cache import AnalysisCache
 from reader.collection import STEPS
 from reader.config import Settings
 from reader.corpus_wire import CorpusAssembler
+from reader.link_child import READING_ANALYSES
 from reader.link_process import LinkProcess, LinkProcessDied, Reply, articles_digest
 from reader.model import Analysis, Article, Corpus
 from reader.nlp import model_identity
@@ -98,6 +99,20 @@ def test_the_child_links_a_cached_collection_when_asked(seeds):
     same_entities(assembler.corpus(), build_corpus(articles, analyses, [], settings))
 
 
+def test_a_text_not_cached_or_damaged_leaves_the_analysis_to_the_parent(seeds):
+    articles, analyses, settings = seeds
+    cache = AnalysisCache(settings.cache_dir / "analysis", model_identity(settings.model))
+    cache.put(articles[0].text, analyses[articles[0].id])
+    # One text not cached at all: looked for before reading any, nothing is said.
+    reply, assembler, linking = ask(articles, settings, link=True)
+    assert reply.kind == "miss" and linking == [] and not assembler.entities
+    # Cached, but damaged: found only by reading it, after the linking was said.
+    cache.put(articles[1].text, analyses[articles[1].id])
+    cache.path(cache.key(articles[1].text)).write_text("{damaged", encoding="utf-8")
+    reply, assembler, linking = ask(articles, settings, link=True)
+    assert reply.kind == "miss" and linking == [len(articles)] and not assembler.entities
+
+
 def test_the_child_tells_each_step_of_linking_before_the_entities_go_out(seeds):
     articles, analyses, settings = seeds
     # Analyses cached without their digests (as before the store kept them): the
@@ -116,9 +131,12 @@ def test_the_child_tells_each_step_of_linking_before_the_entities_go_out(seeds):
         on_count=lambda done, total: events.append(("count", done, total)),
     )
     assert reply.kind == "done"
-    steps = [(step, number, len(STEPS)) for number, step in enumerate(STEPS, 1)]
+    # Their rows hold nothing either: the cached analyses are read first, a step of its
+    # own with its count, then the steps of linking follow, numbered after it.
+    every = (READING_ANALYSES, *STEPS)
+    steps = [(step, number, len(every)) for number, step in enumerate(every, 1)]
     counts = [("count", 0, len(articles)), ("count", len(articles), len(articles))]
-    told = [("linking", len(articles)), steps[0], *counts, *steps[1:]]
+    told = [("linking", len(articles)), steps[0], *counts, steps[1], *counts, *steps[2:]]
     assert events[: len(told)] == told
     assert set(events[len(told) :]) == {"frame"}
 
