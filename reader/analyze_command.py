@@ -142,7 +142,11 @@ def _link(loaded: LoadResult, settings: Settings, report: BatchReport) -> None:
         # The reader tries those again when it opens them: a collection never complete.
         _say(f"not linked: {len(report.failures)} of {count:,} articles could not be analyzed")
         return
-    if CollectionLinker(settings, loaded.aliases).holds(loaded.articles):
+    checker = CollectionLinker(settings, loaded.aliases)
+    held = checker.holds(loaded.articles)
+    for warning in checker.warnings:  # a damaged index: rebuilt by the link below
+        _say(f"warning: {warning}")
+    if held:
         print(f"linked already: the collection index holds these {count:,} articles")
         return
     line = StatusLine(sys.stderr, tty=sys.stderr.isatty())

@@ -7,6 +7,7 @@ never holds the whole document (or a dict of it) in memory; ``dumps`` and
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, Literal
 
@@ -126,6 +127,8 @@ def _write_all(stream: IO[bytes], data: bytes) -> None:
         written = stream.write(view)
         if written is None:  # a stream that does not say: it took everything
             return
+        if written == 0:  # never a loop that spins: a stream that takes nothing is broken
+            raise OSError(errno.EIO, "the output took none of the export")
         view = view[written:]
 
 

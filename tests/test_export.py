@@ -165,3 +165,24 @@ def test_streaming_matches_for_any_strings_and_empty_sections(
         quote_groups=[QuoteGroup(f"g{n}", tuple(g)) for n, g in enumerate(groups)],
     )
     assert _streamed(corpus, indent) == _whole(corpus, indent)
+
+
+class _ShortWrites(io.BytesIO):
+    """A stream that takes at most ``limit`` bytes a call, as a pipe closing midway does."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def write(self, data) -> int:  # type: ignore[override]
+        return super().write(bytes(data[: self.limit]))
+
+
+def test_short_writes_are_written_again_until_all_is_taken(settings) -> None:
+    corpus = open_corpus([], settings)
+    stream = _ShortWrites(4096)
+    write(corpus, stream, 2)
+    assert stream.getvalue() == _whole(corpus, 2)
+    # A stream that takes nothing at all is an error, never a loop without end.
+    with pytest.raises(OSError, match="took none"):
+        write(corpus, _ShortWrites(0), 2)
