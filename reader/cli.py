@@ -330,8 +330,13 @@ def _print(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _stdout_gone()
+
+
+def _stdout_gone() -> None:
+    """Stdout's reader went away: what is still to be flushed goes nowhere, quietly."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _print_export(corpus: Corpus, indent: Literal[2] | None) -> int:
@@ -348,8 +353,7 @@ def _print_export(corpus: Corpus, indent: Literal[2] | None) -> int:
         write(corpus, stream, indent)
         stream.flush()
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _stdout_gone()
     except OSError as exc:
         _say(f"cannot write the export to standard output: {exc.strerror or exc}")
         return EXIT_USAGE

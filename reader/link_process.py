@@ -19,8 +19,9 @@ Frames from the child are ``C`` + a corpus frame, ``A`` + a pickled
 :class:`~reader.article_stream.LoadChunk` (a preloading child's articles, as it
 reads them), or ``M`` + an orjson message: ``["loaded", {"digest": ...}]``,
 ``["linking", {"articles": n}]``, then ``["step", {"step": what, "number": k, "of": n}]``
-as each step of linking begins (``collection.STEPS``), ``["count", {"done": d, "total":
-t}]`` now and then while its first step digests texts anew, ``["miss", {}]``,
+as each step of linking begins (``collection.STEPS``, after a step of reading cached
+analyses when some must be), ``["count", {"done": d, "total": t}]`` now and then while
+a step reads or digests texts, ``["miss", {}]``,
 ``["error", {"message": ...}]``, ``["done", {"warnings": [...], "model": ...}]``.
 """
 
@@ -59,9 +60,8 @@ class LinkProcessDied(Exception):
 class Reply:
     """One answer from the child: a corpus ``frame`` or a message ``kind`` with its ``info``."""
 
-    kind: (
-        str  # "corpus", "loaded", "linking", "step", "count", "miss", "error", "done"; or run's own
-    )
+    #: "corpus", "loaded", "linking", "step", "count", "miss", "error", "done"; or run's own.
+    kind: str
     frame: bytes = b""
     info: dict[str, Any] = field(default_factory=dict)
 
@@ -202,7 +202,7 @@ class LinkProcess:
         ``on_linking(articles)`` is called when the child starts linking (a miss
         in the index, every analysis cached), then ``on_step(what, number, of)``
         as each step of the linking begins, and ``on_count(done, total)`` as the
-        texts are digested when they must be (the first step's count, now and
+        texts are read or digested when they must be (that step's count, now and
         then, and at the last). The final reply is ``done``,
         ``miss`` or ``error``, or ``Reply("cancelled")`` when ``cancelled()``
         turned true first (looked at every ``poll`` seconds), or
