@@ -79,8 +79,10 @@ class StatusLine:
             self.show(f"analyzing: {done:,}/{total:,} articles")
 
     def linking(self, step: str) -> None:
-        """A step of linking begins (``link_corpus``'s ``on_step``)."""
+        """A step of linking begins (``link_corpus``'s ``on_step``): its first count is
+        shown whenever it comes, however soon after the last step's."""
         self._step = step
+        self._counts.restart()
         self.show(f"linking: {step}…")
 
     def counting(self, done: int, total: int) -> None:

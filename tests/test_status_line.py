@@ -70,6 +70,26 @@ def test_a_step_that_counts_says_how_far_it_is_now_and_then_and_at_the_last() ->
     ]
 
 
+def test_each_step_shows_its_first_count_at_once() -> None:
+    # No time passes between the steps: a count shown for the last step says nothing
+    # of how far the new one is.
+    out, clock = io.StringIO(), Clock()
+    line = StatusLine(out, tty=True, clock=clock)
+    line.analyzing(1, 2)
+    line.linking(STEPS[0])
+    line.counting(0, 300)
+    line.counting(100, 300)  # within the interval: held back
+    line.linking(STEPS[1])
+    line.counting(0, 50)
+    assert shown(out.getvalue()) == [
+        "analyzing: 1/2 articles",
+        f"linking: {STEPS[0]}…",
+        f"linking: {STEPS[0]} 0/300…",
+        f"linking: {STEPS[1]}…",
+        f"linking: {STEPS[1]} 0/50…",
+    ]
+
+
 def test_nothing_is_written_where_the_stream_is_no_terminal() -> None:
     out = io.StringIO()
     line = StatusLine(out, tty=False)
