@@ -6,8 +6,9 @@ back little (the stories of 10,000 articles are a few hundred lists of ids),
 so a forked child can do it on the second core while this process links: the
 child sees the data for free (copy-on-write), is sent the rest as JSON
 through a pipe (``Aside.send``) and sends its result back the same way
-(``Aside.result``). Where fork is unavailable, threads are running, or the
-child fails, the work is done here instead: the result is the same either way.
+(``Aside.result``). Where fork is unavailable, other threads are running (but
+those declared ``fork_safe``), or the child fails, the work is done here
+instead: the result is the same either way.
 So it is too when no core is idle (a single core, or a machine busy with other
 work): the child would only take time from this process.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -91,9 +93,30 @@ def start(work: Work[T], encode: Callable[[T], Any], decode: Callable[[Any], T])
     """
     # Forking while another thread runs can copy a lock it holds into the child
     # (a UI's workers): there, and where there is no fork, the work is done here.
-    if not hasattr(os, "fork") or threading.active_count() > 1 or not idle_core():
+    if not hasattr(os, "fork") or _other_threads() or not idle_core():
         return Aside(work, decode)
     return forked(work, encode, decode)
+
+
+#: Threads that never hold a lock work done aside could need (``fork_safe``).
+_fork_safe: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
+
+
+def fork_safe(thread: threading.Thread) -> None:
+    """Let ``start`` fork while ``thread`` runs.
+
+    For a thread whose whole job holds no lock that forked work could take: one
+    that writes replies from a queue to a pipe, or one that sleeps and looks at
+    its parent's pid (the reader's linking process has both). In the child only
+    the forking thread runs; such a thread simply is not there.
+    """
+    _fork_safe.add(thread)
+
+
+def _other_threads() -> bool:
+    """Whether a thread besides this one runs that is not ``fork_safe``."""
+    me = threading.current_thread()
+    return any(t is not me and t not in _fork_safe for t in threading.enumerate())
 
 
 def idle_core() -> bool:

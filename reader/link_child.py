@@ -26,6 +26,7 @@ from typing import Any
 
 import orjson
 
+from reader import aside
 from reader.config import Settings
 from reader.corpus_wire import staged_frames, stored_frames
 from reader.link_process import articles_digest
@@ -95,6 +96,9 @@ class _Outbox:
         self._replies = replies
         self._queue: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._write, daemon=True)
+        # It takes no lock linking's forked work needs: the idle core can search half
+        # the untagged names (``reader.aside``) while replies go out.
+        aside.fork_safe(self._thread)
         self._thread.start()
 
     def put(self, reply: bytes) -> None:
@@ -227,7 +231,9 @@ def main(argv: Sequence[str]) -> int:
     sys.setswitchinterval(SWITCH_INTERVAL)
     requests = Connection(int(argv[0]), writable=False)
     replies = Connection(int(argv[1]), readable=False)
-    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
+    watcher = threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True)
+    aside.fork_safe(watcher)
+    watcher.start()
     try:
         serve(requests, replies)
     except (EOFError, BrokenPipeError):

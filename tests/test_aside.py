@@ -72,6 +72,37 @@ def test_with_threads_running_nothing_is_forked() -> None:
         worker.join()
 
 
+def test_a_thread_declared_fork_safe_does_not_stop_a_fork(monkeypatch) -> None:
+    # The linking process's reply writer and orphan watcher: its link may still use
+    # the idle core.
+    from reader import aside
+
+    monkeypatch.setattr(aside, "idle_core", lambda: True)
+    stop = threading.Event()
+    safe = threading.Thread(target=stop.wait)
+    other = threading.Thread(target=stop.wait)
+    aside.fork_safe(safe)
+    # Whatever other threads the test runner keeps, only these two are looked at.
+    threads = [threading.current_thread(), safe]
+    monkeypatch.setattr(threading, "enumerate", lambda: threads)
+    safe.start()
+    try:
+        running = start(_work, list, list)
+        running.send({"words": ["Kyiv"]})
+        where, words = running.result()
+        assert where != os.getpid() and words == ["KYIV"]  # done in a child
+        other.start()  # one thread not declared safe is enough to keep the work here
+        threads.append(other)
+        running = start(_work, list, list)
+        running.send({"words": ["Kyiv"]})
+        assert running.result() == [os.getpid(), ["KYIV"]]
+    finally:
+        stop.set()
+        safe.join()
+        if other.is_alive():
+            other.join()
+
+
 def _received(monkeypatch, module: Any, decoder: str) -> list[Any]:
     """What a child's result decoder ``module.decoder`` is given from now on (the data a
     forked child sent back), recorded as it decodes it."""

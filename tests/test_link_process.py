@@ -269,3 +269,27 @@ def test_a_preloading_child_reads_on_while_the_reader_has_not_taken_its_chunks(
             end.close()
     kinds = [r[:1].decode() if r[:1] != b"M" else orjson.loads(r[1:])[0] for r in replies_read]
     assert kinds == ["A", "A", "A", "loaded", "miss"]
+
+
+def test_the_reply_writer_leaves_linking_the_idle_core(monkeypatch) -> None:
+    # The writer only moves replies from its queue to the pipe: with it running, the
+    # untagged-name search still takes its half to the other core (``reader.aside``).
+    from multiprocessing import Pipe
+
+    from reader import aside
+
+    monkeypatch.setattr(aside, "idle_core", lambda: True)
+    receiving, sending = Pipe(duplex=False)
+    outbox = link_child._Outbox(sending)
+    # Whatever other threads the test runner keeps, only the writer is looked at.
+    threads = [threading.current_thread(), outbox._thread]
+    monkeypatch.setattr(threading, "enumerate", lambda: threads)
+    try:
+        outbox.put(b"M" + orjson.dumps(["linking", {"articles": 1}]))
+        assert receiving.recv_bytes().startswith(b"M")
+        running = aside.start(lambda receive: os.getpid(), int, int)
+        running.send(None)
+        assert running.result() != os.getpid()
+    finally:
+        outbox.close()
+        receiving.close()
