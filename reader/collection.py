@@ -21,7 +21,7 @@ from reader.aside import Aside
 from reader.cache import AnalysisCache
 from reader.collection_index import CollectionIndex, collection_key
 from reader.config import Settings
-from reader.corpus import LINK_STEPS, compare_corpus, link_corpus
+from reader.corpus import LINK_STEPS, compare_corpus, corpus_stages
 from reader.digest_store import DigestStore, digest_key, read_row
 from reader.digest_store import encode as encode_digest
 from reader.fingerprint import source_fingerprint
@@ -159,14 +159,17 @@ class CollectionLinker:
         if not aside:
             stages = self.link_in_stages(articles, analyses, errors, digests, on_step, on_count)
             next(stages)
+            next(stages)
             return next(stages)
         complete, named, key, found = self._looked_up(articles, analyses, errors)
         if found is not None:
             return found
         with paused_gc():
-            corpus = self._linked(
+            stages = self._linked(
                 articles, analyses, errors, named, digests, complete, on_step, on_count
             )
+            next(stages)
+            corpus = next(stages)
             if key is not None and self._index is not None:
                 store = partial(_store, self._index, key, articles, corpus)
                 self._storing = work_aside.start(store, _warning, _warning)
@@ -181,21 +184,27 @@ class CollectionLinker:
         on_step: Callable[[str], object] | None = None,
         on_count: Callable[[int, int], object] | None = None,
     ) -> Iterator[Corpus]:
-        """``link`` in two stages, for a caller that sends the entities on while the rest
-        is made (the reader's linking process): yields the corpus linked (entities and
-        quotes, no stories or repeated quotes yet), then the same corpus with those
-        grouped and, for a complete collection, stored in the index. A collection the
-        index holds is yielded whole, twice. ``on_step``, ``on_count``: as for ``link``.
+        """``link`` in three stages, for a caller that sends each on while the next is
+        made (the reader's linking process): yields the corpus with its entities linked
+        (no quotes yet), then the corpus linked (entities and quotes, no stories or
+        repeated quotes yet), then the same corpus with those grouped and, for a
+        complete collection, stored in the index. A collection the index holds is
+        yielded whole, three times. ``on_step``, ``on_count``: as for ``link``.
         """
         complete, named, key, found = self._looked_up(articles, analyses, errors)
         if found is not None:
             yield found
             yield found
+            yield found
             return
         with paused_gc():
-            corpus = self._linked(
+            stages = self._linked(
                 articles, analyses, errors, named, digests, False, on_step, on_count
             )
+            entities = next(stages)
+        yield entities
+        with paused_gc():
+            corpus = next(stages)
         yield corpus
         if complete:
             with paused_gc():
@@ -214,15 +223,16 @@ class CollectionLinker:
         compare: bool,
         on_step: Callable[[str], object] | None = None,
         on_count: Callable[[int, int], object] | None = None,
-    ) -> Corpus:
-        """``link_corpus`` with this linker's settings and digests; ``compare``: stories
-        and repeated quotes grouped in a forked child meanwhile (``corpus.link_corpus``)."""
+    ) -> Iterator[Corpus]:
+        """``link_corpus``'s two stages (``corpus.corpus_stages``) with this linker's
+        settings and digests, which are made now; ``compare``: stories and repeated
+        quotes grouped in a forked child meanwhile (``corpus.link_corpus``)."""
         if on_step is not None:
             on_step(STEPS[0])
-        # Passed on, not kept: link_corpus lets go of the digests once linked.
+        # Passed on, not kept: corpus_stages lets go of the digests once linked.
         found = self._digests(articles, analyses, named, digests or {}, on_count)
         aliases, aside = self.aliases, compare
-        return link_corpus(
+        return corpus_stages(
             articles, analyses, errors, self.model, aliases, compare, found, aside, on_step
         )
 

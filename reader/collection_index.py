@@ -251,21 +251,32 @@ def corpus_rows(articles: Sequence[Article], corpus: Corpus) -> dict[str, Any]:
 
 def linked_rows(articles: Sequence[Article], corpus: Corpus) -> dict[str, Any]:
     """``corpus_rows``' entities and quotes."""
-    number = {article.id: n for n, article in enumerate(articles)}
     return {
-        "entities": [
-            [
-                e.id,
-                e.name,
-                e.type,
-                e.aliases,
-                [[number[m.article], m.start, m.end] for m in e.mentions],
-                evidence_rows(e.evidence),
-            ]
-            for e in corpus.entities
-        ],
-        "quotes": [quote_row(q, number) for q in corpus.quotes],
+        "entities": entity_rows(articles, corpus.entities),
+        "quotes": quote_rows(articles, corpus.quotes),
     }
+
+
+def entity_rows(articles: Sequence[Article], entities: Sequence[Entity]) -> list[list[Any]]:
+    """``corpus_rows``' entities: each mention as its article's number and offsets."""
+    number = {article.id: n for n, article in enumerate(articles)}
+    return [
+        [
+            e.id,
+            e.name,
+            e.type,
+            e.aliases,
+            [[number[m.article], m.start, m.end] for m in e.mentions],
+            evidence_rows(e.evidence),
+        ]
+        for e in entities
+    ]
+
+
+def quote_rows(articles: Sequence[Article], quotes: Sequence[Quote]) -> list[list[Any]]:
+    """``corpus_rows``' quotes (``quote_row``)."""
+    number = {article.id: n for n, article in enumerate(articles)}
+    return [quote_row(q, number) for q in quotes]
 
 
 def compared_rows(corpus: Corpus) -> dict[str, Any]:

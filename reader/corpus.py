@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from operator import attrgetter
 from typing import Any
@@ -59,6 +59,29 @@ def link_corpus(
     caller, the command line), with the same result. ``on_step`` is told each of
     ``LINK_STEPS`` as it begins (a progress display).
     """
+    stages = corpus_stages(
+        articles, analyses, errors, model, aliases, compare, digests, compare_aside, on_step
+    )
+    del digests  # let go of once linked (``corpus_stages`` does)
+    next(stages)
+    return next(stages)
+
+
+def corpus_stages(
+    articles: Sequence[Article],
+    analyses: Mapping[str, Analysis],
+    errors: Sequence[LoadError],
+    model: str,
+    aliases: AliasTable | None = None,
+    compare: bool = True,
+    digests: Mapping[str, ArticleDigest] | None = None,
+    compare_aside: bool = False,
+    on_step: Callable[[str], object] | None = None,
+) -> Iterator[Corpus]:
+    """``link_corpus`` in two stages, with the same arguments: yields the corpus with its
+    entities linked and no quotes yet (the reader's linking process sends the entities
+    on while the quotes are placed), then the whole corpus (a new one: the first is
+    left as it was)."""
     documents = [(a, analyses[a.id]) for a in articles if a.id in analyses]
     found = [
         (article.id, finding)
@@ -79,8 +102,12 @@ def link_corpus(
     del digests
     if comparing is not None:
         comparing.send(entities_by_article(entities))
+    # Said before the entities go on: they are taken in while the quotes are placed.
     if on_step is not None:
         on_step(LINK_STEPS[-1])
+    yield Corpus(
+        articles=list(articles), entities=entities, quotes=[], errors=list(errors), model=model
+    )
     speaking = {a for a, f in found if f.speaker is not None and f.speaker_ref is not None}
     locator = _MentionLocator(entities, speaking)
     quotes = [
@@ -98,7 +125,7 @@ def link_corpus(
         corpus.stories, corpus.quote_groups = comparing.result()
     elif compare:
         compare_corpus(corpus)
-    return corpus
+    yield corpus
 
 
 def compare_corpus(corpus: Corpus) -> Corpus:

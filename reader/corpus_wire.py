@@ -27,9 +27,10 @@ from reader.collection_index import (
     FRAME_ITEMS,
     compared_rows,
     corpus_rows,
+    entity_rows,
     evidence_from_rows,
-    linked_rows,
     quote_from_row,
+    quote_rows,
     row_frames,
 )
 from reader.model import (
@@ -67,11 +68,14 @@ def stored_frames(frames: Iterable[bytes]) -> Iterator[bytes]:
 
 
 def staged_frames(stages: Iterator[Corpus], items: int = FRAME_ITEMS) -> Iterator[bytes]:
-    """The frames of a corpus linked in two stages (``CollectionLinker.link_in_stages``):
-    its entities and quotes as soon as they are linked, while its stories and repeated
-    quotes are grouped (the receiver decodes the first frames meanwhile), then those."""
+    """The frames of a corpus linked in stages (``CollectionLinker.link_in_stages``):
+    its entities as soon as they are linked, while its quotes are placed; its quotes,
+    while its stories and repeated quotes are grouped (the receiver decodes each part
+    meanwhile); then those."""
     linked = next(stages)
-    yield from row_frames(linked_rows(linked.articles, linked), items)
+    yield from row_frames({"entities": entity_rows(linked.articles, linked.entities)}, items)
+    linked = next(stages)
+    yield from row_frames({"quotes": quote_rows(linked.articles, linked.quotes)}, items)
     yield LINKED
     yield from row_frames(compared_rows(next(stages)), items)
     yield _END

@@ -124,7 +124,7 @@ def test_analyze_fills_the_cache_the_export_reads(
     index = batch_settings.cache_dir / "collections.sqlite3"
     assert CollectionLinker(batch_settings, loaded.aliases).holds(loaded.articles)
     with monkeypatch.context() as patched:
-        patched.setattr(collection, "link_corpus", relink)
+        patched.setattr(collection, "corpus_stages", relink)
         assert dumps(open_corpus([seeds_dir], batch_settings)) == expected
     assert main(["analyze", str(seeds_dir), *config]) == 0
     assert capsys.readouterr().out.splitlines()[1] == (

@@ -235,16 +235,18 @@ def test_the_collector_is_paused_while_linking_and_runs_again_after(
     from reader import collection
 
     seen: list[bool] = []
-    real = collection.link_corpus
+    real = collection.corpus_stages
 
     def watching(*args, **kwargs):
-        seen.append(gc.isenabled())
-        return real(*args, **kwargs)
+        # Whether the collector ran while each stage was made.
+        for stage in real(*args, **kwargs):
+            seen.append(gc.isenabled())
+            yield stage
 
-    monkeypatch.setattr(collection, "link_corpus", watching)
+    monkeypatch.setattr(collection, "corpus_stages", watching)
     assert gc.isenabled()
     open_corpus([news], private)
-    assert seen == [False]
+    assert seen == [False, False]
     assert gc.isenabled()
     # Nested and failing pauses alike leave it as it was.
     with pytest.raises(RuntimeError), gc_pause.paused_gc():

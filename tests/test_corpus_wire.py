@@ -151,11 +151,14 @@ def test_stored_rows_go_out_as_the_same_frames(corpus: Corpus, items: int):
 
 def test_staged_frames_send_the_entities_before_the_stories_are_grouped(corpus: Corpus):
     # What the linking process sends for a collection it links: the frames of the whole
-    # corpus, the entities and quotes out (and said to be all in) before the second
-    # stage is asked for.
+    # corpus; the entities out before the quotes are asked for, and the entities and
+    # quotes out (and said to be all in) before the stories are.
     asked: list[str] = []
+    sent: list[str] = []
 
     def stages():
+        yield replace(corpus, quotes=[], stories=[], quote_groups=[])
+        asked.append("quoted")
         yield replace(corpus, stories=[], quote_groups=[])
         asked.append("compared")
         yield corpus
@@ -163,14 +166,21 @@ def test_staged_frames_send_the_entities_before_the_stories_are_grouped(corpus: 
     frames = []
     assembler = CorpusAssembler(corpus.articles, corpus.errors, corpus.model)
     for frame in staged_frames(stages(), 5):
+        kind = orjson.loads(frame)[0]
+        if kind == "entities":
+            assert not asked  # made while the quotes were placed
+        elif kind == "quotes":
+            assert asked == ["quoted"]
+        sent.append(kind)
         assembler.add(frame)
         if frame == LINKED:
-            assert not asked and assembler.linked and not assembler.complete
+            assert asked == ["quoted"] and assembler.linked and not assembler.complete
             shown = assembler.corpus()
             assert shown.entities == corpus.entities and shown.quotes == corpus.quotes
             assert not shown.stories and not shown.quote_groups
         frames.append(frame)
-    assert asked == ["compared"]
+    assert asked == ["quoted", "compared"]
+    assert "entities" in sent and "quotes" in sent
     assert frames.count(LINKED) == 1
     whole = list(corpus_frames(corpus, 5))
     kinds = [orjson.loads(frame)[0] for frame in whole]
@@ -187,8 +197,10 @@ def test_linking_in_stages_gives_the_linked_corpus_then_the_whole_one(settings: 
     stages = CollectionLinker(uncached, loaded.aliases).link_in_stages(
         loaded.articles, analyses, loaded.errors
     )
+    entities = next(stages)
+    assert entities.entities and not entities.quotes
     linked = next(stages)
-    assert linked.entities and linked.quotes
+    assert linked.entities == entities.entities and linked.quotes
     assert not linked.stories and not linked.quote_groups
     whole = next(stages)
     assert whole.stories and whole.quote_groups
