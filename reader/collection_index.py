@@ -251,15 +251,21 @@ def corpus_rows(articles: Sequence[Article], corpus: Corpus) -> dict[str, Any]:
 
 def linked_rows(articles: Sequence[Article], corpus: Corpus) -> dict[str, Any]:
     """``corpus_rows``' entities and quotes."""
+    number = article_numbers(articles)
     return {
-        "entities": entity_rows(articles, corpus.entities),
-        "quotes": quote_rows(articles, corpus.quotes),
+        "entities": entity_rows(number, corpus.entities),
+        "quotes": quote_rows(number, corpus.quotes),
     }
 
 
-def entity_rows(articles: Sequence[Article], entities: Sequence[Entity]) -> list[list[Any]]:
-    """``corpus_rows``' entities: each mention as its article's number and offsets."""
-    number = {article.id: n for n, article in enumerate(articles)}
+def article_numbers(articles: Sequence[Article]) -> dict[str, int]:
+    """Article id -> its number in ``articles``: how rows name an article."""
+    return {article.id: n for n, article in enumerate(articles)}
+
+
+def entity_rows(number: Mapping[str, int], entities: Sequence[Entity]) -> list[list[Any]]:
+    """``corpus_rows``' entities: each mention as its article's number (``article_numbers``)
+    and offsets."""
     return [
         [
             e.id,
@@ -273,9 +279,8 @@ def entity_rows(articles: Sequence[Article], entities: Sequence[Entity]) -> list
     ]
 
 
-def quote_rows(articles: Sequence[Article], quotes: Sequence[Quote]) -> list[list[Any]]:
-    """``corpus_rows``' quotes (``quote_row``)."""
-    number = {article.id: n for n, article in enumerate(articles)}
+def quote_rows(number: Mapping[str, int], quotes: Sequence[Quote]) -> list[list[Any]]:
+    """``corpus_rows``' quotes (``quote_row``; ``number``: ``article_numbers``)."""
     return [quote_row(q, number) for q in quotes]
 
 

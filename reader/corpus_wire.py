@@ -25,6 +25,7 @@ import orjson
 
 from reader.collection_index import (
     FRAME_ITEMS,
+    article_numbers,
     compared_rows,
     corpus_rows,
     entity_rows,
@@ -73,9 +74,10 @@ def staged_frames(stages: Iterator[Corpus], items: int = FRAME_ITEMS) -> Iterato
     while its stories and repeated quotes are grouped (the receiver decodes each part
     meanwhile); then those."""
     linked = next(stages)
-    yield from row_frames({"entities": entity_rows(linked.articles, linked.entities)}, items)
+    number = article_numbers(linked.articles)
+    yield from row_frames({"entities": entity_rows(number, linked.entities)}, items)
     linked = next(stages)
-    yield from row_frames({"quotes": quote_rows(linked.articles, linked.quotes)}, items)
+    yield from row_frames({"quotes": quote_rows(number, linked.quotes)}, items)
     yield LINKED
     yield from row_frames(compared_rows(next(stages)), items)
     yield _END
