@@ -10,23 +10,21 @@ worker thread.
 from __future__ import annotations
 
 import hashlib
-import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from functools import partial
-from typing import NamedTuple
 
 from reader import aside as work_aside
 from reader.aside import Aside
 from reader.cache import AnalysisCache
+from reader.collection_digests import StoredTexts, collection_digests, stored_texts
 from reader.collection_index import CollectionIndex, collection_key
+from reader.collection_members import Members, Nearest, members, parts_digest
 from reader.config import Settings
 from reader.corpus import LINK_STEPS, compare_corpus, corpus_stages
-from reader.digest_store import DigestStore, digest_key, read_row
-from reader.digest_store import encode as encode_digest
+from reader.digest_store import DigestStore
 from reader.fingerprint import source_fingerprint
 from reader.gc_pause import paused_gc
-from reader.linking import AliasTable, ArticleDigest, digest_article, linking_fingerprint
+from reader.linking import AliasTable, ArticleDigest
 from reader.model import Analysis, Article, Corpus, LoadError
 from reader.nlp import ModelNotFound, model_identity
 
@@ -37,15 +35,6 @@ LINKING_ROOTS = ("reader.corpus",)
 #: article's names made ready (seconds only for texts whose digests are not stored, as
 #: after an update of the linking code), then ``corpus.LINK_STEPS``.
 STEPS = ("reading each article's names", *LINK_STEPS)
-#: While texts are digested (their stored digests were made by other linking code), an
-#: ``on_count`` is told how far along they are every this many articles.
-COUNT_EVERY = 100
-#: Digests kept in memory across calls (a UI relinks every few seconds while results
-#: arrive: each relink then digests only the new articles); cleared past this many.
-MEMO_LIMIT = 100_000
-
-_memo: dict[tuple[str, str], ArticleDigest] = {}
-_memo_lock = threading.Lock()
 
 
 def alias_fingerprint(aliases: AliasTable | None) -> str:
@@ -119,16 +108,7 @@ class CollectionLinker:
         store = self._digest_store
         if store is None or not articles:
             return StoredTexts({}, {})
-        named = self._analysis_keys(articles)
-        keys = {a.id: store.key(named[a.id]) for a in articles}
-        rows = store.get(list(keys.values()))
-        found = StoredTexts({}, {})
-        for article in articles:
-            row = read_row(rows.get(keys[article.id]), article)
-            if row is not None and row.analysis is not None:
-                found.analyses[article.id] = row.analysis
-                found.digests[article.id] = row.digest
-        return found
+        return stored_texts(store, articles, self._analysis_keys(articles))
 
     def link(
         self,
@@ -171,7 +151,8 @@ class CollectionLinker:
             next(stages)
             corpus = next(stages)
             if key is not None and self._index is not None:
-                store = partial(_store, self._index, key, articles, corpus)
+                held = self._members(articles, named)
+                store = partial(_store, self._index, key, articles, corpus, held)
                 self._storing = work_aside.start(store, _warning, _warning)
         return corpus
 
@@ -210,7 +191,8 @@ class CollectionLinker:
             with paused_gc():
                 compare_corpus(corpus)
                 if key is not None and self._index is not None:
-                    _store(self._index, key, articles, corpus, list)
+                    held = self._members(articles, named)
+                    _store(self._index, key, articles, corpus, held, list)
         yield corpus
 
     def _linked(
@@ -230,7 +212,8 @@ class CollectionLinker:
         if on_step is not None:
             on_step(STEPS[0])
         # Passed on, not kept: corpus_stages lets go of the digests once linked.
-        found = self._digests(articles, analyses, named, digests or {}, on_count)
+        store = self._digest_store
+        found = collection_digests(store, articles, analyses, named, digests or {}, on_count)
         aliases, aside = self.aliases, compare
         return corpus_stages(
             articles, analyses, errors, self.model, aliases, compare, found, aside, on_step
@@ -269,66 +252,6 @@ class CollectionLinker:
         self._index.warning = warning or self._index.warning
         return warning
 
-    def _digests(
-        self,
-        articles: Sequence[Article],
-        analyses: Mapping[str, Analysis],
-        named: Mapping[str, str],
-        given: Mapping[str, ArticleDigest],
-        on_count: Callable[[int, int], object] | None = None,
-    ) -> dict[str, ArticleDigest]:
-        """Linking's per-article work for every analyzed article: ``given``, from memory,
-        the digest store (filled when the texts were analyzed), or done now and stored.
-        ``named``: ``_analysis_keys`` of the articles; ``on_count``: as for ``link``."""
-        store = self._digest_store
-        name = store.key if store is not None else partial(digest_key, linking_fingerprint())
-        keys = {a.id: name(named[a.id]) for a in articles if a.id in analyses}
-        # The memory is per store: what one store holds says nothing of another's.
-        where = str(store.path) if store else ""
-        made: dict[tuple[str, str], ArticleDigest] = {}
-        found: dict[str, ArticleDigest] = {}
-        for aid, digest in given.items():
-            if aid in keys:
-                found[aid] = made[where, keys[aid]] = digest
-        with _memo_lock:
-            for aid, key in keys.items():
-                if aid not in found and (where, key) in _memo:
-                    found[aid] = _relabelled(_memo[where, key], aid)
-        wanted = [key for aid, key in keys.items() if aid not in found]
-        stored = store.get(wanted) if store and wanted else {}
-        new: dict[str, bytes] = {}
-        # Counted only when some text has no stored digest: reading rows takes no time.
-        count = on_count if on_count is not None and len(stored) < len(wanted) else None
-        done = 0
-        for article in articles:
-            if article.id not in keys or article.id in found:
-                continue
-            if count is not None and done % COUNT_EVERY == 0:
-                count(done, len(wanted))
-            done += 1
-            key, analysis = keys[article.id], analyses[article.id]
-            row = read_row(stored.get(key), article)
-            if row is None:
-                digest = digest_article(article, analysis)
-                new[key] = encode_digest(digest, analysis)
-            else:
-                digest = row.digest
-                if row.analysis is None:
-                    # A row without what linking reads of the analysis (an older
-                    # layout): kept with it, the next first link needs no analysis.
-                    new[key] = encode_digest(digest, analysis)
-            made[where, key] = digest
-            found[article.id] = digest
-        if count is not None:
-            count(done, len(wanted))
-        if store is not None:
-            store.put(new)
-        with _memo_lock:
-            if len(_memo) + len(made) > MEMO_LIMIT:
-                _memo.clear()
-            _memo.update(made)
-        return found
-
     def _analysis_keys(self, articles: Sequence[Article]) -> dict[str, str]:
         """Article id -> what names its analysis: the cache key (text, model, analysis
         code), or without a cache the model and the text, for this process's memory alone.
@@ -348,14 +271,29 @@ class CollectionLinker:
             return self._cache.key(text)
         return hashlib.sha256(f"{self.model}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
+    def nearest(self, articles: Sequence[Article]) -> tuple[Nearest, list[bytes]] | None:
+        """The stored collection nearest to ``articles`` (linked by this same code, with
+        these aliases and model, and sharing at least half of them) and its frames as the
+        index stores them: what the reader shows while a changed collection is linked
+        again (``collection_members``). None without a cache or a near one."""
+        if self._cache is None or self._index is None or not articles:
+            return None
+        return self._index.nearest(self._members(articles, self._analysis_keys(articles)))
+
+    def _members(self, articles: Sequence[Article], named: Mapping[str, str]) -> Members:
+        return members(articles, named, parts_digest(self._parts()))
+
+    def _parts(self) -> tuple[str, str, str]:
+        """What a collection's key hashes beside its articles."""
+        return (source_fingerprint(LINKING_ROOTS), alias_fingerprint(self.aliases), self.model)
+
     def _key(
         self, articles: Sequence[Article], named: Mapping[str, str] | None = None
     ) -> str | None:
         if self._cache is None:
             return None
         analysis_keys = named if named is not None else self._analysis_keys(articles)
-        parts = (source_fingerprint(LINKING_ROOTS), alias_fingerprint(self.aliases), self.model)
-        return collection_key(articles, analysis_keys, parts)
+        return collection_key(articles, analysis_keys, self._parts())
 
 
 def _store(
@@ -363,12 +301,14 @@ def _store(
     key: str,
     articles: Sequence[Article],
     corpus: Corpus,
+    held: Members,
     receive: Callable[[], object],
 ) -> str | None:
-    """Store a linked collection (``reader.aside`` work: nothing to receive); returns the
-    problem storing met, if any (not one met before, already reported)."""
+    """Store a linked collection and its members (``reader.aside`` work: nothing to
+    receive); returns the problem storing met, if any (not one met before, already
+    reported)."""
     before = index.warning
-    index.put(key, articles, corpus)
+    index.put(key, articles, corpus, held)
     return index.warning if index.warning != before else None
 
 
@@ -376,28 +316,6 @@ def _warning(value: object) -> str | None:
     if value is not None and not isinstance(value, str):
         raise TypeError("not a warning")
     return value
-
-
-class StoredTexts(NamedTuple):
-    """``CollectionLinker.stored``'s answer, by article id.
-
-    Attributes:
-        analyses: what linking reads of each analysis (``digest_store.StoredText``).
-        digests: the digest of each of those articles.
-    """
-
-    analyses: dict[str, Analysis]
-    digests: dict[str, ArticleDigest]
-
-    def missing(self, articles: Sequence[Article]) -> list[Article]:
-        """The articles these rows leave over: they need their cached analysis."""
-        return [a for a in articles if a.id not in self.analyses]
-
-
-def _relabelled(digest: ArticleDigest, article_id: str) -> ArticleDigest:
-    """A remembered digest as the digest of ``article_id`` (the same text may be
-    open under another name)."""
-    return digest if digest.article == article_id else replace(digest, article=article_id)
 
 
 def _model_label(name: str) -> str:

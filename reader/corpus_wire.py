@@ -23,8 +23,8 @@ from typing import Any
 
 import orjson
 
-from reader.collection_index import (
-    FRAME_ITEMS,
+from reader.collection_index import FRAME_ITEMS, row_frames
+from reader.collection_rows import (
     article_numbers,
     compared_rows,
     corpus_rows,
@@ -32,7 +32,6 @@ from reader.collection_index import (
     evidence_from_rows,
     quote_from_row,
     quote_rows,
-    row_frames,
 )
 from reader.model import (
     Article,
@@ -65,7 +64,7 @@ def stored_frames(frames: Iterable[bytes]) -> Iterator[bytes]:
     """A collection's frames as the index stored them (``CollectionIndex.get_frames``),
     then the end: a reopened collection goes out as it was stored, never parsed."""
     yield from frames
-    yield _END
+    yield END
 
 
 def staged_frames(stages: Iterator[Corpus], items: int = FRAME_ITEMS) -> Iterator[bytes]:
@@ -80,10 +79,11 @@ def staged_frames(stages: Iterator[Corpus], items: int = FRAME_ITEMS) -> Iterato
     yield from row_frames({"quotes": quote_rows(number, linked.quotes)}, items)
     yield LINKED
     yield from row_frames(compared_rows(next(stages)), items)
-    yield _END
+    yield END
 
 
-_END = orjson.dumps(["end", {}])
+#: The last frame of a corpus.
+END = orjson.dumps(["end", {}])
 #: Sent between a staged corpus's quotes and its stories: the entities and quotes are all in.
 LINKED = orjson.dumps(["linked", {}])
 
@@ -134,7 +134,7 @@ class CorpusAssembler:
         elif kind == "quotes":
             self._quotes(payload)
         elif kind == "stories":
-            self.stories += [Story(str(i), str(t), tuple(a)) for i, t, a in payload]
+            self._stories(payload)
         elif kind == "quote_groups":
             self._groups(payload)
         elif kind == "linked":
@@ -178,6 +178,9 @@ class CorpusAssembler:
             )
             self.spread[eid] = frozenset(m.article for m in mentions)
 
+    def _stories(self, payload: list[list[Any]]) -> None:
+        self.stories += [Story(str(i), str(t), tuple(a)) for i, t, a in payload]
+
     def _quotes(self, payload: list[list[Any]]) -> None:
         ids, texts = self._ids, self._texts
         for row in payload:
@@ -196,3 +199,74 @@ class CorpusAssembler:
             for quote_id in group.quotes:
                 if quote_id in article_of:
                     self.elsewhere[quote_id] = len(articles - {article_of[quote_id]})
+
+
+class ProvisionalAssembler(CorpusAssembler):
+    """Puts a collection stored for other articles together as a provisional corpus of these.
+
+    A changed collection is linked again from scratch; meanwhile the reader shows
+    the nearest one the index holds (``CollectionLinker.nearest``), sent as stored.
+    ``numbers`` maps each of its articles' number to the number of the same article
+    (the same text, title and date) here, or -1. What only those other articles
+    held is left out: their mentions (an entity with none left), their quotes, a
+    speaker's entity left out, their places in stories and repeated quotes. The
+    articles added have no entities until the new link arrives.
+
+    Raises (``add``):
+        ValueError, KeyError, TypeError, IndexError: as ``CorpusAssembler``'s, and
+            for a frame naming an article ``numbers`` does not hold.
+    """
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        errors: Sequence[LoadError],
+        model: str,
+        numbers: Sequence[int],
+    ) -> None:
+        super().__init__(articles, errors, model)
+        here = self.articles
+        if any(not -1 <= n < len(here) for n in numbers):
+            raise ValueError("an article number out of range")
+        # Indexed by the stored collection's numbers, as its frames name articles.
+        self._present = [n >= 0 for n in numbers]
+        self._ids = [here[n].id if n >= 0 else "" for n in numbers]
+        self._texts = [here[n].text if n >= 0 else "" for n in numbers]
+        self._here = {a.id for a in here}
+
+    def _entities(self, payload: list[list[Any]]) -> None:
+        present = self._present
+        kept = []
+        for eid, name, kind, aliases, rows, evidence in payload:
+            rows = [row for row in rows if present[row[0]]]
+            if rows:
+                kept.append([eid, name, kind, aliases, rows, evidence])
+        super()._entities(kept)
+
+    def _quotes(self, payload: list[list[Any]]) -> None:
+        present, known = self._present, self.spread
+        kept = []
+        for row in payload:
+            if not present[row[1]]:
+                continue
+            speaker = row[5]
+            if speaker and speaker[2] is not None and str(speaker[2]) not in known:
+                row = [*row[:5], [speaker[0], speaker[1], None], *row[6:]]
+            kept.append(row)
+        super()._quotes(kept)
+
+    def _stories(self, payload: list[list[Any]]) -> None:
+        here = self._here
+        for story_id, title, members in payload:
+            kept = tuple(a for a in members if a in here)
+            if kept:
+                self.stories.append(Story(str(story_id), str(title), kept))
+
+    def _groups(self, payload: list[list[Any]]) -> None:
+        article_of = self._article_of
+        kept = []
+        for group_id, members in payload:
+            quotes = [q for q in members if q in article_of]
+            if len({article_of[q] for q in quotes}) > 1:
+                kept.append([group_id, quotes])
+        super()._groups(kept)

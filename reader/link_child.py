@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -32,6 +32,9 @@ from reader.corpus_wire import staged_frames, stored_frames
 from reader.link_process import articles_digest
 from reader.model import Article, LoadError
 from reader.progress import Throttle
+
+if TYPE_CHECKING:
+    from reader.collection import CollectionLinker
 
 #: How much the child lowers its priority while it links a collection (``os.nice``).
 LINK_NICENESS = 5
@@ -158,6 +161,8 @@ def _linked(
         return stored_frames(stored_collection), warnings, linker.model
     if not head["link"]:
         return None, warnings, linker.model
+    if head.get("provisional"):
+        _send_nearest(linker, articles, outbox)
     # What linking reads of each analysis, from the digest store's compact rows where
     # they hold it (as the command line does); only the other texts' cached analyses
     # are read.
@@ -207,6 +212,19 @@ def _linked(
     cached.update(stored.analyses)
     stages = linker.link_in_stages(articles, cached, errors, stored.digests, on_step, on_count)
     return staged_frames(stages), warnings, linker.model
+
+
+def _send_nearest(linker: CollectionLinker, articles: list[Article], outbox: _Outbox) -> None:
+    """Send the stored collection nearest to ``articles`` (a changed collection: some
+    articles added, removed or edited), for the reader to show while this one is linked."""
+    found = linker.nearest(articles)
+    if found is None:
+        return
+    nearest, frames = found
+    info = {"numbers": nearest.numbers, "added": nearest.added, "removed": nearest.removed}
+    _message(outbox, "provisional", info)
+    for frame in stored_frames(frames):
+        outbox.put(b"C" + frame)
 
 
 def _message(outbox: _Outbox, kind: str, info: dict[str, Any]) -> None:

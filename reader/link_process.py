@@ -23,6 +23,11 @@ as each step of linking begins (``collection.STEPS``, after a step of reading ca
 analyses when some must be), ``["count", {"done": d, "total": t}]`` now and then while
 a step reads or digests texts, ``["miss", {}]``,
 ``["error", {"message": ...}]``, ``["done", {"warnings": [...], "model": ...}]``.
+
+A child asked for it (``provisional``) that links a changed collection first sends
+the nearest collection the index holds: ``["provisional", {"numbers": [...],
+"added": a, "removed": r}]`` (``collection_members.Nearest``), then that collection's
+corpus frames up to its own end frame, then the rest as above.
 """
 
 from __future__ import annotations
@@ -97,6 +102,7 @@ class LinkProcess:
         """
         self._spawn()
         head = {"settings": settings, "link": link, "paths": [str(p) for p in paths]}
+        head["provisional"] = link  # only the reader preloads, and it shows one
         self._send(pickle.dumps(head))
 
     def start(
@@ -106,17 +112,20 @@ class LinkProcess:
         settings: Settings,
         aliases: AliasTable | None,
         link: bool,
+        provisional: bool = False,
     ) -> None:
         """Start the child and send it the request and the articles.
 
         Args:
             link: on an index miss, link the collection if every analysis is cached.
+            provisional: when it links, first send the nearest stored collection.
 
         Raises:
             LinkProcessDied: the child could not be started or stopped reading.
         """
         self._spawn()
         head: dict[str, Any] = {"settings": settings, "aliases": aliases, "link": link}
+        head["provisional"] = provisional
         head |= {"errors": list(errors), "count": len(articles)}
         self._send(pickle.dumps(head))
         for start in range(0, len(articles), ARTICLES_PER_MESSAGE):
@@ -196,8 +205,12 @@ class LinkProcess:
         expect: str | None = None,
         on_step: Callable[[str, int, int], object] | None = None,
         on_count: Callable[[int, int], object] | None = None,
+        on_provisional: Callable[[dict[str, Any]], object] | None = None,
     ) -> Reply:
         """Hand each corpus frame to ``on_frame`` until the final reply, which is returned.
+
+        ``on_provisional(info)`` is told of a provisional collection: the frames up to
+        the next end frame are its own (see the module's notes).
 
         ``on_linking(articles)`` is called when the child starts linking (a miss
         in the index, every analysis cached), then ``on_step(what, number, of)``
@@ -229,6 +242,9 @@ class LinkProcess:
                 elif reply.kind == "count":
                     if on_count is not None:
                         on_count(int(reply.info.get("done", 0)), int(reply.info.get("total", 0)))
+                elif reply.kind == "provisional":
+                    if on_provisional is not None:
+                        on_provisional(reply.info)
                 elif reply.kind == "articles":
                     continue  # read by ``read_articles``, or by nobody (the caller read them)
                 elif reply.kind == "loaded":

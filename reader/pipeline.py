@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from reader import loading
 from reader.cache import AnalysisCache
-from reader.collection import COUNT_EVERY, CollectionLinker
+from reader.collection import CollectionLinker
+from reader.collection_digests import COUNT_EVERY
 from reader.config import Settings
 from reader.digest_store import DigestStore, DigestWriter
 from reader.gc_pause import paused_gc

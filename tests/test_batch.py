@@ -116,7 +116,7 @@ def test_analyze_fills_the_cache_the_export_reads(
     uncached = load_settings(use_cache=False, config_dir=tmp_path / "config")
     expected = dumps(open_corpus([seeds_dir], uncached))
     # The collection was linked and stored as well: the export opens it without linking.
-    from reader import collection
+    from reader import collection, collection_digests
 
     def relink(*args, **kwargs):
         raise AssertionError("the collection analyzed was linked again")
@@ -145,8 +145,8 @@ def test_analyze_fills_the_cache_the_export_reads(
         raise AssertionError(f"{article.path} was digested again")
 
     with monkeypatch.context() as patched:
-        patched.setattr(collection, "digest_article", refuse)
-        patched.setattr(collection, "_memo", {})
+        patched.setattr(collection_digests, "digest_article", refuse)
+        patched.setattr(collection_digests, "_memo", {})
         warm = open_corpus([seeds_dir], batch_settings)
     assert dumps(warm) == expected
 

@@ -188,13 +188,13 @@ def test_the_linking_fingerprint_follows_the_import_closure() -> None:
 def test_adding_an_article_digests_only_that_article(
     private, news: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader import collection, digest_store
+    from reader import collection_digests, digest_store
     from reader.corpus import link_corpus
     from reader.pipeline import Analyzer
 
     open_corpus([news], private)
     made: list[str] = []
-    for module in (collection, digest_store):
+    for module in (collection_digests, digest_store):
         real = module.digest_article
 
         def counting(article, analysis, real=real):
@@ -203,7 +203,7 @@ def test_adding_an_article_digests_only_that_article(
 
         monkeypatch.setattr(module, "digest_article", counting)
     # A new process: nothing in memory, the digests come from the store.
-    monkeypatch.setattr(collection, "_memo", {})
+    monkeypatch.setattr(collection_digests, "_memo", {})
     extra = "Olaf Scholz met Volodymyr Zelenskiy in Kyiv on Monday.\n"
     (news / "extra.txt").write_text(extra)
     loaded = load_articles([news], private)

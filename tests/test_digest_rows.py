@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader import collection
+from reader import collection_digests
 from reader.cache import AnalysisCache
 from reader.collection import CollectionLinker
 from reader.digest_store import ROW_VERSION, DigestStore, UnreadMentions, encode, read_row
@@ -168,7 +168,7 @@ def _no_cache_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return real(self, text)
 
     monkeypatch.setattr(AnalysisCache, "get", counting)
-    monkeypatch.setattr(collection, "_memo", {})
+    monkeypatch.setattr(collection_digests, "_memo", {})
     return read
 
 
@@ -215,6 +215,6 @@ def test_damaged_or_old_rows_are_read_through_the_analysis_and_kept_whole(
     assert orjson.loads(store.get([key])[key].split(b"\n", 1)[0])["row"] == ROW_VERSION
     (private.cache_dir / "collections.sqlite3").unlink()
     read.clear()
-    collection._memo.clear()
+    collection_digests._memo.clear()
     assert dumps(open_corpus([folder], private)) == expected
     assert read == []

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reader import collection
-from reader.collection import CollectionLinker
+from reader import collection_digests
+from reader.collection import STEPS, CollectionLinker
 from reader.corpus import link_corpus
 from reader.digest_store import DigestStore, decode, encode
 from reader.export import corpus_to_dict
@@ -30,15 +30,15 @@ def private(settings, tmp_path: Path):
 @pytest.fixture
 def fresh(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """A process with nothing in memory; the paths of the articles linking digests."""
-    monkeypatch.setattr(collection, "_memo", {})
+    monkeypatch.setattr(collection_digests, "_memo", {})
     made: list[str] = []
-    real = collection.digest_article
+    real = collection_digests.digest_article
 
     def counting(article, analysis):
         made.append(article.path)
         return real(article, analysis)
 
-    monkeypatch.setattr(collection, "digest_article", counting)
+    monkeypatch.setattr(collection_digests, "digest_article", counting)
     return made
 
 
@@ -92,7 +92,7 @@ def test_a_damaged_row_is_made_again(private, seeds_dir: Path, fresh: list[str])
     stored = store.get([key])[key]
     assert decode(stored, first.id) == digest_article(first, analyses[first.id])
     store.put({key: stored[: len(stored) // 2]})
-    collection._memo.clear()
+    collection_digests._memo.clear()
     (private.cache_dir / "collections.sqlite3").unlink()
     fresh.clear()
     linked = CollectionLinker(private, loaded.aliases).link(loaded.articles, analyses, [])
@@ -143,7 +143,7 @@ def test_rows_of_two_versions_are_kept_and_a_third_drops_them(
 def test_texts_digested_anew_are_counted_and_stored_ones_are_not(
     settings, private, seeds_dir: Path, fresh: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(collection, "COUNT_EVERY", 1)
+    monkeypatch.setattr(collection_digests, "COUNT_EVERY", 1)
     # Analyzed with the shared store: this test's own holds no digest.
     loaded, analyses = _analyzed(settings, seeds_dir)
     total = len(loaded.articles)
@@ -165,10 +165,10 @@ def test_texts_digested_anew_are_counted_and_stored_ones_are_not(
     link()
     assert len(fresh) == total
     assert counts == [(done, total) for done in range(total + 1)]
-    assert steps[0] == collection.STEPS[0]
+    assert steps[0] == STEPS[0]
     # Now stored (in the store, not in memory): read, not made, and nothing is counted.
     counts.clear()
-    monkeypatch.setattr(collection, "_memo", {})
+    monkeypatch.setattr(collection_digests, "_memo", {})
     (private.cache_dir / "collections.sqlite3").unlink()
     link()
     assert len(fresh) == total and counts == []

@@ -19,7 +19,7 @@ from reader import link_child
 from reader.cache import AnalysisCache
 from reader.collection import STEPS
 from reader.config import Settings
-from reader.corpus_wire import CorpusAssembler
+from reader.corpus_wire import CorpusAssembler, ProvisionalAssembler, corpus_frames
 from reader.link_child import READING_ANALYSES
 from reader.link_process import LinkProcess, LinkProcessDied, Reply, articles_digest
 from reader.model import Analysis, Article, Corpus
@@ -293,3 +293,48 @@ def test_the_reply_writer_leaves_linking_the_idle_core(monkeypatch) -> None:
     finally:
         outbox.close()
         receiving.close()
+
+
+def test_a_changed_collection_comes_first_as_linked_before_when_asked(seeds):
+    articles, analyses, settings = seeds
+    # The first article alone was linked (and stored) before; now both are opened.
+    before = build_corpus(articles[:1], analyses, [], settings)
+    cache = AnalysisCache(settings.cache_dir / "analysis", model_identity(settings.model))
+    for article in articles:
+        cache.put(article.text, analyses[article.id])
+
+    def run(provisional: bool) -> list[object]:
+        events: list[object] = []
+        process = LinkProcess()
+        process.start(articles, [], settings, None, True, provisional)
+        reply = process.run(
+            events.append,
+            lambda count: events.append(("linking", count)),
+            cancelled=lambda: False,
+            on_provisional=lambda info: events.append(("provisional", info)),
+        )
+        assert reply.kind == "done"
+        return events
+
+    events = run(provisional=True)
+    assert events[0] == ("provisional", {"numbers": [0], "added": 1, "removed": 0})
+    linking = events.index(("linking", len(articles)))
+    # The stored collection as the index holds it, up to its end, then the new link.
+    stored = [e for e in events[1:linking] if isinstance(e, bytes)]
+    assert stored == [*corpus_frames(before)]
+    early = ProvisionalAssembler(articles, [], settings.model, [0])
+    for frame in stored:
+        early.add(frame)
+    assert [e.id for e in early.corpus().entities] == [e.id for e in before.entities]
+    assembler = CorpusAssembler(articles, [], settings.model)
+    for frame in events[linking + 1 :]:
+        assert isinstance(frame, bytes)
+        assembler.add(frame)
+    uncached = replace(settings, use_cache=False)
+    same_entities(assembler.corpus(), build_corpus(articles, analyses, [], uncached))
+    # Not asked (the command line's and the tests' requests): nothing provisional. The
+    # link just made is stored, so the collection is a hit now in any case.
+    (settings.cache_dir / "collections.sqlite3").unlink()
+    build_corpus(articles[:1], analyses, [], settings)
+    assert not any(isinstance(e, tuple) and e[0] == "provisional" for e in run(False))
+    assert not any(isinstance(e, tuple) and e[0] == "provisional" for e in run(True))

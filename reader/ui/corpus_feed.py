@@ -47,9 +47,11 @@ LinkCorpus = Callable[
 LookupCorpus = Callable[
     [Sequence[Article], Sequence[LoadError], Settings, AliasTable | None], Corpus | None
 ]
-#: "grouping": every entity and quote is linked and shown; the stories and repeated
-#: quotes are still being grouped (a collection linked in a linking process).
-AnalysisState = Literal["waiting", "analyzing", "grouping", "done", "failed"]
+#: "provisional": a changed collection is shown as it was linked before (the nearest
+#: the index holds) while a linking process links it again; "grouping": every entity
+#: and quote is linked and shown; the stories and repeated quotes are still being
+#: grouped (a collection linked in a linking process).
+AnalysisState = Literal["waiting", "analyzing", "provisional", "grouping", "done", "failed"]
 #: While results stream in, re-link at most this often (seconds): linking is not free.
 REBUILD_INTERVAL = 0.5
 #: ... and leave the keys at least this many times the last link's duration in between.
@@ -151,6 +153,9 @@ class CorpusFeed(ProcessOpening, Widget):
         self.from_index = False
         self._process: LinkProcess | None = None
         self._closing = False
+        #: While "provisional": how many articles were added to, and removed from, the
+        #: collection shown (as it was linked before).
+        self.changes = (0, 0)
 
     def watch_state(self, state: AnalysisState) -> None:
         # Once the collection is in, what exists lives as long as the reader does:
@@ -249,6 +254,19 @@ class CorpusFeed(ProcessOpening, Widget):
         self.from_index = True
         self._take(corpus, marks, rows, True, seconds)
         self.state = "done"
+
+    def _provisional(
+        self,
+        corpus: Corpus,
+        marks: Mapping[str, ArticleMarks],
+        rows: SidebarRows,
+        added: int,
+        removed: int,
+    ) -> None:
+        # Shown until the collection linked again replaces it (``_staged``).
+        self.changes = (added, removed)
+        self._take(corpus, marks, rows, False, 0.0)
+        self.state = "provisional"
 
     def _staged(self, corpus: Corpus, marks: Mapping[str, ArticleMarks], rows: SidebarRows) -> None:
         # Not final: the same corpus with its stories follows (``_reopened``).

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import gc
 import time
-from collections import deque
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from textual.message import Message
 from textual.worker import Worker, get_current_worker
@@ -35,9 +34,14 @@ from reader.link_process import (
 from reader.linking import AliasTable
 from reader.model import Article, Corpus, LoadError
 from reader.pipeline import Analyzer
+from reader.ui.frame_decoding import (
+    CollectorPause,
+    ProvisionalFrames,
+    SlicedDecoding,
+    assembled,
+)
 from reader.ui.highlights import ArticleMarks
-from reader.ui.lazy_marks import LazyMarks
-from reader.ui.sidebar_rows import SidebarRows, prepare_rows
+from reader.ui.sidebar_rows import SidebarRows
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -47,11 +51,6 @@ ProcessOutcome = Literal["opened", "miss", "failed", "cancelled"]
 #: Collections of at least this many articles are opened in a process of their own:
 #: below, starting one costs more than the lookup it spares the UI.
 PROCESS_MIN_ARTICLES = 200
-#: The UI thread decodes the frames waiting for it for about this long at a time, then
-#: answers what else came (keys) before the next slice (seconds).
-DECODE_SLICE = 0.008
-#: Frames received ahead of the decoding at most, before they are handed over.
-READ_AHEAD = 64
 
 
 def read_preloaded(on_chunk: Callable[[LoadChunk], object], cancelled: Callable[[], bool]) -> bool:
@@ -73,91 +72,6 @@ def read_preloaded(on_chunk: Callable[[LoadChunk], object], cancelled: Callable[
         return True
     discard_preloaded()
     return False
-
-
-def assembled(assembler: CorpusAssembler) -> tuple[Corpus, LazyMarks, SidebarRows]:
-    """The corpus of a linked (or complete) ``assembler``, its (lazy) highlights and its
-    sidebar rows; the frames still to come (stories, repeated quotes) change none of them."""
-    corpus = assembler.corpus()
-    marks = LazyMarks(
-        corpus, assembler.mention_spans, assembler.quotes_by_article, dict(assembler.elsewhere)
-    )
-    return corpus, marks, prepare_rows(corpus.entities, assembler.spread)
-
-
-class CollectorPause:
-    """Pauses cyclic garbage collection from the first frame on; ``end`` freezes what exists.
-
-    Decoding a large corpus makes hundreds of thousands of objects, and each
-    full collection rescans them all: pauses of a fifth of a second on the UI
-    thread. The corpus is acyclic and long-lived: freezing it spares every
-    later collection too (reference counting still frees it when replaced).
-    Paused from the first frame only: a first open links for a minute before.
-    """
-
-    def __init__(self) -> None:
-        self._was_enabled: bool | None = None
-
-    def start(self) -> None:
-        """Pause (once; called from any thread)."""
-        if self._was_enabled is None:
-            self._was_enabled = gc.isenabled()
-            gc.disable()
-
-    def end(self) -> None:
-        """Freeze what exists and collect as before (if paused at all)."""
-        if self._was_enabled is not None:
-            gc.freeze()
-            if self._was_enabled:
-                gc.enable()
-            self._was_enabled = None
-
-
-class SlicedDecoding:
-    """Frames received by a worker thread, decoded on the UI thread a slice at a time.
-
-    Handing the UI thread each frame alone cost a round trip through its event
-    loop per frame, and a 10,000-article collection sends hundreds. The worker
-    instead gathers the frames already waiting (``put`` with ``more``), then
-    hands them over and waits while the UI thread decodes them for about
-    ``DECODE_SLICE`` at a time, with keys and repaints answered between slices.
-
-    Args:
-        decode: decodes one frame (``CorpusAssembler.add``); its errors reach the
-            worker that handed the frames over.
-        call: runs a function on the UI thread and waits for it (``App.call_from_thread``).
-        slice_seconds: how long one slice decodes.
-    """
-
-    def __init__(
-        self,
-        decode: Callable[[bytes], object],
-        call: Callable[[Callable[[], object]], object],
-        slice_seconds: float = DECODE_SLICE,
-    ) -> None:
-        self._decode = decode
-        self._call = call
-        self._slice_seconds = slice_seconds
-        self._pending: deque[bytes] = deque()
-
-    def put(self, frame: bytes, more: bool) -> None:
-        """Take ``frame``; ``more``: another is waiting already (it is read first)."""
-        self._pending.append(frame)
-        if not more or len(self._pending) >= READ_AHEAD:
-            self.flush()
-
-    def flush(self) -> None:
-        """Decode every frame taken (the caller waits, the UI thread answers between slices)."""
-        while self._pending:
-            self._call(self._slice)
-
-    def _slice(self) -> None:
-        pending, decode = self._pending, self._decode
-        deadline = time.perf_counter() + self._slice_seconds
-        # At least one frame per slice, whatever the clock says.
-        decode(pending.popleft())
-        while pending and time.perf_counter() < deadline:
-            decode(pending.popleft())
 
 
 class LinkingElsewhere(Message):
@@ -223,6 +137,15 @@ class ProcessOpening:
             self, corpus: Corpus, marks: Mapping[str, ArticleMarks], rows: SidebarRows
         ) -> None: ...
 
+        def _provisional(
+            self,
+            corpus: Corpus,
+            marks: Mapping[str, ArticleMarks],
+            rows: SidebarRows,
+            added: int,
+            removed: int,
+        ) -> None: ...
+
     @property
     def isolated(self) -> bool:
         """Whether the collection is opened in a process of its own (a large one is)."""
@@ -244,11 +167,19 @@ class ProcessOpening:
         preloaded = take_preloaded() if link else None
         pause = CollectorPause()
         decoding = SlicedDecoding(assembler.add, call)
+        # A changed collection: the nearest one linked before comes first, shown meanwhile.
+        early = ProvisionalFrames(self.articles, self.errors, self.settings.model, call)
 
         def on_frame(frame: bytes) -> None:
             pause.start()
             process = self._process
-            decoding.put(frame, more=process is not None and process.has_reply())
+            more = process is not None and process.has_reply()
+            if early.active:
+                shown = early.put(frame, more)
+                if shown is not None:
+                    call(self._provisional, *shown, early.added, early.removed)
+                return
+            decoding.put(frame, more)
             if frame == LINKED:
                 # Every entity and quote is in: shown now, while the child groups the
                 # stories (and stores the collection), which follow.
@@ -256,7 +187,7 @@ class ProcessOpening:
                 call(self._staged, *assembled(assembler))
 
         try:
-            reply = self._ask(preloaded, link, on_frame, lambda: self._ended(worker))
+            reply = self._ask(preloaded, link, on_frame, lambda: self._ended(worker), early.begin)
             if reply.kind == "done":
                 decoding.flush()
             if reply.kind == "done" and assembler.complete:
@@ -294,6 +225,7 @@ class ProcessOpening:
         link: bool,
         on_frame: Callable[[bytes], object],
         cancelled: Callable[[], bool],
+        on_provisional: Callable[[dict[str, Any]], object],
     ) -> Reply:
         """The final reply of the preloaded process, or (none, or it read other
         articles) of one started now on the feed's articles."""
@@ -316,13 +248,26 @@ class ProcessOpening:
             self._process = preloaded
             expect = articles_digest(self.articles)
             reply = preloaded.run(
-                on_frame, on_linking, cancelled, expect=expect, on_step=on_step, on_count=on_count
+                on_frame,
+                on_linking,
+                cancelled,
+                expect=expect,
+                on_step=on_step,
+                on_count=on_count,
+                on_provisional=on_provisional,
             )
             if reply.kind != "mismatch":
                 return reply
         process = self._process = LinkProcess()
-        process.start(self.articles, self.errors, self.settings, self.aliases, link)
-        return process.run(on_frame, on_linking, cancelled, on_step=on_step, on_count=on_count)
+        process.start(self.articles, self.errors, self.settings, self.aliases, link, link)
+        return process.run(
+            on_frame,
+            on_linking,
+            cancelled,
+            on_step=on_step,
+            on_count=on_count,
+            on_provisional=on_provisional,
+        )
 
     def _ended(self, worker: Worker[None]) -> bool:
         # Quitting: the worker may be cancelled after the feed is unmounted, or not at all.

@@ -55,7 +55,7 @@ from reader.ui.session_keeper import SessionKeeper
 from reader.ui.sidebar_rows import SidebarRows
 from reader.ui.status_bar import StatusBar
 from reader.ui.view_actions import ViewActions
-from reader.ui.wording import collection_summary, linking_status
+from reader.ui.wording import collection_summary, linking_status, provisional_status
 
 
 class ReaderScreen(
@@ -89,6 +89,8 @@ class ReaderScreen(
         self.corpus = Corpus(self.articles, [], [], self.errors, settings.model)
         #: Steps through the selected entity's mentions (rebuilt with the selection).
         self.index: MentionIndex | None = None
+        #: The step of the new link while a changed collection shows as linked before.
+        self._relinking = ""
         self.feed = CorpusFeed(
             self.articles,
             self.errors,
@@ -189,6 +191,8 @@ class ReaderScreen(
         self.status_bar.show_progress(message.done, message.total)
 
     def _analysis_state_changed(self, state: AnalysisState) -> None:
+        if state == "provisional" and self.selection is None:
+            self.status_bar.show_message(self._summary())
         # "grouping": the entities are all in, only the stories are still to come.
         if state in ("grouping", "done"):
             self.status_bar.show_progress(1, 1)
@@ -199,10 +203,17 @@ class ReaderScreen(
     def _linking(self, message: LinkingElsewhere) -> None:
         if self.feed.state in ("grouping", "done"):
             return  # a step told before the entities came, handled after: said already
-        said = linking_status(message.articles, message.step, message.done, message.total)
-        self.status_bar.show_message(said)
         if message.of:
             self.status_bar.show_progress(*message.progress())
+        if self.feed.state == "provisional":
+            # The collection as linked before is shown: the line counts it, and says
+            # how far its new link is.
+            self._relinking = message.step
+            if self.selection is None:
+                self.status_bar.show_message(self._summary())
+            return
+        said = linking_status(message.articles, message.step, message.done, message.total)
+        self.status_bar.show_message(said)
 
     @on(LinkFallback)
     def _fallback(self, message: LinkFallback) -> None:
@@ -263,6 +274,9 @@ class ReaderScreen(
 
     def _summary(self) -> str:
         corpus, grouping = self.corpus, self.feed.state == "grouping"
+        if self.feed.state == "provisional":
+            counts = (len(corpus.articles), len(corpus.entities), len(corpus.quotes))
+            return provisional_status(*counts, *self.feed.changes, self._relinking)
         return collection_summary(
             len(corpus.articles), len(corpus.entities), len(corpus.quotes), grouping
         )

@@ -24,6 +24,24 @@ def collection_summary(articles: int, entities: int, quotes: int, grouping: bool
     )
 
 
+def provisional_status(
+    articles: int, entities: int, quotes: int, added: int, removed: int, step: str = ""
+) -> str:
+    """The status line of a changed collection shown as it was linked before (``added``
+    articles not in it, ``removed`` in it no longer) while it is linked again, ``step``
+    of that under way."""
+    changes = ", ".join(
+        part
+        for count, part in ((added, f"{added:,} new or changed"), (removed, f"{removed:,} gone"))
+        if count
+    )
+    return (
+        f"{counted(articles, 'article')} · {counted(entities, 'entity', 'entities')} · "
+        f"{counted(quotes, 'quote')} as linked before ({changes or 'unchanged'}) · "
+        f"relinking{': ' + step if step else ''}…"
+    )
+
+
 def linking_status(articles: int, step: str = "", done: int = 0, total: int = 0) -> str:
     """The status line while a collection is linked: ``step`` under way, ``done`` of
     ``total`` through it when it says (0 of 0: it does not)."""

@@ -18,7 +18,7 @@ from reader.link_process import LinkProcess
 from reader.model import Corpus
 from reader.nlp import model_identity
 from reader.pipeline import Analyzer, build_corpus
-from reader.ui import feed_process
+from reader.ui import feed_process, frame_decoding
 from reader.ui.app import ReaderApp
 from reader.ui.lazy_marks import LazyMarks
 from reader.ui.status_bar import StatusBar
@@ -207,7 +207,7 @@ async def test_the_received_corpus_is_put_together_off_the_ui_thread(
 
 def recorded_decoding(
     slice_seconds: float,
-) -> tuple[feed_process.SlicedDecoding, list[bytes], list[int]]:
+) -> tuple[frame_decoding.SlicedDecoding, list[bytes], list[int]]:
     """Sliced decoding that records each frame decoded and, for each hand-over to the UI
     thread, how many frames were decoded before it."""
     decoded: list[bytes] = []
@@ -217,7 +217,7 @@ def recorded_decoding(
         calls.append(len(decoded))
         function()
 
-    decoding = feed_process.SlicedDecoding(decoded.append, on_ui_thread, slice_seconds)
+    decoding = frame_decoding.SlicedDecoding(decoded.append, on_ui_thread, slice_seconds)
     return decoding, decoded, calls
 
 
@@ -244,9 +244,9 @@ def test_a_slice_ends_when_its_time_is_up_and_the_keys_get_their_turn():
 
 
 def test_frames_read_ahead_are_bounded(monkeypatch):
-    monkeypatch.setattr(feed_process, "READ_AHEAD", 4)
+    monkeypatch.setattr(frame_decoding, "READ_AHEAD", 4)
     decoded: list[bytes] = []
-    decoding = feed_process.SlicedDecoding(decoded.append, lambda f: f(), slice_seconds=60)
+    decoding = frame_decoding.SlicedDecoding(decoded.append, lambda f: f(), slice_seconds=60)
     for number in range(6):
         decoding.put(b"%d" % number, more=True)
     assert decoded == [b"0", b"1", b"2", b"3"]
@@ -256,7 +256,7 @@ def test_a_damaged_frame_reaches_the_worker_that_handed_it_over():
     def refuse(frame: bytes) -> None:
         raise ValueError("not a frame")
 
-    decoding = feed_process.SlicedDecoding(refuse, lambda f: f())
+    decoding = frame_decoding.SlicedDecoding(refuse, lambda f: f())
     with pytest.raises(ValueError):
         decoding.put(b"garbage", more=False)
 
@@ -390,3 +390,53 @@ async def test_a_step_handled_after_the_entities_came_changes_nothing(make_app):
         screen.post_message(feed_process.LinkingElsewhere(2, STEPS[-1], len(STEPS), len(STEPS)))
         await pilot.pause()
         assert status.text == summary and not status.query_one(ProgressBar).display
+
+
+@pytest.mark.asyncio
+async def test_a_changed_collection_shows_as_linked_before_until_linked_again(
+    warm, seed_articles, recorded_analyses, tmp_path, monkeypatch
+):
+    articles, aliases = seed_articles.articles, seed_articles.aliases
+    # The first article alone was linked before (and stored); now both are opened, and
+    # the child is held before it places the new link's quotes.
+    before = build_corpus(articles[:1], recorded_analyses, [], warm, aliases)
+    uncached = replace(warm, use_cache=False)
+    expected = build_corpus(articles, recorded_analyses, [], uncached, aliases)
+    gate = tmp_path / "quotes may go"
+    started = Started([sys.executable, "-c", HELD_CHILD, str(gate), "go", "quotes"])
+    monkeypatch.setattr(feed_process, "LinkProcess", started)
+    app = ReaderApp(articles, seed_articles.errors, warm, Analyzer(warm), aliases)
+    async with app.run_test(size=(200, 40)) as pilot:
+        screen = reader(app)
+        for _ in range(3000):
+            if screen.feed.state == "provisional":
+                break
+            await pilot.pause(0.01)
+        assert screen.feed.state == "provisional" and not screen.analysis_done
+        # What was linked before is listed, counted and browsable; the new article has
+        # no entity yet.
+        assert [e.id for e in screen.corpus.entities] == [e.id for e in before.entities]
+        assert {m.article for e in screen.corpus.entities for m in e.mentions} == {articles[0].id}
+        status = screen.query_one(StatusBar)
+        for _ in range(300):  # the steps of the new link follow the provisional corpus
+            if "relinking: " in status.text:
+                break
+            await pilot.pause(0.01)
+        assert f"{len(before.entities)} entities" in status.text
+        assert "as linked before (1 new or changed)" in status.text
+        assert "relinking: " in status.text
+        peskov = next(e.id for e in before.entities if "Peskov" in e.name)
+        assert peskov in {e.id for e in expected.entities}  # ids come from the text
+        screen.select_entity(peskov)
+        await pilot.pause()
+        gate.touch()
+        await settle(pilot)
+        assert [e.id for e in screen.corpus.entities] == [e.id for e in expected.entities]
+        assert screen.corpus.quotes == expected.quotes
+        assert screen.corpus.stories == expected.stories
+        # The reader's place survived the new link.
+        assert screen.selection is not None and screen.selection.entity_id == peskov
+        screen.action_clear_selection()
+        await pilot.pause()
+        assert "as linked before" not in status.text
+        assert f"{len(expected.entities)} entities" in status.text
