@@ -18,7 +18,8 @@ one run, since the machine is noisy):
   and stores it in the index), and the export after it;
 - the TUI (``bench/tui_scale.py``, when ``--tui``): time until the status bar
   counts the entities, N articles against the 2 bundled ones, and the longest
-  wait for a key while they load.
+  wait for a key while they load; then with one article added, the time until
+  the collection as linked before is shown and until it is linked again.
 
 The cache is filled by analyzing each base article once and storing that
 analysis for each of its editions too: an edition only appends a line that
@@ -281,7 +282,13 @@ def main() -> None:
     )
     print(f"load average at the end: {load_average()}")
     if args.tui:
-        tui = [sys.executable, str(ROOT / "bench" / "tui_scale.py"), str(large)]
+        tui = [
+            sys.executable,
+            str(ROOT / "bench" / "tui_scale.py"),
+            str(large),
+            "--added",
+            str(added),
+        ]
         subprocess.run(tui, env=env, check=True)
 
 

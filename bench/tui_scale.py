@@ -18,7 +18,12 @@ entities are counted: the longest of those waits is what answering ``?``
 costs on this machine at all (the bundled articles give the baseline).
 
 Then the same for a reopened collection (the collection index filled by the
-first run). Last, the floor: a bare Textual app of the same size (a screen of
+first run). With ``--added FILE``, then for PATH with FILE added (in a folder
+of its own inside PATH, removed after; FILE's analysis should be cached, as
+``bench/scale.py`` leaves it): the time until the collection as linked before
+is shown (its entities counted) and until it is linked again (the status line's
+summary), and the longest key wait until then, each run starting from the
+index as it held PATH alone. Last, the floor: a bare Textual app of the same size (a screen of
 text, a status line, a help screen of the same rows) answering the same key,
 polled the same way; what the reader's waits are against it says what the
 reader adds to Textual and to this bench's own polling (tmux, a few ms a key).
@@ -35,7 +40,8 @@ up to 0.1 s late whatever ``ESCDELAY`` says (its input thread looks for the
 end of an escape sequence only when its 0.1 s wait for input ends), so the
 floor is timed closing with Escape too.
 
-Usage: python bench/tui_scale.py PATH [--timeout 300] [--only reopened] [--dialogs]
+Usage: python bench/tui_scale.py PATH [--timeout 300] [--only reopened] [--added FILE]
+       [--dialogs]
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ import argparse
 import os
 import re
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -54,6 +61,10 @@ from pathlib import Path
 
 HELP_MARK = "Show all keys"  # a row at the top of the help screen
 COUNTED = re.compile(r"[\d,]+ entit")
+#: The status line of a linked collection (not one shown as linked before).
+LINKED = re.compile(r"Ctrl\+P to find an entity")
+#: Seconds for a killed reader's linking process to notice and end (it may be storing).
+CHILD_GONE = 2.0
 
 
 #: A tmux server of this bench's own: a shared one runs its panes in the environment of
@@ -142,25 +153,61 @@ def wait(session: Session, test, timeout: float) -> float:
 
 
 def run(
-    argv: list[str], timeout: float, probe: float, after: int = 0
+    argv: list[str], timeout: float, probe: float, after: int = 0, until: re.Pattern = COUNTED
 ) -> tuple[float, float, int, float, float]:
-    """Seconds until entities are counted, the longest key wait while loading, how many
-    keys were timed then, the longest wait of ``after`` more keys once loaded, and the
-    median of the waits while loading (each the longer of an open and a close): on a
-    shared machine the longest is one unlucky key, the median what a reader mostly gets."""
+    """Seconds until entities are counted (or the screen shows ``until``), the longest
+    key wait while loading, how many keys were timed then, the longest wait of ``after``
+    more keys once loaded, and the median of the waits while loading (each the longer of
+    an open and a close): on a shared machine the longest is one unlucky key, the median
+    what a reader mostly gets."""
     session = Session(argv)
     try:
         # The first frame: anything drawn at all.
         wait(session, lambda s: s.strip() != "", timeout)
         waits: list[float] = []
-        while probe and not COUNTED.search(session.status()):
+        while probe and not until.search(session.status()):
             waits.append(toggle_help(session, probe, timeout))
-        counted = wait(session, lambda s: COUNTED.search(s) is not None, timeout)
+        counted = wait(session, lambda s: until.search(s) is not None, timeout)
         settled = max((toggle_help(session, 0.2, timeout) for _ in range(after)), default=0.0)
         middle = statistics.median(waits) if waits else 0.0
         return counted, max(waits, default=0.0), 2 * len(waits), settled, middle
     finally:
         session.close()
+
+
+def changed_open(argv: list[str], timeout: float) -> tuple[float, float]:
+    """Seconds until a changed collection's entities are counted (as linked before, when
+    the index holds a collection near it), and until it is linked again."""
+    session = Session(argv)
+    try:
+        shown = wait(session, lambda s: COUNTED.search(s) is not None, timeout)
+        return shown, wait(session, lambda s: LINKED.search(s) is not None, timeout)
+    finally:
+        session.close()
+
+
+def one_added(path: Path, added: Path, index: Path, timeout: float, every: float, after: int):
+    """``changed_open``'s times, then ``run``'s key waits until linked, for ``path`` with
+    ``added`` added; each run starts from the index as it holds ``path`` alone."""
+    reader = [sys.executable, "-m", "reader", str(path)]
+    run(reader, timeout, probe=0)  # stored, if it was not
+    time.sleep(CHILD_GONE)
+    snapshot = index.with_name("bench-snapshot.sqlite3")
+    shutil.copy(index, snapshot)
+    target = path / "bench-added" / added.name
+    target.parent.mkdir(exist_ok=True)
+    shutil.copy(added, target)
+    try:
+        times = changed_open(reader, timeout)
+        time.sleep(CHILD_GONE)
+        shutil.copy(snapshot, index)
+        return times, run(reader, timeout, every, after, until=LINKED)
+    finally:
+        target.unlink()
+        target.parent.rmdir()
+        time.sleep(CHILD_GONE)
+        shutil.copy(snapshot, index)
+        snapshot.unlink()
 
 
 def toggle_help(session: Session, pause: float, timeout: float) -> float:
@@ -322,6 +369,9 @@ def main() -> None:
         help="measure PATH this way only (the bundled articles are always measured)",
     )
     parser.add_argument(
+        "--added", type=Path, help="also time PATH with this article added (see above)"
+    )
+    parser.add_argument(
         "--dialogs", action="store_true", help="time each dialog and filter once loaded"
     )
     parser.add_argument("--repeat", type=int, default=5, help="opens of each dialog (--dialogs)")
@@ -369,6 +419,16 @@ def main() -> None:
             f"(median {middle * 1000:.0f} ms), "
             f"once loaded {settled * 1000:.0f} ms over {2 * args.after} keys "
             f"({longest / floor:.2f}x and {settled / floor:.2f}x the floor)"
+        )
+    if args.added is not None and args.only is None:
+        store = index / "reader" / "collections.sqlite3"
+        times, keyed = one_added(args.path, args.added, store, args.timeout, args.every, args.after)
+        (shown, linked), (_, longest, keys, _, middle) = times, keyed
+        print(
+            f"{args.path} (one article added): shown as linked before after {shown:.2f} s "
+            f"({shown / bundled:.2f}x the bundled articles), linked again after "
+            f"{linked:.2f} s ({linked / bundled:.2f}x); longest key wait until linked "
+            f"{longest * 1000:.0f} ms over {keys} keys (median {middle * 1000:.0f} ms)"
         )
 
 
