@@ -35,6 +35,7 @@ from reader.ui.abandonable import Cancelled, run_abandonable
 from reader.ui.feed_process import ProcessOpening
 from reader.ui.highlights import ArticleMarks
 from reader.ui.lazy_marks import LazyMarks
+from reader.ui.let_go import let_go
 from reader.ui.selection import Anchor, find_again
 from reader.ui.sidebar_rows import SidebarRows, prepare_rows
 
@@ -156,6 +157,8 @@ class CorpusFeed(ProcessOpening, Widget):
         #: While "provisional": how many articles were added to, and removed from, the
         #: collection shown (as it was linked before).
         self.changes = (0, 0)
+        #: The corpus shown and its highlights (``let_go`` frees them once replaced).
+        self._shown: list[tuple[Corpus, Mapping[str, ArticleMarks]]] = []
 
     def watch_state(self, state: AnalysisState) -> None:
         # Once the collection is in, what exists lives as long as the reader does:
@@ -285,9 +288,16 @@ class CorpusFeed(ProcessOpening, Widget):
         self.generation += 1
         anchor = self._anchor()
         found = find_again(corpus, anchor) if anchor else None
-        self._deliver(
+        self._hand_over(
             LinkResult(self.generation, corpus, marks, rows, anchor, found, final, seconds)
         )
+
+    def _hand_over(self, result: LinkResult) -> None:
+        """Deliver ``result``; the corpus shown before is freed in a thread of its own."""
+        replaced, self._shown = self._shown, [(result.corpus, result.marks)]
+        self._deliver(result)
+        if replaced:
+            let_go(replaced)
 
     def _receive_cached(self, cached: Mapping[str, Analysis], pending: int) -> None:
         self.analyses.update(cached)
@@ -386,7 +396,7 @@ class CorpusFeed(ProcessOpening, Widget):
         # Linking thousands of articles takes a while: re-link less often then.
         self.interval = max(REBUILD_INTERVAL, REBUILD_FACTOR * result.seconds)
         # Delivered before the state says "done", so whoever sees "done" sees the corpus.
-        self._deliver(result)
+        self._hand_over(result)
         if result.final:
             self._final_pending = False
             self.state = "done"

@@ -54,6 +54,10 @@ class LazyMarks(Mapping[str, ArticleMarks]):
             quotes.setdefault(quote.article, []).append(quote)
         return cls(corpus, spans, quotes, repeated_elsewhere(corpus))
 
+    def parts(self) -> list[object]:
+        """The per-article lists it holds (the bulk of what freeing it costs)."""
+        return [*self._spans.values(), *self._quotes.values(), *self._built.values()]
+
     def __getitem__(self, article_id: str) -> ArticleMarks:
         built = self._built.get(article_id)
         if built is None:
