@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 
 from reader.model import Corpus
-from reader.ui.lazy_marks import LazyMarks
 from reader.ui import let_go as let_go_module
+from reader.ui.lazy_marks import LazyMarks
 from reader.ui.let_go import let_go
 
 
