@@ -69,13 +69,11 @@ def collection_key(
             fingerprint, the alias table, the model's label).
     """
     digest = hashlib.sha256(f"reader-collection-{_FORMAT}".encode())
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(collection_members.fields(parts))
     for article in articles:
         # Titles and dates are not in the text's key, but stories are titled and
         # ordered by them: a retitled article is a new collection.
-        for field in (article.id, analysis_keys[article.id], article.title, article.date):
-            digest.update((field or "").encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(collection_members.article_fields(article, analysis_keys[article.id]))
     return digest.hexdigest()
 
 

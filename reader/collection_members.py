@@ -64,24 +64,27 @@ class Nearest(NamedTuple):
 
 def members(articles: Sequence[Article], analysis_keys: Mapping[str, str], parts: str) -> Members:
     """The members of ``articles`` (``analysis_keys``: as for ``collection_key``)."""
-    digests = b"".join(member_digest(a.id, analysis_keys[a.id], a.title, a.date) for a in articles)
+    digests = b"".join(
+        hashlib.blake2b(article_fields(a, analysis_keys[a.id]), digest_size=MEMBER_BYTES).digest()
+        for a in articles
+    )
     return Members(parts, digests)
 
 
-def member_digest(article_id: str, analysis_key: str, title: str | None, date: str | None) -> bytes:
-    """One article's member digest."""
-    digest = hashlib.blake2b(digest_size=MEMBER_BYTES)
-    for field in (article_id, analysis_key, title, date):
-        digest.update((field or "").encode("utf-8", "surrogatepass") + b"\0")
-    return digest.digest()
+def fields(values: Iterable[str | None]) -> bytes:
+    """``values`` as a collection's key and members hash them: each in UTF-8 (None as
+    empty), ended by a NUL."""
+    return b"".join((value or "").encode("utf-8", "surrogatepass") + b"\0" for value in values)
+
+
+def article_fields(article: Article, analysis_key: str) -> bytes:
+    """What a collection's key and members hash of one article (``fields``)."""
+    return fields((article.id, analysis_key, article.title, article.date))
 
 
 def parts_digest(parts: Iterable[str]) -> str:
     """The digest of a collection's parts (what its key hashes beside its articles)."""
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    return digest.hexdigest()
+    return hashlib.sha256(fields(parts)).hexdigest()
 
 
 def split(digests: bytes) -> list[bytes]:
