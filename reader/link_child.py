@@ -4,9 +4,9 @@ Started by :class:`reader.link_process.LinkProcess` as ``python -m
 reader.link_child REQUEST_FD REPLY_FD``. It reads the request (settings,
 alias table, and either the articles or the paths to read them from), looks
 the collection up in the index, links it from the analysis cache when asked
-and everything is cached, and answers in the frames and messages described in
-:mod:`reader.link_process`. It imports neither Textual nor, on the warm path,
-spaCy.
+and (nearly) everything is cached, and answers in the frames and messages
+described in :mod:`reader.link_process`. It imports neither Textual nor, on the
+warm path, spaCy: only a few texts never analyzed (``FEW_NEW``) load the model.
 """
 
 from __future__ import annotations
@@ -47,6 +47,12 @@ ORPHAN_CHECK = 1.0
 COUNT_INTERVAL = 0.1
 #: The step said before linking's own when some texts' analyses must be read first.
 READING_ANALYSES = "reading the cached analyses"
+#: The step said before linking's own when a few texts were never analyzed.
+ANALYZING = "analyzing the new texts"
+#: The largest share of a collection's texts never analyzed that the child analyzes
+#: itself (with the model, in its own process) before linking. Past it, the reader
+#: analyzes them and shows each as it comes, as for a collection never opened.
+FEW_NEW = 1 / 20
 
 
 def serve(requests: Connection, replies: Connection) -> None:
@@ -170,12 +176,13 @@ def _linked(
     rest = stored.missing(articles)
     analyzer = Analyzer(settings)
     try:
-        # Looked for before anything is said: a text not cached needs the model, and
-        # the parent streams its analysis instead.
-        if not analyzer.all_cached(rest):
-            return None, list, linker.model
+        # Looked for before anything is said: a text not analyzed needs the model.
+        new = analyzer.uncached(rest)
     except ModelNotFound:
         return None, list, linker.model  # the parent says so: it knows how to word it
+    if len(new) > len(articles) * FEW_NEW:
+        # Many texts to analyze: the parent analyzes them and shows each as it comes.
+        return None, list, linker.model
     _message(outbox, "linking", {"articles": len(articles)})
     # Linking a large collection takes a minute: when the cores are busy, the
     # reader's keys go first (the quick lookup above keeps its priority).
@@ -186,8 +193,15 @@ def _linked(
     from reader.collection import STEPS
 
     # Texts whose rows do not hold what linking reads (after an update of the linking
-    # code) are read from the analysis cache first: a second for 10,000, counted too.
-    steps = (READING_ANALYSES, *STEPS) if rest else STEPS
+    # code) are read from the analysis cache first: a second for 10,000, counted too;
+    # the few never analyzed are analyzed here.
+    fresh = {a.id for a in new}
+    read = [a for a in rest if a.id not in fresh]
+    steps = (
+        *((READING_ANALYSES,) if read else ()),
+        *((ANALYZING,) if new else ()),
+        *STEPS,
+    )
 
     counts = Throttle(COUNT_INTERVAL)
 
@@ -204,11 +218,15 @@ def _linked(
             _message(outbox, "count", {"done": done, "total": total})
 
     cached = {}
-    if rest:
+    if read:
         on_step(READING_ANALYSES)
-        cached = analyzer.cached(rest, on_count)
-        if len(cached) < len(rest):
+        cached = analyzer.cached(read, on_count)
+        if len(cached) < len(read):
             return None, list, linker.model  # an entry damaged: the parent analyzes it
+    if new:
+        on_step(ANALYZING)
+        # Stored in the cache (with their digests) as the parent would have.
+        cached |= analyzer.analyze(new, lambda done, total, *_: on_count(done, total))
     cached.update(stored.analyses)
     stages = linker.link_in_stages(articles, cached, errors, stored.digests, on_step, on_count)
     return staged_frames(stages), warnings, linker.model

@@ -9,8 +9,9 @@ frames of :mod:`reader.corpus_wire`.
 
 The child answers one request: look the articles up in the collection index;
 on a miss, and only when asked to link, link them from the analysis cache if
-every article is cached there (and store the result in the index). Otherwise
-it answers ``miss`` and the caller analyzes in its own process as before.
+every article is cached there, or all but a few (``link_child.FEW_NEW``), which
+it then analyzes first (and store the result in the index). Otherwise it
+answers ``miss`` and the caller analyzes in its own process as before.
 
 The child may also read the articles itself (``preload``, while the reader
 reads them too); it then first tells their digest.
@@ -20,8 +21,9 @@ Frames from the child are ``C`` + a corpus frame, ``A`` + a pickled
 reads them), or ``M`` + an orjson message: ``["loaded", {"digest": ...}]``,
 ``["linking", {"articles": n}]``, then ``["step", {"step": what, "number": k, "of": n}]``
 as each step of linking begins (``collection.STEPS``, after a step of reading cached
-analyses when some must be), ``["count", {"done": d, "total": t}]`` now and then while
-a step reads or digests texts, ``["miss", {}]``,
+analyses when some must be, and one of analyzing the few new texts when there are
+some), ``["count", {"done": d, "total": t}]`` now and then while a step reads,
+analyzes or digests texts, ``["miss", {}]``,
 ``["error", {"message": ...}]``, ``["done", {"warnings": [...], "model": ...}]``.
 
 A child asked for it (``provisional``) that links a changed collection first sends

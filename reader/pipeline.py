@@ -160,13 +160,13 @@ class Analyzer:
             on_count(total, total)
         return found
 
-    def all_cached(self, articles: Sequence[Article]) -> bool:
-        """Whether the cache has an entry for every one of ``articles``, none read
-        (a damaged entry counts: ``cached`` then leaves it out)."""
+    def uncached(self, articles: Sequence[Article]) -> list[Article]:
+        """Those of ``articles`` the cache has no entry for, none read (a damaged entry
+        counts as one: ``cached`` then leaves it out); all of them without a cache."""
         cache = self.cache
         if cache is None:
-            return not articles
-        return all(cache.path(cache.key(article.text)).is_file() for article in articles)
+            return list(articles)
+        return [a for a in articles if not cache.path(cache.key(a.text)).is_file()]
 
     def analyze(
         self, articles: Sequence[Article], on_progress: Progress | None = None

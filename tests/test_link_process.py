@@ -338,3 +338,68 @@ def test_a_changed_collection_comes_first_as_linked_before_when_asked(seeds):
     build_corpus(articles[:1], analyses, [], settings)
     assert not any(isinstance(e, tuple) and e[0] == "provisional" for e in run(False))
     assert not any(isinstance(e, tuple) and e[0] == "provisional" for e in run(True))
+
+
+def editions(seeds_dir: Path, folder: Path, count: int) -> list[Path]:
+    """``count`` editions of each seed in ``folder``: the seed's text and a closing line
+    that names no one (so a seed's recorded analysis fits each edition's text too)."""
+    folder.mkdir()
+    written = []
+    for seed in sorted(seeds_dir.glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        for number in range(count):
+            path = folder / f"{seed.stem}-{number:02}.txt"
+            path.write_text(f"{text.rstrip()}\n\nThis is edition {number} of the story.\n")
+            written.append(path)
+    return written
+
+
+def test_the_child_analyzes_a_few_new_texts_itself_then_links(seeds, seeds_dir, tmp_path):
+    _, analyses, settings = seeds
+    paths = editions(seeds_dir, tmp_path / "wire", 11)
+    articles = load_articles([tmp_path / "wire"], settings).articles
+    recorded = {
+        article.id: analyses[f"{Path(article.id).name.rsplit('-', 1)[0]}.txt"]
+        for article in articles
+    }
+    new = articles[-1]
+    analyzer = Analyzer(settings)
+    for article in articles:
+        if article is not new:
+            analyzer.store(article.text, recorded[article.id])
+    analyzer.flush()
+    assert len(paths) == len(articles) == 22 and len(articles) * link_child.FEW_NEW >= 1
+    events: list[object] = []
+    process = LinkProcess()
+    process.start(articles, [], settings, None, True)
+    assembler = CorpusAssembler(articles, [], settings.model)
+    reply = process.run(
+        assembler.add,
+        lambda count: events.append(("linking", count)),
+        cancelled=lambda: False,
+        on_step=lambda *step: events.append(step),
+        on_count=lambda done, total: events.append(("count", done, total)),
+    )
+    assert reply.kind == "done"
+    every = (link_child.ANALYZING, *STEPS)
+    analyzing = (link_child.ANALYZING, 1, len(every))
+    assert events[:3] == [("linking", len(articles)), analyzing, ("count", 1, 1)]
+    # The new text was analyzed by the model (and cached, as the reader would have).
+    fresh = AnalysisCache(settings.cache_dir / "analysis", model_identity(settings.model))
+    analysis = fresh.get(new.text)
+    assert analysis is not None and any(m.label == "PERSON" for m in analysis.mentions)
+    recorded[new.id] = analysis
+    uncached = replace(settings, use_cache=False)
+    same_entities(assembler.corpus(), build_corpus(articles, recorded, [], uncached))
+
+
+def test_more_new_texts_than_a_few_are_left_to_the_parent(seeds, seeds_dir, tmp_path):
+    _, analyses, settings = seeds
+    editions(seeds_dir, tmp_path / "wire", 11)
+    articles = load_articles([tmp_path / "wire"], settings).articles
+    analyzer = Analyzer(settings)
+    for article in articles[:-2]:  # two of 22 not analyzed: more than one in twenty
+        analyzer.store(article.text, analyses[f"{Path(article.id).name.rsplit('-', 1)[0]}.txt"])
+    analyzer.flush()
+    reply, assembler, linking = ask(articles, settings, link=True)
+    assert reply.kind == "miss" and linking == [] and not assembler.entities
