@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from reader.model import Corpus
+from reader.ui.let_go import let_go
 
 T = TypeVar("T")
 #: Corpora remembered per function: the current one and the one before it (a dialog
@@ -38,7 +39,12 @@ def per_corpus(function: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
                 return value
         value = function(corpus)
         kept.insert(0, (corpus, value))
+        # The corpus dropped may be the last reference to a collection replaced
+        # (freeing 10,000 articles' takes 70 ms): freed a piece at a time, elsewhere.
+        dropped = kept[KEEP:]
         del kept[KEEP:]
+        if dropped:
+            let_go(dropped)
         return value
 
     return cached

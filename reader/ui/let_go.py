@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Mapping
+from typing import TypeVar
 
 from reader.model import Corpus
-from reader.ui.highlights import ArticleMarks
 from reader.ui.lazy_marks import LazyMarks
 
 #: Seconds to wait before freeing anything: the screen lays the new corpus out meanwhile.
@@ -28,11 +27,17 @@ CHUNK = 2000
 #: ... with this pause (seconds) after each, the interpreter lock left to the UI thread.
 PAUSE = 0.001
 
+#: What goes with a corpus: its highlights, or what a dialog derived from it.
+Extra = TypeVar("Extra")
 
-def let_go(box: list[tuple[Corpus, Mapping[str, ArticleMarks]]]) -> threading.Thread:
-    """Free what ``box`` holds (``(corpus, marks)`` pairs, emptied now) in a daemon thread.
 
-    The caller must hold no other reference to them, or that one frees them.
+def let_go(box: list[tuple[Corpus, Extra]]) -> threading.Thread:
+    """Free what ``box`` holds (``(corpus, extra)`` pairs, emptied now) in a daemon thread.
+
+    ``extra``: the corpus's highlights (``LazyMarks`` or a mapping of them, whose
+    parts are freed a piece at a time too), or anything else made of the corpus
+    (let go of with it). The caller must hold no other reference to them, or that
+    one frees them.
     """
     held = box[:]
     box.clear()
@@ -41,18 +46,18 @@ def let_go(box: list[tuple[Corpus, Mapping[str, ArticleMarks]]]) -> threading.Th
     return thread
 
 
-def _dismantle(held: list[tuple[Corpus, Mapping[str, ArticleMarks]]]) -> None:
+def _dismantle(held: list[tuple[Corpus, object]]) -> None:
     time.sleep(DELAY)
     pieces: list[object] = []
     while held:
-        corpus, marks = held.pop()
+        corpus, extra = held.pop()
         pieces += corpus.entities
         pieces += corpus.quotes
-        if isinstance(marks, LazyMarks):
-            pieces += marks.parts()
-        elif isinstance(marks, dict):
-            pieces += marks.values()
-        del corpus, marks  # the shells go: what they held is held by ``pieces``
+        if isinstance(extra, LazyMarks):
+            pieces += extra.parts()
+        elif isinstance(extra, dict):
+            pieces += extra.values()
+        del corpus, extra  # the shells go: what they held is held by ``pieces``
     while pieces:
         weight = 0
         while pieces and weight < CHUNK:
