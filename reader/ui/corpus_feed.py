@@ -15,7 +15,6 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from textual import work
@@ -29,13 +28,14 @@ from reader import pipeline
 from reader.config import Settings
 from reader.link_process import LinkProcess
 from reader.linking import AliasTable
-from reader.model import Analysis, Article, Corpus, Entity, LoadError
+from reader.model import Analysis, Article, Corpus, LoadError
 from reader.pipeline import Analyzer, ModelNotFound, build_corpus, lookup_corpus
 from reader.ui.abandonable import Cancelled, run_abandonable
 from reader.ui.feed_process import ProcessOpening
 from reader.ui.highlights import ArticleMarks
 from reader.ui.lazy_marks import LazyMarks
 from reader.ui.let_go import let_go
+from reader.ui.link_work import LinkRequest, LinkResult
 from reader.ui.selection import Anchor, find_again
 from reader.ui.sidebar_rows import SidebarRows, prepare_rows
 
@@ -57,35 +57,6 @@ AnalysisState = Literal["waiting", "analyzing", "provisional", "grouping", "done
 REBUILD_INTERVAL = 0.5
 #: ... and leave the keys at least this many times the last link's duration in between.
 REBUILD_FACTOR = 4
-
-
-@dataclass(frozen=True, slots=True, repr=False)
-class LinkRequest:
-    """What one link works on: a copy of the analyses so far.
-
-    No generated repr: Textual describes a worker by its arguments' reprs, and
-    the repr of thousands of analyses took a quarter of a second on the UI thread.
-    """
-
-    generation: int
-    analyses: dict[str, Analysis]
-    final: bool
-    anchor: Anchor | None
-
-
-@dataclass(frozen=True, slots=True)
-class LinkResult:
-    """A corpus linked in a worker, with everything the screen derives from it."""
-
-    generation: int
-    corpus: Corpus
-    marks: Mapping[str, ArticleMarks]
-    rows: SidebarRows
-    anchor: Anchor | None
-    #: The entity that ``anchor`` became (None when it is gone or there was none).
-    found: Entity | None
-    final: bool
-    seconds: float
 
 
 class CorpusFeed(ProcessOpening, Widget):

@@ -37,7 +37,7 @@ from reader.ui.article_view import ArticleView
 from reader.ui.column_deck import ColumnDeck
 from reader.ui.column_room import ColumnRoom
 from reader.ui.compare_actions import CompareActions
-from reader.ui.corpus_feed import AnalysisState, CorpusFeed, LinkCorpus, LinkResult
+from reader.ui.corpus_feed import AnalysisState, CorpusFeed, LinkCorpus
 from reader.ui.dialogs import Dialogs
 from reader.ui.entity_sidebar import EntitySidebar
 from reader.ui.essentials import EssentialsActions
@@ -49,6 +49,7 @@ from reader.ui.info_actions import InfoActions
 from reader.ui.jumps import Jumps
 from reader.ui.key_footer import KeyFooter
 from reader.ui.keys import SCREEN_KEYS, bindings
+from reader.ui.link_work import LinkResult
 from reader.ui.passage_actions import PassageActions
 from reader.ui.selection import Anchor, Selection, find_again
 from reader.ui.session_keeper import SessionKeeper
