@@ -12,6 +12,7 @@ UI keeps the interpreter lock; in-thread linking is the fallback.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -26,6 +27,7 @@ from textual.worker import get_current_worker
 
 from reader import pipeline
 from reader.config import Settings
+from reader.gc_pause import paused_gc
 from reader.link_process import LinkProcess
 from reader.linking import AliasTable
 from reader.model import Analysis, Article, Corpus, LoadError
@@ -173,13 +175,25 @@ class CorpusFeed(ProcessOpening, Widget):
             if outcome == "failed" and self._reopen():
                 return
         try:
-            cached = self.analyzer.cached(self.articles)
+            # Kept for as long as the reader runs: frozen out of the collector's sight,
+            # which otherwise walks every one of them again at each full collection
+            # (a fifth of a second and more for 10,000 articles, at whatever key).
+            with paused_gc(freeze=True):
+                cached = self.analyzer.cached(self.articles)
         except ModelNotFound as error:
             self.app.call_from_thread(self._fail, str(error))
             return
         if worker.is_cancelled:
             return
         pending = [a for a in self.articles if a.id not in cached]
+        if pending and self.isolated:
+            # A large collection's link pauses the cycle collector while it makes
+            # millions of objects; loading the model turns the collector back on (srsly
+            # does), and each full collection would then walk the link under way, a
+            # fifth of a second at a time: loaded before any link starts. A model
+            # missing is said by the analysis below, once the cached texts are shown.
+            with contextlib.suppress(ModelNotFound):
+                self.analyzer.load_model()
         self.app.call_from_thread(self._receive_cached, cached, len(pending))
         if not pending:
             return
@@ -212,13 +226,14 @@ class CorpusFeed(ProcessOpening, Widget):
         """
         started = time.monotonic()
         try:
-            corpus = lookup_corpus(self.articles, self.errors, self.settings, self.aliases)
+            with paused_gc(freeze=True):  # as for ``_link``
+                corpus = lookup_corpus(self.articles, self.errors, self.settings, self.aliases)
+                if corpus is None or get_current_worker().is_cancelled:
+                    return False
+                marks = LazyMarks.of(corpus)
+                rows = prepare_rows(corpus.entities)
         except ModelNotFound:
             return False
-        if corpus is None or get_current_worker().is_cancelled:
-            return False
-        marks = LazyMarks.of(corpus)
-        rows = prepare_rows(corpus.entities)
         self.app.call_from_thread(self._reopened, corpus, marks, rows, time.monotonic() - started)
         return True
 
@@ -340,14 +355,19 @@ class CorpusFeed(ProcessOpening, Widget):
         started = time.monotonic()
         link = self.link_function
         try:
-            corpus = run_abandonable(
-                lambda: link(self.articles, analyses, self.errors, self.settings, self.aliases)
-            )
-            if get_current_worker().is_cancelled:
-                return
-            marks = LazyMarks.of(corpus)
-            rows = prepare_rows(corpus.entities)
-            found = find_again(corpus, anchor) if anchor else None
+            # The corpus, its highlights and rows are shown until the next link replaces
+            # them: frozen as made (reference counting frees them then), or every full
+            # collection meanwhile walks them all, on whichever thread, at whatever key
+            # (up to two thirds of a second at 10,000 articles).
+            with paused_gc(freeze=True):
+                corpus = run_abandonable(
+                    lambda: link(self.articles, analyses, self.errors, self.settings, self.aliases)
+                )
+                if get_current_worker().is_cancelled:
+                    return
+                marks = LazyMarks.of(corpus)
+                rows = prepare_rows(corpus.entities)
+                found = find_again(corpus, anchor) if anchor else None
         except Cancelled:
             return
         except Exception as error:  # a linking bug must not take the text away

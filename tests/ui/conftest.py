@@ -176,6 +176,9 @@ class StaticAnalyzer:
             return {}
         return {a.id: self.analyses[a.id] for a in articles if a.id in self.analyses}
 
+    def load_model(self) -> None:
+        pass  # no model to load
+
     def analyze(self, articles, on_progress=None):
         if self.gate is not None:
             assert self.gate.wait(timeout=30), "the test never released the analysis"
