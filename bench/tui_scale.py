@@ -23,7 +23,12 @@ of its own inside PATH, removed after; FILE's analysis should be cached, as
 ``bench/scale.py`` leaves it): the time until the collection as linked before
 is shown (its entities counted) and until it is linked again (the status line's
 summary), and the longest key wait until then, each run starting from the
-index as it held PATH alone. Last, the floor: a bare Textual app of the same size (a screen of
+index as it held PATH alone. With ``--new N``, last, the same for PATH with N texts
+never analyzed added (editions of N of its own texts, each with a closing line no
+run wrote before, in a folder of their own inside PATH, removed after): the time
+until it is linked and the longest key wait until then. A few texts (at most one in
+twenty) are analyzed by the linking process; more, by the reader itself, which shows
+each as it comes. Then the floor: a bare Textual app of the same size (a screen of
 text, a status line, a help screen of the same rows) answering the same key,
 polled the same way; what the reader's waits are against it says what the
 reader adds to Textual and to this bench's own polling (tmux, a few ms a key).
@@ -41,7 +46,7 @@ end of an escape sequence only when its 0.1 s wait for input ends), so the
 floor is timed closing with Escape too.
 
 Usage: python bench/tui_scale.py PATH [--timeout 300] [--only reopened] [--added FILE]
-       [--dialogs]
+       [--new N] [--dialogs]
 """
 
 from __future__ import annotations
@@ -210,6 +215,33 @@ def one_added(path: Path, added: Path, index: Path, timeout: float, every: float
         snapshot.unlink()
 
 
+def new_texts(path: Path, count: int, index: Path, timeout: float, every: float, after: int):
+    """``run``'s figures until linked for ``path`` with ``count`` texts never analyzed
+    added (editions of some of its own, each with a closing line of its own, in a folder
+    inside ``path``, removed after), starting from the index as it holds ``path`` alone."""
+    reader = [sys.executable, "-m", "reader", str(path)]
+    run(reader, timeout, probe=0)  # stored, if it was not
+    time.sleep(CHILD_GONE)
+    snapshot = index.with_name("bench-snapshot.sqlite3")
+    shutil.copy(index, snapshot)
+    sources = sorted(path.rglob("*.txt"))
+    folder = path / "bench-new"
+    folder.mkdir()
+    stamp = uuid.uuid4().hex  # new to the analysis cache at every run
+    for number in range(count):
+        source = sources[number * len(sources) // count]
+        text = source.read_text(encoding="utf-8").rstrip()
+        closing = f"Edition {number} of run {stamp}, kept for the record."
+        (folder / f"new-{number:05}.txt").write_text(f"{text}\n\n{closing}\n", encoding="utf-8")
+    try:
+        return run(reader, timeout, every, after, until=LINKED)
+    finally:
+        shutil.rmtree(folder)
+        time.sleep(CHILD_GONE)
+        shutil.copy(snapshot, index)
+        snapshot.unlink()
+
+
 def toggle_help(session: Session, pause: float, timeout: float) -> float:
     """After ``pause`` seconds, open the help and close it: the longer of the two waits."""
     time.sleep(pause)
@@ -372,6 +404,13 @@ def main() -> None:
         "--added", type=Path, help="also time PATH with this article added (see above)"
     )
     parser.add_argument(
+        "--new",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time PATH with N texts never analyzed added (see above)",
+    )
+    parser.add_argument(
         "--dialogs", action="store_true", help="time each dialog and filter once loaded"
     )
     parser.add_argument("--repeat", type=int, default=5, help="opens of each dialog (--dialogs)")
@@ -429,6 +468,16 @@ def main() -> None:
             f"({shown / bundled:.2f}x the bundled articles), linked again after "
             f"{linked:.2f} s ({linked / bundled:.2f}x); longest key wait until linked "
             f"{longest * 1000:.0f} ms over {keys} keys (median {middle * 1000:.0f} ms)"
+        )
+    if args.new and args.only is None:
+        store = index / "reader" / "collections.sqlite3"
+        linked, longest, keys, _, middle = new_texts(
+            args.path, args.new, store, args.timeout, args.every, args.after
+        )
+        print(
+            f"{args.path} ({args.new} texts never analyzed added): linked after {linked:.2f} s; "
+            f"longest key wait until then {longest * 1000:.0f} ms over {keys} keys "
+            f"(median {middle * 1000:.0f} ms, {longest / floor:.2f}x the floor)"
         )
 
 
