@@ -175,10 +175,12 @@ class CorpusFeed(ProcessOpening, Widget):
             if outcome == "failed" and self._reopen():
                 return
         try:
-            # Kept for as long as the reader runs: frozen out of the collector's sight,
-            # which otherwise walks every one of them again at each full collection
-            # (a fifth of a second and more for 10,000 articles, at whatever key).
-            with paused_gc(freeze=True):
+            # Kept for as long as the reader runs: a large collection's are frozen out
+            # of the collector's sight, which otherwise walks every one of them again at
+            # each full collection (a fifth of a second and more for 10,000 articles,
+            # at whatever key). A small one's walks cost little: it freezes nothing
+            # (a freeze also keeps whatever cycles are garbage at that moment).
+            with paused_gc(freeze=self.isolated):
                 cached = self.analyzer.cached(self.articles)
         except ModelNotFound as error:
             self.app.call_from_thread(self._fail, str(error))
@@ -226,7 +228,7 @@ class CorpusFeed(ProcessOpening, Widget):
         """
         started = time.monotonic()
         try:
-            with paused_gc(freeze=True):  # as for ``_link``
+            with paused_gc(freeze=self.isolated):  # as for ``_link``
                 corpus = lookup_corpus(self.articles, self.errors, self.settings, self.aliases)
                 if corpus is None or get_current_worker().is_cancelled:
                     return False
@@ -356,10 +358,10 @@ class CorpusFeed(ProcessOpening, Widget):
         link = self.link_function
         try:
             # The corpus, its highlights and rows are shown until the next link replaces
-            # them: frozen as made (reference counting frees them then), or every full
-            # collection meanwhile walks them all, on whichever thread, at whatever key
-            # (up to two thirds of a second at 10,000 articles).
-            with paused_gc(freeze=True):
+            # them: a large collection's are frozen as made (reference counting frees
+            # them then), or every full collection meanwhile walks them all, on whichever
+            # thread, at whatever key (up to two thirds of a second at 10,000 articles).
+            with paused_gc(freeze=self.isolated):
                 corpus = run_abandonable(
                     lambda: link(self.articles, analyses, self.errors, self.settings, self.aliases)
                 )

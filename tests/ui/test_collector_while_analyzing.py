@@ -37,8 +37,9 @@ def tracked(objects: list[object]) -> bool:
 
 
 async def test_a_corpus_linked_while_texts_are_analyzed_is_frozen_as_made(
-    make_app, seed_articles, recorded_analyses
+    make_app, seed_articles, recorded_analyses, monkeypatch
 ):
+    monkeypatch.setattr(feed_process, "PROCESS_MIN_ARTICLES", 2)  # the seeds count as large
     gate = threading.Event()
     app = make_app(analyzer=FirstCached(recorded_analyses, gate, []))
     try:
