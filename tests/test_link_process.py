@@ -340,35 +340,35 @@ def test_a_changed_collection_comes_first_as_linked_before_when_asked(seeds):
     assert not any(isinstance(e, tuple) and e[0] == "provisional" for e in run(True))
 
 
-def editions(seeds_dir: Path, folder: Path, count: int) -> list[Path]:
+def editions(
+    seeds_dir: Path, folder: Path, count: int, analyses: dict[str, Analysis], settings: Settings
+) -> tuple[list[Article], dict[str, Analysis]]:
     """``count`` editions of each seed in ``folder``: the seed's text and a closing line
-    that names no one (so a seed's recorded analysis fits each edition's text too)."""
+    that names no one, read back as articles, and each edition's seed's recorded
+    analysis (which fits the edition's text too), by article id."""
     folder.mkdir()
-    written = []
+    seed_of = {}
     for seed in sorted(seeds_dir.glob("*.txt")):
         text = seed.read_text(encoding="utf-8")
         for number in range(count):
             path = folder / f"{seed.stem}-{number:02}.txt"
             path.write_text(f"{text.rstrip()}\n\nThis is edition {number} of the story.\n")
-            written.append(path)
-    return written
+            seed_of[path.name] = seed.name
+    articles = load_articles([folder], settings).articles
+    assert len(articles) == len(seed_of)
+    return articles, {a.id: analyses[seed_of[Path(a.id).name]] for a in articles}
 
 
 def test_the_child_analyzes_a_few_new_texts_itself_then_links(seeds, seeds_dir, tmp_path):
     _, analyses, settings = seeds
-    paths = editions(seeds_dir, tmp_path / "wire", 11)
-    articles = load_articles([tmp_path / "wire"], settings).articles
-    recorded = {
-        article.id: analyses[f"{Path(article.id).name.rsplit('-', 1)[0]}.txt"]
-        for article in articles
-    }
+    articles, recorded = editions(seeds_dir, tmp_path / "wire", 11, analyses, settings)
     new = articles[-1]
     analyzer = Analyzer(settings)
     for article in articles:
         if article is not new:
             analyzer.store(article.text, recorded[article.id])
     analyzer.flush()
-    assert len(paths) == len(articles) == 22 and len(articles) * link_child.FEW_NEW >= 1
+    assert len(articles) == 22 and len(articles) * link_child.FEW_NEW >= 1
     events: list[object] = []
     process = LinkProcess()
     process.start(articles, [], settings, None, True)
@@ -395,11 +395,10 @@ def test_the_child_analyzes_a_few_new_texts_itself_then_links(seeds, seeds_dir, 
 
 def test_more_new_texts_than_a_few_are_left_to_the_parent(seeds, seeds_dir, tmp_path):
     _, analyses, settings = seeds
-    editions(seeds_dir, tmp_path / "wire", 11)
-    articles = load_articles([tmp_path / "wire"], settings).articles
+    articles, recorded = editions(seeds_dir, tmp_path / "wire", 11, analyses, settings)
     analyzer = Analyzer(settings)
     for article in articles[:-2]:  # two of 22 not analyzed: more than one in twenty
-        analyzer.store(article.text, analyses[f"{Path(article.id).name.rsplit('-', 1)[0]}.txt"])
+        analyzer.store(article.text, recorded[article.id])
     analyzer.flush()
     reply, assembler, linking = ask(articles, settings, link=True)
     assert reply.kind == "miss" and linking == [] and not assembler.entities
