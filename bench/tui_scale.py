@@ -52,6 +52,7 @@ Usage: python bench/tui_scale.py PATH [--timeout 300] [--only reopened] [--added
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shlex
@@ -62,6 +63,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 HELP_MARK = "Show all keys"  # a row at the top of the help screen
@@ -191,28 +193,42 @@ def changed_open(argv: list[str], timeout: float) -> tuple[float, float]:
         session.close()
 
 
+@contextlib.contextmanager
+def stored_alone(path: Path, index: Path, timeout: float) -> Iterator[Callable[[], None]]:
+    """With ``path``'s collection stored in ``index``: yields a function that puts the
+    index back as it holds ``path`` alone (before each run on a changed ``path``), and
+    puts it back so at the end too."""
+    run([sys.executable, "-m", "reader", str(path)], timeout, probe=0)  # stored, if not
+    time.sleep(CHILD_GONE)
+    snapshot = index.with_name("bench-snapshot.sqlite3")
+    shutil.copy(index, snapshot)
+
+    def restore() -> None:
+        time.sleep(CHILD_GONE)  # a killed reader's linking process may still be storing
+        shutil.copy(snapshot, index)
+
+    try:
+        yield restore
+    finally:
+        restore()
+        snapshot.unlink()
+
+
 def one_added(path: Path, added: Path, index: Path, timeout: float, every: float, after: int):
     """``changed_open``'s times, then ``run``'s key waits until linked, for ``path`` with
     ``added`` added; each run starts from the index as it holds ``path`` alone."""
     reader = [sys.executable, "-m", "reader", str(path)]
-    run(reader, timeout, probe=0)  # stored, if it was not
-    time.sleep(CHILD_GONE)
-    snapshot = index.with_name("bench-snapshot.sqlite3")
-    shutil.copy(index, snapshot)
-    target = path / "bench-added" / added.name
-    target.parent.mkdir(exist_ok=True)
-    shutil.copy(added, target)
-    try:
-        times = changed_open(reader, timeout)
-        time.sleep(CHILD_GONE)
-        shutil.copy(snapshot, index)
-        return times, run(reader, timeout, every, after, until=LINKED)
-    finally:
-        target.unlink()
-        target.parent.rmdir()
-        time.sleep(CHILD_GONE)
-        shutil.copy(snapshot, index)
-        snapshot.unlink()
+    with stored_alone(path, index, timeout) as restore:
+        target = path / "bench-added" / added.name
+        target.parent.mkdir(exist_ok=True)
+        shutil.copy(added, target)
+        try:
+            times = changed_open(reader, timeout)
+            restore()
+            return times, run(reader, timeout, every, after, until=LINKED)
+        finally:
+            target.unlink()
+            target.parent.rmdir()
 
 
 def new_texts(path: Path, count: int, index: Path, timeout: float, every: float, after: int):
@@ -220,26 +236,21 @@ def new_texts(path: Path, count: int, index: Path, timeout: float, every: float,
     added (editions of some of its own, each with a closing line of its own, in a folder
     inside ``path``, removed after), starting from the index as it holds ``path`` alone."""
     reader = [sys.executable, "-m", "reader", str(path)]
-    run(reader, timeout, probe=0)  # stored, if it was not
-    time.sleep(CHILD_GONE)
-    snapshot = index.with_name("bench-snapshot.sqlite3")
-    shutil.copy(index, snapshot)
-    sources = sorted(path.rglob("*.txt"))
-    folder = path / "bench-new"
-    folder.mkdir()
-    stamp = uuid.uuid4().hex  # new to the analysis cache at every run
-    for number in range(count):
-        source = sources[number * len(sources) // count]
-        text = source.read_text(encoding="utf-8").rstrip()
-        closing = f"Edition {number} of run {stamp}, kept for the record."
-        (folder / f"new-{number:05}.txt").write_text(f"{text}\n\n{closing}\n", encoding="utf-8")
-    try:
-        return run(reader, timeout, every, after, until=LINKED)
-    finally:
-        shutil.rmtree(folder)
-        time.sleep(CHILD_GONE)
-        shutil.copy(snapshot, index)
-        snapshot.unlink()
+    with stored_alone(path, index, timeout):
+        sources = sorted(path.rglob("*.txt"))
+        folder = path / "bench-new"
+        folder.mkdir()
+        stamp = uuid.uuid4().hex  # new to the analysis cache at every run
+        for number in range(count):
+            source = sources[number * len(sources) // count]
+            text = source.read_text(encoding="utf-8").rstrip()
+            closing = f"Edition {number} of run {stamp}, kept for the record."
+            new = folder / f"new-{number:05}.txt"
+            new.write_text(f"{text}\n\n{closing}\n", encoding="utf-8")
+        try:
+            return run(reader, timeout, every, after, until=LINKED)
+        finally:
+            shutil.rmtree(folder)
 
 
 def toggle_help(session: Session, pause: float, timeout: float) -> float:
