@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import TypeVar
+from typing import Any
 
 from reader.model import Corpus
 from reader.ui.lazy_marks import LazyMarks
@@ -27,11 +27,8 @@ CHUNK = 2000
 #: ... with this pause (seconds) after each, the interpreter lock left to the UI thread.
 PAUSE = 0.001
 
-#: What goes with a corpus: its highlights, or what a dialog derived from it.
-Extra = TypeVar("Extra")
 
-
-def let_go(box: list[tuple[Corpus, Extra]]) -> threading.Thread:
+def let_go(box: list[tuple[Corpus, Any]]) -> threading.Thread:
     """Free what ``box`` holds (``(corpus, extra)`` pairs, emptied now) in a daemon thread.
 
     ``extra``: the corpus's highlights (``LazyMarks`` or a mapping of them, whose
