@@ -18,7 +18,6 @@ import pickle
 import queue
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from reader import aside
+from reader.child_process import child_pipes, exit_when_orphaned
 from reader.config import Settings
 from reader.corpus_wire import staged_frames, stored_frames
 from reader.link_process import articles_digest
@@ -41,8 +41,6 @@ LINK_NICENESS = 5
 #: How long a thread of the child may hold the interpreter lock while another waits
 #: for it (seconds; ``sys.setswitchinterval``).
 SWITCH_INTERVAL = 0.0005
-#: How often the child looks whether its parent is still there (seconds).
-ORPHAN_CHECK = 1.0
 #: How often, at most, the child says how many texts it has read or digested (seconds).
 COUNT_INTERVAL = 0.1
 #: The step said before linking's own when some texts' analyses must be read first.
@@ -249,14 +247,6 @@ def _message(outbox: _Outbox, kind: str, info: dict[str, Any]) -> None:
     outbox.put(b"M" + orjson.dumps([kind, info]))
 
 
-def _exit_when_orphaned(parent: int) -> None:
-    # A reader killed outright cannot stop its child: the child notices and ends.
-    while True:
-        time.sleep(ORPHAN_CHECK)
-        if os.getppid() != parent:
-            os._exit(0)
-
-
 def main(argv: Sequence[str]) -> int:
     """Entry point of ``python -m reader.link_process REQUEST_FD REPLY_FD``."""
     # Short-lived and acyclic work: the cycle collector would only rescan the
@@ -265,11 +255,8 @@ def main(argv: Sequence[str]) -> int:
     # The thread sending frames waits for the interpreter lock after each one, while
     # this one makes the stories: at the default 5 ms a turn, frames would trickle out.
     sys.setswitchinterval(SWITCH_INTERVAL)
-    requests = Connection(int(argv[0]), writable=False)
-    replies = Connection(int(argv[1]), readable=False)
-    watcher = threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True)
-    aside.fork_safe(watcher)
-    watcher.start()
+    requests, replies = child_pipes(argv)
+    aside.fork_safe(exit_when_orphaned())
     try:
         serve(requests, replies)
     except (EOFError, BrokenPipeError):

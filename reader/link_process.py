@@ -35,19 +35,16 @@ corpus frames up to its own end frame, then the rest as above.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import subprocess
-import sys
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from reader.child_process import Child, module_command, spawn
 from reader.config import Settings
 from reader.linking import AliasTable
 from reader.model import Article, LoadError
@@ -83,15 +80,13 @@ class LinkProcess:
     def __init__(self, command: Sequence[str] | None = None) -> None:
         """``command`` runs the child (default: this module); the two pipes' file
         descriptors are appended to it."""
-        self.command = list(command or [sys.executable, "-m", "reader.link_child"])
-        self._child: subprocess.Popen[bytes] | None = None
-        self._to_child: Connection | None = None
-        self._from_child: Connection | None = None
+        self.command = list(command or module_command("reader.link_child"))
+        self._child: Child | None = None
 
     @property
     def child(self) -> subprocess.Popen[bytes] | None:
         """The running child, if any."""
-        return self._child
+        return self._child.process if self._child else None
 
     def preload(self, paths: Sequence[Path], settings: Settings, link: bool) -> None:
         """Start the child on local ``paths``: it reads the articles itself, meanwhile.
@@ -134,39 +129,19 @@ class LinkProcess:
             self._send(pickle.dumps(list(articles[start : start + ARTICLES_PER_MESSAGE])))
 
     def _send(self, data: bytes) -> None:
-        if self._to_child is None:
+        if self._child is None:
             raise LinkProcessDied("the linking process is not running")
         try:
-            self._to_child.send_bytes(data)
+            self._child.requests.send_bytes(data)
         except OSError as error:
             raise LinkProcessDied(self._death()) from error
 
     def _spawn(self) -> None:
-        request_read, request_write = os.pipe()
-        reply_read, reply_write = os.pipe()
-        # The package this reader runs from, whether installed or not.
-        root = str(Path(__file__).resolve().parents[1])
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
-        command = [*self.command, str(request_read), str(reply_write)]
         try:
-            self._child = subprocess.Popen(
-                command,
-                pass_fds=(request_read, reply_write),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,  # the terminal is the UI's; errors come as replies
-                env=env,
-                start_new_session=True,  # the terminal's signals are the UI's to handle
-            )
+            child = spawn(self.command)
         except OSError as error:
-            for fd in (request_read, request_write, reply_read, reply_write):
-                os.close(fd)
             raise LinkProcessDied(f"the linking process could not start: {error}") from error
-        os.close(request_read)
-        os.close(reply_write)
-        self._to_child = Connection(request_write, readable=False)
-        self._from_child = Connection(reply_read, writable=False)
+        self._child = child
 
     def receive(self, timeout: float) -> Reply | None:
         """The child's next reply, or None when none came within ``timeout`` seconds.
@@ -174,7 +149,7 @@ class LinkProcess:
         Raises:
             LinkProcessDied: the child ended without its final reply.
         """
-        channel = self._from_child
+        channel = self._child.replies if self._child else None
         if channel is None:
             raise LinkProcessDied("the linking process is not running")
         try:
@@ -192,7 +167,7 @@ class LinkProcess:
 
     def has_reply(self) -> bool:
         """Whether a reply is waiting to be received (``receive`` would not wait)."""
-        channel = self._from_child
+        channel = self._child.replies if self._child else None
         try:
             return channel is not None and channel.poll(0)
         except (EOFError, OSError):
@@ -287,27 +262,13 @@ class LinkProcess:
 
     def stop(self) -> None:
         """End the child now (it may be mid-link) and close the pipes; safe to repeat."""
-        child = self._child
-        if child is not None and child.poll() is None:
-            child.kill()
+        child, self._child = self._child, None
         if child is not None:
-            # Reaped in the background: a killed child ends at once, nobody waits for it.
-            threading.Thread(target=child.wait, daemon=True).start()
-        for channel in (self._to_child, self._from_child):
-            if channel is not None:
-                channel.close()
-        self._child = self._to_child = self._from_child = None
+            child.stop()
 
     def _death(self) -> str:
         child = self._child
-        code = child.poll() if child is not None else None
-        if code is None and child is not None:
-            try:
-                code = child.wait(timeout=1)
-            except subprocess.TimeoutExpired:
-                code = None
-        how = f"exit status {code}" if code is not None else "no exit status"
-        return f"the linking process ended unexpectedly ({how})"
+        return child.death("the linking process") if child else "the linking process is gone"
 
 
 #: The linking process started on the paths the reader was given, until someone takes it.

@@ -6,11 +6,12 @@ background; ``open_corpus`` runs them all for the command line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import loading
+from reader.analysis_process import AnalysisProcess
 from reader.cache import AnalysisCache
 from reader.collection import CollectionLinker
 from reader.collection_digests import COUNT_EVERY
@@ -87,10 +88,14 @@ class Analyzer:
     """Runs (or fetches from the cache) the NLP analysis of articles.
 
     The spaCy pipeline is loaded on first need only; ``cached`` never loads it.
+    With ``elsewhere`` (the reader's screen), it runs in a process of its own
+    (:class:`~reader.analysis_process.AnalysisProcess`), so that this process's
+    interpreter lock stays free for the keys; the analyses are the same.
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, elsewhere: bool = False) -> None:
         self.settings = settings
+        self._elsewhere = AnalysisProcess(settings.model) if elsewhere else None
         self._identity: ModelIdentity | None = None
         self._nlp: Language | None = None
         self._cache: AnalysisCache | None = None
@@ -196,10 +201,8 @@ class Analyzer:
         # Shortest first: results stream per article, so a short article is
         # never held back behind a long one (analysis does not depend on order).
         texts = sorted(pending, key=len)
-        from reader.nlp import analyze_texts
-
         try:
-            for index, analysis in analyze_texts(self.pipeline(), texts):
+            for index, analysis in self._passes(texts):
                 text = texts[index]
                 self.store(text, analysis)
                 for article in pending[text]:
@@ -211,9 +214,30 @@ class Analyzer:
             self.flush()
         return {a.id: results[a.id] for a in articles}
 
+    def _passes(self, texts: Sequence[str]) -> Iterator[tuple[int, Analysis]]:
+        """``(index, analysis)`` of each of ``texts`` as it is done, here or elsewhere."""
+        if self._elsewhere is not None:
+            _ = self.identity  # a model not installed is said here, as for a pipeline here
+            return self._elsewhere.analyze(texts)
+        from reader.nlp import analyze_texts
+
+        return analyze_texts(self.pipeline(), texts)
+
     def load_model(self) -> None:
-        """Load the spaCy pipeline now, if it is not loaded yet (raises ModelNotFound)."""
+        """Load the spaCy pipeline now, if it is not loaded yet (raises ModelNotFound).
+
+        Elsewhere: start the analysis process, which loads it meanwhile.
+        """
+        if self._elsewhere is not None:
+            _ = self.identity  # raises ModelNotFound
+            self._elsewhere.start()
+            return
         self.pipeline()
+
+    def close(self) -> None:
+        """End the analysis process, if one runs (it may be mid-analysis)."""
+        if self._elsewhere is not None:
+            self._elsewhere.stop()
 
     def pipeline(self) -> Language:
         """The loaded spaCy pipeline (loaded once, on first call)."""

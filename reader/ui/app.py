@@ -85,7 +85,8 @@ class ReaderApp(App[None]):
         self.articles = list(articles)
         self.errors = list(errors)
         self.aliases = aliases
-        self.analyzer = analyzer or Analyzer(settings)
+        # spaCy runs in a process of its own: here it would hold the keys back.
+        self.analyzer = analyzer or Analyzer(settings, elsewhere=True)
         self.loader = loader
         #: The reader screen, once made (it holds the articles and load problems).
         self.reader_screen: ReaderScreen | None = None

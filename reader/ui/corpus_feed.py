@@ -188,12 +188,11 @@ class CorpusFeed(ProcessOpening, Widget):
         if worker.is_cancelled:
             return
         pending = [a for a in self.articles if a.id not in cached]
-        if pending and self.isolated:
-            # A large collection's link pauses the cycle collector while it makes
-            # millions of objects; loading the model turns the collector back on (srsly
-            # does), and each full collection would then walk the link under way, a
-            # fifth of a second at a time: loaded before any link starts. A model
-            # missing is said by the analysis below, once the cached texts are shown.
+        if pending:
+            # The analysis process loads the model while the cached texts are shown. A
+            # model loaded here instead comes before any link: loading it turns the cycle
+            # collector back on (srsly does), and each full collection would walk a large
+            # collection's link under way. A model missing is said by the analysis below.
             with contextlib.suppress(ModelNotFound):
                 self.analyzer.load_model()
         self.app.call_from_thread(self._receive_cached, cached, len(pending))
@@ -213,6 +212,8 @@ class CorpusFeed(ProcessOpening, Widget):
             self.app.call_from_thread(self._fail, str(error))
             return
         except Exception as error:  # shown to the reader; the text stays readable
+            if self._ended(worker):
+                return  # the reader quit: the analysis process was ended under it
             self.log.error("analysis failed", error)
             self.app.call_from_thread(
                 self._fail, f"Analysis failed: {type(error).__name__}: {error}"

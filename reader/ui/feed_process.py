@@ -279,4 +279,6 @@ class ProcessOpening:
         self._closing = True
         if self._process is not None:
             self._process.stop()
+        # An article mid-analysis in the analysis process is not waited for either.
+        self.analyzer.close()
         gc.unfreeze()  # what the collection froze is the collector's again

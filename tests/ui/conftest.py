@@ -179,6 +179,9 @@ class StaticAnalyzer:
     def load_model(self) -> None:
         pass  # no model to load
 
+    def close(self) -> None:
+        pass  # no analysis process to end
+
     def analyze(self, articles, on_progress=None):
         if self.gate is not None:
             assert self.gate.wait(timeout=30), "the test never released the analysis"
