@@ -27,9 +27,13 @@ index as it held PATH alone. With ``--new N``, last, the same for PATH with N te
 never analyzed added (editions of N of its own texts, each with a closing line no
 run wrote before, in a folder of their own inside PATH, removed after): the time
 until it is linked and the longest key wait until then. A few texts (at most one in
-twenty) are analyzed by the linking process; more, by the reader itself, which shows
-each as it comes. Then the floor: a bare Textual app of the same size (a screen of
-text, a status line, a help screen of the same rows) answering the same key,
+twenty) are analyzed by the linking process; more, by the reader's analysis process,
+the reader showing each as it comes. With ``--cold``, last, the same for PATH opened
+with nothing analyzed (an analysis cache of its own, removed after), until every text
+is analyzed and the collection linked: the cold start of a new folder. Each line
+of key waits also says how many keys waited over ``SLOW`` (0.1 s). Then the floor: a
+bare Textual app of the same size (a screen of text, a status line, a help screen of
+the same rows) answering the same key,
 polled the same way; what the reader's waits are against it says what the
 reader adds to Textual and to this bench's own polling (tmux, a few ms a key).
 With ``--dialogs``, instead: once PATH is loaded (and, the same way, the 2
@@ -46,7 +50,7 @@ end of an escape sequence only when its 0.1 s wait for input ends), so the
 floor is timed closing with Escape too.
 
 Usage: python bench/tui_scale.py PATH [--timeout 300] [--only reopened] [--added FILE]
-       [--new N] [--dialogs]
+       [--new N] [--cold] [--dialogs]
 """
 
 from __future__ import annotations
@@ -65,6 +69,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 HELP_MARK = "Show all keys"  # a row at the top of the help screen
 COUNTED = re.compile(r"[\d,]+ entit")
@@ -159,25 +164,51 @@ def wait(session: Session, test, timeout: float) -> float:
     raise TimeoutError(f"the screen never showed what was awaited:\n{session.screen()}")
 
 
+class Probed(NamedTuple):
+    """What ``run`` measured."""
+
+    #: Seconds until the entities were counted (or the screen showed ``until``).
+    counted: float
+    #: The longest key wait while loading, ...
+    longest: float
+    #: ... how many keys were timed then, ...
+    keys: int
+    #: ... and how many of them waited over ``SLOW`` seconds.
+    slow: int
+    #: The longest wait of ``after`` more keys once loaded.
+    settled: float
+    #: The median of the waits while loading.
+    middle: float
+
+
+#: A key answered later than this has kept the reader waiting (the issue's bound).
+SLOW = 0.1
+
+
 def run(
-    argv: list[str], timeout: float, probe: float, after: int = 0, until: re.Pattern = COUNTED
-) -> tuple[float, float, int, float, float]:
-    """Seconds until entities are counted (or the screen shows ``until``), the longest
-    key wait while loading, how many keys were timed then, the longest wait of ``after``
-    more keys once loaded, and the median of the waits while loading (each the longer of
-    an open and a close): on a shared machine the longest is one unlucky key, the median
-    what a reader mostly gets."""
+    argv: list[str],
+    timeout: float,
+    probe: float,
+    after: int = 0,
+    until: re.Pattern | Callable[[str], bool] = COUNTED,
+) -> Probed:
+    """Seconds until entities are counted (or the status lines match ``until``), and the
+    key waits while loading (each the longer of an open and a close) and once loaded:
+    on a shared machine the longest is one unlucky key, the median what a reader mostly
+    gets."""
+    done = until if callable(until) else until.search
     session = Session(argv)
     try:
         # The first frame: anything drawn at all.
         wait(session, lambda s: s.strip() != "", timeout)
         waits: list[float] = []
-        while probe and not until.search(session.status()):
+        while probe and not done(session.status()):
             waits.append(toggle_help(session, probe, timeout))
-        counted = wait(session, lambda s: until.search(s) is not None, timeout)
+        counted = wait(session, lambda s: bool(done(s)), timeout)
         settled = max((toggle_help(session, 0.2, timeout) for _ in range(after)), default=0.0)
         middle = statistics.median(waits) if waits else 0.0
-        return counted, max(waits, default=0.0), 2 * len(waits), settled, middle
+        slow = sum(w > SLOW for w in waits)
+        return Probed(counted, max(waits, default=0.0), 2 * len(waits), slow, settled, middle)
     finally:
         session.close()
 
@@ -251,6 +282,39 @@ def new_texts(path: Path, count: int, index: Path, timeout: float, every: float,
             return run(reader, timeout, every, after, until=LINKED)
         finally:
             shutil.rmtree(folder)
+
+
+def cold_open(path: Path, timeout: float, every: float) -> Probed:
+    """``run``'s figures for ``path`` opened with nothing analyzed (a cache of its own,
+    removed after), until every text is analyzed and the collection linked."""
+    seen: list[bool] = []
+
+    def analyzed(status: str) -> bool:
+        # Linked as far as analyzed shows the same summary: "Analyzing" must have come
+        # and gone.
+        analyzing = "Analyzing" in status
+        seen.append(analyzing)
+        return any(seen) and not analyzing and LINKED.search(status) is not None
+
+    cache = tempfile.mkdtemp(prefix="reader-bench-cold-")
+    kept = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = cache
+    try:
+        return run([sys.executable, "-m", "reader", str(path)], timeout, every, 0, analyzed)
+    finally:
+        if kept is None:
+            del os.environ["XDG_CACHE_HOME"]
+        else:
+            os.environ["XDG_CACHE_HOME"] = kept
+        shutil.rmtree(cache)
+
+
+def waited(probed: Probed) -> str:
+    """The key waits of ``probed`` in words."""
+    return (
+        f"longest key wait {probed.longest * 1000:.0f} ms over {probed.keys} keys "
+        f"(median {probed.middle * 1000:.0f} ms, {probed.slow} over {SLOW * 1000:.0f} ms)"
+    )
 
 
 def toggle_help(session: Session, pause: float, timeout: float) -> float:
@@ -422,6 +486,11 @@ def main() -> None:
         help="also time PATH with N texts never analyzed added (see above)",
     )
     parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="also time PATH with nothing analyzed yet (an analysis cache of its own)",
+    )
+    parser.add_argument(
         "--dialogs", action="store_true", help="time each dialog and filter once loaded"
     )
     parser.add_argument("--repeat", type=int, default=5, help="opens of each dialog (--dialogs)")
@@ -440,13 +509,14 @@ def main() -> None:
         return
     run(reader, args.timeout, probe=0)  # analyzes the bundled articles if not cached
     # Keys pressed once the entities are counted: what answering `?` costs at all here.
-    bundled, _, _, idle, _ = run(reader, args.timeout, probe=0, after=args.after)
+    own = run(reader, args.timeout, probe=0, after=args.after)
+    bundled, idle = own.counted, own.settled
     print(
         f"bundled articles: entities counted after {bundled:.2f} s; "
         f"longest key wait once loaded {idle * 1000:.0f} ms over {2 * args.after} keys"
     )
     bare = [sys.executable, "-c", BARE_APP]
-    _, _, _, floor, _ = run(bare, args.timeout, probe=0, after=args.after)
+    floor = run(bare, args.timeout, probe=0, after=args.after).settled
     print(
         f"floor, a bare Textual app at 200x50: longest key wait {floor * 1000:.0f} ms over "
         f"{2 * args.after} keys (the bundled articles: {idle / floor:.2f}x)"
@@ -457,38 +527,39 @@ def main() -> None:
             continue
         if label == "first open":
             (index / "reader" / "collections.sqlite3").unlink(missing_ok=True)
-        counted, _, _, _, _ = run([*reader, str(args.path)], args.timeout, probe=0)
+        counted = run([*reader, str(args.path)], args.timeout, probe=0).counted
         if label == "first open":
             (index / "reader" / "collections.sqlite3").unlink(missing_ok=True)
-        path_run = run([*reader, str(args.path)], args.timeout, args.every, args.after)
-        _, longest, keys, settled, middle = path_run
+        keyed = run([*reader, str(args.path)], args.timeout, args.every, args.after)
         print(
             f"{args.path} ({label}): entities counted after {counted:.2f} s "
-            f"({counted / bundled:.2f}x the bundled articles); "
-            f"longest key wait while loading {longest * 1000:.0f} ms over {keys} keys "
-            f"(median {middle * 1000:.0f} ms), "
-            f"once loaded {settled * 1000:.0f} ms over {2 * args.after} keys "
-            f"({longest / floor:.2f}x and {settled / floor:.2f}x the floor)"
+            f"({counted / bundled:.2f}x the bundled articles); while loading, {waited(keyed)}; "
+            f"once loaded {keyed.settled * 1000:.0f} ms over {2 * args.after} keys "
+            f"({keyed.longest / floor:.2f}x and {keyed.settled / floor:.2f}x the floor)"
         )
     if args.added is not None and args.only is None:
         store = index / "reader" / "collections.sqlite3"
         times, keyed = one_added(args.path, args.added, store, args.timeout, args.every, args.after)
-        (shown, linked), (_, longest, keys, _, middle) = times, keyed
+        shown, linked = times
         print(
             f"{args.path} (one article added): shown as linked before after {shown:.2f} s "
             f"({shown / bundled:.2f}x the bundled articles), linked again after "
-            f"{linked:.2f} s ({linked / bundled:.2f}x); longest key wait until linked "
-            f"{longest * 1000:.0f} ms over {keys} keys (median {middle * 1000:.0f} ms)"
+            f"{linked:.2f} s ({linked / bundled:.2f}x); until linked, {waited(keyed)}"
         )
     if args.new and args.only is None:
         store = index / "reader" / "collections.sqlite3"
-        linked, longest, keys, _, middle = new_texts(
-            args.path, args.new, store, args.timeout, args.every, args.after
-        )
+        keyed = new_texts(args.path, args.new, store, args.timeout, args.every, args.after)
         print(
-            f"{args.path} ({args.new} texts never analyzed added): linked after {linked:.2f} s; "
-            f"longest key wait until then {longest * 1000:.0f} ms over {keys} keys "
-            f"(median {middle * 1000:.0f} ms, {longest / floor:.2f}x the floor)"
+            f"{args.path} ({args.new} texts never analyzed added): linked after "
+            f"{keyed.counted:.2f} s; until then, {waited(keyed)} "
+            f"({keyed.longest / floor:.2f}x the floor)"
+        )
+    if args.cold and args.only is None:
+        keyed = cold_open(args.path, args.timeout, args.every)
+        print(
+            f"{args.path} (nothing analyzed yet): analyzed and linked after "
+            f"{keyed.counted:.2f} s; until then, {waited(keyed)} "
+            f"({keyed.longest / floor:.2f}x the floor)"
         )
 
 
