@@ -31,8 +31,10 @@ class AnalysisFailed(RuntimeError):
 class AnalysisProcess:
     """The reader's handle on its analysis child: started on first need, then kept.
 
-    ``analyze`` runs in one thread at a time; ``stop`` may come from any thread
-    (the reader quitting), and ends a child mid-analysis at once.
+    A newer ``analyze`` supersedes one still under way (its caller went on to
+    something else without closing it, in another thread): the older one's child
+    is ended, and the older call fails. ``stop`` may come from any thread (the
+    reader quitting), and ends a child mid-analysis at once.
     """
 
     def __init__(self, model: str, command: Sequence[str] | None = None) -> None:
@@ -41,7 +43,10 @@ class AnalysisProcess:
         self.model = model
         self.command = list(command or module_command("reader.analysis_child"))
         self._child: Child | None = None
-        self._ready = False
+        #: The child an ``analyze`` is reading from now, if any.
+        self._busy: Child | None = None
+        #: The child that said it is ready (its model loaded, the same analysis code).
+        self._ready: Child | None = None
         self._lock = threading.Lock()
 
     @property
@@ -62,7 +67,6 @@ class AnalysisProcess:
                 self._child = spawn([*self.command, self.model])
             except OSError as error:
                 raise AnalysisFailed(f"{WHAT} could not start: {error}") from error
-            self._ready = False
 
     def analyze(self, texts: Sequence[str]) -> Iterator[tuple[int, Analysis]]:
         """``(index, analysis)`` of each of ``texts``, in order, each as soon as it is done.
@@ -76,12 +80,17 @@ class AnalysisProcess:
         """
         if not texts:
             return
+        with self._lock:
+            superseded, self._busy = self._busy, None
+        if superseded is not None:
+            self._end(superseded)
         self.start()
         child = self._child
         assert child is not None
+        self._busy = child
         finished = False
         try:
-            if not self._ready:
+            if self._ready is not child:
                 self._await_ready(child)
             try:
                 child.requests.send(list(texts))
@@ -96,9 +105,12 @@ class AnalysisProcess:
                     raise AnalysisFailed(f"text {reply[1] + 1} of {len(texts)}: {reply[2]}")
                 yield reply[1], reply[2]
         finally:
+            with self._lock:
+                if self._busy is child:
+                    self._busy = None
             if not finished:
                 # Mid-request: what it still sends would be read as the next request's.
-                self.stop()
+                self._end(child)
 
     def _await_ready(self, child: Child) -> None:
         reply = self._receive(child)
@@ -109,7 +121,7 @@ class AnalysisProcess:
                 f"{WHAT} runs other analysis code than the reader (was the reader "
                 "updated while it ran?): restart the reader"
             )
-        self._ready = True
+        self._ready = child
 
     def _receive(self, child: Child) -> tuple[Any, ...]:
         try:
@@ -123,6 +135,13 @@ class AnalysisProcess:
     def stop(self) -> None:
         """End the child now, whatever it is doing; safe to repeat, from any thread."""
         with self._lock:
-            child, self._child = self._child, None
+            child = self._child
         if child is not None:
-            child.stop()
+            self._end(child)
+
+    def _end(self, child: Child) -> None:
+        """End ``child``; the next ``analyze`` starts another if it was the one kept."""
+        with self._lock:
+            if self._child is child:
+                self._child = None
+        child.stop()

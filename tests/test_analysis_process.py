@@ -93,6 +93,24 @@ def test_each_text_is_handed_over_as_soon_as_it_is_done(fake_child):
         process.stop()
 
 
+def test_a_newer_request_supersedes_one_left_open_in_another_thread(fake_child):
+    # The reader's analysis worker was cancelled while it waited for a text, and a new
+    # worker asks for texts of its own: the two must not read each other's replies.
+    texts = ["Alpha one.", "Beta two.", "Gamma three."]
+    process = AnalysisProcess("ok", fake_child)
+    try:
+        older = process.analyze(texts)
+        assert next(older) == first_words(texts)[0]
+        newer = ["Delta four.", "Epsilon five."]
+        assert list(process.analyze(newer)) == first_words(newer)
+        with pytest.raises(AnalysisFailed):
+            next(older)  # its child was ended under it
+        assert process.running  # the newer one's child is kept
+        assert list(process.analyze(texts)) == first_words(texts)
+    finally:
+        process.stop()
+
+
 def test_a_child_that_dies_is_said_in_one_line_and_the_next_call_starts_another(fake_child):
     process = AnalysisProcess("dies-after-1", fake_child)
     stream = process.analyze(["Alpha one.", "Beta two."])
