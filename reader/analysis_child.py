@@ -31,8 +31,9 @@ def serve(model: str, requests: Connection, replies: Connection) -> None:
 
     try:
         nlp = load_pipeline(model)
-    except Exception as error:  # said to the parent, which tells the reader
-        replies.send(("failed", str(error) or failure_reason(error)))
+    except Exception as error:  # said to the parent, which tells the reader in one line
+        lines = str(error).strip().splitlines()
+        replies.send(("failed", lines[0] if lines else failure_reason(error)))
         return
     replies.send(("ready", analysis_fingerprint()))
     while True:

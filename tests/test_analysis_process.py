@@ -79,6 +79,15 @@ def test_the_process_makes_the_analyses_this_process_would_in_order(nlp, seed_te
     assert not process.running
 
 
+def test_a_model_the_child_cannot_load_is_said_in_one_line():
+    process = AnalysisProcess("no_such_pipeline_xyz")
+    with pytest.raises(AnalysisFailed) as caught:
+        list(process.analyze(["Alpha one."]))
+    assert "no_such_pipeline_xyz" in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert not process.running
+
+
 def test_each_text_is_handed_over_as_soon_as_it_is_done(fake_child):
     texts = ["Alpha one.", "Beta two.", "Gamma three."]
     process = AnalysisProcess("ok", fake_child)
