@@ -165,7 +165,10 @@ def _linked(
         return stored_frames(stored_collection), warnings, linker.model
     if not head["link"]:
         return None, warnings, linker.model
-    if head.get("provisional"):
+    # An interim link (texts still being analyzed by the reader): the cached ones
+    # linked, the others shown without highlights, nothing analyzed or stored here.
+    interim = bool(head.get("interim"))
+    if head.get("provisional") and not interim:
         _send_nearest(linker, articles, outbox)
     # What linking reads of each analysis, from the digest store's compact rows where
     # they hold it (as the command line does); only the other texts' cached analyses
@@ -178,7 +181,12 @@ def _linked(
         new = analyzer.uncached(rest)
     except ModelNotFound:
         return None, list, linker.model  # the parent says so: it knows how to word it
-    if len(new) > len(articles) * FEW_NEW:
+    # Never read from the cache: analyzed here, or (interim) left out, as are those
+    # whose cached entry turns out damaged then.
+    fresh = {a.id for a in new}
+    if interim:
+        new = []
+    elif len(new) > len(articles) * FEW_NEW:
         # Many texts to analyze: the parent analyzes them and shows each as it comes.
         return None, list, linker.model
     _message(outbox, "linking", {"articles": len(articles)})
@@ -193,7 +201,6 @@ def _linked(
     # Texts whose rows do not hold what linking reads (after an update of the linking
     # code) are read from the analysis cache first: a second for 10,000, counted too;
     # the few never analyzed are analyzed here.
-    fresh = {a.id for a in new}
     read = [a for a in rest if a.id not in fresh]
     steps = (
         *((READING_ANALYSES,) if read else ()),
@@ -219,7 +226,7 @@ def _linked(
     if read:
         on_step(READING_ANALYSES)
         cached = analyzer.cached(read, on_count)
-        if len(cached) < len(read):
+        if len(cached) < len(read) and not interim:
             return None, list, linker.model  # an entry damaged: the parent analyzes it
     if new:
         on_step(ANALYZING)

@@ -11,7 +11,9 @@ The child answers one request: look the articles up in the collection index;
 on a miss, and only when asked to link, link them from the analysis cache if
 every article is cached there, or all but a few (``link_child.FEW_NEW``), which
 it then analyzes first (and store the result in the index). Otherwise it
-answers ``miss`` and the caller analyzes in its own process as before.
+answers ``miss`` and the caller analyzes in its own process as before. An
+``interim`` request (the reader re-links while it analyzes) links what is
+cached and leaves the rest without analyses, analyzing and storing nothing.
 
 The child may also read the articles itself (``preload``, while the reader
 reads them too); it then first tells their digest.
@@ -110,12 +112,16 @@ class LinkProcess:
         aliases: AliasTable | None,
         link: bool,
         provisional: bool = False,
+        interim: bool = False,
     ) -> None:
         """Start the child and send it the request and the articles.
 
         Args:
             link: on an index miss, link the collection if every analysis is cached.
             provisional: when it links, first send the nearest stored collection.
+            interim: link whatever is cached now, however much is not (the reader is
+                analyzing the rest): those texts are linked without analyses, none is
+                analyzed, and the collection is not stored (it is incomplete).
 
         Raises:
             LinkProcessDied: the child could not be started or stopped reading.
@@ -123,6 +129,7 @@ class LinkProcess:
         self._spawn()
         head: dict[str, Any] = {"settings": settings, "aliases": aliases, "link": link}
         head["provisional"] = provisional
+        head["interim"] = interim
         head |= {"errors": list(errors), "count": len(articles)}
         self._send(pickle.dumps(head))
         for start in range(0, len(articles), ARTICLES_PER_MESSAGE):

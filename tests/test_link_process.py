@@ -113,6 +113,33 @@ def test_a_text_not_cached_or_damaged_leaves_the_analysis_to_the_parent(seeds):
     assert reply.kind == "miss" and linking == [len(articles)] and not assembler.entities
 
 
+def test_an_interim_link_leaves_out_what_is_not_analyzed_and_stores_nothing(seeds):
+    # The reader re-links while it analyzes: the cached texts are linked, the others
+    # (not cached yet, or damaged) are shown without highlights; none is analyzed.
+    articles, analyses, settings = seeds
+    cache = AnalysisCache(settings.cache_dir / "analysis", model_identity(settings.model))
+    first, other = articles
+    cache.put(first.text, analyses[first.id])
+    for damaged in (False, True):
+        if damaged:
+            cache.put(other.text, analyses[other.id])
+            cache.path(cache.key(other.text)).write_text("{damaged", encoding="utf-8")
+        process = LinkProcess()
+        process.start(articles, [], settings, None, True, interim=True)
+        assembler = CorpusAssembler(articles, [], settings.model)
+        reply = process.run(assembler.add, lambda count: None, cancelled=lambda: False)
+        assert reply.kind == "done" and assembler.complete
+        uncached = replace(settings, use_cache=False)
+        expected = build_corpus(articles, {first.id: analyses[first.id]}, [], uncached)
+        assert expected.entities
+        same_entities(assembler.corpus(), expected)
+        assert {m.article for e in assembler.entities for m in e.mentions} == {first.id}
+        if not damaged:  # nothing was analyzed
+            assert not cache.path(cache.key(other.text)).exists()
+        # An incomplete collection is never stored: a lookup still misses.
+        assert ask(articles, settings, link=False)[0].kind == "miss"
+
+
 def test_the_child_tells_each_step_of_linking_before_the_entities_go_out(seeds):
     articles, analyses, settings = seeds
     # Analyses cached without their digests (as before the store kept them): the

@@ -6,8 +6,9 @@ each finished corpus to ``deliver`` on the UI thread; the screen only applies
 results. A newer link supersedes an older one (exclusive workers and a
 generation number: stale results are dropped), and quitting never waits for a
 link in progress. A large collection is looked up (or linked from the cache)
-in a process of its own instead (:mod:`reader.ui.feed_process`), so that the
-UI keeps the interpreter lock; in-thread linking is the fallback.
+in a process of its own instead (:mod:`reader.ui.feed_process`), and so is
+each re-link of it, so that the UI keeps the interpreter lock; in-thread
+linking is the fallback.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from reader import pipeline
 from reader.config import Settings
@@ -45,10 +46,6 @@ from reader.ui.sidebar_rows import SidebarRows, prepare_rows
 LinkCorpus = Callable[
     [Sequence[Article], dict[str, Analysis], Sequence[LoadError], Settings, AliasTable | None],
     Corpus,
-]
-#: The reopening seam: ``(articles, errors, settings, aliases) -> Corpus | None``.
-LookupCorpus = Callable[
-    [Sequence[Article], Sequence[LoadError], Settings, AliasTable | None], Corpus | None
 ]
 #: "provisional": a changed collection is shown as it was linked before (the nearest
 #: the index holds) while a linking process links it again; "grouping": every entity
@@ -126,6 +123,9 @@ class CorpusFeed(ProcessOpening, Widget):
         #: True once the corpus came whole from the collection index (no analysis loaded).
         self.from_index = False
         self._process: LinkProcess | None = None
+        #: The linking process of the last link made elsewhere (``links_elsewhere``).
+        self._linker: LinkProcess | None = None
+        self._linking_here = False
         self._closing = False
         #: While "provisional": how many articles were added to, and removed from, the
         #: collection shown (as it was linked before).
@@ -349,27 +349,14 @@ class CorpusFeed(ProcessOpening, Widget):
 
     @work(thread=True, exclusive=True, group="link")
     def _link(self, request: LinkRequest) -> None:
-        generation, analyses, final, anchor = (
-            request.generation,
-            request.analyses,
-            request.final,
-            request.anchor,
-        )
-        started = time.monotonic()
-        link = self.link_function
+        started, worker, anchor = time.monotonic(), get_current_worker(), request.anchor
         try:
             # The corpus, its highlights and rows are shown until the next link replaces
             # them: a large collection's are frozen as made (reference counting frees
             # them then), or every full collection meanwhile walks them all, on whichever
             # thread, at whatever key (up to two thirds of a second at 10,000 articles).
             with paused_gc(freeze=self.isolated):
-                corpus = run_abandonable(
-                    lambda: link(self.articles, analyses, self.errors, self.settings, self.aliases)
-                )
-                if get_current_worker().is_cancelled:
-                    return
-                marks = LazyMarks.of(corpus)
-                rows = prepare_rows(corpus.entities)
+                corpus, marks, rows = self._linked_parts(request.analyses, request.final, worker)
                 found = find_again(corpus, anchor) if anchor else None
         except Cancelled:
             return
@@ -379,8 +366,26 @@ class CorpusFeed(ProcessOpening, Widget):
             self.app.call_from_thread(self._fail, reason)
             return
         seconds = time.monotonic() - started
-        result = LinkResult(generation, corpus, marks, rows, anchor, found, final, seconds)
+        result = LinkResult(
+            request.generation, corpus, marks, rows, anchor, found, request.final, seconds
+        )
         self.app.call_from_thread(self._linked, result)
+
+    def _linked_parts(
+        self, analyses: dict[str, Analysis], final: bool, worker: Worker[None]
+    ) -> tuple[Corpus, Mapping[str, ArticleMarks], SidebarRows]:
+        """The corpus linked, its highlights and rows: in a linking process when the feed
+        links elsewhere and it can, else here. Raises Cancelled."""
+        link = self.link_function
+        if link is pipeline.build_corpus and self.links_elsewhere:
+            made = self._link_in_process(final, lambda: self._ended(worker))
+            if made is not None:
+                return made
+        args = (self.articles, analyses, self.errors, self.settings, self.aliases)
+        corpus = run_abandonable(lambda: link(*args))
+        if worker.is_cancelled:
+            raise Cancelled()
+        return corpus, LazyMarks.of(corpus), prepare_rows(corpus.entities)
 
     def _linked(self, result: LinkResult) -> None:
         if result.generation != self.generation:

@@ -34,6 +34,7 @@ from reader.link_process import (
 from reader.linking import AliasTable
 from reader.model import Article, Corpus, LoadError
 from reader.pipeline import Analyzer
+from reader.ui.abandonable import Cancelled
 from reader.ui.frame_decoding import (
     CollectorPause,
     ProvisionalFrames,
@@ -41,6 +42,7 @@ from reader.ui.frame_decoding import (
     assembled,
 )
 from reader.ui.highlights import ArticleMarks
+from reader.ui.lazy_marks import LazyMarks
 from reader.ui.sidebar_rows import SidebarRows
 
 if TYPE_CHECKING:
@@ -121,6 +123,8 @@ class ProcessOpening:
         aliases: AliasTable | None
         analyzer: Analyzer
         _process: LinkProcess | None
+        _linker: LinkProcess | None
+        _linking_here: bool
         _closing: bool
 
         def post_message(self, message: Message) -> bool: ...
@@ -190,16 +194,9 @@ class ProcessOpening:
             reply = self._ask(preloaded, link, on_frame, lambda: self._ended(worker), early.begin)
             if reply.kind == "done":
                 decoding.flush()
-            if reply.kind == "done" and assembler.complete:
-                assembler.model = str(reply.info.get("model") or assembler.model)
-                warnings = reply.info.get("warnings", ())
-                where = str(self.settings.cache_dir)
-                assembler.errors += [LoadError(where, str(w), fatal=False) for w in warnings]
-                # Built here, not on the UI thread: tens of milliseconds for 10,000
-                # articles, which a key would otherwise wait for whole; here the UI
-                # thread takes the interpreter lock back every few milliseconds.
-                corpus, marks, rows = assembled(assembler)
-                call(self._reopened, corpus, marks, rows, time.monotonic() - started)
+            made = self._made(assembler, reply)
+            if made is not None:
+                call(self._reopened, *made, time.monotonic() - started)
                 return "opened"
         except LinkProcessDied as error:
             reason = str(error)
@@ -215,9 +212,86 @@ class ProcessOpening:
                 self._process.stop()
         if self._ended(worker):
             return "cancelled"
+        self._linking_here = True  # as the message says, for every later link too
         message = LinkFallback(f"Linking process failed: {reason}; linking here instead")
         call(self.post_message, message)
         return "failed"
+
+    def _made(
+        self, assembler: CorpusAssembler, reply: Reply
+    ) -> tuple[Corpus, LazyMarks, SidebarRows] | None:
+        """What a linking process's frames made, once its final reply is ``done`` and
+        every frame came (None otherwise), with the warnings it met as load errors."""
+        if reply.kind != "done" or not assembler.complete:
+            return None
+        assembler.model = str(reply.info.get("model") or assembler.model)
+        warnings = reply.info.get("warnings", ())
+        where = str(self.settings.cache_dir)
+        assembler.errors += [LoadError(where, str(w), fatal=False) for w in warnings]
+        # Built in the worker, not on the UI thread: tens of milliseconds for 10,000
+        # articles, which a key would otherwise wait for whole; here the UI thread
+        # takes the interpreter lock back every few milliseconds.
+        return assembled(assembler)
+
+    @property
+    def links_elsewhere(self) -> bool:
+        """Whether the feed's links run in a linking process: a large collection's, when
+        the process can read the analyses from the reader's own cache (and no link there
+        failed before)."""
+        own = type(self.analyzer) is Analyzer and self.settings.use_cache
+        return self.isolated and own and not self._linking_here
+
+    def _link_in_process(
+        self, final: bool, cancelled: Callable[[], bool]
+    ) -> tuple[Corpus, LazyMarks, SidebarRows] | None:
+        """Link the analyses cached so far in a linking process; runs in a link worker.
+
+        A link of 10,000 articles in a thread here holds the interpreter lock for
+        tens of milliseconds at a time, and keys waited up to 0.14 s for it while
+        texts were analyzed. ``final``: every text is analyzed, and the process
+        stores the collection too; otherwise it links those not analyzed yet
+        without highlights (an interim link, as texts arrive).
+
+        Returns:
+            The corpus, its highlights and rows; None when the process could not
+            link it (the caller links here; a failure is said once, and later
+            links stay here).
+
+        Raises:
+            Cancelled: ``cancelled()`` turned true first (the process is ended).
+        """
+        assembler = CorpusAssembler(self.articles, self.errors, self.settings.model)
+        decoding = SlicedDecoding(assembler.add, self.app.call_from_thread)
+        process = self._linker = LinkProcess()
+
+        def on_frame(frame: bytes) -> None:
+            decoding.put(frame, process.has_reply())
+
+        try:
+            process.start(
+                self.articles, self.errors, self.settings, self.aliases, True, interim=not final
+            )
+            reply = process.run(on_frame, lambda articles: None, cancelled)
+            decoding.flush()
+        except LinkProcessDied as error:
+            reason = str(error)
+        except (ValueError, KeyError, TypeError, IndexError) as error:  # a garbled frame
+            reason = f"the linking process sent a damaged corpus ({type(error).__name__})"
+        else:
+            if reply.kind == "cancelled" or cancelled():
+                raise Cancelled()
+            made = self._made(assembler, reply)
+            if made is not None or reply.kind == "miss":
+                return made  # a miss: some text's analysis is not cached after all
+            reason = str(reply.info.get("message") or "its answer was incomplete")
+        finally:
+            process.stop()
+        if cancelled():
+            raise Cancelled()
+        self._linking_here = True
+        message = LinkFallback(f"Linking process failed: {reason}; linking here instead")
+        self.app.call_from_thread(self.post_message, message)
+        return None
 
     def _ask(
         self,
@@ -277,8 +351,9 @@ class ProcessOpening:
         # Quitting mid-load: the child ends now, not when its link would have; the
         # worker sees the pipe close and ends without falling back to linking here.
         self._closing = True
-        if self._process is not None:
-            self._process.stop()
+        for process in (self._process, self._linker):
+            if process is not None:
+                process.stop()
         # An article mid-analysis in the analysis process is not waited for either.
         self.analyzer.close()
         gc.unfreeze()  # what the collection froze is the collector's again
