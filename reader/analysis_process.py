@@ -24,8 +24,8 @@ WHAT = "the analysis process"
 
 
 class AnalysisFailed(RuntimeError):
-    """The analysis process could not analyze: its model failed to load, a text failed,
-    it runs other analysis code, or it ended; the message says which, in one line."""
+    """The analysis process could not analyze: its model failed to load, it runs other
+    analysis code, or it ended; the message says which, in one line."""
 
 
 class AnalysisProcess:
@@ -68,15 +68,15 @@ class AnalysisProcess:
             except OSError as error:
                 raise AnalysisFailed(f"{WHAT} could not start: {error}") from error
 
-    def analyze(self, texts: Sequence[str]) -> Iterator[tuple[int, Analysis]]:
-        """``(index, analysis)`` of each of ``texts``, in order, each as soon as it is done.
+    def analyze(self, texts: Sequence[str]) -> Iterator[tuple[int, Analysis | str]]:
+        """``(index, outcome)`` of each of ``texts``, in order, each as soon as it is done:
+        its analysis, or why it failed in one line (the others go on).
 
         Leaving the loop early (the reader went on to something else) ends the
         child mid-work: the next call starts a new one.
 
         Raises:
-            AnalysisFailed: the model could not be loaded, a text failed, or the
-                child ended.
+            AnalysisFailed: the model could not be loaded, or the child ended.
         """
         if not texts:
             return
@@ -101,9 +101,7 @@ class AnalysisProcess:
                 if reply[0] == "done":
                     finished = True
                     return
-                if reply[0] == "error":
-                    raise AnalysisFailed(f"text {reply[1] + 1} of {len(texts)}: {reply[2]}")
-                yield reply[1], reply[2]
+                yield reply[1], reply[2]  # an analysis, or why that text failed
         finally:
             with self._lock:
                 if self._busy is child:

@@ -231,7 +231,12 @@ def _linked(
     if new:
         on_step(ANALYZING)
         # Stored in the cache (with their digests) as the parent would have.
-        cached |= analyzer.analyze(new, lambda done, total, *_: on_count(done, total))
+        failed: list[Article] = []
+        cached |= analyzer.analyze(
+            new, lambda done, total, *_: on_count(done, total), lambda a, _: failed.append(a)
+        )
+        if failed:
+            return None, list, linker.model  # the parent analyzes it too, and says why
     cached.update(stored.analyses)
     stages = linker.link_in_stages(articles, cached, errors, stored.digests, on_step, on_count)
     return staged_frames(stages), warnings, linker.model

@@ -14,18 +14,19 @@ from reader.analysis_process import AnalysisFailed, AnalysisProcess
 from reader.config import Settings
 from reader.model import Analysis, Mention
 from reader.nlp import analyze_texts
-from reader.pipeline import Analyzer, load_articles
+from reader.pipeline import Analyzer, TextNotAnalyzed, load_articles
 
 #: A stand-in child speaking the protocol of ``reader.analysis_child`` without spaCy.
-#: Its model name says how it behaves: "ok", "fails-to-load", "other-code", "dies-after-1",
-#: "text-2-fails". Each text's analysis is one mention over its first word.
+#: Its model name (or ``FAKE_CHILD_HOW``) says how it behaves: "ok", "fails-to-load",
+#: "other-code", "dies-after-1", "text-2-fails". Each text's analysis is one mention over its
+#: first word.
 FAKE_CHILD = """
 import os, sys
 from reader.child_process import child_pipes
 from reader.model import Analysis, Mention
 from reader.nlp import analysis_fingerprint
 
-how = sys.argv[1]
+how = os.environ.get("FAKE_CHILD_HOW", sys.argv[1])
 requests, replies = child_pipes(sys.argv)
 if how == "fails-to-load":
     replies.send(("failed", "the model is damaged"))
@@ -135,7 +136,6 @@ def test_a_child_that_dies_is_said_in_one_line_and_the_next_call_starts_another(
     [
         ("fails-to-load", "the model is damaged"),
         ("other-code", "runs other analysis code than the reader"),
-        ("text-2-fails", "text 2 of 2: ValueError: a bad text"),
     ],
 )
 def test_what_goes_wrong_in_the_child_is_said_in_one_line(fake_child, how, said):
@@ -145,6 +145,49 @@ def test_what_goes_wrong_in_the_child_is_said_in_one_line(fake_child, how, said)
     assert said in str(caught.value)
     assert "\n" not in str(caught.value)
     assert not process.running
+
+
+def test_a_text_that_fails_is_said_in_its_place_and_the_others_go_on(fake_child):
+    texts = ["Alpha one.", "Beta two.", "Gamma three."]
+    process = AnalysisProcess("text-2-fails", fake_child)
+    try:
+        wanted: list[tuple[int, Analysis | str]] = list(first_words(texts))
+        wanted[1] = (1, "ValueError: a bad text")
+        assert list(process.analyze(texts)) == wanted
+        assert process.running  # kept for more
+    finally:
+        process.stop()
+
+
+def test_an_analyzer_leaves_out_a_text_that_fails_and_goes_on(
+    settings: Settings, seeds_dir: Path, tmp_path: Path, fake_child, monkeypatch
+):
+    monkeypatch.setattr(analysis_process, "module_command", lambda module: fake_child)
+    monkeypatch.setenv("FAKE_CHILD_HOW", "text-2-fails")  # the longer seed fails
+    own = replace(settings, cache_dir=tmp_path / "cache")
+    articles = load_articles([seeds_dir], own).articles
+    short, long = sorted(articles, key=lambda a: len(a.text))
+    analyzer = Analyzer(own, elsewhere=True)
+    seen: list[tuple[int, int, str]] = []
+    failed: list[tuple[str, str]] = []
+    try:
+        found = analyzer.analyze(
+            articles,
+            lambda d, t, i, a: seen.append((d, t, i)),
+            lambda article, reason: failed.append((article.id, reason)),
+        )
+        assert failed == [(long.id, "ValueError: a bad text")]
+        assert seen == [(1, 2, short.id)] and list(found) == [short.id]
+        assert Analyzer(own).cached(articles) == found  # the failed text is not cached
+    finally:
+        analyzer.close()
+    # Without a way to say it, a failed text fails the call, naming its file.
+    other = Analyzer(replace(own, cache_dir=tmp_path / "other"), elsewhere=True)
+    try:
+        with pytest.raises(TextNotAnalyzed, match=f"{long.path}: ValueError: a bad text"):
+            other.analyze(articles)
+    finally:
+        other.close()
 
 
 def test_stopping_from_another_thread_ends_a_child_mid_analysis(tmp_path):

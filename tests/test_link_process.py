@@ -420,6 +420,36 @@ def test_the_child_analyzes_a_few_new_texts_itself_then_links(seeds, seeds_dir, 
     same_entities(assembler.corpus(), build_corpus(articles, recorded, [], uncached))
 
 
+#: The linking process, with the model failing on any text that has ``MARK`` in it.
+CHOKING_CHILD = """
+import sys
+from reader import link_child, nlp
+real = nlp.doc_analysis
+def choking(doc):
+    if "MARK" in doc.text:
+        raise ValueError("the parser choked")
+    return real(doc)
+nlp.doc_analysis = choking
+sys.exit(link_child.main(sys.argv[1:]))
+"""
+
+
+def test_a_new_text_the_model_fails_on_is_left_to_the_parent(seeds, seeds_dir, tmp_path):
+    # The parent analyzes it again, and says why it failed (the reader keeps it unanalyzed).
+    _, analyses, settings = seeds
+    articles, recorded = editions(seeds_dir, tmp_path / "wire", 11, analyses, settings)
+    new = replace(articles[-1], text=articles[-1].text + "\nMARK\n")
+    articles[-1] = new
+    analyzer = Analyzer(settings)
+    for article in articles[:-1]:
+        analyzer.store(article.text, recorded[article.id])
+    analyzer.flush()
+    process = LinkProcess([sys.executable, "-c", CHOKING_CHILD])
+    reply, assembler, linking = ask(articles, settings, link=True, process=process)
+    assert reply.kind == "miss" and linking == [len(articles)] and not assembler.entities
+    assert Analyzer(settings).uncached(articles) == [new]  # nothing cached for it
+
+
 def test_more_new_texts_than_a_few_are_left_to_the_parent(seeds, seeds_dir, tmp_path):
     _, analyses, settings = seeds
     articles, recorded = editions(seeds_dir, tmp_path / "wire", 11, analyses, settings)

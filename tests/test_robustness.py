@@ -135,3 +135,40 @@ def test_cache_clear_when_the_cache_is_a_file(tmp_path: Path) -> None:
     assert out.returncode != 0 and "cannot clear" in out.stderr
     assert "Traceback" not in out.stderr
     assert root.read_text() == "not a folder"
+
+
+def test_a_text_the_model_fails_on_is_kept_without_findings_and_said(
+    settings, seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In this process (the command line's analysis): the pass over every text fails at
+    # that one, the others are analyzed one by one, and the export goes on.
+    from dataclasses import replace
+
+    from reader import nlp
+    from reader.collection import CollectionLinker
+    from reader.model import LoadError
+    from reader.pipeline import load_articles as load_collection
+
+    real = nlp.doc_analysis
+
+    def choking(doc):
+        if "Peskov" in doc.text:
+            raise ValueError("the parser choked\non a second line")
+        return real(doc)
+
+    monkeypatch.setattr(nlp, "doc_analysis", choking)
+    own = replace(settings, cache_dir=tmp_path / "cache")
+    corpus = open_corpus([seeds_dir], own)
+    bad = next(a for a in corpus.articles if "Peskov" in a.text)
+    assert len(corpus.articles) == 2 and corpus.entities
+    assert all(m.article != bad.id for e in corpus.entities for m in e.mentions)
+    assert all(q.article != bad.id for q in corpus.quotes)
+    said = "not analyzed (ValueError: the parser choked): no names or quotes from it"
+    assert [e for e in corpus.errors if "analyzed" in e.message] == [
+        LoadError(bad.path, said, fatal=False)
+    ]
+    # Incomplete, so not stored: the next run analyzes the text again (and says so again).
+    aliases = load_collection([seeds_dir], own).aliases
+    assert not CollectionLinker(own, aliases).holds(corpus.articles)
+    again = open_corpus([seeds_dir], own)
+    assert [e.message for e in again.errors if "analyzed" in e.message] == [said]

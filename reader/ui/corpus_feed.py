@@ -20,7 +20,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
 from textual import work
-from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
@@ -32,8 +31,9 @@ from reader.gc_pause import paused_gc
 from reader.link_process import LinkProcess
 from reader.linking import AliasTable
 from reader.model import Analysis, Article, Corpus, LoadError
-from reader.pipeline import Analyzer, ModelNotFound, build_corpus, lookup_corpus
+from reader.pipeline import Analyzer, ModelNotFound, build_corpus, lookup_corpus, not_analyzed
 from reader.ui.abandonable import Cancelled, run_abandonable
+from reader.ui.feed_messages import Failed, NotAnalyzed, Progress
 from reader.ui.feed_process import ProcessOpening
 from reader.ui.highlights import ArticleMarks
 from reader.ui.lazy_marks import LazyMarks
@@ -65,31 +65,6 @@ class CorpusFeed(ProcessOpening, Widget):
 
     #: The one owner of the analysis state; the screen watches it.
     state: reactive[AnalysisState] = reactive("waiting")
-
-    class Progress(Message):
-        """``done`` of ``total`` pending articles are analyzed."""
-
-        def __init__(self, feed: CorpusFeed, done: int, total: int) -> None:
-            super().__init__()
-            self.feed = feed
-            self.done = done
-            self.total = total
-
-        @property
-        def control(self) -> CorpusFeed:
-            return self.feed
-
-    class Failed(Message):
-        """The analysis could not run; ``reason`` is shown to the reader."""
-
-        def __init__(self, feed: CorpusFeed, reason: str) -> None:
-            super().__init__()
-            self.feed = feed
-            self.reason = reason
-
-        @property
-        def control(self) -> CorpusFeed:
-            return self.feed
 
     def __init__(
         self,
@@ -126,6 +101,8 @@ class CorpusFeed(ProcessOpening, Widget):
         #: The linking process of the last link made elsewhere (``links_elsewhere``).
         self._linker: LinkProcess | None = None
         self._linking_here = False
+        #: How many articles the model failed on (shown without highlights).
+        self.unanalyzed = 0
         self._closing = False
         #: While "provisional": how many articles were added to, and removed from, the
         #: collection shown (as it was linked before).
@@ -204,8 +181,13 @@ class CorpusFeed(ProcessOpening, Widget):
                 raise Cancelled()  # stop feeding: the reader quit
             self.app.call_from_thread(self._receive, done, total, article_id, analysis)
 
+        def failed(article: Article, reason: str) -> None:
+            if worker.is_cancelled:
+                raise Cancelled()
+            self.app.call_from_thread(self._not_analyzed, not_analyzed(article, reason))
+
         try:
-            self.analyzer.analyze(pending, on_progress=progress)
+            self.analyzer.analyze(pending, on_progress=progress, on_failure=failed)
         except Cancelled:
             return
         except ModelNotFound as error:
@@ -292,15 +274,21 @@ class CorpusFeed(ProcessOpening, Widget):
         self.analyses.update(cached)
         if pending:
             self.state = "analyzing"
-            self.post_message(self.Progress(self, 0, pending))
+            self.post_message(Progress(self, 0, pending))
             self._request()
         else:
             self._finish()
 
     def _receive(self, done: int, total: int, article_id: str, analysis: Analysis) -> None:
         self.analyses[article_id] = analysis
-        self.post_message(self.Progress(self, done, total))
+        self.post_message(Progress(self, done, total))
         self._request()
+
+    def _not_analyzed(self, problem: LoadError) -> None:
+        # Kept without highlights, and said; no link stores the collection (incomplete).
+        self.errors = [*self.errors, problem]
+        self.unanalyzed += 1
+        self.post_message(NotAnalyzed(self, problem))
 
     def _finish(self) -> None:
         # The last link must include every analysis: start it now, superseding any other.
@@ -311,7 +299,7 @@ class CorpusFeed(ProcessOpening, Widget):
         # The text stays readable without highlights; the screen says why.
         self.state = "failed"
         self._linking = False
-        self.post_message(self.Failed(self, reason))
+        self.post_message(Failed(self, reason))
 
     # -- linking ---------------------------------------------------------------------
 
@@ -378,6 +366,8 @@ class CorpusFeed(ProcessOpening, Widget):
         links elsewhere and it can, else here. Raises Cancelled."""
         link = self.link_function
         if link is pipeline.build_corpus and self.links_elsewhere:
+            # An article the model failed on: the last link leaves it out too.
+            final = final and not self.unanalyzed
             made = self._link_in_process(final, lambda: self._ended(worker))
             if made is not None:
                 return made

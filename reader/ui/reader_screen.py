@@ -41,6 +41,7 @@ from reader.ui.corpus_feed import AnalysisState, CorpusFeed, LinkCorpus
 from reader.ui.dialogs import Dialogs
 from reader.ui.entity_sidebar import EntitySidebar
 from reader.ui.essentials import EssentialsActions
+from reader.ui.feed_messages import Failed, NotAnalyzed, Progress
 from reader.ui.feed_process import LinkFallback, LinkingElsewhere
 from reader.ui.find_actions import FindActions
 from reader.ui.find_bar import FindBar
@@ -185,8 +186,8 @@ class ReaderScreen(
 
     # -- analysis and linking ----------------------------------------------------------
 
-    @on(CorpusFeed.Progress)
-    def _progress(self, message: CorpusFeed.Progress) -> None:
+    @on(Progress)
+    def _progress(self, message: Progress) -> None:
         if message.done == 0:
             self.status_bar.show_message(f"Analyzing {message.total} article(s)…")
         self.status_bar.show_progress(message.done, message.total)
@@ -221,8 +222,16 @@ class ReaderScreen(
         # One line; the feed goes on in this process, the reader loses nothing.
         self.notify(message.reason, severity="warning", timeout=8, markup=False)
 
-    @on(CorpusFeed.Failed)
-    def _failed(self, message: CorpusFeed.Failed) -> None:
+    @on(NotAnalyzed)
+    def _not_analyzed(self, message: NotAnalyzed) -> None:
+        # The first one in a notice (more would crowd the screen); all in the load report.
+        if self.feed.unanalyzed == 1:
+            said = f"{message.problem.path}: {message.problem.message}; see the load report"
+            self.notify(said, severity="warning", timeout=8, markup=False)
+        self.report_problems([message.problem])
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
         status = self.status_bar
         status.show_progress(1, 1)
         status.show_message(message.reason, error=True)

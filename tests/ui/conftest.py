@@ -182,7 +182,7 @@ class StaticAnalyzer:
     def close(self) -> None:
         pass  # no analysis process to end
 
-    def analyze(self, articles, on_progress=None):
+    def analyze(self, articles, on_progress=None, on_failure=None):
         if self.gate is not None:
             assert self.gate.wait(timeout=30), "the test never released the analysis"
         for done, article in enumerate(articles, start=1):

@@ -74,11 +74,12 @@ def half_analyzed(settings: Settings, seed_articles, recorded_analyses, tmp_path
     def passes(texts):
         for number, text in enumerate(texts):
             gate.wait(60)
-            yield number, by_text[text]
+            yield number, by_text[text]  # an analysis, or (a test's) why the text failed
 
     monkeypatch.setattr(analyzer, "_passes", passes)
     monkeypatch.setattr(analyzer, "load_model", lambda: None)
     app = ReaderApp(articles, seed_articles.errors, own, analyzer, seed_articles.aliases)
+    app.by_text = by_text  # type: ignore[attr-defined]  # what the model "makes" of each text
     yield app, gate
     gate.set()
 
@@ -144,3 +145,34 @@ async def test_a_linking_process_that_dies_is_said_once_and_the_reader_links_its
         assert requests == ["open", "interim"] and len(here) >= 2
         expected = linked(seed_articles, recorded_analyses, app.settings)
         assert [e.id for e in screen.corpus.entities] == expected
+
+
+async def test_a_text_the_model_fails_on_is_said_and_the_collection_linked_without_it(
+    half_analyzed, here, seed_articles, recorded_analyses, monkeypatch
+):
+    app, gate = half_analyzed
+    first, other = seed_articles.articles
+    app.by_text[other.text] = "ValueError: the parser choked"
+    requests = Requests()
+    monkeypatch.setattr(feed_process, "LinkProcess", requests)
+    async with app.run_test(size=(160, 40), notifications=True) as pilot:
+        screen = reader(app)
+        await first_shown(pilot)
+        gate.set()
+        await settle(pilot)
+        # Not a failed analysis: the others are highlighted and the collection is done.
+        assert screen.feed.state == "done" and not here
+        assert requests == ["open", "interim", "interim"]  # the last one stores nothing
+        alone = linked(seed_articles, {first.id: recorded_analyses[first.id]}, app.settings)
+        assert [e.id for e in screen.corpus.entities] == alone
+        said = "not analyzed (ValueError: the parser choked): no names or quotes from it"
+        notices = [t for t in await toasts(pilot) if said in t]
+        assert notices == [f"{other.path}: {said}; see the load report"]
+        assert screen.status_bar.load_problems == "⚠ 1 with warnings"
+        await pilot.press("L")  # the load report says which and why
+        await pilot.pause()
+        row = next(r for r in app.screen.shown if other.path.split("/")[-1] in r)
+        assert "loaded with warnings" in row and "the parser choked" in row
+        assert not CollectionLinker(app.settings, seed_articles.aliases).holds(
+            seed_articles.articles
+        )

@@ -166,7 +166,7 @@ class PacedAnalyzer(StaticAnalyzer):
         super().__init__(analyses, cached=False)
         self.pause = pause
 
-    def analyze(self, articles, on_progress=None):
+    def analyze(self, articles, on_progress=None, on_failure=None):
         for done, article in enumerate(articles, start=1):
             time.sleep(self.pause)
             if on_progress is not None:

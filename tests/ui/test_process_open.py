@@ -31,7 +31,7 @@ class RefusingAnalyzer(StaticAnalyzer):
     def cached(self, articles):
         raise AssertionError("an analysis was loaded although the collection was stored")
 
-    def analyze(self, articles, on_progress=None):
+    def analyze(self, articles, on_progress=None, on_failure=None):
         raise AssertionError("an article was analyzed although the collection was stored")
 
 
