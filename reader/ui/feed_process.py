@@ -247,7 +247,7 @@ class ProcessOpening:
         """Link the analyses cached so far in a linking process; runs in a link worker.
 
         A link of 10,000 articles in a thread here holds the interpreter lock for
-        tens of milliseconds at a time, and keys waited up to 0.14 s for it while
+        tens of milliseconds at a time, and keys waited over 0.1 s for it while
         texts were analyzed. ``final``: every text is analyzed, and the process
         stores the collection too; otherwise it links those not analyzed yet
         without highlights (an interim link, as texts arrive).
