@@ -84,6 +84,8 @@ def staged_frames(stages: Iterator[Corpus], items: int = FRAME_ITEMS) -> Iterato
 
 #: The last frame of a corpus.
 END = orjson.dumps(["end", {}])
+#: What decoding a frame raises when it is not one of a corpus's (damaged or garbled).
+DAMAGED_FRAME = (ValueError, KeyError, TypeError, IndexError)
 #: Sent between a staged corpus's quotes and its stories: the entities and quotes are all in.
 LINKED = orjson.dumps(["linked", {}])
 

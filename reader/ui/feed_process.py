@@ -21,7 +21,7 @@ from textual.worker import Worker, get_current_worker
 
 from reader.article_stream import LoadChunk
 from reader.config import Settings
-from reader.corpus_wire import LINKED, CorpusAssembler
+from reader.corpus_wire import DAMAGED_FRAME, LINKED, CorpusAssembler
 from reader.link_process import (
     LinkProcess,
     LinkProcessDied,
@@ -74,6 +74,13 @@ def read_preloaded(on_chunk: Callable[[LoadChunk], object], cancelled: Callable[
         return True
     discard_preloaded()
     return False
+
+
+def _failure(error: Exception) -> str:
+    """Why a linking process's answer could not be used: it died, or sent a damaged frame."""
+    if isinstance(error, LinkProcessDied):
+        return str(error)
+    return f"the linking process sent a damaged corpus ({type(error).__name__})"
 
 
 class LinkingElsewhere(Message):
@@ -198,10 +205,8 @@ class ProcessOpening:
             if made is not None:
                 call(self._reopened, *made, time.monotonic() - started)
                 return "opened"
-        except LinkProcessDied as error:
-            reason = str(error)
-        except (ValueError, KeyError, TypeError, IndexError) as error:  # a garbled frame
-            reason = f"the linking process sent a damaged corpus ({type(error).__name__})"
+        except (LinkProcessDied, *DAMAGED_FRAME) as error:
+            reason = _failure(error)
         else:
             if reply.kind in ("cancelled", "miss"):
                 return "cancelled" if reply.kind == "cancelled" else "miss"
@@ -212,10 +217,15 @@ class ProcessOpening:
                 self._process.stop()
         if self._ended(worker):
             return "cancelled"
+        self._fall_back(reason)
+        return "failed"
+
+    def _fall_back(self, reason: str) -> None:
+        """Say in one line that a linking process failed; this process links from now on
+        (called from a worker)."""
         self._linking_here = True  # as the message says, for every later link too
         message = LinkFallback(f"Linking process failed: {reason}; linking here instead")
-        call(self.post_message, message)
-        return "failed"
+        self.app.call_from_thread(self.post_message, message)
 
     def _made(
         self, assembler: CorpusAssembler, reply: Reply
@@ -273,10 +283,8 @@ class ProcessOpening:
             )
             reply = process.run(on_frame, lambda articles: None, cancelled)
             decoding.flush()
-        except LinkProcessDied as error:
-            reason = str(error)
-        except (ValueError, KeyError, TypeError, IndexError) as error:  # a garbled frame
-            reason = f"the linking process sent a damaged corpus ({type(error).__name__})"
+        except (LinkProcessDied, *DAMAGED_FRAME) as error:
+            reason = _failure(error)
         else:
             if reply.kind == "cancelled" or cancelled():
                 raise Cancelled()
@@ -288,9 +296,7 @@ class ProcessOpening:
             process.stop()
         if cancelled():
             raise Cancelled()
-        self._linking_here = True
-        message = LinkFallback(f"Linking process failed: {reason}; linking here instead")
-        self.app.call_from_thread(self.post_message, message)
+        self._fall_back(reason)
         return None
 
     def _ask(

@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from reader.corpus_wire import END, CorpusAssembler, ProvisionalAssembler
+from reader.corpus_wire import DAMAGED_FRAME, END, CorpusAssembler, ProvisionalAssembler
 from reader.model import Article, Corpus, LoadError
 from reader.ui.lazy_marks import LazyMarks
 from reader.ui.sidebar_rows import SidebarRows, prepare_rows
@@ -176,5 +176,5 @@ class ProvisionalFrames:
             return
         try:
             assembler.add(frame)
-        except (ValueError, KeyError, TypeError, IndexError):
+        except DAMAGED_FRAME:
             self._assembler = None  # damaged: the rest of its frames are dropped
