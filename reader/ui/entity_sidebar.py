@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -28,6 +28,9 @@ MIN_NAME_WIDTH = 8
 COMFORTABLE_NAME_WIDTH = 11
 #: The mention count, the space after it and a spare cell.
 COUNT_WIDTH = 6
+#: Cells the mention count is right-aligned in while every count shown has at most 3
+#: digits; a longer count widens them for every row, one space always before it.
+COUNT_CELLS = 4
 #: Rows listed per section; the rest are counted and reached by typing in the filter.
 #: An OptionList lays out every row it holds: 4 x 50 rows refill in well under 0.1 s
 #: with 50,000 entities (measured in bench/tui_scale.py), 4 x 150 took 0.3 s.
@@ -65,12 +68,14 @@ def entity_prompt(
     name_width: int = NAME_WIDTH,
     spread: frozenset[str] | None = None,
     show_spread: bool = True,
+    count_cells: int = COUNT_CELLS,
 ) -> Text:
     """One sidebar row: name, mention count, a marker per column, and the article count.
 
     The column marker is the column's number when the article in it mentions the
     entity, ``·`` when it does not. ``spread`` (the entity's articles) is computed
     when not given. ``show_spread`` false leaves the article count out (no room).
+    ``count_cells``: the cells the mention count is right-aligned in (``count_cells``).
     """
     articles = spread if spread is not None else frozenset(entity.article_ids)
     markers = "".join(
@@ -79,11 +84,18 @@ def entity_prompt(
     )
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append(fit_cells(sanitize(entity.name), name_width))
-    row.append(f"{len(entity.mentions):>4} ", style="bold")
+    row.append(f"{len(entity.mentions):>{count_cells}} ", style="bold")
     row.append(markers, style="italic")
     if show_spread and total_articles > len(columns):
         row.append(f" {len(articles)}/{total_articles}", style="dim")
     return row
+
+
+def count_cells(entities: Iterable[Entity]) -> int:
+    """The cells the mention counts of ``entities`` need, right-aligned with a space
+    before the longest (a name that fills its cells never runs into its count)."""
+    widest = max((len(entity.mentions) for entity in entities), default=0)
+    return max(COUNT_CELLS, len(str(widest)) + 1)
 
 
 def legend_text(columns: Sequence[str | None], outlets: Mapping[str, str]) -> Text:
@@ -178,6 +190,8 @@ class EntitySidebar(Vertical):
         self._columns: list[str | None] = []
         self._total = 0
         self._shown_width = (NAME_WIDTH, True)
+        #: The cells of the mention counts listed now (``count_cells``).
+        self._count_cells = COUNT_CELLS
         #: Each entity's row as last made, with what it was made from: a row is made again
         #: only when that changed. A new row is measured and drawn anew by the list (a
         #: few hundredths of a second per filter key with 200 rows); a kept one is not.
@@ -297,7 +311,7 @@ class EntitySidebar(Vertical):
         room = self.content_region.width - 3
         if room <= 0:
             return NAME_WIDTH, True
-        fixed = COUNT_WIDTH + len(self._columns)
+        fixed = COUNT_WIDTH + self._count_cells - COUNT_CELLS + len(self._columns)
         spread = spread_width(len(self._columns), self._total)
         # A readable name comes first: the article count goes when both do not fit.
         show_spread = room - fixed - spread >= COMFORTABLE_NAME_WIDTH
@@ -316,12 +330,14 @@ class EntitySidebar(Vertical):
     def _row(self, entity: Entity, width: int, show_spread: bool) -> Option:
         # The entity's row, made again only when the entity or how it is shown changed.
         spread = self._rows.spread.get(entity.id)
-        shown = (tuple(self._columns), self._total, width, show_spread)
+        shown = (tuple(self._columns), self._total, width, show_spread, self._count_cells)
         made = self._made.get(entity.id)
         # The entity by identity: comparing two entities compares all their mentions.
         if made is not None and made[0][0] is entity and made[0][1:] == shown:
             return made[1]
-        prompt = entity_prompt(entity, self._columns, self._total, width, spread, show_spread)
+        prompt = entity_prompt(
+            entity, self._columns, self._total, width, spread, show_spread, self._count_cells
+        )
         option = Option(prompt, id=entity.id)
         self._made[entity.id] = ((entity, *shown), option)
         return option
@@ -333,6 +349,9 @@ class EntitySidebar(Vertical):
             self.query_one("#column-legend", Static).update(legend)
             self.query_one("#column-legend").tooltip = Text(legend.plain)  # the whole names
         found = self._rows.filtered(prepare(self.filter_text))
+        self._count_cells = count_cells(
+            entity for members in found.values() for entity in members[:SECTION_LIMIT]
+        )
         self._shown_width = self._name_width()
         width, show_spread = self._shown_width
         options: list[Option] = []

@@ -111,6 +111,37 @@ async def test_sidebar_rows_with_200_articles_and_wide_names_stay_on_one_aligned
         assert len(ends) == 1, [str(r) for r in rows]
 
 
+@pytest.mark.asyncio
+async def test_counts_of_thousands_keep_a_space_after_a_name_that_fills_its_cells(
+    make_app, seed_articles
+):
+    # A big collection names someone thousands of times: the count must not run into a
+    # name as long as its cells ("Endangered Species Act1672"), and the counts line up.
+    counts = {"Endangered Species Act": 1672, "Ab": 3, "Organisation for Peace": 12345}
+
+    def link(articles, analyses, errors, settings, aliases):
+        entities = [
+            Entity(f"e{n}", name, "organization", [], [EntityMention("seed-1", 0, 4, "x")] * size)
+            for n, (name, size) in enumerate(counts.items())
+        ]
+        return Corpus(list(articles), entities, [], list(errors), "fake")
+
+    app = make_app(analyzer=StaticAnalyzer({}))
+    app.link = link
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        entity_list = reader(app).sidebar.query_one(OptionList)
+        room = entity_list.scrollable_content_region.width
+        rows = {o.id: str(o.prompt) for o in entity_list.options if o.id is not None}
+        ends = set()
+        for number, size in enumerate(counts.values()):
+            text = rows[f"e{number}"]
+            assert f" {size} " in text, text
+            ends.add(cell_len(text[: text.index(f" {size} ") + len(str(size)) + 1]))
+            assert cell_len(text) <= room, text
+        assert len(ends) == 1, list(rows.values())
+
+
 def test_a_row_shows_the_article_count_only_when_asked():
     entity = Entity("e", "Ab", "person", [], [EntityMention("a", 0, 2, "Ab")])
     assert str(entity_prompt(entity, ["a"], 200, 10)).endswith(" 1/200")
