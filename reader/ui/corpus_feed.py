@@ -103,6 +103,7 @@ class CorpusFeed(ProcessOpening, Widget):
         self._linking_here = False
         #: How many articles the model failed on (shown without highlights).
         self.unanalyzed = 0
+        self._counted = (0, 0)  # the analysis's progress as last said: (done, total)
         self._closing = False
         #: While "provisional": how many articles were added to, and removed from, the
         #: collection shown (as it was linked before).
@@ -274,6 +275,7 @@ class CorpusFeed(ProcessOpening, Widget):
         self.analyses.update(cached)
         if pending:
             self.state = "analyzing"
+            self._counted = (0, pending)
             self.post_message(Progress(self, 0, pending))
             self._request()
         else:
@@ -281,6 +283,7 @@ class CorpusFeed(ProcessOpening, Widget):
 
     def _receive(self, done: int, total: int, article_id: str, analysis: Analysis) -> None:
         self.analyses[article_id] = analysis
+        self._counted = (done, total)
         self.post_message(Progress(self, done, total))
         self._request()
 
@@ -289,6 +292,10 @@ class CorpusFeed(ProcessOpening, Widget):
         self.errors = [*self.errors, problem]
         self.unanalyzed += 1
         self.post_message(NotAnalyzed(self, problem))
+        # Counted as done, as the analyzer's next count does: none left short at the end.
+        done, total = self._counted
+        self._counted = (done + 1, total)
+        self.post_message(Progress(self, done + 1, total))
 
     def _finish(self) -> None:
         # The last link must include every analysis: start it now, superseding any other.

@@ -155,6 +155,14 @@ async def test_a_text_the_model_fails_on_is_said_and_the_collection_linked_witho
     app.by_text[other.text] = "ValueError: the parser choked"
     requests = Requests()
     monkeypatch.setattr(feed_process, "LinkProcess", requests)
+    counts = []
+
+    class Counted(corpus_feed.Progress):
+        def __init__(self, feed, done: int, total: int) -> None:
+            super().__init__(feed, done, total)
+            counts.append((done, total))
+
+    monkeypatch.setattr(corpus_feed, "Progress", Counted)
     async with app.run_test(size=(160, 40), notifications=True) as pilot:
         screen = reader(app)
         await first_shown(pilot)
@@ -162,6 +170,8 @@ async def test_a_text_the_model_fails_on_is_said_and_the_collection_linked_witho
         await settle(pilot)
         # Not a failed analysis: the others are highlighted and the collection is done.
         assert screen.feed.state == "done" and not here
+        # The text that failed counts as done: the progress does not stay one short.
+        assert counts == [(0, 1), (1, 1)]
         assert requests == ["open", "interim", "interim"]  # the last one stores nothing
         alone = linked(seed_articles, {first.id: recorded_analyses[first.id]}, app.settings)
         assert [e.id for e in screen.corpus.entities] == alone
