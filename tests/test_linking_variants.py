@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.linking import link_entities
 from reader.linking.people import full_names_compatible
-from reader.linking.variants import compact_groups, designator_core
+from reader.linking.variants import compact_groups, designator_core, institution_named
 from tests.linking_helpers import doc, entity_with, rules
 
 
@@ -16,6 +16,48 @@ def test_designator_core_strips_legal_forms_and_facility_words() -> None:
     assert designator_core("promises treatment center") is None
     assert designator_core("kraft foods") is None
     assert designator_core("group") is None
+
+
+def test_institution_words_end_no_persons_name_but_surnames_are_left_alone() -> None:
+    assert institution_named("central mat su fire department")
+    assert institution_named("surrey police") and institution_named("matanuska creamery")
+    assert institution_named("acme corp") and institution_named("dairy")
+    # Words that are surnames too stay people's: Margaret Court, Charlotte Church.
+    for key in ("margaret court", "charlotte church", "robert service", "corp", "lindsay lohan"):
+        assert not institution_named(key), key
+
+
+def test_a_person_tag_on_an_institutions_name_makes_no_person() -> None:
+    # spaCy's small model tags these PERSON in ECB+ articles; the sidebar listed them
+    # among the people, and "Crowley" alone joined "Crowley Petroleum" as its surname.
+    first = (
+        "The big thing was we had to protect Crowley Petroleum, from the fire from spreading "
+        "to the gas and the petroleum products that are stored at Crowley Petroleum. "
+        "Crowley said its tanks were safe."
+    )
+    second = "Surrey Police said firefighters would remain at the scene until Monday."
+    entities = link_entities(
+        [
+            doc("a", first, [("Crowley Petroleum", "PERSON"), ("Crowley", "PERSON")]),
+            doc("b", second, [("Surrey Police", "PERSON")]),
+        ]
+    )
+    assert entity_with(entities, "Crowley Petroleum").type == "organization"
+    assert "surname" not in rules(entity_with(entities, "Crowley"))
+    assert entity_with(entities, "Surrey Police").type == "organization"
+    # A person's name is still a person's, whatever follows it in the sentence.
+    third = "Fire chief Jon Owen of the Central Mat-Su Fire Department said the fire spread fast."
+    entities = link_entities(
+        [
+            doc(
+                "c",
+                third,
+                [("Jon Owen", "PERSON"), ("Central Mat-Su Fire Department", "PERSON")],
+            )
+        ]
+    )
+    assert entity_with(entities, "Jon Owen").type == "person"
+    assert entity_with(entities, "Central Mat-Su Fire Department").type == "organization"
 
 
 def test_one_clinic_written_four_ways_is_one_entity() -> None:

@@ -9,6 +9,7 @@ from operator import attrgetter
 
 from reader.ids import span_ids
 from reader.linking.clusters import Clusters
+from reader.linking.variants import institution_named
 from reader.model import Entity, EntityMention, EntityType
 from reader.names import clean_spacing, fold_name, has_digits
 
@@ -108,8 +109,9 @@ def build_entities(
             chosen = [key not in demoted for key in keys]
             kept_ms = list(compress(ms, chosen)) or ms
             written = list(compress(ws, chosen)) or ws
-        if kind == "person" and all(has_digits(w) for w in set(written)):
-            # People's names hold no numbers: "ThinkPad X1" tagged PERSON is a product.
+        if kind == "person" and all(_no_persons(w) for w in set(written)):
+            # People's names hold no numbers ("ThinkPad X1" tagged PERSON is a product) and
+            # end in no institution's word ("Crowley Petroleum").
             others: Counter[EntityType] = Counter(t for t in ts if t != "person")
             kind = vote(others) if others else "organization"
         allowed = set(written)
@@ -144,6 +146,12 @@ def build_entities(
         ),
     )
     return [drafts[i] for i in ranking]
+
+
+def _no_persons(written: str) -> bool:
+    """Whether a cleaned name cannot be a person's: it holds a digit or ends like an
+    institution's name (``variants.institution_named``)."""
+    return has_digits(written) or institution_named(fold_name(written))
 
 
 def entity_ids(firsts: Sequence[tuple[str, int, int]]) -> list[str]:

@@ -189,6 +189,7 @@ class _Linker(OrganizationRules):
             and (name.types["person"] > 0 or tokens(key)[0] in KNOWN_FIRST_NAMES)
             and (name.type == "person" or self._person_share(key) >= PERSON_SHARE)
             and not has_digits(key)
+            and not variants.institution_named(key)
             and key not in self.descriptors
             and key not in self.headlines
         }

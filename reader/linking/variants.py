@@ -19,6 +19,14 @@ CORPORATE = frozenset(
     {"corp", "corporation", "inc", "incorporated", "co", "company", "cos", "ltd", "limited"}
     | {"llc", "plc", "group", "holdings"}
 )
+#: Words that end an institution's name and end no one's name: unlike "Court", "Church"
+#: or "Service", none is a surname ("Central Mat-Su Fire Department" tagged PERSON).
+INSTITUTION = frozenset(
+    {"department", "ministry", "commission", "committee", "agency", "bureau", "council"}
+    | {"university", "college", "hospital", "police", "administration", "authority"}
+    | {"association", "institute", "foundation", "federation", "services", "airlines"}
+    | {"airways", "creamery", "dairy", "petroleum", "bancorp", "brewery", "dept"}
+)
 #: Words naming the kind of place a facility is, at the end of its name.
 FACILITY = frozenset(["center", "clinic", "rehab", "treatment", "rehabilitation", "facility"])
 #: A facility name needs this many words left after its designators: "Betty Ford" but
@@ -26,6 +34,13 @@ FACILITY = frozenset(["center", "clinic", "rehab", "treatment", "rehabilitation"
 MIN_FACILITY_CORE = 2
 #: Names shorter than this (spaces left out) are not compared by spacing.
 MIN_COMPACT = 6
+
+
+def institution_named(key: str) -> bool:
+    """Whether the folded name is an institution's or a company's by its last word:
+    "matanuska creamery", "dairy", or "acme corp" (a legal form after another word)."""
+    words = tokens(key)
+    return bool(words) and (words[-1] in INSTITUTION or (len(words) > 1 and words[-1] in CORPORATE))
 
 
 def designator_core(key: str) -> str | None:
