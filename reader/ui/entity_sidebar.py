@@ -75,7 +75,8 @@ def entity_prompt(
     The column marker is the column's number when the article in it mentions the
     entity, ``·`` when it does not. ``spread`` (the entity's articles) is computed
     when not given. ``show_spread`` false leaves the article count out (no room).
-    ``count_cells``: the cells the mention count is right-aligned in (``count_cells``).
+    ``count_cells``: the cells the mention count is right-aligned in (see the
+    function ``count_cells``).
     """
     articles = spread if spread is not None else frozenset(entity.article_ids)
     markers = "".join(
