@@ -60,6 +60,20 @@ def test_a_person_tag_on_an_institutions_name_makes_no_person() -> None:
     assert entity_with(entities, "Central Mat-Su Fire Department").type == "organization"
 
 
+def test_an_institutions_name_still_makes_its_first_word_nobodys_first_name() -> None:
+    # "Surrey" before "Surrey Police" and "Surrey Fire" is no one person's first name,
+    # though "Surrey Police" is no person: "Surrey" alone joins neither.
+    text = (
+        "A fire ripped through a Waitrose store in Surrey. Surrey Police said firefighters "
+        "would remain at the scene. Peter Guest of Surrey Fire says the building is a loss."
+    )
+    names = [("Surrey", "PERSON"), ("Surrey Police", "PERSON"), ("Surrey Fire", "PERSON")]
+    entities = link_entities([doc("a", text, [*names, ("Peter Guest", "PERSON")])])
+    alone = entity_with(entities, "Surrey")
+    assert {m.text for m in alone.mentions} == {"Surrey"}, alone
+    assert "first-name" not in rules(entity_with(entities, "Surrey Fire"))
+
+
 def test_one_clinic_written_four_ways_is_one_entity() -> None:
     entities = link_entities(
         [

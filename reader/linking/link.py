@@ -182,17 +182,20 @@ class _Linker(OrganizationRules):
                 [k for k, n in self.names.items() if n.in_body],
             )
         )
-        self.full_people = {
+        tagged_people = {
             key
             for key, name in self.names.items()
             if len(tokens(key)) > 1
             and (name.types["person"] > 0 or tokens(key)[0] in KNOWN_FIRST_NAMES)
             and (name.type == "person" or self._person_share(key) >= PERSON_SHARE)
             and not has_digits(key)
-            and not variants.institution_named(key)
             and key not in self.descriptors
             and key not in self.headlines
         }
+        # An institution's name tagged as a person's is none ("Surrey Police"), though its
+        # first word stays no one person's first name (``_first_name_candidates``).
+        self.institutions = set(filter(variants.institution_named, tagged_people))
+        self.full_people = tagged_people - self.institutions
         self.clusters = Clusters(
             self.node_keys,
             table.split_index(),
@@ -258,8 +261,10 @@ class _Linker(OrganizationRules):
         self._surnames(candidates, people_of)
         for key, fulls in firsts.items():
             # Only a first name that one person goes by is resolved at all ("Surrey"
-            # before "Surrey Police" and "Surrey Fire" is nobody's first name).
-            if len({self.clusters.find(full.first_node) for full in fulls}) == 1:
+            # before "Surrey Police" and "Surrey Fire" is nobody's first name), and never
+            # to an institution's name ("Crowley" before "Crowley Petroleum").
+            alone = self.institutions.isdisjoint(full.key for full in fulls)
+            if alone and len({self.clusters.find(full.first_node) for full in fulls}) == 1:
                 detail = "the only person of that first name in"
                 self.in_articles(self.names[key], fulls, "first-name", detail)
             else:
@@ -368,8 +373,9 @@ class _Linker(OrganizationRules):
         resolves it article by article (``_in_articles``).
         """
         by_first: dict[str, list[Name]] = {}
-        surnames = {surname(key) for key in self.full_people}
-        for key in sorted(self.full_people):
+        named = self.full_people | self.institutions
+        surnames = {surname(key) for key in named}
+        for key in sorted(named):
             by_first.setdefault(tokens(key)[0], []).append(self.names[key])
         found = {}
         for key, name in self.names.items():
