@@ -34,9 +34,11 @@ def per_corpus(function: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
 
     @functools.wraps(function)
     def cached(corpus: Corpus) -> T:
-        for seen, value in kept:
-            if seen is corpus:
-                return value
+        # Looked up in a scope of its own: a loop variable left bound to the corpus about
+        # to be dropped would keep it here, and freeing it would then fall to this thread.
+        found = [value for seen, value in kept if seen is corpus]
+        if found:
+            return found[0]
         value = function(corpus)
         kept.insert(0, (corpus, value))
         # The corpus dropped may be the last reference to a collection replaced
