@@ -109,7 +109,9 @@ def build_entities(
             chosen = [key not in demoted for key in keys]
             kept_ms = list(compress(ms, chosen)) or ms
             written = list(compress(ws, chosen)) or ws
-        if kind == "person" and all(_not_a_persons_name(w) for w in set(written)):
+        if kind == "person" and all(
+            has_digits(w) or institution_named(folded[w]) for w in set(written)
+        ):
             # People's names hold no numbers ("ThinkPad X1" tagged PERSON is a product) and
             # end in no institution's word ("Crowley Petroleum").
             others: Counter[EntityType] = Counter(t for t in ts if t != "person")
@@ -146,12 +148,6 @@ def build_entities(
         ),
     )
     return [drafts[i] for i in ranking]
-
-
-def _not_a_persons_name(written: str) -> bool:
-    """Whether a cleaned name cannot be a person's: it holds a digit or ends like an
-    institution's name (``variants.institution_named``)."""
-    return has_digits(written) or institution_named(fold_name(written))
 
 
 def entity_ids(firsts: Sequence[tuple[str, int, int]]) -> list[str]:
