@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from reader.linking import link_entities
 from reader.linking.people import full_names_compatible
-from reader.linking.variants import compact_groups, designator_core, institution_named
+from reader.linking.variants import (
+    compact_groups,
+    designator_core,
+    institution_named,
+    law_or_vessel_named,
+)
 from tests.linking_helpers import doc, entity_with, rules
 
 
@@ -58,6 +63,58 @@ def test_a_person_tag_on_an_institutions_name_makes_no_person() -> None:
     )
     assert entity_with(entities, "Jon Owen").type == "person"
     assert entity_with(entities, "Central Mat-Su Fire Department").type == "organization"
+
+
+def test_laws_and_ships_are_told_by_their_last_or_first_word() -> None:
+    for key in ("endangered species act", "clean air act of 1970", "fifth amendment"):
+        assert law_or_vessel_named(key), key
+    for key in ("ins mysore", "uss cole", "hms victory", "mv stolt valor"):
+        assert law_or_vessel_named(key), key
+    # A word alone may be anything; a law's word inside a name makes no law.
+    for key in ("act", "ins", "mysore", "acton bell", "act up", "barack obama", "uss"):
+        assert not law_or_vessel_named(key), key
+
+
+def test_a_law_or_a_ship_tagged_as_a_person_is_not_listed() -> None:
+    # ECB+ topics 9 and 12: spaCy's small model tags the law and the ships PERSON, and
+    # the sidebar listed them among the people ("Mysore" alone as the ship's surname).
+    law = (
+        "Obama Administration Restores Endangered Species Act Protections!\n"
+        "Today, Interior Secretary Ken Salazar announced the restoration of rules under the "
+        "Endangered Species Act. Obama says that he intends to reverse the rule change."
+    )
+    ships = (
+        "After the successful counter attack on the pirates, INS Mysore later escorted "
+        "MV Gibe to safety, the Navy spokesperson said. Mysore closed the vessels and "
+        "ordered them to stop."
+    )
+    headline = "Obama Administration Restores Endangered Species Act Protections"
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                law,
+                [
+                    (headline, "PERSON"),
+                    ("Endangered Species Act", "PERSON"),
+                    ("Ken Salazar", "PERSON"),
+                    ("Obama", "PERSON"),
+                ],
+            ),
+            doc(
+                "b",
+                ships,
+                [("INS Mysore", "PERSON"), ("MV Gibe", "PERSON"), ("Mysore", "PERSON")],
+            ),
+        ]
+    )
+    texts = {m.text for e in entities for m in e.mentions}
+    for gone in ("Endangered Species Act", "INS Mysore", "MV Gibe", "Mysore"):
+        assert gone not in texts, gone
+    # The people beside them stay, none joined to the law by the headline naming both.
+    assert entity_with(entities, "Ken Salazar").type == "person"
+    obama = entity_with(entities, "Obama")
+    assert obama.type == "person" and obama.name == "Obama", obama
 
 
 def test_an_institutions_name_still_makes_its_first_word_nobodys_first_name() -> None:

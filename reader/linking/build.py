@@ -9,7 +9,7 @@ from operator import attrgetter
 
 from reader.ids import span_ids
 from reader.linking.clusters import Clusters
-from reader.linking.variants import institution_named
+from reader.linking.variants import institution_named, law_or_vessel_named
 from reader.model import Entity, EntityMention, EntityType
 from reader.names import clean_spacing, fold_name, has_digits
 
@@ -36,7 +36,8 @@ def build_entities(
     order: Mapping[str, int] | None = None,
     facilities: Collection[int] = (),
 ) -> list[Entity]:
-    """One entity per cluster, sorted by salience, with ids from their earliest mention.
+    """One entity per cluster, sorted by salience, with ids from their earliest mention;
+    none for a cluster whose full names all name a law or a ship (``law_or_vessel_named``).
 
     Args:
         located: every kept mention as ``(node, mention, type, cleaned name)``,
@@ -82,19 +83,6 @@ def build_entities(
         ws = list(map(writtens.__getitem__, numbers))
         keys = list(map(folded.__getitem__, ws))
         where = list(map(articles.__getitem__, numbers))
-        # Article ids map to distinct numbers, so the smallest tuple is the first mention's.
-        earliest.append(
-            min(
-                zip(
-                    map(order.__getitem__, where),
-                    map(_START, ms),
-                    map(_END, ms),
-                    where,
-                    strict=True,
-                )
-            )
-        )
-        article_counts.append(len(set(where)))
         kind = vote(Counter(ts))
         if (
             kind != "person"
@@ -109,6 +97,25 @@ def build_entities(
             chosen = [key not in demoted for key in keys]
             kept_ms = list(compress(ms, chosen)) or ms
             written = list(compress(ws, chosen)) or ws
+        longer = [w for w in set(written) if " " in folded[w]]
+        if longer and all(law_or_vessel_named(folded[w]) for w in longer):
+            # A law or a ship ("Endangered Species Act"; "INS Mysore", "Mysore" for short),
+            # whatever its tags: none of the reader's types, left out as spaCy's LAW and
+            # PRODUCT mentions are.
+            continue
+        # Article ids map to distinct numbers, so the smallest tuple is the first mention's.
+        earliest.append(
+            min(
+                zip(
+                    map(order.__getitem__, where),
+                    map(_START, ms),
+                    map(_END, ms),
+                    where,
+                    strict=True,
+                )
+            )
+        )
+        article_counts.append(len(set(where)))
         if kind == "person" and all(
             has_digits(w) or institution_named(folded[w]) for w in set(written)
         ):
