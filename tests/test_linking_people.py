@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.linking import link_entities
+from reader.linking.people import only_a_title
 from tests.linking_helpers import doc, entity_with, rules
 
 SEED_B = (
@@ -182,3 +183,26 @@ def test_first_name_alone_joins_the_only_person_of_that_name() -> None:
     # Two people called Tara: the first name alone joins neither.
     assert entity_with(entities, "Tara") is not entity_with(entities, "Tara Reid")
     assert entity_with(entities, "Tara") is not entity_with(entities, "Tara Lipinski")
+
+
+def test_an_abbreviated_title_alone_is_no_one() -> None:
+    assert only_a_title("sgt") and only_a_title("lt col") and only_a_title("mr")
+    # Full title words are surnames too; a title before a name leaves a name.
+    for key in ("king", "bishop", "major", "sgt pepper", "hoyt teasley", ""):
+        assert not only_a_title(key), key
+    # ECB+ topics 3 and 8: the model tags "Sgt" apart from the name after it, and the
+    # sidebar listed "Sgt" as one person with the mentions of every sergeant.
+    first = (
+        "He killed a court reporter, Julie Ann Brandau; and Sgt. Hoyt Teasley, a Fulton "
+        "County sheriff's deputy."
+    )
+    second = "Woodburn police Sgt. Jason Tlusty was visibly shaken as he spoke."
+    entities = link_entities(
+        [
+            doc("a", first, [("Sgt", "PERSON"), ("Hoyt Teasley", "PERSON")]),
+            doc("b", second, [("Sgt", "PERSON"), ("Jason Tlusty", "PERSON")]),
+        ]
+    )
+    assert not [e for e in entities if any(m.text == "Sgt" for m in e.mentions)]
+    assert entity_with(entities, "Hoyt Teasley").type == "person"
+    assert entity_with(entities, "Jason Tlusty").type == "person"

@@ -9,6 +9,7 @@ from operator import attrgetter
 
 from reader.ids import span_ids
 from reader.linking.clusters import Clusters
+from reader.linking.people import only_a_title
 from reader.linking.variants import institution_named, law_or_vessel_named
 from reader.model import Entity, EntityMention, EntityType
 from reader.names import clean_spacing, fold_name, has_digits
@@ -103,6 +104,8 @@ def build_entities(
             # whatever its tags: none of the reader's types, left out as spaCy's LAW and
             # PRODUCT mentions are.
             continue
+        if kind == "person" and all(only_a_title(folded[w]) for w in set(written)):
+            continue  # "Sgt" alone: a title, before the name the model left out of its span
         # Article ids map to distinct numbers, so the smallest tuple is the first mention's.
         earliest.append(
             min(
