@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.linking import link_entities
-from reader.linking.people import only_a_title
+from reader.linking.unlisted import only_a_title
 from tests.linking_helpers import doc, entity_with, rules
 
 SEED_B = (

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from reader.linking import link_entities
 from reader.linking.people import full_names_compatible
-from reader.linking.variants import (
-    compact_groups,
-    designator_core,
-    institution_named,
-    law_or_vessel_named,
-)
+from reader.linking.unlisted import law_or_vessel_named, unlisted
+from reader.linking.variants import compact_groups, designator_core, institution_named
 from tests.linking_helpers import doc, entity_with, rules
 
 
@@ -505,3 +501,15 @@ def test_a_full_name_beside_over_long_spans_of_itself_stays_one_entity() -> None
         "b",
         "c",
     }
+
+
+def test_a_time_zone_tagged_as_an_organization_is_not_listed() -> None:
+    # ECB+ topic 4: the model tags the time zones of a dateline ORG.
+    text = (
+        "Bettie Page passed away at 6:41pm PST this evening (0241 GMT Friday) in a Los "
+        "Angeles hospital, her agent Mark Roesler said.\nPUBLISHED: 22:07 GMT, 7 July 2012"
+    )
+    names = [("PST", "ORG"), ("GMT", "ORG"), ("Bettie Page", "PERSON"), ("Mark Roesler", "PERSON")]
+    entities = link_entities([doc("a", text, names)])
+    assert sorted(e.name for e in entities) == ["Bettie Page", "Mark Roesler"]
+    assert not unlisted("organization", {"gmt", "bbc"}) and unlisted("place", {"gmt", "utc"})

@@ -9,8 +9,8 @@ from operator import attrgetter
 
 from reader.ids import span_ids
 from reader.linking.clusters import Clusters
-from reader.linking.people import only_a_title
-from reader.linking.variants import institution_named, law_or_vessel_named
+from reader.linking.unlisted import unlisted
+from reader.linking.variants import institution_named
 from reader.model import Entity, EntityMention, EntityType
 from reader.names import clean_spacing, fold_name, has_digits
 
@@ -38,7 +38,7 @@ def build_entities(
     facilities: Collection[int] = (),
 ) -> list[Entity]:
     """One entity per cluster, sorted by salience, with ids from their earliest mention;
-    none for a cluster whose full names all name a law or a ship (``law_or_vessel_named``).
+    none for a cluster that names nothing the reader lists (``unlisted``: a law, a ship).
 
     Args:
         located: every kept mention as ``(node, mention, type, cleaned name)``,
@@ -98,14 +98,8 @@ def build_entities(
             chosen = [key not in demoted for key in keys]
             kept_ms = list(compress(ms, chosen)) or ms
             written = list(compress(ws, chosen)) or ws
-        longer = [w for w in set(written) if " " in folded[w]]
-        if longer and all(law_or_vessel_named(folded[w]) for w in longer):
-            # A law or a ship ("Endangered Species Act"; "INS Mysore", "Mysore" for short),
-            # whatever its tags: none of the reader's types, left out as spaCy's LAW and
-            # PRODUCT mentions are.
-            continue
-        if kind == "person" and all(only_a_title(folded[w]) for w in set(written)):
-            continue  # "Sgt" alone: a title, before the name the model left out of its span
+        if unlisted(kind, {folded[w] for w in written}):
+            continue  # a law, a ship, a title alone, a time zone
         # Article ids map to distinct numbers, so the smallest tuple is the first mention's.
         earliest.append(
             min(

@@ -75,22 +75,6 @@ _SHORT_PAIRS = frozenset(
 KNOWN_FIRST_NAMES = frozenset(word for pair in _SHORT_PAIRS for word in pair)
 
 
-#: Abbreviated titles, folded: a name made of these alone ("Sgt", tagged PERSON in "Sgt.
-#: Hoyt Teasley") names no one. Full title words are left out: many are surnames too
-#: (King, Bishop, Major, Judge).
-TITLE_ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "prof", "rev", "gov", "sen", "sens", "rep", "reps", "gen", "col"}
-    | {"lt", "lieut", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "det", "insp"}
-    | {"supt", "cdr", "gens"}
-)
-
-
-def only_a_title(key: str) -> bool:
-    """Whether the folded name is abbreviated titles alone: "sgt", "lt col"."""
-    words = key.split()
-    return bool(words) and TITLE_ABBREVIATIONS.issuperset(words)
-
-
 def short_form_of(a: str, b: str) -> bool:
     """Whether one first name is a common short form of the other ("mo" / "maurice")."""
     return (a, b) in _SHORT_PAIRS or (b, a) in _SHORT_PAIRS

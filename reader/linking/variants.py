@@ -27,11 +27,6 @@ INSTITUTION = frozenset(
     | {"association", "institute", "foundation", "federation", "services", "airlines"}
     | {"airways", "creamery", "dairy", "petroleum", "bancorp", "brewery", "dept"}
 )
-#: Last words of a law's name: "Endangered Species Act", "Fifth Amendment". A law is
-#: none of the reader's types (spaCy's LAW mentions are not kept), whatever tag it got.
-LAW_ENDINGS = frozenset({"act", "acts", "amendment"})
-#: Prefixes of a ship's name: "USS Cole", "HMS Victory", "INS Mysore", "MV Stolt Valor".
-VESSEL_PREFIXES = frozenset({"uss", "usns", "hms", "hmas", "hmcs", "hmnzs", "ins", "rms", "mv"})
 #: Words naming the kind of place a facility is, at the end of its name.
 FACILITY = frozenset(["center", "clinic", "rehab", "treatment", "rehabilitation", "facility"])
 #: A facility name needs this many words left after its designators: "Betty Ford" but
@@ -46,18 +41,6 @@ def institution_named(key: str) -> bool:
     "matanuska creamery", "dairy", or "acme corp" (a legal form after another word)."""
     words = tokens(key)
     return bool(words) and (words[-1] in INSTITUTION or (len(words) > 1 and words[-1] in CORPORATE))
-
-
-def law_or_vessel_named(key: str) -> bool:
-    """Whether the folded name is a law's ("patriot act", "clean air act of 1970") or a
-    ship's ("uss cole"): names of none of the reader's types, whatever NER tagged them."""
-    words = tokens(key)
-    if len(words) < 2:
-        return False  # "Act" or "INS" alone may be anything
-    if words[0] in VESSEL_PREFIXES or words[-1] in LAW_ENDINGS:
-        return True
-    # "Clean Air Act of 1970": the law's year after it.
-    return len(words) > 3 and words[-3:-1] == ["act", "of"] and words[-1].isdigit()
 
 
 def designator_core(key: str) -> str | None:

@@ -1,0 +1,69 @@
+"""Names of nothing the reader lists, whatever the model tagged them.
+
+The reader lists people, places, organizations and groups. spaCy's small
+model also tags PERSON or ORG on a law ("Endangered Species Act"), a ship
+("INS Mysore"), a title split off the name after it ("Sgt" in "Sgt. Hoyt
+Teasley") and a time zone ("13:45 GMT"). Their own labels (LAW, PRODUCT, TIME)
+are not kept at analysis, so neither are these: ``build.build_entities`` lists
+no cluster that ``unlisted`` says names one of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from reader.model import EntityType
+
+#: Last words of a law's name: "Endangered Species Act", "Fifth Amendment".
+LAW_ENDINGS = frozenset({"act", "acts", "amendment"})
+#: Prefixes of a ship's name: "USS Cole", "HMS Victory", "INS Mysore", "MV Stolt Valor".
+VESSEL_PREFIXES = frozenset({"uss", "usns", "hms", "hmas", "hmcs", "hmnzs", "ins", "rms", "mv"})
+#: Abbreviated titles, folded: a name made of these alone names no one. Full title words
+#: are left out, as many are surnames too (King, Bishop, Major, Judge). The quote
+#: finder's list (``reader.quotes.titles``) is not shared: it imports spaCy, which the
+#: linker never does, and it is part of the analysis code (editing it re-analyzes texts).
+TITLE_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "prof", "rev", "gov", "sen", "sens", "rep", "reps", "gen", "col"}
+    | {"lt", "lieut", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "det"}
+    | {"insp", "supt"}
+)
+#: Time zones as datelines write them after a time ("13:45 GMT", "8 p.m. EST").
+TIME_ZONES = frozenset(
+    {"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "akdt"}
+    | {"hst", "bst", "cet", "cest", "eet", "eest", "ist", "jst", "kst", "aest", "aedt", "msk"}
+)
+
+
+def law_or_vessel_named(key: str) -> bool:
+    """Whether the folded name is a law's ("patriot act", "clean air act of 1970") or a
+    ship's ("uss cole")."""
+    words = key.split()
+    if len(words) < 2:
+        return False  # "Act" or "INS" alone may be anything
+    if words[0] in VESSEL_PREFIXES or words[-1] in LAW_ENDINGS:
+        return True
+    # "Clean Air Act of 1970": the law's year after it.
+    return len(words) > 3 and words[-3:-1] == ["act", "of"] and words[-1].isdigit()
+
+
+def only_a_title(key: str) -> bool:
+    """Whether the folded name is abbreviated titles alone: "sgt", "lt col"."""
+    words = key.split()
+    return bool(words) and TITLE_ABBREVIATIONS.issuperset(words)
+
+
+def unlisted(kind: EntityType, keys: Collection[str]) -> bool:
+    """Whether a cluster of type ``kind`` whose names fold to ``keys`` is left unlisted.
+
+    It is when its names of several words all name a law or a ship (with the short
+    name that joined them: "INS Mysore" and "Mysore"), when it is a person named only
+    by abbreviated titles, or when every name is a time zone.
+    """
+    if not keys:
+        return False
+    longer = [key for key in keys if " " in key]
+    if longer and all(map(law_or_vessel_named, longer)):
+        return True
+    if kind == "person" and all(map(only_a_title, keys)):
+        return True
+    return TIME_ZONES.issuperset(keys)
