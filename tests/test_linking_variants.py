@@ -513,3 +513,28 @@ def test_a_time_zone_tagged_as_an_organization_is_not_listed() -> None:
     entities = link_entities([doc("a", text, names)])
     assert sorted(e.name for e in entities) == ["Bettie Page", "Mark Roesler"]
     assert not unlisted("organization", {"gmt", "bbc"}) and unlisted("place", {"gmt", "utc"})
+
+
+def test_a_groups_name_and_its_plural_are_one_group_but_a_team_stays_apart() -> None:
+    # ECB+ topics 12 and 19: the model tags "Greeks" PERSON; the sidebar listed it among
+    # the people, and "Somali" and "Somalis" as two groups.
+    first = (
+        "Greek police said the teenager was shot. Thousands of Greeks marched in Athens, "
+        "and Greek students joined them."
+    )
+    second = "Somali pirates fired on the ship; the Somalis fled when the helicopter came."
+    third = "The Indians beat the Yankees 5-3."
+    entities = link_entities(
+        [
+            doc("a", first, [("Greek", "NORP"), ("Greeks", "PERSON")]),
+            doc("b", second, [("Somali", "NORP"), ("Somalis", "NORP")]),
+            doc("c", third, [("Indians", "ORG"), ("Yankees", "ORG")]),
+            doc("d", "Indian troops arrived.", [("Indian", "NORP")]),
+        ]
+    )
+    greek = entity_with(entities, "Greeks")
+    assert greek.type == "group" and {m.text for m in greek.mentions} == {"Greek", "Greeks"}
+    assert "plural" in rules(greek)
+    assert {m.text for m in entity_with(entities, "Somalis").mentions} == {"Somali", "Somalis"}
+    assert entity_with(entities, "Indians").type == "organization"
+    assert {m.text for m in entity_with(entities, "Indian").mentions} == {"Indian"}

@@ -245,7 +245,7 @@ class _Linker(OrganizationRules):
         self._definitions()
         self._initials()
         self._designators(designated)
-        self._compact()
+        self._written_variants()
         for group in groups:
             first = self.names[group[0]]
             for key in group[1:]:

@@ -1,9 +1,10 @@
-"""Rules for organizations and places: acronyms, designators, spacing, short forms.
+"""Rules for organizations, places and groups: acronyms, designators, spacing, plurals,
+short forms.
 
 "NATO" is the initials of "North Atlantic Treaty Organization"; "Acme Corp" is
-"Acme Inc"; "Face Book" is "Facebook"; "Red Sox" is "Boston Red Sox" when only
-one longer name fits, and an ambiguous short name is whichever longer name its
-own article writes.
+"Acme Inc"; "Face Book" is "Facebook"; the "Somalis" are the "Somali" group;
+"Red Sox" is "Boston Red Sox" when only one longer name fits, and an ambiguous
+short name is whichever longer name its own article writes.
 """
 
 from __future__ import annotations
@@ -89,12 +90,22 @@ class OrganizationRules(LinkState):
             for other in members[1:]:
                 self.merge(members[0], other, "designator", detail)
 
-    def _compact(self) -> None:
-        """ "Face Book" = "Facebook": one name spaced (or hyphenated) two ways."""
+    def _written_variants(self) -> None:
+        """One name written two ways: spaced (or hyphenated) differently ("Face Book" =
+        "Facebook"), or a group's name and its plural ("Somali" = "Somalis")."""
         for group in variants.compact_groups(list(self.names)):
             first = self.names[group[0]]
             for key in group[1:]:
                 self.merge(first, self.names[key], "spacing", "the same letters spaced differently")
+        for key, name in self.names.items():
+            single = self.names.get(key[:-1]) if key.endswith("s") and " " not in key else None
+            if single is None or single.type != "group" or name.type not in ("group", "person"):
+                continue  # "Indians" tagged ORG is a team, not the group
+            # A plural the model took for a person ("Greeks") joins while the group's
+            # tags still outnumber the person's.
+            kinds = single.types + name.types
+            if kinds["group"] > kinds["person"]:
+                self.merge(single, name, "plural", "a group's name and its plural")
 
     def _organization_like(self, name: Name) -> bool:
         # Countries and cities (GPE) prefix organizations ("Boston Red Sox"): never shortened.
