@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.linking import link_entities
+from reader.linking.build import display_name
 from reader.linking.people import full_names_compatible
 from reader.linking.unlisted import law_or_vessel_named, unlisted
 from reader.linking.variants import compact_groups, designator_core, institution_named
@@ -538,3 +539,29 @@ def test_a_groups_name_and_its_plural_are_one_group_but_a_team_stays_apart() -> 
     assert {m.text for m in entity_with(entities, "Somalis").mentions} == {"Somali", "Somalis"}
     assert entity_with(entities, "Indians").type == "organization"
     assert {m.text for m in entity_with(entities, "Indian").mentions} == {"Indian"}
+
+
+def test_two_entities_of_one_name_are_listed_under_names_that_tell_them_apart() -> None:
+    # ECB+ topic 20: "Qeshm" is the island where its article writes "Qeshm Island", the
+    # city where it writes "Qeshm City", and stays apart elsewhere; the sidebar listed
+    # two places named "Qeshm".
+    first = (
+        "Qeshm is the biggest island in the gulf. The tremor struck an area around the town "
+        "of Dargahan on Qeshm island, and Qeshm Island was cut off. Qeshm has 100,000 people."
+    )
+    second = "Sara Sadeqi, 22, a homemaker in Qeshm City, said the walls fell."
+    third = "Qeshm Gov. Heidar Alishvandi said 50 were injured."
+    island = [("Qeshm", "LOC"), ("Qeshm island", "LOC"), ("Qeshm Island", "LOC")]
+    entities = link_entities(
+        [
+            doc("a", first, island),
+            doc("b", second, [("Qeshm City", "LOC"), ("Sara Sadeqi", "PERSON")]),
+            doc("c", third, [("Qeshm", "LOC"), ("Heidar Alishvandi", "PERSON")]),
+        ]
+    )
+    places = sorted((e.name, len(e.mentions)) for e in entities if e.type == "place")
+    # Written alike as often, the island goes by the form cased as a name.
+    assert places == [("Qeshm", 1), ("Qeshm City", 1), ("Qeshm Island", 4)], places
+    assert display_name(["Alaska Association For Aid", "Alaska Association for Aid"], "place") == (
+        "Alaska Association for Aid"
+    )

@@ -12,7 +12,7 @@ from reader.linking.clusters import Clusters
 from reader.linking.unlisted import unlisted
 from reader.linking.variants import institution_named
 from reader.model import Entity, EntityMention, EntityType
-from reader.names import clean_spacing, fold_name, has_digits
+from reader.names import STOP_WORDS, clean_spacing, fold_name, has_digits
 
 _TYPE_ORDER: tuple[EntityType, ...] = ("person", "organization", "place", "group")
 _ARTICLE, _START, _END, _TEXT = (attrgetter(f) for f in ("article", "start", "end", "text"))
@@ -76,6 +76,7 @@ def build_entities(
     demoted = set(demoted)
     facilities = frozenset(facilities)
     drafts = []
+    form_lists: list[list[str]] = []
     earliest: list[tuple[int, int, int, str]] = []
     article_counts: list[int] = []
     for root, numbers in members.items():
@@ -123,6 +124,7 @@ def build_entities(
         allowed = set(written)
         forms = [w for t, w in zip(ts, ws, strict=True) if t == kind and w in allowed] or written
         texts = set(map(_TEXT, kept_ms))
+        form_lists.append(forms)
         drafts.append(
             Entity(
                 id="",
@@ -136,6 +138,7 @@ def build_entities(
                 evidence=list(clusters.evidence.get(root, [])),
             )
         )
+    _tell_apart(drafts, form_lists)
     # Ids are handed out in reading order, so collisions resolve the same way every time.
     ranked = sorted(range(len(drafts)), key=earliest.__getitem__)
     ids = entity_ids([(earliest[i][3], earliest[i][1], earliest[i][2]) for i in ranked])
@@ -152,6 +155,26 @@ def build_entities(
         ),
     )
     return [drafts[i] for i in ranking]
+
+
+def _tell_apart(drafts: Sequence[Entity], forms: Sequence[list[str]]) -> None:
+    """Entities of one type that would be listed under one name ("Qeshm" alone, and
+    "Qeshm" joined to "Qeshm Island" where its article writes that) go by another of
+    their names where they have one, so the list tells them apart.
+
+    Args:
+        drafts: the entities, renamed in place.
+        forms: the written forms of each entity's type, as ``display_name`` takes them.
+    """
+    named: dict[tuple[str, EntityType], list[int]] = {}
+    for number, draft in enumerate(drafts):
+        named.setdefault((draft.name.casefold(), draft.type), []).append(number)
+    for numbers in named.values():
+        for number in numbers if len(numbers) > 1 else ():
+            draft = drafts[number]
+            others = [form for form in forms[number] if form.casefold() != draft.name.casefold()]
+            if others:
+                draft.name = display_name(others, draft.type)
 
 
 def entity_ids(firsts: Sequence[tuple[str, int, int]]) -> list[str]:
@@ -172,10 +195,16 @@ def display_name(forms: Sequence[str], kind: EntityType) -> str:
 
     Returns:
         The most frequent form (for people, among the multi-word forms if any);
-        ties go to the longer form.
+        ties go to the longer form, then to the one with more words cased as in a name.
     """
     counts = Counter(forms)
     if kind == "person":
         full = Counter({form: n for form, n in counts.items() if len(form.split()) > 1})
         counts = full or counts
-    return max(counts, key=lambda form: (counts[form], len(form), form))
+    # Of two forms as frequent and as long, the one cased as a name ("Qeshm Island").
+    return max(counts, key=lambda form: (counts[form], len(form), _name_cased(form), form))
+
+
+def _name_cased(form: str) -> int:
+    """How many words are cased as in a name: capitalised, but for "of", "for", "the"..."""
+    return sum(word[:1].isupper() != (word.casefold() in STOP_WORDS) for word in form.split())
