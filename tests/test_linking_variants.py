@@ -565,3 +565,28 @@ def test_two_entities_of_one_name_are_listed_under_names_that_tell_them_apart() 
     assert display_name(["Alaska Association For Aid", "Alaska Association for Aid"], "place") == (
         "Alaska Association for Aid"
     )
+
+
+def test_a_road_tagged_as_a_person_is_a_place_and_a_roads_word_alone_no_name() -> None:
+    # ECB+ topic 19: the model tags "Snyder Ave" PERSON and "Ave" alone; the sidebar
+    # listed "Snyder Ave" among the people, with every "Ave" of other streets joined to it.
+    first = (
+        "Nearly 100 people set off from the vigil site to march to the precinct stationhouse, "
+        "on Snyder Ave. near Nostrand Ave. Rioters gathered around Church and Snyder Ave. "
+        "Police closed Ave. D."
+    )
+    second = "I'm in the middle of the riot action at Church and Snyder in my district."
+    third = (
+        "They stormed a McDonald's on Utica Ave. and Ave. H in Flatbush, Atty. Ken Thompson said."
+    )
+    entities = link_entities(
+        [
+            doc("a", first, [("Snyder Ave", "PERSON"), ("Nostrand Ave", "FAC"), ("Ave", "PERSON")]),
+            doc("b", second, [("Snyder", "PERSON")]),
+            doc("c", third, [("Ave", "ORG"), ("Atty", "PERSON"), ("Ken Thompson", "PERSON")]),
+        ]
+    )
+    assert entity_with(entities, "Snyder Ave").type == "place"
+    assert {m.text for m in entity_with(entities, "Snyder Ave").mentions} == {"Snyder Ave"}
+    texts = {m.text for e in entities for m in e.mentions}
+    assert "Ave" not in texts and "Atty" not in texts

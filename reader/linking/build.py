@@ -10,7 +10,7 @@ from operator import attrgetter
 from reader.ids import span_ids
 from reader.linking.clusters import Clusters
 from reader.linking.unlisted import unlisted
-from reader.linking.variants import institution_named
+from reader.linking.variants import no_persons_name, road_named
 from reader.model import Entity, EntityMention, EntityType
 from reader.names import STOP_WORDS, clean_spacing, fold_name, has_digits
 
@@ -115,12 +115,13 @@ def build_entities(
         )
         article_counts.append(len(set(where)))
         if kind == "person" and all(
-            has_digits(w) or institution_named(folded[w]) for w in set(written)
+            has_digits(w) or no_persons_name(folded[w]) for w in set(written)
         ):
             # People's names hold no numbers ("ThinkPad X1" tagged PERSON is a product) and
-            # end in no institution's word ("Crowley Petroleum").
+            # end in no institution's or road's word ("Crowley Petroleum", "Snyder Ave").
             others: Counter[EntityType] = Counter(t for t in ts if t != "person")
-            kind = vote(others) if others else "organization"
+            roads = any(road_named(folded[w]) for w in written)
+            kind = vote(others) if others else "place" if roads else "organization"
         allowed = set(written)
         forms = [w for t, w in zip(ts, ws, strict=True) if t == kind and w in allowed] or written
         texts = set(map(_TEXT, kept_ms))

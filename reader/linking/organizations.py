@@ -122,10 +122,11 @@ class OrganizationRules(LinkState):
         # One word tagged as a person but part of no person's name may be an
         # organization written short ("Morningside" for "Morningside Recovery"),
         # when an article writes both.
+        # A road's word alone ("Ave") is the end of every road's name, short for none.
         shorts = [
             k
             for k, n in self.names.items()
-            if self._organization_like(n)
+            if (self._organization_like(n) and k not in variants.ROAD)
             or (n.type == "person" and len(tokens(k)) == 1 and k not in in_people)
         ]
         for short, found in containment.shortened_pairs(shorts, index):

@@ -3,15 +3,17 @@
 The reader lists people, places, organizations and groups. spaCy's small
 model also tags PERSON or ORG on a law ("Endangered Species Act"), a ship
 ("INS Mysore"), a title split off the name after it ("Sgt" in "Sgt. Hoyt
-Teasley") and a time zone ("13:45 GMT"). Their own labels (LAW, PRODUCT, TIME)
-are not kept at analysis, so neither are these: ``build.build_entities`` lists
-no cluster that ``unlisted`` says names one of them.
+Teasley"), a time zone ("13:45 GMT") and a road's word alone ("Ave. H").
+Their own labels (LAW, PRODUCT, TIME) are not kept at analysis, so neither are
+these: ``build.build_entities`` lists no cluster that ``unlisted`` says names
+one of them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
+from reader.linking.variants import ROAD
 from reader.model import EntityType
 
 #: Last words of a law's name: "Endangered Species Act", "Fifth Amendment".
@@ -25,7 +27,7 @@ VESSEL_PREFIXES = frozenset({"uss", "usns", "hms", "hmas", "hmcs", "hmnzs", "ins
 TITLE_ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "prof", "rev", "gov", "sen", "sens", "rep", "reps", "gen", "col"}
     | {"lt", "lieut", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "det"}
-    | {"insp", "supt"}
+    | {"insp", "supt", "atty", "dist", "asst", "dep", "sec", "pres", "amb", "hon", "fr", "brig"}
 )
 #: Time zones as datelines write them after a time ("13:45 GMT", "8 p.m. EST").
 TIME_ZONES = frozenset(
@@ -57,7 +59,7 @@ def unlisted(kind: EntityType, keys: Collection[str]) -> bool:
 
     It is when its names of several words all name a law or a ship (with the short
     name that joined them: "INS Mysore" and "Mysore"), when it is a person named only
-    by abbreviated titles, or when every name is a time zone.
+    by abbreviated titles, or when every name is a time zone or a road's word alone.
     """
     if not keys:
         return False
@@ -66,4 +68,5 @@ def unlisted(kind: EntityType, keys: Collection[str]) -> bool:
         return True
     if kind == "person" and all(map(only_a_title, keys)):
         return True
-    return TIME_ZONES.issuperset(keys)
+    # A road's word alone ("Ave" in "Ave. H", or after "97th") is no name.
+    return TIME_ZONES.issuperset(keys) or ROAD.issuperset(keys)

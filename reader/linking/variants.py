@@ -27,6 +27,12 @@ INSTITUTION = frozenset(
     | {"association", "institute", "foundation", "federation", "services", "airlines"}
     | {"airways", "creamery", "dairy", "petroleum", "bancorp", "brewery", "dept"}
 )
+#: Last words of a road's name ("Snyder Ave" tagged PERSON): none is a surname, unlike
+#: "Street" (Picabo Street) or "Lane" (Diane Lane).
+ROAD = frozenset(
+    {"avenue", "ave", "boulevard", "blvd", "highway", "hwy", "parkway", "pkwy", "expressway"}
+    | {"freeway", "turnpike"}
+)
 #: Words naming the kind of place a facility is, at the end of its name.
 FACILITY = frozenset(["center", "clinic", "rehab", "treatment", "rehabilitation", "facility"])
 #: A facility name needs this many words left after its designators: "Betty Ford" but
@@ -41,6 +47,17 @@ def institution_named(key: str) -> bool:
     "matanuska creamery", "dairy", or "acme corp" (a legal form after another word)."""
     words = tokens(key)
     return bool(words) and (words[-1] in INSTITUTION or (len(words) > 1 and words[-1] in CORPORATE))
+
+
+def road_named(key: str) -> bool:
+    """Whether the folded name is a road's by its last word: "snyder ave"."""
+    words = tokens(key)
+    return len(words) > 1 and words[-1] in ROAD
+
+
+def no_persons_name(key: str) -> bool:
+    """Whether the folded name is an institution's or a road's, never a person's."""
+    return institution_named(key) or road_named(key)
 
 
 def designator_core(key: str) -> str | None:
