@@ -8,8 +8,12 @@ entity.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from itertools import compress, count
+from operator import itemgetter
 
+from reader.linking.collect import Located
+from reader.model import EntityMention
 from reader.names import clean_name, fold_name, tokens
 
 # Words as folding counts them: hyphens and slashes split words ("Sox-Teixeira").
@@ -136,3 +140,38 @@ def shortened_pairs(
     for key in sorted(short_keys, key=lambda k: (-len(tokens(k)), k)):
         if candidates := index.get(key):
             yield key, sorted(set(candidates))
+
+
+def trim_headlines(
+    located: Sequence[Located], node_keys: Sequence[str], headlines: Mapping[str, str]
+) -> list[Located]:
+    """Headline spans cut down to the name they were linked by.
+
+    NER runs names on in title-case headlines ("Obama Reverses Bush"); the
+    ``headline`` rule links such a span to the body name inside it ("Obama").
+    Its mention then covers that name alone, which leaves the rest of the
+    headline to the untagged-name search ("Bush").
+
+    Args:
+        located: the linked mentions as ``(node, mention, type, cleaned name)``.
+        node_keys: the folded name of every node.
+        headlines: headline-only key -> the body key found inside it.
+
+    Returns:
+        ``located`` with every headline span that holds its body name trimmed to it.
+    """
+    out = list(located)
+    # Only mentions of headline names can change: found by C loops over the nodes.
+    nodes = map(itemgetter(0), out)
+    for number in compress(count(), map(headlines.__contains__, map(node_keys.__getitem__, nodes))):
+        node, mention, kind, _ = out[number]
+        found = headlines[node_keys[node]]
+        span = inner_span(mention.text, found) if found else None
+        if span is not None:
+            start, end = span
+            text = mention.text[start:end]
+            mention = EntityMention(
+                mention.article, mention.start + start, mention.start + end, text
+            )
+            out[number] = (node, mention, kind, clean_name(text, person=kind == "person"))
+    return out

@@ -12,15 +12,13 @@ merge that would join names an alias file splits or two different people.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from itertools import compress, count
-from operator import itemgetter
 
 from reader.linking import containment, fuzzy, propagate, variants
 from reader.linking.aliases import AliasTable, shipped_aliases
 from reader.linking.baseline import name_key
 from reader.linking.build import build_entities
 from reader.linking.clusters import Clusters
-from reader.linking.collect import Located, Name, collect_names
+from reader.linking.collect import Name, collect_names
 from reader.linking.digest import ArticleDigest, digest_article, words
 from reader.linking.organizations import OrganizationRules
 from reader.linking.people import (
@@ -29,8 +27,8 @@ from reader.linking.people import (
     full_names_compatible,
     surname,
 )
-from reader.model import Analysis, Article, Entity, EntityMention, Evidence
-from reader.names import clean_name, has_digits, tokens
+from reader.model import Analysis, Article, Entity, Evidence
+from reader.names import has_digits, tokens
 
 __all__ = ["STEPS", "link_entities", "name_key"]
 
@@ -91,7 +89,7 @@ def link_entities(
     linker = _Linker(digested, table)
     step(STEPS[1])
     linker.run()
-    linker.located = trim_headlines(linker.located, linker.node_keys, linker.headlines)
+    linker.located = containment.trim_headlines(linker.located, linker.node_keys, linker.headlines)
     if find_untagged:
         step(STEPS[2])
         headline_only = {
@@ -121,41 +119,6 @@ def link_entities(
 
 def _quiet(step: str) -> None:
     """No progress display."""
-
-
-def trim_headlines(
-    located: Sequence[Located], node_keys: Sequence[str], headlines: Mapping[str, str]
-) -> list[Located]:
-    """Headline spans cut down to the name they were linked by.
-
-    NER runs names on in title-case headlines ("Obama Reverses Bush"); the
-    ``headline`` rule links such a span to the body name inside it ("Obama").
-    Its mention then covers that name alone, which leaves the rest of the
-    headline to the untagged-name search ("Bush").
-
-    Args:
-        located: the linked mentions as ``(node, mention, type, cleaned name)``.
-        node_keys: the folded name of every node.
-        headlines: headline-only key -> the body key found inside it.
-
-    Returns:
-        ``located`` with every headline span that holds its body name trimmed to it.
-    """
-    out = list(located)
-    # Only mentions of headline names can change: found by C loops over the nodes.
-    nodes = map(itemgetter(0), out)
-    for number in compress(count(), map(headlines.__contains__, map(node_keys.__getitem__, nodes))):
-        node, mention, kind, _ = out[number]
-        found = headlines[node_keys[node]]
-        span = containment.inner_span(mention.text, found) if found else None
-        if span is not None:
-            start, end = span
-            text = mention.text[start:end]
-            mention = EntityMention(
-                mention.article, mention.start + start, mention.start + end, text
-            )
-            out[number] = (node, mention, kind, clean_name(text, person=kind == "person"))
-    return out
 
 
 class _Linker(OrganizationRules):
