@@ -590,3 +590,30 @@ def test_a_road_tagged_as_a_person_is_a_place_and_a_roads_word_alone_no_name() -
     assert {m.text for m in entity_with(entities, "Snyder Ave").mentions} == {"Snyder Ave"}
     texts = {m.text for e in entities for m in e.mentions}
     assert "Ave" not in texts and "Atty" not in texts
+
+
+def test_a_common_word_tagged_where_it_starts_a_sentence_or_a_headline_is_no_name() -> None:
+    # ECB+ topics 13 and 19: "Arson" and "Riot" start sentences and "Driver Charged" a
+    # title-case headline; the model tags them PERSON, and each was listed as a person.
+    first = (
+        "Arson is likely, given the fact that the building was without electrical or gas "
+        "connections. Investigators suspect arson in the fire at the Wasilla Bible Church."
+    )
+    second = (
+        "Driver Charged In Fatal Hit-And-Run\nRiot police positioned at street corners. "
+        "A driver was charged after the riot."
+    )
+    entities = link_entities(
+        [
+            doc("a", first, [("Arson", "PERSON"), ("Wasilla Bible Church", "ORG")]),
+            doc("b", second, [("Driver Charged", "PERSON"), ("Riot", "PERSON")]),
+            doc("c", "Bettie Page died Thursday.", [("Bettie Page", "PERSON")]),
+            doc("d", "Jimmy Page played guitar.", [("Jimmy Page", "PERSON")]),
+            doc("e", "Page made the front page again.", [("Page", "PERSON")]),
+        ]
+    )
+    texts = {m.text for e in entities for m in e.mentions}
+    assert not texts & {"Arson", "Riot", "Driver Charged"}, texts
+    # A surname starting a sentence stays a name (here nobody's of the two), though "page"
+    # is a common word and never capitalised mid-sentence.
+    assert {m.text for m in entity_with(entities, "Page").mentions} == {"Page"}

@@ -111,9 +111,20 @@ def link_entities(
         )
     step(STEPS[3])
     demoted = {*linker.descriptors, *linker.headlines}
+    # Common words, written in lower case, that NER tagged where they were capitalised: only
+    # in title-case headlines ("Driver Charged"), or, one word and no person's first name or
+    # surname ("Page"), never mid-sentence ("Arson is likely", "Riot police"). No names.
+    named = linker.capitalised.union(*(key.split() for key in linker.full_people))
+    common = {
+        key
+        for key, name in linker.names.items()
+        if key not in demoted
+        and linker.lower.issuperset(key.split())
+        and (not name.in_body or (" " not in key and key not in named))
+    }
     order = {article.id: number for number, (article, _) in enumerate(documents)}
     return build_entities(
-        linker.located, linker.clusters, linker.full_people, demoted, order, linker.retyped
+        linker.located, linker.clusters, linker.full_people, demoted, order, linker.retyped, common
     )
 
 
