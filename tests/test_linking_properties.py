@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from reader.linking import link_entities
 from reader.model import LABEL_TYPES, Analysis, Article, Mention
+from reader.names import fold_name
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 ECB = Path(__file__).parent / "data" / "linking_ecbplus"
@@ -38,19 +39,25 @@ def seed_documents(draw: st.DrawFn) -> list[tuple[Article, Analysis]]:
 
 @settings(max_examples=60, deadline=None)
 @given(seed_documents())
-def test_every_mention_lands_in_exactly_one_entity_with_its_offsets(documents) -> None:
+def test_every_mention_of_a_name_lands_in_exactly_one_entity_with_its_offsets(documents) -> None:
     source = sorted((a.id, m.start, m.end, m.text) for a, an in documents for m in an.mentions)
     texts = {article.id: article.text for article, _ in documents}
     strict = link_entities(documents, find_untagged=False)
     kept = sorted((m.article, m.start, m.end, m.text) for e in strict for m in e.mentions)
     # One kept mention per analysis mention, with its offsets or, for a headline span
-    # linked to the name inside it, with that name's offsets inside the span.
-    assert len(kept) == len(source)
-    for (article, start, end, _), (kept_article, kept_start, kept_end, text) in zip(
-        source, kept, strict=True
-    ):
-        assert kept_article == article and start <= kept_start < kept_end <= end
-        assert texts[article][kept_start:kept_end] == text
+    # linked to the name inside it, with that name's offsets inside the span; none for
+    # a common word the model tagged where it was capitalised ("During", which the texts
+    # also write in lower case: ``unlisted.common_words``).
+    lower = set(re.findall(r"\b[a-z]+\b", " ".join(texts.values())))
+    common = [m for m in source if lower.issuperset(fold_name(m[3]).split())]
+    assert len(source) - len(common) <= len(kept) <= len(source)
+    for article, start, end, _ in source:
+        inside = [k for k in kept if k[0] == article and start <= k[1] < k[2] <= end]
+        assert len(inside) <= 1
+        assert inside or (article, start, end, _) in common
+    for kept_article, kept_start, kept_end, text in kept:
+        assert texts[kept_article][kept_start:kept_end] == text
+        assert any(a == kept_article and s <= kept_start < kept_end <= e for a, s, e, _ in source)
     entities = link_entities(documents)
     located = sorted((m.article, m.start, m.end, m.text) for e in entities for m in e.mentions)
     assert set(kept) <= set(located) and len(set(located)) == len(located)

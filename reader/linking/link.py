@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from reader.linking import containment, fuzzy, propagate, variants
+from reader.linking import containment, fuzzy, propagate, unlisted, variants
 from reader.linking.aliases import AliasTable, shipped_aliases
 from reader.linking.baseline import name_key
 from reader.linking.build import build_entities
@@ -111,17 +111,9 @@ def link_entities(
         )
     step(STEPS[3])
     demoted = {*linker.descriptors, *linker.headlines}
-    # Common words, written in lower case, that NER tagged where they were capitalised: only
-    # in title-case headlines ("Driver Charged"), or, one word and no person's first name or
-    # surname ("Page"), never mid-sentence ("Arson is likely", "Riot police"). No names.
-    named = linker.capitalised.union(*(key.split() for key in linker.full_people))
-    common = {
-        key
-        for key, name in linker.names.items()
-        if key not in demoted
-        and linker.lower.issuperset(key.split())
-        and (not name.in_body or (" " not in key and key not in named))
-    }
+    # Words the model tagged where they were capitalised ("Arson is likely"): no names.
+    named = linker.capitalised.union(*(key.split() for key in linker.full_people), demoted)
+    common = unlisted.common_words(linker.names, digested, linker.lower, named)
     order = {article.id: number for number, (article, _) in enumerate(documents)}
     return build_entities(
         linker.located, linker.clusters, linker.full_people, demoted, order, linker.retyped, common
@@ -150,10 +142,13 @@ class _Linker(OrganizationRules):
             self.capitalised.update(words(digest.capitalised))
         self.names, self.node_keys, self.located = collect_names(documents)
         self.descriptors = self._descriptors()
+        # A headline span is cut down to a name, never to a common word ("In" tagged in a
+        # body: written in lower case, never capitalised mid-sentence).
+        common = self.lower - self.capitalised
         self.headlines = dict(
             containment.headline_pairs(
                 [k for k, n in self.names.items() if not n.in_body and len(tokens(k)) > 1],
-                [k for k, n in self.names.items() if n.in_body],
+                [k for k, n in self.names.items() if n.in_body and k not in common],
             )
         )
         tagged_people = {

@@ -11,10 +11,15 @@ one of them.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from reader.linking.variants import ROAD
-from reader.model import EntityType
+from reader.model import Article, EntityType
+
+if TYPE_CHECKING:  # collect imports build, which imports this module
+    from reader.linking.collect import Name
+    from reader.linking.digest import ArticleDigest
 
 #: Last words of a law's name: "Endangered Species Act", "Fifth Amendment".
 LAW_ENDINGS = frozenset({"act", "acts", "amendment"})
@@ -70,3 +75,36 @@ def unlisted(kind: EntityType, keys: Collection[str]) -> bool:
         return True
     # A road's word alone ("Ave" in "Ave. H", or after "97th") is no name.
     return TIME_ZONES.issuperset(keys) or ROAD.issuperset(keys)
+
+
+def common_words(
+    names: Mapping[str, Name],
+    documents: Sequence[tuple[Article, ArticleDigest]],
+    lower: Collection[str],
+    named: Collection[str],
+) -> set[str]:
+    """The folded names that are common words, tagged where they were capitalised.
+
+    A name whose every word the articles write in lower case is one when the model
+    tagged it only in title-case headlines ("Driver Charged In Fatal Hit-And-Run"). A
+    word alone is one too when every article that tags it also writes it in lower case
+    ("Arson is likely ... investigators suspect arson") and it is not in ``named``: the
+    words some article capitalises mid-sentence ("said Page"), and the words of people's
+    full names and of over-long spans ("Page" beside "Bettie Page").
+
+    Args:
+        names: folded name -> the name over all articles.
+        documents: the articles with their digests.
+        lower: the words some article writes in lower case.
+        named: the words that may be names, as above.
+    """
+    digests = {article.id: digest for article, digest in documents}
+    found = set()
+    for key, name in names.items():
+        alone = " " not in key
+        if (name.in_body and (not alone or key in named)) or not lower.issuperset(key.split()):
+            continue
+        here = f" {key} "
+        if not name.in_body or all(here in f" {digests[a].lower} " for a in name.nodes):
+            found.add(key)
+    return found
