@@ -187,6 +187,7 @@ def test_first_name_alone_joins_the_only_person_of_that_name() -> None:
 
 def test_an_abbreviated_title_alone_is_no_one() -> None:
     assert only_a_title("sgt") and only_a_title("lt col") and only_a_title("mr")
+    assert only_a_title("secretary") and only_a_title("sheriffs capt")
     # Full title words are surnames too; a title before a name leaves a name.
     for key in ("king", "bishop", "major", "sgt pepper", "hoyt teasley", ""):
         assert not only_a_title(key), key

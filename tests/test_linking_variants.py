@@ -583,11 +583,21 @@ def test_a_road_tagged_as_a_person_is_a_place_and_a_roads_word_alone_no_name() -
         [
             doc("a", first, [("Snyder Ave", "PERSON"), ("Nostrand Ave", "FAC"), ("Ave", "PERSON")]),
             doc("b", second, [("Snyder", "PERSON")]),
-            doc("c", third, [("Ave", "ORG"), ("Atty", "PERSON"), ("Ken Thompson", "PERSON")]),
+            doc(
+                "c",
+                third,
+                [
+                    ("Utica Ave", "ORG"),
+                    ("Ave", "ORG"),
+                    ("Atty", "PERSON"),
+                    ("Ken Thompson", "PERSON"),
+                ],
+            ),
         ]
     )
     assert entity_with(entities, "Snyder Ave").type == "place"
     assert {m.text for m in entity_with(entities, "Snyder Ave").mentions} == {"Snyder Ave"}
+    assert entity_with(entities, "Utica Ave").type == "place"  # tagged ORG
     texts = {m.text for e in entities for m in e.mentions}
     assert "Ave" not in texts and "Atty" not in texts
 

@@ -119,14 +119,15 @@ def build_entities(
             )
         )
         article_counts.append(len(set(where)))
-        if kind == "person" and all(
+        if all(road_named(folded[w]) for w in set(written)):
+            kind = "place"  # a road, whatever its tags ("Snyder Ave", "Norwalk Boulevard")
+        elif kind == "person" and all(
             has_digits(w) or no_persons_name(folded[w]) for w in set(written)
         ):
             # People's names hold no numbers ("ThinkPad X1" tagged PERSON is a product) and
-            # end in no institution's or road's word ("Crowley Petroleum", "Snyder Ave").
+            # end in no institution's word ("Crowley Petroleum").
             others: Counter[EntityType] = Counter(t for t in ts if t != "person")
-            roads = any(road_named(folded[w]) for w in written)
-            kind = vote(others) if others else "place" if roads else "organization"
+            kind = vote(others) if others else "organization"
         allowed = set(written)
         forms = [w for t, w in zip(ts, ws, strict=True) if t == kind and w in allowed] or written
         texts = set(map(_TEXT, kept_ms))

@@ -126,8 +126,11 @@ class OrganizationRules(LinkState):
         shorts = [
             k
             for k, n in self.names.items()
-            if (self._organization_like(n) and k not in variants.ROAD)
-            or (n.type == "person" and len(tokens(k)) == 1 and k not in in_people)
+            if k not in variants.ROAD
+            and (
+                self._organization_like(n)
+                or (n.type == "person" and len(tokens(k)) == 1 and k not in in_people)
+            )
         ]
         for short, found in containment.shortened_pairs(shorts, index):
             name = self.names[short]

@@ -25,14 +25,23 @@ if TYPE_CHECKING:  # collect imports build, which imports this module
 LAW_ENDINGS = frozenset({"act", "acts", "amendment"})
 #: Prefixes of a ship's name: "USS Cole", "HMS Victory", "INS Mysore", "MV Stolt Valor".
 VESSEL_PREFIXES = frozenset({"uss", "usns", "hms", "hmas", "hmcs", "hmnzs", "ins", "rms", "mv"})
-#: Abbreviated titles, folded: a name made of these alone names no one. Full title words
-#: are left out, as many are surnames too (King, Bishop, Major, Judge). The quote
+#: Abbreviated titles, folded: a name made of these alone names no one. Title words that
+#: are surnames too (King, Bishop, Major, Judge) are in neither list. The quote
 #: finder's list (``reader.quotes.titles``) is not shared: it imports spaCy, which the
 #: linker never does, and it is part of the analysis code (editing it re-analyzes texts).
 TITLE_ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "prof", "rev", "gov", "sen", "sens", "rep", "reps", "gen", "col"}
     | {"lt", "lieut", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "det"}
     | {"insp", "supt", "atty", "dist", "asst", "dep", "sec", "pres", "amb", "hon", "fr", "brig"}
+)
+#: Titles written out that are no surname either: a person named by these alone
+#: ("Secretary", "the President") is named by no name.
+TITLES = TITLE_ABBREVIATIONS | frozenset(
+    {"president", "secretary", "governor", "senator", "minister", "mayor", "chancellor"}
+    | {"spokesman", "spokeswoman", "spokesperson", "sergeant", "lieutenant", "detective"}
+    | {"officer", "commissioner", "superintendent", "prosecutor", "attorney", "sheriff"}
+    | {"undersheriff", "trooper", "constable", "chairman", "chairwoman", "captain"}
+    | {"congressman", "congresswoman", "ambassador", "adviser", "advisor", "director"}
 )
 #: Time zones as datelines write them after a time ("13:45 GMT", "8 p.m. EST").
 TIME_ZONES = frozenset(
@@ -54,9 +63,10 @@ def law_or_vessel_named(key: str) -> bool:
 
 
 def only_a_title(key: str) -> bool:
-    """Whether the folded name is abbreviated titles alone: "sgt", "lt col"."""
+    """Whether the folded name is titles alone: "sgt", "lt col", "secretary", "sheriffs
+    capt" (folded from "Sheriff's Capt")."""
     words = key.split()
-    return bool(words) and TITLE_ABBREVIATIONS.issuperset(words)
+    return bool(words) and all(w in TITLES or (w[:-1] in TITLES and w[-1] == "s") for w in words)
 
 
 def unlisted(kind: EntityType, keys: Collection[str]) -> bool:
@@ -64,7 +74,7 @@ def unlisted(kind: EntityType, keys: Collection[str]) -> bool:
 
     It is when its names of several words all name a law or a ship (with the short
     name that joined them: "INS Mysore" and "Mysore"), when it is a person named only
-    by abbreviated titles, or when every name is a time zone or a road's word alone.
+    by titles, or when every name is a time zone or a road's word alone.
     """
     if not keys:
         return False

@@ -27,11 +27,11 @@ INSTITUTION = frozenset(
     | {"association", "institute", "foundation", "federation", "services", "airlines"}
     | {"airways", "creamery", "dairy", "petroleum", "bancorp", "brewery", "dept"}
 )
-#: Last words of a road's name ("Snyder Ave" tagged PERSON): none is a surname, unlike
-#: "Street" (Picabo Street) or "Lane" (Diane Lane).
+#: Last words of a road's name ("Snyder Ave" tagged PERSON, "Norwalk Boulevard" ORG): none
+#: is a surname, unlike "Street" (Picabo Street) or "Lane" (Diane Lane).
 ROAD = frozenset(
     {"avenue", "ave", "boulevard", "blvd", "highway", "hwy", "parkway", "pkwy", "expressway"}
-    | {"freeway", "turnpike"}
+    | {"freeway", "turnpike", "road", "rd"}
 )
 #: Words naming the kind of place a facility is, at the end of its name.
 FACILITY = frozenset(["center", "clinic", "rehab", "treatment", "rehabilitation", "facility"])
