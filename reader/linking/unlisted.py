@@ -90,7 +90,7 @@ def unlisted(kind: EntityType, keys: Collection[str]) -> bool:
 def common_words(
     names: Mapping[str, Name],
     documents: Sequence[tuple[Article, ArticleDigest]],
-    lower: Collection[str],
+    lower: set[str],
     named: Collection[str],
 ) -> set[str]:
     """The folded names that are common words, tagged where they were capitalised.
