@@ -36,10 +36,11 @@ def build_entities(
     demoted: Collection[str] = (),
     order: Mapping[str, int] | None = None,
     facilities: Collection[int] = (),
-    headline_words: Collection[str] = (),
+    common_words: Collection[str] = (),
 ) -> list[Entity]:
     """One entity per cluster, sorted by salience, with ids from their earliest mention;
-    none for a cluster that names nothing the reader lists (``unlisted``: a law, a ship).
+    none for a cluster that names nothing the reader lists (``unlisted``: a law, a ship,
+    a common word).
 
     Args:
         located: every kept mention as ``(node, mention, type, cleaned name)``,
@@ -54,8 +55,9 @@ def build_entities(
         facilities: nodes of a person's name found to name a facility or company
             there ("Betty Ford" beside "Betty Ford Center"): a cluster holding one is
             that place or company, and its full person names overrule no vote.
-        headline_words: folded names of common words, capitalised only in title-case
-            headlines ("arson"): a cluster of these alone is listed as no entity.
+        common_words: folded names of common words the model tagged where they were
+            capitalised ("arson", ``unlisted.common_words``): a cluster of these alone
+            is listed as no entity.
 
     Returns:
         The entities, most mentioned first (then most articles, then name).
@@ -77,7 +79,7 @@ def build_entities(
     folded = {w: fold_name(w) for w in set(writtens)}
     spaced: dict[str, str] = {}
     demoted = set(demoted)
-    headline_words = frozenset(headline_words)
+    common_words = frozenset(common_words)
     facilities = frozenset(facilities)
     drafts = []
     form_lists: list[list[str]] = []
@@ -104,8 +106,8 @@ def build_entities(
             kept_ms = list(compress(ms, chosen)) or ms
             written = list(compress(ws, chosen)) or ws
         names = {folded[w] for w in written}
-        if unlisted(kind, names) or names.issubset(headline_words):
-            continue  # a law, a ship, a title alone, a time zone, a headline's common word
+        if unlisted(kind, names) or names.issubset(common_words):
+            continue  # a law, a ship, a title alone, a time zone, a common word
         # Article ids map to distinct numbers, so the smallest tuple is the first mention's.
         earliest.append(
             min(

@@ -112,8 +112,8 @@ def link_entities(
     step(STEPS[3])
     demoted = {*linker.descriptors, *linker.headlines}
     # Words the model tagged where they were capitalised ("Arson is likely"): no names.
-    named = linker.capitalised.union(*(key.split() for key in linker.full_people), demoted)
-    common = unlisted.common_words(linker.names, digested, linker.lower, named)
+    named = demoted.union(*(key.split() for key in linker.full_people))
+    common = unlisted.common_words(linker.names, digested, linker.lower, linker.capitalised, named)
     order = {article.id: number for number, (article, _) in enumerate(documents)}
     return build_entities(
         linker.located, linker.clusters, linker.full_people, demoted, order, linker.retyped, common

@@ -91,30 +91,33 @@ def common_words(
     names: Mapping[str, Name],
     documents: Sequence[tuple[Article, ArticleDigest]],
     lower: set[str],
+    capitalised: Collection[str],
     named: Collection[str],
 ) -> set[str]:
     """The folded names that are common words, tagged where they were capitalised.
 
     A name whose every word the articles write in lower case is one when the model
     tagged it only in title-case headlines ("Driver Charged In Fatal Hit-And-Run"). A
-    word alone is one too when every article that tags it also writes it in lower case
-    ("Arson is likely ... investigators suspect arson") and it is not in ``named``: the
-    words some article capitalises mid-sentence ("said Page"), and the words of people's
-    full names and of over-long spans ("Page" beside "Bettie Page").
+    word alone is one too when no article capitalises it mid-sentence ("said Page") and
+    every article that tags it also writes it in lower case ("Arson is likely ...
+    investigators suspect arson"). Neither is in ``named``: the words of people's full
+    names ("Page" beside "Bettie Page"), and over-long spans.
 
     Args:
         names: folded name -> the name over all articles.
         documents: the articles with their digests.
         lower: the words some article writes in lower case.
-        named: the words that may be names, as above.
+        capitalised: the words some article capitalises mid-sentence.
+        named: the names and words that may be names, as above.
     """
     digests = {article.id: digest for article, digest in documents}
     found = set()
     for key, name in names.items():
-        alone = " " not in key
-        if (name.in_body and (not alone or key in named)) or not lower.issuperset(key.split()):
+        if key in named or not lower.issuperset(key.split()):
             continue
-        here = f" {key} "
-        if not name.in_body or all(here in f" {digests[a].lower} " for a in name.nodes):
+        # Capitalised in headlines alone; or one word, never mid-sentence, that each
+        # article tagging it writes in lower case.
+        lowered = (f" {key} " in f" {digests[a].lower} " for a in name.nodes)
+        if not name.in_body or (" " not in key and key not in capitalised and all(lowered)):
             found.add(key)
     return found
