@@ -579,25 +579,30 @@ def test_a_road_tagged_as_a_person_is_a_place_and_a_roads_word_alone_no_name() -
     third = (
         "They stormed a McDonald's on Utica Ave. and Ave. H in Flatbush, Atty. Ken Thompson said."
     )
-    entities = link_entities(
-        [
-            doc("a", first, [("Snyder Ave", "PERSON"), ("Nostrand Ave", "FAC"), ("Ave", "PERSON")]),
-            doc("b", second, [("Snyder", "PERSON")]),
-            doc(
-                "c",
-                third,
-                [
-                    ("Utica Ave", "ORG"),
-                    ("Ave", "ORG"),
-                    ("Atty", "PERSON"),
-                    ("Ken Thompson", "PERSON"),
-                ],
-            ),
-        ]
-    )
+    documents = [
+        doc("a", first, [("Snyder Ave", "PERSON"), ("Nostrand Ave", "FAC"), ("Ave", "PERSON")]),
+        doc("b", second, [("Snyder", "PERSON")]),
+        doc(
+            "c",
+            third,
+            [
+                ("Utica Ave", "ORG"),
+                ("Ave", "ORG"),
+                ("Atty", "PERSON"),
+                ("Ken Thompson", "PERSON"),
+            ],
+        ),
+    ]
+    entities = link_entities(documents)
     assert entity_with(entities, "Snyder Ave").type == "place"
     assert {m.text for m in entity_with(entities, "Snyder Ave").mentions} == {"Snyder Ave"}
     assert entity_with(entities, "Utica Ave").type == "place"  # tagged ORG
+    # One road, its word written short and in full.
+    more = "The 67th Precinct is at Snyder Avenue near Nostrand."
+    documents.append(doc("d", more, [("Snyder Avenue", "FAC")]))
+    road = entity_with(link_entities(documents), "Snyder Avenue")
+    assert {m.text for m in road.mentions} == {"Snyder Ave", "Snyder Avenue"}
+    assert "abbreviation" in rules(road)
     texts = {m.text for e in entities for m in e.mentions}
     assert "Ave" not in texts and "Atty" not in texts
 

@@ -92,12 +92,16 @@ class OrganizationRules(LinkState):
 
     def _written_variants(self) -> None:
         """One name written two ways: spaced (or hyphenated) differently ("Face Book" =
-        "Facebook"), or a group's name and its plural ("Somali" = "Somalis")."""
+        "Facebook"), a road's word short or in full ("Snyder Ave" = "Snyder Avenue"), or a
+        group's name and its plural ("Somali" = "Somalis")."""
         for group in variants.compact_groups(list(self.names)):
             first = self.names[group[0]]
             for key in group[1:]:
                 self.merge(first, self.names[key], "spacing", "the same letters spaced differently")
         for key, name in self.names.items():
+            full = variants.road_in_full(key)
+            if full is not None and full in self.names:
+                self.merge(self.names[full], name, "abbreviation", "a road's word written short")
             single = self.names.get(key[:-1]) if key.endswith("s") and " " not in key else None
             if single is None or single.type != "group" or name.type not in ("group", "person"):
                 continue  # "Indians" tagged ORG is a team, not the group

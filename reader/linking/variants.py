@@ -33,6 +33,14 @@ ROAD = frozenset(
     {"avenue", "ave", "boulevard", "blvd", "highway", "hwy", "parkway", "pkwy", "expressway"}
     | {"freeway", "turnpike", "road", "rd"}
 )
+#: A road's word written short, and in full: "Snyder Ave" is "Snyder Avenue".
+ROAD_SHORT = {
+    "ave": "avenue",
+    "blvd": "boulevard",
+    "hwy": "highway",
+    "pkwy": "parkway",
+    "rd": "road",
+}
 #: Words naming the kind of place a facility is, at the end of its name.
 FACILITY = frozenset(["center", "clinic", "rehab", "treatment", "rehabilitation", "facility"])
 #: A facility name needs this many words left after its designators: "Betty Ford" but
@@ -53,6 +61,14 @@ def road_named(key: str) -> bool:
     """Whether the folded name is a road's by its last word: "snyder ave"."""
     words = tokens(key)
     return len(words) > 1 and words[-1] in ROAD
+
+
+def road_in_full(key: str) -> str | None:
+    """The folded road name with its last word written out ("snyder avenue" for "snyder
+    ave"), or None when it is not written short."""
+    words = tokens(key)
+    full = ROAD_SHORT.get(words[-1]) if len(words) > 1 else None
+    return " ".join([*words[:-1], full]) if full else None
 
 
 def no_persons_name(key: str) -> bool:
