@@ -2,11 +2,12 @@
 
 The reader lists people, places, organizations and groups. spaCy's small
 model also tags PERSON or ORG on a law ("Endangered Species Act"), a ship
-("INS Mysore"), a title split off the name after it ("Sgt" in "Sgt. Hoyt
-Teasley"), a time zone ("13:45 GMT") and a road's word alone ("Ave. H").
-Their own labels (LAW, PRODUCT, TIME) are not kept at analysis, so neither are
-these: ``build.build_entities`` lists no cluster that ``unlisted`` says names
-one of them.
+("INS Mysore"), a title alone ("Sgt" in "Sgt. Hoyt Teasley", "Secretary"), a
+time zone ("13:45 GMT"), a road's word alone ("Ave. H") and a common word
+where it was capitalised ("Arson is likely"). Their own labels (LAW, PRODUCT,
+TIME) are not kept at analysis, so neither are these: ``build.build_entities``
+lists no cluster that ``unlisted`` says names one of them, nor one of the
+``common_words`` alone.
 """
 
 from __future__ import annotations
