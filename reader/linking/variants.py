@@ -1,10 +1,13 @@
-"""Written variants of one organization's name: designators, spacing.
+"""Written variants of one name (designators, spacing, a road's word), and the last words
+that say a name is an institution's or a road's.
 
 "Acme Corp.", "Acme Inc" and "Acme Company" are one company; "Betty Ford
 Center", "Betty Ford Clinic" and "Betty Ford Treatment Center" one clinic;
-"Face Book" and "Facebook" one name spaced two ways. Each function works on
-folded keys (``names.fold_name``) and proposes groups; ``link.py`` merges them
-through ``Clusters``, which still refuses joins of two different people.
+"Face Book" and "Facebook" one name spaced two ways; "Snyder Ave" and "Snyder
+Avenue" one road. Each function works on folded keys (``names.fold_name``) and
+proposes groups; ``link.py`` merges them through ``Clusters``, which still
+refuses joins of two different people. "Surrey Police" and "Snyder Ave" are
+no person's names, whatever NER tagged them (``no_persons_name``).
 """
 
 from __future__ import annotations
@@ -66,9 +69,9 @@ def road_named(key: str) -> bool:
 def road_in_full(key: str) -> str | None:
     """The folded road name with its last word written out ("snyder avenue" for "snyder
     ave"), or None when it is not written short."""
-    words = tokens(key)
-    full = ROAD_SHORT.get(words[-1]) if len(words) > 1 else None
-    return " ".join([*words[:-1], full]) if full else None
+    head, _, last = key.rpartition(" ")  # folded names are spaced once
+    full = ROAD_SHORT.get(last) if head else None
+    return f"{head} {full}" if full else None
 
 
 def no_persons_name(key: str) -> bool:
