@@ -105,7 +105,8 @@ def build_entities(
             chosen = [key not in demoted for key in keys]
             kept_ms = list(compress(ms, chosen)) or ms
             written = list(compress(ws, chosen)) or ws
-        names = {folded[w] for w in written}
+        allowed = set(written)
+        names = {folded[w] for w in allowed}
         if unlisted(kind, names) or names.issubset(common_words):
             continue  # a law, a ship, a title alone, a time zone, a common word
         # Article ids map to distinct numbers, so the smallest tuple is the first mention's.
@@ -121,16 +122,13 @@ def build_entities(
             )
         )
         article_counts.append(len(set(where)))
-        if all(road_named(folded[w]) for w in set(written)):
+        if all(map(road_named, names)):
             kind = "place"  # a road, whatever its tags ("Snyder Ave", "Norwalk Boulevard")
-        elif kind == "person" and all(
-            has_digits(w) or no_persons_name(folded[w]) for w in set(written)
-        ):
+        elif kind == "person" and all(has_digits(w) or no_persons_name(folded[w]) for w in allowed):
             # People's names hold no numbers ("ThinkPad X1" tagged PERSON is a product) and
             # end in no institution's word ("Crowley Petroleum").
             others: Counter[EntityType] = Counter(t for t in ts if t != "person")
             kind = vote(others) if others else "organization"
-        allowed = set(written)
         forms = [w for t, w in zip(ts, ws, strict=True) if t == kind and w in allowed] or written
         texts = set(map(_TEXT, kept_ms))
         form_lists.append(forms)

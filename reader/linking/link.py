@@ -113,7 +113,7 @@ def link_entities(
     demoted = {*linker.descriptors, *linker.headlines}
     # Words the model tagged where they were capitalised ("Arson is likely"): no names.
     named = demoted.union(*(key.split() for key in linker.full_people))
-    common = unlisted.common_words(linker.names, digested, linker.lower, linker.capitalised, named)
+    common = unlisted.common_words(linker.names, digested, linker.lower, linker.common, named)
     order = {article.id: number for number, (article, _) in enumerate(documents)}
     return build_entities(
         linker.located, linker.clusters, linker.full_people, demoted, order, linker.retyped, common
@@ -140,15 +140,15 @@ class _Linker(OrganizationRules):
         for _, digest in documents:
             self.lower.update(words(digest.lower))
             self.capitalised.update(words(digest.capitalised))
+        # Common words, not names: written in lower case and never capitalised mid-sentence.
+        self.common = self.lower - self.capitalised
         self.names, self.node_keys, self.located = collect_names(documents)
         self.descriptors = self._descriptors()
-        # A headline span is cut down to a name, never to a common word ("In" tagged in a
-        # body: written in lower case, never capitalised mid-sentence).
-        common = self.lower - self.capitalised
+        # A headline span is cut down to a name, never to a common word ("In" tagged in a body).
         self.headlines = dict(
             containment.headline_pairs(
                 [k for k, n in self.names.items() if not n.in_body and len(tokens(k)) > 1],
-                [k for k, n in self.names.items() if n.in_body and k not in common],
+                [k for k, n in self.names.items() if n.in_body and k not in self.common],
             )
         )
         tagged_people = {
@@ -175,9 +175,9 @@ class _Linker(OrganizationRules):
     def _descriptors(self) -> dict[str, tuple[str, str]]:
         """Names that are a common word or a demonym glued before a known name."""
         firsts = {tokens(k)[0] for k in self.names if len(tokens(k)) > 1}
-        lower, capitalised = firsts & self.lower, firsts & self.capitalised
         groups = {k for k, n in self.names.items() if n.type == "group" and len(tokens(k)) == 1}
-        common = {w for w in firsts if w in lower or containment.verb_form(w)} - capitalised
+        verbs = {w for w in firsts if containment.verb_form(w)} - self.capitalised
+        common = (firsts & self.common) | verbs
         pairs = containment.descriptor_pairs(list(self.names), common, groups)
         return {key: (rest, word) for key, rest, word in pairs}
 

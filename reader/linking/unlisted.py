@@ -92,7 +92,7 @@ def common_words(
     names: Mapping[str, Name],
     documents: Sequence[tuple[Article, ArticleDigest]],
     lower: set[str],
-    capitalised: Collection[str],
+    common: Collection[str],
     named: Collection[str],
 ) -> set[str]:
     """The folded names that are common words, tagged where they were capitalised.
@@ -108,7 +108,7 @@ def common_words(
         names: folded name -> the name over all articles.
         documents: the articles with their digests.
         lower: the words some article writes in lower case.
-        capitalised: the words some article capitalises mid-sentence.
+        common: the words written in lower case that no article capitalises mid-sentence.
         named: the names and words that may be names, as above.
     """
     digests = {article.id: digest for article, digest in documents}
@@ -119,6 +119,6 @@ def common_words(
         # Capitalised in headlines alone; or one word, never mid-sentence, that each
         # article tagging it writes in lower case.
         lowered = (f" {key} " in f" {digests[a].lower} " for a in name.nodes)
-        if not name.in_body or (" " not in key and key not in capitalised and all(lowered)):
+        if not name.in_body or (key in common and all(lowered)):
             found.add(key)
     return found
