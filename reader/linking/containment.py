@@ -125,6 +125,85 @@ def affix_index(long_keys: Collection[str]) -> dict[str, list[str]]:
     return index
 
 
+#: Marks that join two names in a written span, which folding drops ("Ortiz, Orozco").
+_JOINING_MARKS = frozenset(",/;+")
+#: Words that join two names as two things ("EU & IMF" folds to "eu and imf").
+_JOINING_WORDS = frozenset({"and", "or"})
+#: What stands between a name and the place it belongs to ("Democratic Party of Turkmenistan").
+_BELONGS = (("of",), ("of", "the"))
+
+
+def compound_names(
+    long_keys: Collection[str],
+    known: Collection[str],
+    forms: Mapping[str, Collection[str]],
+    people: Collection[str] = (),
+) -> dict[str, frozenset[str]]:
+    """Long names made of two other names, with the short names that may not join them.
+
+    "EU & IMF" holds "EU" and "IMF", "U.N. Security Council" holds "UN" and "Security
+    Council": joined to both, such a span would make one entity of two. A long name
+    is a compound when it starts with one known name and ends with another, the two
+    not overlapping (the longest such end is taken). What it names is its head:
+
+    - written side by side, the end ("U.N. Security Council" is a Security Council):
+      no run of the words before it joins it;
+    - after "of", the start ("Democratic Party of Turkmenistan");
+    - joined by "and", "&" or a comma, or with other words between ("Persian Gulf
+      Island of Qeshm"), neither part.
+
+    A long name that begins with such a compound refuses what the compound refuses
+    ("Woodburn Police Department Capt"). A person's name is made of names too ("Lennox
+    Lewis"): of those, only two joined by "and" or a comma are a compound.
+
+    Args:
+        long_keys: folded names of several words.
+        known: the folded names that count as parts.
+        forms: each long key's written forms (folding drops the comma of "Ortiz, Orozco").
+        people: long keys ever tagged as a person's name.
+
+    Returns:
+        Compound long key -> the folded runs of its words that may not join it.
+    """
+    names, people = set(known), set(people)
+    found: dict[str, frozenset[str]] = {}
+    # Shorter first: a long name takes over what the compounds it starts or ends with refuse.
+    for key in sorted(long_keys, key=lambda k: (len(tokens(k)), k)):
+        words = tokens(key)
+        size = len(words)
+        leading = {" ".join(words[:n]) for n in range(1, size)}
+        trailing = {" ".join(words[-n:]) for n in range(1, size)}
+        refused = {r for part in leading for r in found.get(part, ()) if r in leading}
+        refused.update(r for part in trailing for r in found.get(part, ()) if r in trailing)
+        parts = next(
+            (
+                (lead, trail)
+                for trail in range(size - 1, 0, -1)
+                if " ".join(words[-trail:]) in names
+                for lead in range(size - trail, 0, -1)
+                if " ".join(words[:lead]) in names
+            ),
+            None,
+        )
+        if parts is not None and words[: parts[0]] != words[-parts[1] :]:
+            # One name twice ("Johnson & Johnson") is no two things to bridge.
+            lead, trail = parts
+            between = tuple(words[lead : size - trail])
+            joined = not _JOINING_WORDS.isdisjoint(between) or any(
+                mark in form for form in forms.get(key, ()) for mark in _JOINING_MARKS
+            )
+            if key not in people or joined:
+                if between in _BELONGS and not joined:
+                    refused.update(" ".join(words[-n:]) for n in range(1, size - lead + 1))
+                else:
+                    refused.update(" ".join(words[:n]) for n in range(1, size - trail + 1))
+                    if between or joined:
+                        refused.update(" ".join(words[-n:]) for n in range(1, size - lead + 1))
+        if refused:
+            found[key] = frozenset(refused)
+    return found
+
+
 def shortened_pairs(
     short_keys: Collection[str], index: Mapping[str, list[str]]
 ) -> Iterator[tuple[str, list[str]]]:

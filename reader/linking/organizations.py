@@ -26,6 +26,7 @@ class OrganizationRules(LinkState):
     """The organization and place rules of the linker (see ``link._Linker.run``)."""
 
     _with_the: set[str] | None = None
+    _compound: dict[str, frozenset[str]] | None = None
 
     def _initials(self) -> None:
         with_the = self._written_with_the()
@@ -136,14 +137,29 @@ class OrganizationRules(LinkState):
                 or (n.type == "person" and len(tokens(k)) == 1 and k not in in_people)
             )
         ]
+        # A long name made of two names ("EU & IMF") is shortened to neither of them,
+        # or only to the one that ends it ("U.N. Security Council").
+        refused = self._compounds(longs)
         for short, found in containment.shortened_pairs(shorts, index):
             name = self.names[short]
+            found = [k for k in found if short not in refused.get(k, ())]
             # A number names one instance ("81st Academy Awards"): never what a plain name means.
             found = [k for k in found if has_digits(short) or not has_digits(k)]
             if not self._organization_like(name):
                 found = [k for k in found if set(self.names[k].nodes) & set(name.nodes)]
             if found:
                 yield name, found
+
+    def _compounds(self, longs: list[str]) -> dict[str, frozenset[str]]:
+        """``containment.compound_names`` of ``longs``, made of names of their own: one word
+        never written in lower case ("Island" is a common word, "Qeshm" a name), or several;
+        worked out once (names and mentions are fixed while the rules run)."""
+        if self._compound is None:
+            known = [key for key in self.names if " " in key or key not in self.lower]
+            forms = {key: self.names[key].forms for key in longs}
+            people = [key for key in longs if self.names[key].types["person"]]
+            self._compound = containment.compound_names(longs, known, forms, people)
+        return self._compound
 
     def _ambiguous_shorts(self) -> set[str]:
         """Short organization names that several longer names could expand, resolved

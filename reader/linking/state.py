@@ -26,6 +26,7 @@ class LinkState:
         located: every kept mention, in reading order.
         table: the alias files' merges and splits.
         full_people: folded multi-word names judged to be people's.
+        lower: the words some article writes in lower case.
         short_held: short organization names resolved article by article.
         retyped: nodes tagged as a person that turned out to name an organization.
         clusters: the nodes joined so far.
@@ -37,6 +38,7 @@ class LinkState:
     located: list[Located]
     table: AliasTable
     full_people: set[str]
+    lower: set[str]
     short_held: set[str]
     retyped: set[int]
     clusters: Clusters
