@@ -90,6 +90,19 @@ def test_initials_shared_by_two_names_link_neither() -> None:
     assert entity_with(entities, "ICC").mentions == [entity_with(entities, "ICC").mentions[0]]
 
 
+def test_a_word_glued_before_a_name_gives_it_no_initials() -> None:
+    entities = link_entities(
+        [
+            doc("a", "Southern Iran was struck by a quake on Sunday.", [("Southern Iran", "GPE")]),
+            doc("b", "It hit the southern coast of Iran at dawn.", [("Iran", "GPE")]),
+            doc("c", "SI reported the contract on its website.", [("SI", "ORG")]),
+        ]
+    )
+    iran = entity_with(entities, "Iran")
+    assert entity_with(entities, "Southern Iran") is iran
+    assert entity_with(entities, "SI") is not iran
+
+
 def test_sudan_and_south_sudan_stay_apart() -> None:
     text = "Sudan and South Sudan signed a deal; South Sudan will export oil through Sudan."
     entities = link_entities([doc("a", text, [("South Sudan", "GPE"), ("Sudan", "GPE")])])

@@ -31,8 +31,10 @@ class OrganizationRules(LinkState):
     def _initials(self) -> None:
         with_the = self._written_with_the()
         by_initials: dict[str, list[Name]] = {}
+        # An over-long span has no initials of its own ("an Academy Award" is no "AAA").
+        spans = self.descriptors.keys() | self.headlines.keys()
         for key, name in self.names.items():
-            if len(tokens(key)) > 1 and name.type in ("organization", "place"):
+            if len(tokens(key)) > 1 and name.type in ("organization", "place") and key not in spans:
                 found = acronyms.initials_of(key)
                 if key in with_the:
                     found |= {"t" + value for value in found}

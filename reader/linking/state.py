@@ -27,6 +27,9 @@ class LinkState:
         table: the alias files' merges and splits.
         full_people: folded multi-word names judged to be people's.
         lower: the words some article writes in lower case.
+        descriptors: names that are a common word or a demonym glued before a known
+            name -> (that name, the word).
+        headlines: names only ever tagged in title-case headlines -> the body name inside.
         short_held: short organization names resolved article by article.
         retyped: nodes tagged as a person that turned out to name an organization.
         clusters: the nodes joined so far.
@@ -39,6 +42,8 @@ class LinkState:
     table: AliasTable
     full_people: set[str]
     lower: set[str]
+    descriptors: dict[str, tuple[str, str]]
+    headlines: dict[str, str]
     short_held: set[str]
     retyped: set[int]
     clusters: Clusters
