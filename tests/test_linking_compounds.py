@@ -201,7 +201,71 @@ def test_a_common_word_at_the_end_makes_no_compound() -> None:
                 "Qeshm has 120,000 people, and the island has one hospital.",
                 [("Qeshm", "LOC")],
             ),
-            doc("c", "Island Shaken By Quake\nThe quake struck at noon.", [("Island", "LOC")]),
+            doc("c", "The quake struck at noon. Island schools closed.", [("Island", "LOC")]),
         ]
     )
     assert entity_with(entities, "Qeshm") is entity_with(entities, "Qeshm Island")
+
+
+def test_a_name_a_short_name_may_not_join_still_makes_it_ambiguous() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "The British Royal Navy sent a frigate to the Gulf.",
+                [("British Royal Navy", "ORG")],
+            ),
+            doc(
+                "b",
+                "British ships sailed at dawn, the Navy said.",
+                [("British", "NORP"), ("Navy", "ORG")],
+            ),
+            doc(
+                "c",
+                "A U.S. Navy destroyer joined them, and the Navy said it would stay.",
+                [("U.S. Navy", "ORG"), ("Navy", "ORG")],
+            ),
+            doc("d", "The Navy said the ship was safe.", [("Navy", "ORG")]),
+        ]
+    )
+    us_navy = entity_with(entities, "U.S. Navy")
+    lone = [e for e in entities if "d" in {m.article for m in e.mentions}]
+    assert len(lone) == 1 and lone[0] is not us_navy
+    assert ("c", "Navy") in {(m.article, m.text) for m in us_navy.mentions}
+
+
+def test_an_ambiguous_short_name_that_joins_nothing_stays_one_entity() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "The Greek Parliament voted late. Parliament then adjourned.",
+                [("Greek Parliament", "ORG"), ("Parliament", "ORG")],
+            ),
+            doc(
+                "b",
+                "Deputies of Parliament the Communist Party walked out.",
+                [("Parliament the Communist Party", "ORG")],
+            ),
+            doc(
+                "c",
+                "The Communist Party called a strike, and Parliament met at noon.",
+                [("Communist Party", "ORG"), ("Parliament", "ORG")],
+            ),
+            doc(
+                "d",
+                "Parliament passed the budget the parliament had debated.",
+                [("Parliament", "ORG")],
+            ),
+            doc("e", "Greek officials said the vote would stand.", [("Greek", "NORP")]),
+        ]
+    )
+    # Where no longer name says which parliament it is, "Parliament" stays one entity.
+    alone = [e for e in entities if {"c", "d"} & {m.article for m in e.mentions}]
+    parliament = next(e for e in alone if any(m.text == "Parliament" for m in e.mentions))
+    assert {(m.article, m.text) for m in parliament.mentions} == {
+        ("c", "Parliament"),
+        ("d", "Parliament"),
+    }
+    assert entity_with(entities, "Parliament the Communist Party") is not parliament
+    assert entity_with(entities, "Communist Party") is not parliament

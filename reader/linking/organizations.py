@@ -21,6 +21,10 @@ from reader.linking.state import LinkState
 from reader.model import Evidence
 from reader.names import has_digits, looks_like_acronym, tokens
 
+#: Articles that must tag a common word alone ("Parliament") for it to count as a name
+#: inside a longer one ("Parliament the Communist Party"): one tag may be a stray one.
+COMMON_PART_ARTICLES = 2
+
 
 class OrganizationRules(LinkState):
     """The organization and place rules of the linker (see ``link._Linker.run``)."""
@@ -119,8 +123,11 @@ class OrganizationRules(LinkState):
         countries = name.labels["GPE"] + name.labels["NORP"]
         return name.type in ("organization", "place") and 2 * countries < name.total
 
-    def _short_pairs(self) -> Iterator[tuple[Name, list[str]]]:
-        """Shorter names with the longer organization names they may stand for."""
+    def _short_pairs(self) -> Iterator[tuple[Name, list[str], list[str]]]:
+        """Shorter names with the longer organization names they may stand for, and of
+        those the ones they may join: a long name made of two names ("EU & IMF") joins
+        neither, or only the one that ends it ("U.N. Security Council"). The others still
+        count: "Navy" may mean the British Royal Navy as much as the U.S. Navy."""
         in_people = {w for key in self.full_people for w in (tokens(key)[0], surname(key))}
         longs = [
             k for k, n in self.names.items() if len(tokens(k)) > 1 and self._organization_like(n)
@@ -139,25 +146,29 @@ class OrganizationRules(LinkState):
                 or (n.type == "person" and len(tokens(k)) == 1 and k not in in_people)
             )
         ]
-        # A long name made of two names ("EU & IMF") is shortened to neither of them,
-        # or only to the one that ends it ("U.N. Security Council").
         refused = self._compounds(longs)
         for short, found in containment.shortened_pairs(shorts, index):
             name = self.names[short]
-            found = [k for k in found if short not in refused.get(k, ())]
             # A number names one instance ("81st Academy Awards"): never what a plain name means.
             found = [k for k in found if has_digits(short) or not has_digits(k)]
             if not self._organization_like(name):
                 found = [k for k in found if set(self.names[k].nodes) & set(name.nodes)]
             if found:
-                yield name, found
+                yield name, found, [k for k in found if short not in refused.get(k, ())]
 
     def _compounds(self, longs: list[str]) -> dict[str, frozenset[str]]:
-        """``containment.compound_names`` of ``longs``, made of names of their own: one word
-        never written in lower case ("Island" is a common word, "Qeshm" a name), or several;
-        worked out once (names and mentions are fixed while the rules run)."""
+        """``containment.compound_names`` of ``longs``, made of names of their own: several
+        words, one word no article writes in lower case ("Qeshm"), or a common word that
+        articles tag alone in running text often enough ("Parliament", not one stray
+        "Island"); worked out once (names and mentions are fixed while the rules run)."""
         if self._compound is None:
-            known = [key for key in self.names if " " in key or key not in self.lower]
+            known = [
+                key
+                for key, name in self.names.items()
+                if " " in key
+                or key not in self.lower
+                or (name.in_body and len(name.nodes) >= COMMON_PART_ARTICLES)
+            ]
             forms = {key: self.names[key].forms for key in longs}
             people = [key for key in longs if self.names[key].types["person"]]
             self._compound = containment.compound_names(longs, known, forms, people)
@@ -169,7 +180,7 @@ class OrganizationRules(LinkState):
         aliased = {key for group, _ in self.table.merges for key in group}
         return {
             name.key
-            for name, found in self._short_pairs()
+            for name, found, _ in self._short_pairs()
             if len(found) > 1
             # A name of several words is a full name in its own right ("Oregon State
             # Police" beside the over-long "Oregon State Police Lt"): only one word
@@ -183,7 +194,7 @@ class OrganizationRules(LinkState):
     def _shortened(self, final: bool = False) -> None:
         """ "Red Sox" -> "Boston Red Sox" when only one longer organization name fits;
         with ``final``, the held-back ambiguous short names are resolved too."""
-        for name, found in self._short_pairs():
+        for name, found, allowed in self._short_pairs():
             held = name.key in self.short_held
             if held and not final:
                 continue
@@ -192,12 +203,13 @@ class OrganizationRules(LinkState):
             own = {self.clusters.find(node) for node in name.nodes.values()}
             others = [k for k in found if self.clusters.find(self.names[k].first_node) not in own]
             roots = {self.clusters.find(self.names[k].first_node) for k in others}
-            if len(roots) == 1:
-                long = self.names[others[0]]
+            joins = [k for k in others if k in allowed] if len(roots) == 1 else []
+            if joins:
+                long = self.names[joins[0]]
                 detail = f"{name.form!r} is part of {long.form!r}"
                 for node in name.nodes.values() if held else [name.first_node]:
                     evidence = Evidence("shortened", (long.form, name.form), detail)
                     self.clusters.merge(long.first_node, node, evidence)
             elif held:
-                longs = [self.names[k] for k in found]
+                longs = [self.names[k] for k in allowed]
                 self.in_articles(name, longs, "shortened", "the only longer name of it in")
