@@ -1,4 +1,5 @@
-"""A long name made of two names ("EU & IMF") never makes one entity of the two."""
+"""Short names and the longer names they join: a long name made of two names ("EU & IMF")
+never makes one entity of the two, and a person's surname is short for no company."""
 
 from __future__ import annotations
 
@@ -269,3 +270,36 @@ def test_an_ambiguous_short_name_that_joins_nothing_stays_one_entity() -> None:
     }
     assert entity_with(entities, "Parliament the Communist Party") is not parliament
     assert entity_with(entities, "Communist Party") is not parliament
+
+
+def test_a_surname_that_joined_a_person_is_short_for_no_company_or_product() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "The Sixers hired Chris Ford. O'Brien took over for Ford a year later.",
+                [("Chris Ford", "PERSON"), ("Ford", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Police found the Ford near the plant; the Ford was empty.",
+                [("Ford", "ORG")],
+            ),
+            doc("c", "The suspect drove a silver 2007 Ford Fusion.", [("Ford Fusion", "ORG")]),
+        ]
+    )
+    assert entity_with(entities, "Ford Fusion") is not entity_with(entities, "Chris Ford")
+
+
+def test_a_persons_surname_run_on_by_a_little_word_is_still_the_person() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Tony Thompson won the fight. Thompson said he was ready.",
+                [("Tony Thompson", "PERSON"), ("Thompson", "ORG")],
+            ),
+            doc("b", "Thompson in the ring looked tired.", [("Thompson in", "ORG")]),
+        ]
+    )
+    assert entity_with(entities, "Thompson in") is entity_with(entities, "Tony Thompson")

@@ -119,6 +119,10 @@ class Clusters:
             people.pop(node, None)
         single[first] = 0
 
+    def holds_person(self, node: int) -> bool:
+        """Whether ``node``'s cluster holds a person's full name."""
+        return bool(self._people.get(self.find(node)))
+
     def add_evidence(self, node: int, evidence: Evidence) -> None:
         """Record evidence on ``node``'s cluster without merging anything."""
         self.evidence.setdefault(self.find(node), []).append(evidence)

@@ -19,7 +19,7 @@ from reader.linking.context import mid_sentence
 from reader.linking.people import surname
 from reader.linking.state import LinkState
 from reader.model import Evidence
-from reader.names import has_digits, looks_like_acronym, tokens
+from reader.names import STOP_WORDS, has_digits, looks_like_acronym, tokens
 
 #: Articles that must tag a common word alone ("Parliament") for it to count as a name
 #: inside a longer one ("Parliament the Communist Party"): one tag may be a stray one.
@@ -156,6 +156,17 @@ class OrganizationRules(LinkState):
             if found:
                 yield name, found, [k for k in found if short not in refused.get(k, ())]
 
+    def _a_persons(self, short: Name, long: Name) -> bool:
+        """Whether ``short`` already joined a person named in full (as a surname), while
+        ``long`` is no person's name: it is then not short for ``long``."""
+        if long.types["person"] or long.key in self.full_people:
+            return False
+        # A span run on by a little word ("Thompson in") is still the person's.
+        extra = set(tokens(long.key)) - set(tokens(short.key))
+        if extra <= STOP_WORDS:
+            return False
+        return any(map(self.clusters.holds_person, short.nodes.values()))
+
     def _compounds(self, longs: list[str]) -> dict[str, frozenset[str]]:
         """``containment.compound_names`` of ``longs``, made of names of their own: several
         words, one word no article writes in lower case ("Qeshm"), or a common word that
@@ -204,6 +215,8 @@ class OrganizationRules(LinkState):
             others = [k for k in found if self.clusters.find(self.names[k].first_node) not in own]
             roots = {self.clusters.find(self.names[k].first_node) for k in others}
             joins = [k for k in others if k in allowed] if len(roots) == 1 else []
+            if joins and self._a_persons(name, self.names[joins[0]]):
+                continue  # "Ford" is Chris Ford's surname, not short for "Ford Fusion"
             if joins:
                 long = self.names[joins[0]]
                 detail = f"{name.form!r} is part of {long.form!r}"
