@@ -303,3 +303,22 @@ def test_a_persons_surname_run_on_by_a_little_word_is_still_the_person() -> None
         ]
     )
     assert entity_with(entities, "Thompson in") is entity_with(entities, "Tony Thompson")
+
+
+def test_a_common_word_is_short_for_no_organization() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "The Texas Department of Criminal Justice moved him on Friday.",
+                [("Texas Department of Criminal Justice", "ORG")],
+            ),
+            doc(
+                "b",
+                "Justice was slow, his lawyer said, and justice was not done.",
+                [("Justice", "ORG")],
+            ),
+        ]
+    )
+    department = entity_with(entities, "Texas Department of Criminal Justice")
+    assert all(m.text != "Justice" for m in department.mentions)

@@ -136,11 +136,13 @@ class OrganizationRules(LinkState):
         # One word tagged as a person but part of no person's name may be an
         # organization written short ("Morningside" for "Morningside Recovery"),
         # when an article writes both.
-        # A road's word alone ("Ave") is the end of every road's name, short for none.
+        # A road's word alone ("Ave") is the end of every road's name, short for none, and a
+        # common word ("Justice", tagged where a sentence starts) is short for no name.
         shorts = [
             k
             for k, n in self.names.items()
             if k not in variants.ROAD
+            and k not in self.common
             and (
                 self._organization_like(n)
                 or (n.type == "person" and len(tokens(k)) == 1 and k not in in_people)
