@@ -279,3 +279,30 @@ def test_demonym_groups_are_listed_as_related_to_their_place() -> None:
     assert related[russia.id] == [russian.id] and related[russian.id] == [russia.id]
     assert related[ukraine.id] == [ukrainians.id]
     assert russian.id not in related[ukraine.id]
+
+
+def test_a_name_people_post_on_is_a_platform_not_a_person() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "DeGeneres made the announcement on Twitter on Friday.",
+                [("DeGeneres", "PERSON"), ("Twitter", "PERSON")],
+            ),
+            doc(
+                "b", "She said on her Twitter feed that she was thrilled.", [("Twitter", "PERSON")]
+            ),
+            doc("c", "Another Twitter user said the police lied.", [("Twitter", "PERSON")]),
+            doc(
+                "d",
+                "Kerr scored twice. The pressure on Kerr grew, and the focus on Kerr, "
+                "but Kerr said that Kerr was fine.",
+                [("Kerr", "PERSON")],
+            ),
+            doc("e", "The spotlight fell on Alvarez.", [("Alvarez", "PERSON")]),
+        ]
+    )
+    assert entity_with(entities, "Twitter").type == "organization"
+    assert entity_with(entities, "Alvarez").type == "person"  # once is no habit
+    assert entity_with(entities, "Kerr").type == "person"
+    assert entity_with(entities, "DeGeneres").type == "person"

@@ -115,8 +115,16 @@ def link_entities(
     named = demoted.union(*(key.split() for key in linker.full_people))
     common = unlisted.common_words(linker.names, digested, linker.lower, linker.common, named)
     order = {article.id: number for number, (article, _) in enumerate(documents)}
+    texts = {article.id: article.text for article, _ in documents}
     return build_entities(
-        linker.located, linker.clusters, linker.full_people, demoted, order, linker.retyped, common
+        linker.located,
+        linker.clusters,
+        linker.full_people,
+        demoted,
+        order,
+        linker.retyped,
+        common,
+        texts,
     )
 
 

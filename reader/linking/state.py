@@ -27,6 +27,7 @@ class LinkState:
         table: the alias files' merges and splits.
         full_people: folded multi-word names judged to be people's.
         lower: the words some article writes in lower case.
+        common: of those, the words no article capitalises mid-sentence (no names).
         descriptors: names that are a common word or a demonym glued before a known
             name -> (that name, the word).
         headlines: names only ever tagged in title-case headlines -> the body name inside.
@@ -42,6 +43,7 @@ class LinkState:
     table: AliasTable
     full_people: set[str]
     lower: set[str]
+    common: set[str]
     descriptors: dict[str, tuple[str, str]]
     headlines: dict[str, str]
     short_held: set[str]
