@@ -306,3 +306,29 @@ def test_a_name_people_post_on_is_a_platform_not_a_person() -> None:
     assert entity_with(entities, "Alvarez").type == "person"  # once is no habit
     assert entity_with(entities, "Kerr").type == "person"
     assert entity_with(entities, "DeGeneres").type == "person"
+
+
+def test_a_name_written_where_places_stand_is_a_place_not_a_person() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Anthony LaSalle, 40, of Burnsville was charged on Monday.",
+                [("Anthony LaSalle", "PERSON"), ("Burnsville", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Police in Burnsville said the fire started at night. Burnsville is quiet.",
+                [("Burnsville", "PERSON")],
+            ),
+            doc(
+                "c",
+                "Officers searched the car in Jones's garage and found a gun in Jones's "
+                "shed. Jones said nothing.",
+                [("Jones", "PERSON")],
+            ),
+        ]
+    )
+    assert entity_with(entities, "Burnsville").type == "place"
+    # "in Jones's garage" speaks of the garage.
+    assert entity_with(entities, "Jones").type == "person"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from itertools import compress
@@ -10,6 +9,7 @@ from operator import attrgetter
 
 from reader.ids import span_ids
 from reader.linking.clusters import Clusters
+from reader.linking.mistyped import told_by_context
 from reader.linking.unlisted import unlisted
 from reader.linking.variants import no_persons_name, road_named
 from reader.model import Entity, EntityMention, EntityType
@@ -133,8 +133,9 @@ def build_entities(
             # end in no institution's word ("Crowley Petroleum").
             others: Counter[EntityType] = Counter(t for t in ts if t != "person")
             kind = vote(others) if others else "organization"
-        elif kind == "person" and article_texts and platform(ms, names, article_texts):
-            kind = "organization"  # "said on Twitter": a platform, whatever its tags
+        elif kind == "person" and article_texts:
+            # "said on Twitter", "Smith, 34, of Burnsville": no person, whatever the tags.
+            kind = told_by_context(ms, names, article_texts) or kind
         forms = [w for t, w in zip(ts, ws, strict=True) if t == kind and w in allowed] or written
         texts = set(map(_TEXT, kept_ms))
         form_lists.append(forms)
@@ -168,35 +169,6 @@ def build_entities(
         ),
     )
     return [drafts[i] for i in ranking]
-
-
-#: What stands before a platform's name: "on Twitter", "via her Instagram account".
-_ON_PLATFORM = re.compile(
-    r"(?<![\w'’-])(?:on|via)(?:\s+(?:his|her|their|its|my|our|your))?\s+$", re.I
-)
-#: Mentions a platform needs after "on" or "via", and their least share of its mentions.
-PLATFORM_MENTIONS = 2
-PLATFORM_SHARE = 0.5
-
-
-def platform(
-    mentions: Sequence[EntityMention], names: Collection[str], texts: Mapping[str, str]
-) -> bool:
-    """Whether a one-word "person" is a platform people post on: at least half its
-    mentions (and ``PLATFORM_MENTIONS``) follow "on" or "via" ("said on Twitter",
-    "via her Twitter feed"), which a person's name seldom does.
-
-    Args:
-        mentions: the entity's mentions.
-        names: its folded names: each must be one word.
-        texts: article id -> its text.
-    """
-    if any(" " in name for name in names):
-        return False
-    on = sum(
-        1 for m in mentions if _ON_PLATFORM.search(texts[m.article], max(0, m.start - 24), m.start)
-    )
-    return on >= PLATFORM_MENTIONS and on >= PLATFORM_SHARE * len(mentions)
 
 
 def _tell_apart(drafts: Sequence[Entity], forms: Sequence[list[str]]) -> None:
