@@ -332,3 +332,34 @@ def test_a_name_written_where_places_stand_is_a_place_not_a_person() -> None:
     assert entity_with(entities, "Burnsville").type == "place"
     # "in Jones's garage" speaks of the garage.
     assert entity_with(entities, "Jones").type == "person"
+
+
+def test_a_quoted_title_is_no_person() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                'Tara Reid starred in "Van Wilder" and had a role on "Scrubs," the sitcom.',
+                [("Tara Reid", "PERSON"), ("Van Wilder", "PERSON"), ("Scrubs", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Reid is known for American Pie and Van Wilder.",
+                [("Reid", "PERSON"), ("Van Wilder", "PERSON")],
+            ),
+            doc(
+                "c",
+                'The star of "Van Wilder" said "Scrubs" was her favourite.',
+                [("Van Wilder", "PERSON"), ("Scrubs", "PERSON")],
+            ),
+            doc(
+                "d",
+                '"Obama," the crowd chanted, "Obama," and Barack Obama waved.',
+                [("Obama", "PERSON"), ("Barack Obama", "PERSON")],
+            ),
+        ]
+    )
+    named = {m.text for e in entities for m in e.mentions}
+    assert "Van Wilder" not in named and "Scrubs" not in named
+    assert entity_with(entities, "Tara Reid").type == "person"
+    assert entity_with(entities, "Obama") is entity_with(entities, "Barack Obama")

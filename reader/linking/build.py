@@ -9,7 +9,7 @@ from operator import attrgetter
 
 from reader.ids import span_ids
 from reader.linking.clusters import Clusters
-from reader.linking.mistyped import told_by_context
+from reader.linking.mistyped import a_works_title, told_by_context
 from reader.linking.unlisted import unlisted
 from reader.linking.variants import no_persons_name, road_named
 from reader.model import Entity, EntityMention, EntityType
@@ -113,6 +113,8 @@ def build_entities(
         names = {folded[w] for w in allowed}
         if unlisted(kind, names) or names.issubset(common_words):
             continue  # a law, a ship, a title alone, a time zone, a common word
+        if kind == "person" and article_texts and a_works_title(ms, article_texts):
+            continue  # "X-Men", "Dark Angel": the title of a film or a show, quoted
         # Article ids map to distinct numbers, so the smallest tuple is the first mention's.
         earliest.append(
             min(

@@ -4,7 +4,9 @@ A person's name seldom follows "on" or "via", which a platform's does ("said on
 Twitter", "via her Twitter feed"), nor "in" or the ", of" of a dateline or a byline
 of residence, which a place's does ("in Surrey", "Anthony LaSalle, 40, of
 Burnsville"). Where most of a one-word "person"'s mentions stand so, it is listed
-as the platform or place it is, whatever the tags.
+as the platform or place it is, whatever the tags. A "person" whose name is often the
+whole of a quotation is the title of a film, a show or a book ("X-Men", "Dark Angel"),
+which the reader does not list (as it does not list spaCy's WORK_OF_ART mentions).
 """
 
 from __future__ import annotations
@@ -72,3 +74,31 @@ def told_by_context(
     if placed >= PLACE_MENTIONS and placed >= PLACE_SHARE * len(mentions):
         return "place"
     return None
+
+
+#: Marks that open and close a quoted title.
+_OPENING, _CLOSING = frozenset("\"“‘'"), frozenset("\"”’'")
+#: Articles that quote a title, and the least share of its mentions quoted.
+TITLE_ARTICLES = 2
+TITLE_SHARE = 1 / 3
+
+
+def a_works_title(mentions: Sequence[EntityMention], texts: Mapping[str, str]) -> bool:
+    """Whether a "person"'s name is a quoted title: a third of its mentions, in at least
+    ``TITLE_ARTICLES`` articles, are the whole of a quotation ('the sequel "Catching
+    Fire"', '"X-Men"'); a person's name seldom is once, let alone in article after article.
+
+    Args:
+        mentions: the entity's mentions.
+        texts: article id -> its text.
+    """
+    quoted, where = 0, set()
+    for mention in mentions:
+        text, start, end = texts[mention.article], mention.start, mention.end
+        # American style puts the comma inside: '"Moon," like "Twilight,"'.
+        after = text[end + 1 : end + 2] if text[end : end + 1] in ",." else text[end : end + 1]
+        if start and text[start - 1] in _OPENING and after in _CLOSING:
+            quoted += 1
+            where.add(mention.article)
+    # In one article only, it may be a name chanted or called out ('"Obama!" they chanted').
+    return len(where) >= TITLE_ARTICLES and quoted >= TITLE_SHARE * len(mentions)
