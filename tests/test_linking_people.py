@@ -188,6 +188,9 @@ def test_first_name_alone_joins_the_only_person_of_that_name() -> None:
 def test_an_abbreviated_title_alone_is_no_one() -> None:
     assert only_a_title("sgt") and only_a_title("lt col") and only_a_title("mr")
     assert only_a_title("secretary") and only_a_title("sheriffs capt")
+    # A qualifier before a title is still no one: "District Attorney", "Deputy Sheriff".
+    assert only_a_title("district attorney") and only_a_title("deputy sheriff")
+    assert not only_a_title("district") and not only_a_title("district of columbia")
     # Full title words are surnames too; a title before a name leaves a name.
     for key in ("king", "bishop", "major", "sgt pepper", "hoyt teasley", ""):
         assert not only_a_title(key), key
@@ -207,3 +210,20 @@ def test_an_abbreviated_title_alone_is_no_one() -> None:
     assert not [e for e in entities if any(m.text == "Sgt" for m in e.mentions)]
     assert entity_with(entities, "Hoyt Teasley").type == "person"
     assert entity_with(entities, "Jason Tlusty").type == "person"
+
+
+def test_a_title_glued_before_a_name_says_what_the_person_is() -> None:
+    # ECB+ topic 18: "Trooper Hakim" was listed apart from "Bill Hakim".
+    entities = link_entities(
+        [
+            doc("a", "Police said Trooper Hakim stopped the car.", [("Trooper Hakim", "PERSON")]),
+            doc(
+                "b",
+                "Bill Hakim, a state trooper, said Hakim saw the gun first.",
+                [("Bill Hakim", "PERSON"), ("Hakim", "PERSON")],
+            ),
+        ]
+    )
+    hakim = entity_with(entities, "Bill Hakim")
+    assert entity_with(entities, "Trooper Hakim") is hakim
+    assert hakim.name == "Bill Hakim" and "Trooper Hakim" not in hakim.aliases

@@ -185,7 +185,8 @@ class _Linker(OrganizationRules):
         firsts = {tokens(k)[0] for k in self.names if len(tokens(k)) > 1}
         groups = {k for k, n in self.names.items() if n.type == "group" and len(tokens(k)) == 1}
         verbs = {w for w in firsts if containment.verb_form(w)} - self.capitalised
-        common = (firsts & self.common) | verbs
+        # A title glued before a name says what the person is ("Trooper William Hakim").
+        common = (firsts & (self.common | unlisted.TITLES)) | verbs
         pairs = containment.descriptor_pairs(list(self.names), common, groups)
         return {key: (rest, word) for key, rest, word in pairs}
 

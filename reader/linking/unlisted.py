@@ -63,11 +63,25 @@ def law_or_vessel_named(key: str) -> bool:
     return len(words) > 3 and words[-3:-1] == ["act", "of"] and words[-1].isdigit()
 
 
+#: Words that qualify a title before it: "District Attorney", "Deputy Sheriff".
+TITLE_QUALIFIERS = frozenset(
+    {"district", "county", "state", "deputy", "assistant", "vice", "chief", "special", "senior"}
+)
+
+
 def only_a_title(key: str) -> bool:
     """Whether the folded name is titles alone: "sgt", "lt col", "secretary", "sheriffs
-    capt" (folded from "Sheriff's Capt")."""
+    capt" (folded from "Sheriff's Capt"), "district attorney" (a qualifier before a title)."""
     words = key.split()
-    return bool(words) and all(w in TITLES or (w[:-1] in TITLES and w[-1] == "s") for w in words)
+
+    def title(word: str) -> bool:
+        return word in TITLES or (word[:-1] in TITLES and word[-1] == "s")
+
+    return (
+        bool(words)
+        and title(words[-1])
+        and all(title(w) or w in TITLE_QUALIFIERS for w in words[:-1])
+    )
 
 
 def unlisted(kind: EntityType, keys: Collection[str]) -> bool:
