@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.linking import link_entities
-from reader.linking.unlisted import only_a_title
+from reader.linking.unlisted import office_named, only_a_title
 from tests.linking_helpers import doc, entity_with, rules
 
 SEED_B = (
@@ -227,3 +227,52 @@ def test_a_title_glued_before_a_name_says_what_the_person_is() -> None:
     hakim = entity_with(entities, "Bill Hakim")
     assert entity_with(entities, "Trooper Hakim") is hakim
     assert hakim.name == "Bill Hakim" and "Trooper Hakim" not in hakim.aliases
+
+
+def test_a_name_ending_in_a_title_is_an_office_not_a_person() -> None:
+    assert office_named("genesee county sheriff") and office_named("la county sheriff")
+    assert not office_named("sheriff") and not office_named("district attorney")
+    assert not office_named("robert pickell") and not office_named("jim king")
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Genesee County Sheriff Robert Pickell said the two deputies were safe.",
+                [("Genesee County Sheriff", "PERSON"), ("Robert Pickell", "PERSON")],
+            ),
+            doc(
+                "b",
+                "The Sheriff's office said the fire was set. Pickell said more.",
+                [("Sheriff", "PERSON"), ("Pickell", "PERSON")],
+            ),
+        ]
+    )
+    assert entity_with(entities, "Genesee County Sheriff").type == "organization"
+    # No surname of it: "Sheriff" alone names no one.
+    assert not [e for e in entities if any(m.text == "Sheriff" for m in e.mentions)]
+    pickell = entity_with(entities, "Robert Pickell")
+    assert pickell.type == "person" and entity_with(entities, "Pickell") is pickell
+
+
+def test_an_office_and_its_title_alone_make_no_person_whatever_the_tags() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "The Genesee County Sheriff said the road was closed. The Sheriff said so twice.",
+                [("Genesee County Sheriff", "ORG"), ("Sheriff", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Deputies of the Genesee County Sheriff searched the woods.",
+                [("Genesee County Sheriff", "ORG")],
+            ),
+            doc(
+                "c",
+                "The Sheriff spoke first. Then the Sheriff left, and the Sheriff came back.",
+                [("Sheriff", "PERSON")],
+            ),
+        ]
+    )
+    office = entity_with(entities, "Genesee County Sheriff")
+    assert office.type == "organization"

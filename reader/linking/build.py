@@ -10,8 +10,8 @@ from operator import attrgetter
 from reader.ids import span_ids
 from reader.linking.clusters import Clusters
 from reader.linking.mistyped import a_works_title, told_by_context
-from reader.linking.unlisted import unlisted
-from reader.linking.variants import no_persons_name, road_named
+from reader.linking.unlisted import no_persons_name, only_a_title, unlisted
+from reader.linking.variants import road_named
 from reader.model import Entity, EntityMention, EntityType
 from reader.names import STOP_WORDS, clean_spacing, fold_name, has_digits
 
@@ -130,9 +130,12 @@ def build_entities(
         article_counts.append(len(set(where)))
         if all(map(road_named, names)):
             kind = "place"  # a road, whatever its tags ("Snyder Ave", "Norwalk Boulevard")
-        elif kind == "person" and all(has_digits(w) or no_persons_name(folded[w]) for w in allowed):
+        elif kind == "person" and all(
+            has_digits(w) or no_persons_name(folded[w]) or only_a_title(folded[w]) for w in allowed
+        ):
             # People's names hold no numbers ("ThinkPad X1" tagged PERSON is a product) and
-            # end in no institution's word ("Crowley Petroleum").
+            # end in no institution's word ("Crowley Petroleum") or title ("Genesee County
+            # Sheriff", with "Sheriff" alone: titles alone make no person of it either).
             others: Counter[EntityType] = Counter(t for t in ts if t != "person")
             kind = vote(others) if others else "organization"
         elif kind == "person" and article_texts:

@@ -171,7 +171,7 @@ class _Linker(OrganizationRules):
         }
         # An institution's or a road's name tagged as a person's is none ("Surrey Police"),
         # though its first word stays no one person's first name (``_first_name_candidates``).
-        self.institutions = set(filter(variants.no_persons_name, tagged_people))
+        self.institutions = set(filter(unlisted.no_persons_name, tagged_people))
         self.full_people = tagged_people - self.institutions
         self.clusters = Clusters(
             self.node_keys,

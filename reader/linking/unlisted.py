@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from reader.linking import variants
 from reader.linking.variants import ROAD
 from reader.model import Article, EntityType
 
@@ -82,6 +83,19 @@ def only_a_title(key: str) -> bool:
         and title(words[-1])
         and all(title(w) or w in TITLE_QUALIFIERS for w in words[:-1])
     )
+
+
+def office_named(key: str) -> bool:
+    """Whether the folded name ends in a title after other words: an office, no person's
+    name ("genesee county sheriff", "la county sheriff")."""
+    words = key.split()
+    return len(words) > 1 and words[-1] in TITLES and not only_a_title(key)
+
+
+def no_persons_name(key: str) -> bool:
+    """Whether the folded name is an institution's, a road's or an office's, never a
+    person's, whatever the model tagged ("surrey police", "snyder ave", "county sheriff")."""
+    return variants.no_persons_name(key) or office_named(key)
 
 
 def unlisted(kind: EntityType, keys: Collection[str]) -> bool:
