@@ -357,9 +357,17 @@ def test_a_quoted_title_is_no_person() -> None:
                 '"Obama," the crowd chanted, "Obama," and Barack Obama waved.',
                 [("Obama", "PERSON"), ("Barack Obama", "PERSON")],
             ),
+            doc(
+                "e",
+                'Jackman starred in the epic "Australia," a box office dud.',
+                [("Australia", "GPE")],
+            ),
+            doc("f", 'The film "Australia" opened in November.', [("Australia", "GPE")]),
         ]
     )
     named = {m.text for e in entities for m in e.mentions}
     assert "Van Wilder" not in named and "Scrubs" not in named
+    # Whatever the tag: the film "Australia" is no place.
+    assert "Australia" not in named
     assert entity_with(entities, "Tara Reid").type == "person"
     assert entity_with(entities, "Obama") is entity_with(entities, "Barack Obama")

@@ -113,8 +113,8 @@ def build_entities(
         names = {folded[w] for w in allowed}
         if unlisted(kind, names) or names.issubset(common_words):
             continue  # a law, a ship, a title alone, a time zone, a common word
-        if kind == "person" and article_texts and a_works_title(ms, article_texts):
-            continue  # "X-Men", "Dark Angel": the title of a film or a show, quoted
+        if article_texts and a_works_title(ms, article_texts):
+            continue  # "X-Men", "Australia": the title of a film or a show, quoted
         # Article ids map to distinct numbers, so the smallest tuple is the first mention's.
         earliest.append(
             min(

@@ -4,9 +4,10 @@ A person's name seldom follows "on" or "via", which a platform's does ("said on
 Twitter", "via her Twitter feed"), nor "in" or the ", of" of a dateline or a byline
 of residence, which a place's does ("in Surrey", "Anthony LaSalle, 40, of
 Burnsville"). Where most of a one-word "person"'s mentions stand so, it is listed
-as the platform or place it is, whatever the tags. A "person" whose name is often the
-whole of a quotation is the title of a film, a show or a book ("X-Men", "Dark Angel"),
-which the reader does not list (as it does not list spaCy's WORK_OF_ART mentions).
+as the platform or place it is, whatever the tags. A name that is often the whole of
+a quotation is the title of a film, a show or a book ("X-Men", the film "Australia"),
+whatever it was tagged, which the reader does not list (as it does not list spaCy's
+WORK_OF_ART mentions).
 """
 
 from __future__ import annotations
@@ -84,9 +85,10 @@ TITLE_SHARE = 1 / 3
 
 
 def a_works_title(mentions: Sequence[EntityMention], texts: Mapping[str, str]) -> bool:
-    """Whether a "person"'s name is a quoted title: a third of its mentions, in at least
+    """Whether an entity's name is a quoted title: a third of its mentions, in at least
     ``TITLE_ARTICLES`` articles, are the whole of a quotation ('the sequel "Catching
-    Fire"', '"X-Men"'); a person's name seldom is once, let alone in article after article.
+    Fire"', 'the epic "Australia,"'); the name of a person, a place or a company seldom
+    is once, let alone in article after article.
 
     Args:
         mentions: the entity's mentions.
