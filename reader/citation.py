@@ -61,8 +61,10 @@ def _speaker(corpus: Corpus, quote: Quote) -> str:
 
 
 def _join(body: str, parts: list[str]) -> str:
-    # A field of punctuation alone (a date of ",") says nothing and would garble the line.
-    attribution = ", ".join(part for part in parts if any(ch.isalnum() for ch in part))
+    # A field of punctuation alone (a date of ",") says nothing and would garble the line,
+    # as would the separators a field starts or ends with (a date of ", 2022").
+    fields = [part.strip(" ,;") for part in parts]
+    attribution = ", ".join(field for field in fields if any(ch.isalnum() for ch in field))
     return f"{body} — {attribution}" if attribution else body
 
 

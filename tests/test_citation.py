@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.citation import cite_passage, cite_quote
@@ -92,6 +92,8 @@ def test_a_passage_of_an_article_without_metadata_is_just_the_passage() -> None:
     source=st.none() | st.text(max_size=20),
     date=st.none() | st.text(max_size=12),
 )
+# A field that starts with a separator (a date of ",0") left ", ," in the line.
+@example(text="0", source="0", date=",0")
 def test_a_citation_is_one_clean_line(text: str, source: str | None, date: str | None) -> None:
     article = Article("a", "a.txt", text, title=None, source=source, date=date)
     cited = cite_passage(article, 0, len(text))
