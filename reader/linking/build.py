@@ -9,7 +9,7 @@ from operator import attrgetter
 
 from reader.ids import span_ids
 from reader.linking.clusters import Clusters
-from reader.linking.mistyped import a_works_title, told_by_context
+from reader.linking.mistyped import a_ships_name, a_works_title, told_by_context
 from reader.linking.unlisted import no_persons_name, only_a_title, unlisted
 from reader.linking.variants import road_named
 from reader.model import Entity, EntityMention, EntityType
@@ -113,8 +113,8 @@ def build_entities(
         names = {folded[w] for w in allowed}
         if unlisted(kind, names) or names.issubset(common_words):
             continue  # a law, a ship, a title alone, a time zone, a common word
-        if article_texts and a_works_title(ms, article_texts):
-            continue  # "X-Men", "Australia": the title of a film or a show, quoted
+        if article_texts and (a_works_title(ms, article_texts) or a_ships_name(ms, article_texts)):
+            continue  # "X-Men", "Australia": a film's title, quoted; "Sukanya" after "INS"
         # Article ids map to distinct numbers, so the smallest tuple is the first mention's.
         earliest.append(
             min(

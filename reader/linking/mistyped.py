@@ -7,7 +7,8 @@ Burnsville"). Where most of a one-word "person"'s mentions stand so, it is liste
 as the platform or place it is, whatever the tags. A name that is often the whole of
 a quotation is the title of a film, a show or a book ("X-Men", the film "Australia"),
 whatever it was tagged, which the reader does not list (as it does not list spaCy's
-WORK_OF_ART mentions).
+WORK_OF_ART mentions); nor a ship's name the model tagged apart from its prefix ("INS"
+before "Sukanya").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 
+from reader.linking.unlisted import VESSEL_PREFIXES
 from reader.model import EntityMention, EntityType
 
 _BEFORE = r"(?<![\w'’-])"
@@ -104,3 +106,24 @@ def a_works_title(mentions: Sequence[EntityMention], texts: Mapping[str, str]) -
             where.add(mention.article)
     # In one article only, it may be a name chanted or called out ('"Obama!" they chanted').
     return len(where) >= TITLE_ARTICLES and quoted >= TITLE_SHARE * len(mentions)
+
+
+#: A ship's prefix right before a name: "INS Sukanya", "USS Cole" (in capitals, as written).
+_AFTER_PREFIX = re.compile(
+    r"(?<![\w'’-])(?:" + "|".join(sorted(p.upper() for p in VESSEL_PREFIXES)) + r")\.?\s+$"
+)
+
+
+def a_ships_name(mentions: Sequence[EntityMention], texts: Mapping[str, str]) -> bool:
+    """Whether an entity is a ship the model tagged apart from its prefix: most of its
+    mentions stand right after one ("INS Sukanya" tagged as "Sukanya"). A ship is no
+    place, company or person the reader lists (``unlisted.law_or_vessel_named``).
+
+    Args:
+        mentions: the entity's mentions.
+        texts: article id -> its text.
+    """
+    after = sum(
+        1 for m in mentions if _AFTER_PREFIX.search(texts[m.article], max(0, m.start - 8), m.start)
+    )
+    return 2 * after > len(mentions)

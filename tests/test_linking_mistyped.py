@@ -1,0 +1,119 @@
+"""Names the model took for people (or places, companies) that the words around them
+tell apart: platforms, places, quoted titles, ships (``reader.linking.mistyped``)."""
+
+from __future__ import annotations
+
+from reader.linking import link_entities
+from tests.linking_helpers import doc, entity_with
+
+
+def test_a_name_people_post_on_is_a_platform_not_a_person() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "DeGeneres made the announcement on Twitter on Friday.",
+                [("DeGeneres", "PERSON"), ("Twitter", "PERSON")],
+            ),
+            doc(
+                "b", "She said on her Twitter feed that she was thrilled.", [("Twitter", "PERSON")]
+            ),
+            doc("c", "Another Twitter user said the police lied.", [("Twitter", "PERSON")]),
+            doc(
+                "d",
+                "Kerr scored twice. The pressure on Kerr grew, and the focus on Kerr, "
+                "but Kerr said that Kerr was fine.",
+                [("Kerr", "PERSON")],
+            ),
+            doc("e", "The spotlight fell on Alvarez.", [("Alvarez", "PERSON")]),
+        ]
+    )
+    assert entity_with(entities, "Twitter").type == "organization"
+    assert entity_with(entities, "Alvarez").type == "person"  # once is no habit
+    assert entity_with(entities, "Kerr").type == "person"
+    assert entity_with(entities, "DeGeneres").type == "person"
+
+
+def test_a_name_written_where_places_stand_is_a_place_not_a_person() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Anthony LaSalle, 40, of Burnsville was charged on Monday.",
+                [("Anthony LaSalle", "PERSON"), ("Burnsville", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Police in Burnsville said the fire started at night. Burnsville is quiet.",
+                [("Burnsville", "PERSON")],
+            ),
+            doc(
+                "c",
+                "Officers searched the car in Jones's garage and found a gun in Jones's "
+                "shed. Jones said nothing.",
+                [("Jones", "PERSON")],
+            ),
+        ]
+    )
+    assert entity_with(entities, "Burnsville").type == "place"
+    # "in Jones's garage" speaks of the garage.
+    assert entity_with(entities, "Jones").type == "person"
+
+
+def test_a_quoted_title_is_no_entity() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                'Tara Reid starred in "Van Wilder" and had a role on "Scrubs," the sitcom.',
+                [("Tara Reid", "PERSON"), ("Van Wilder", "PERSON"), ("Scrubs", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Reid is known for American Pie and Van Wilder.",
+                [("Reid", "PERSON"), ("Van Wilder", "PERSON")],
+            ),
+            doc(
+                "c",
+                'The star of "Van Wilder" said "Scrubs" was her favourite.',
+                [("Van Wilder", "PERSON"), ("Scrubs", "PERSON")],
+            ),
+            doc(
+                "d",
+                '"Obama," the crowd chanted, "Obama," and Barack Obama waved.',
+                [("Obama", "PERSON"), ("Barack Obama", "PERSON")],
+            ),
+            doc(
+                "e",
+                'Jackman starred in the epic "Australia," a box office dud.',
+                [("Australia", "GPE")],
+            ),
+            doc("f", 'The film "Australia" opened in November.', [("Australia", "GPE")]),
+        ]
+    )
+    named = {m.text for e in entities for m in e.mentions}
+    assert "Van Wilder" not in named and "Scrubs" not in named
+    # Whatever the tag: the film "Australia" is no place.
+    assert "Australia" not in named
+    assert entity_with(entities, "Tara Reid").type == "person"
+    assert entity_with(entities, "Obama") is entity_with(entities, "Barack Obama")
+
+
+def test_a_ships_name_tagged_apart_from_its_prefix_is_not_listed() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Personnel aboard the warship INS Sukanya spotted five boats near Aden.",
+                [("Sukanya", "GPE"), ("Aden", "GPE")],
+            ),
+            doc(
+                "b",
+                "INS Sukanya, deployed on anti-piracy patrol, fired on the boats. Sukanya left.",
+                [("Sukanya", "GPE")],
+            ),
+        ]
+    )
+    named = {m.text for e in entities for m in e.mentions}
+    assert "Sukanya" not in named
+    assert entity_with(entities, "Aden").type == "place"
