@@ -56,6 +56,23 @@ def test_broken_digest_data_is_refused_with_a_message() -> None:
         ArticleDigest.from_dict({"v": 999}, "a")
 
 
+def test_marked_mentions_survive_json_and_a_place_past_the_mentions_is_refused() -> None:
+    article, analysis = doc(
+        "a",
+        'She starred in "Van Wilder," and aboard INS Sukanya the crew cheered Van Wilder.',
+        [("Van Wilder", "PERSON"), ("Sukanya", "GPE")],
+    )
+    digest = digest_article(article, analysis)
+    texts = [digest.columns.texts[place] for place in digest.quoted]
+    assert texts == ["Van Wilder"]
+    assert [digest.columns.texts[place] for place in digest.after_prefix] == ["Sukanya"]
+    data = json.loads(json.dumps(digest.to_dict()))
+    assert ArticleDigest.from_dict(data, "a") == digest
+    data["quoted"] = [len(digest.columns.keys)]
+    with pytest.raises(ValueError, match="place"):
+        ArticleDigest.from_dict(data, "a")
+
+
 def test_stored_spans_that_do_not_fit_together_are_refused(seed_documents) -> None:
     article, analysis = seed_documents[0]
     data = digest_article(article, analysis).to_dict()

@@ -117,3 +117,16 @@ def test_a_ships_name_tagged_apart_from_its_prefix_is_not_listed() -> None:
     named = {m.text for e in entities for m in e.mentions}
     assert "Sukanya" not in named
     assert entity_with(entities, "Aden").type == "place"
+
+
+def test_a_title_quoted_only_where_the_search_found_it_is_no_entity() -> None:
+    # ECB+ topic 6: the model tags "Twilight" in running text; the quoted "Twilight" of
+    # the other articles is found by the untagged-name search.
+    entities = link_entities(
+        [
+            doc("a", "Fans of Twilight queued all night.", [("Twilight", "PERSON")]),
+            doc("b", 'Hardwicke directed "Twilight," the first film.', []),
+            doc("c", 'The sequel to "Twilight" opens in November.', []),
+        ]
+    )
+    assert not [e for e in entities if any(m.text == "Twilight" for m in e.mentions)]

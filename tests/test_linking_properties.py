@@ -55,7 +55,7 @@ def test_every_mention_of_a_name_lands_in_exactly_one_entity_with_its_offsets(do
     # linked to the name inside it, with that name's offsets inside the span; none for
     # a common word the model tagged where it was capitalised ("During", which the texts
     # also write in lower case: ``unlisted.common_words``), or a quoted title ('"Scrubs,"':
-    # ``mistyped.a_works_title``).
+    # ``mistyped.TitlesAndShips``).
     lower = set(re.findall(r"\b[a-z]+\b", " ".join(texts.values())))
     common = [
         m

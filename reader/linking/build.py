@@ -9,7 +9,7 @@ from operator import attrgetter
 
 from reader.ids import span_ids
 from reader.linking.clusters import Clusters
-from reader.linking.mistyped import a_ships_name, a_works_title, told_by_context
+from reader.linking.mistyped import MarkedNodes, TitlesAndShips, told_by_context
 from reader.linking.unlisted import no_persons_name, only_a_title, unlisted
 from reader.linking.variants import road_named
 from reader.model import Entity, EntityMention, EntityType
@@ -39,6 +39,7 @@ def build_entities(
     facilities: Collection[int] = (),
     common_words: Collection[str] = (),
     article_texts: Mapping[str, str] | None = None,
+    marked: MarkedNodes | None = None,
 ) -> list[Entity]:
     """One entity per cluster, sorted by salience, with ids from their earliest mention;
     none for a cluster that names nothing the reader lists (``unlisted``: a law, a ship,
@@ -61,7 +62,9 @@ def build_entities(
             capitalised ("arson", ``unlisted.common_words``): a cluster of these alone
             is listed as no entity.
         article_texts: article id -> its text, for what the words before a name say of it
-            (``platform``); without them, only the tags do.
+            (``mistyped.told_by_context``); without them, only the tags do.
+        marked: the mentions each article's digest marks as quoted titles or ships'
+            names (``mistyped.TitlesAndShips``): such clusters are not listed.
 
     Returns:
         The entities, most mentioned first (then most articles, then name).
@@ -89,6 +92,7 @@ def build_entities(
     form_lists: list[list[str]] = []
     earliest: list[tuple[int, int, int, str]] = []
     article_counts: list[int] = []
+    titles_and_ships = TitlesAndShips(marked, roots) if marked else None
     for root, numbers in members.items():
         ms = list(map(mentions.__getitem__, numbers))
         ts = list(map(kinds.__getitem__, numbers))
@@ -113,7 +117,8 @@ def build_entities(
         names = {folded[w] for w in allowed}
         if unlisted(kind, names) or names.issubset(common_words):
             continue  # a law, a ship, a title alone, a time zone, a common word
-        if article_texts and (a_works_title(ms, article_texts) or a_ships_name(ms, article_texts)):
+        spread = len(set(where))
+        if titles_and_ships is not None and titles_and_ships.unlisted(root, spread):
             continue  # "X-Men", "Australia": a film's title, quoted; "Sukanya" after "INS"
         # Article ids map to distinct numbers, so the smallest tuple is the first mention's.
         earliest.append(
@@ -127,7 +132,7 @@ def build_entities(
                 )
             )
         )
-        article_counts.append(len(set(where)))
+        article_counts.append(spread)
         if all(map(road_named, names)):
             kind = "place"  # a road, whatever its tags ("Snyder Ave", "Norwalk Boulevard")
         elif kind == "person" and all(

@@ -21,7 +21,7 @@ from functools import partial
 from typing import Any, NamedTuple, get_args
 
 from reader.fingerprint import source_fingerprint
-from reader.linking import acronyms, shortforms
+from reader.linking import acronyms, mistyped, shortforms
 from reader.linking.context import (
     in_title_case_line,
     lower_and_capitalised,
@@ -35,7 +35,7 @@ from reader.names import clean_name, clean_spacing, fold_name
 LINKING_ROOTS = ("reader.linking",)
 
 #: Bumped when the stored layout of a digest changes.
-DIGEST_VERSION = 5
+DIGEST_VERSION = 6
 
 
 class NameMention(NamedTuple):
@@ -106,6 +106,10 @@ class ArticleDigest:
         packed_spans: ``spans`` packed into flat arrays (``PackedSpans``).
         short_forms: the short names the article may use for what it names in full,
             with where they stand (``shortforms.digest_forms``).
+        quoted: the places (in ``columns``) of the mentions that are the whole of a
+            quotation, as a title is ('starred in "Van Wilder"': ``mistyped``).
+        after_prefix: the places of the mentions right after a ship's prefix ("INS
+            Sukanya" tagged as "Sukanya").
     """
 
     article: str
@@ -117,6 +121,8 @@ class ArticleDigest:
     capitalised: str
     packed_spans: PackedSpans
     short_forms: tuple[ShortForm, ...] = ()
+    quoted: tuple[int, ...] = ()
+    after_prefix: tuple[int, ...] = ()
 
     @property
     def mentions(self) -> tuple[NameMention, ...]:
@@ -179,6 +185,8 @@ class ArticleDigest:
                 ]
                 for short in self.short_forms
             ],
+            "quoted": list(self.quoted),
+            "after_prefix": list(self.after_prefix),
         }
         if spans:
             packed = self.packed_spans
@@ -222,6 +230,8 @@ class ArticleDigest:
                 _word_string(data["capitalised"]),
                 spans,
                 _short_forms(data["short"], int(data["size"]), keys),
+                _places(data["quoted"], len(keys)),
+                _places(data["after_prefix"], len(keys)),
             )
         except (KeyError, TypeError, ValueError, OverflowError) as error:
             raise ValueError(f"broken article digest: {error}") from error
@@ -258,6 +268,18 @@ def _short_forms(rows: Any, size: int, keys: Iterable[str]) -> tuple[ShortForm, 
             raise ValueError("a short form past the text")
         out.append(new((form, pairs, tagged, tuple(places))))
     return tuple(out)
+
+
+def _places(values: Any, size: int) -> tuple[int, ...]:
+    """Places of mentions stored by ``to_dict``, checked to be among the ``size`` mentions.
+
+    Raises:
+        ValueError, TypeError: they are not.
+    """
+    places = array("i", values)
+    if places and (min(places) < 0 or max(places) >= size):
+        raise ValueError("a mention's place past the mentions")
+    return tuple(places)
 
 
 #: A short form from its four fields, made in C.
@@ -317,6 +339,7 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
                 mention.start, mention.end, mention.text, mention.label, written, key, in_body
             )
         )
+    marks = mistyped.marks(text, [(m.start, m.end) for m in mentions])
     lower, capitalised = lower_and_capitalised(text)
     spans = pack_spans(name_spans(text))
     rows = ((m.key, m.label, m.written, m.text) for m in mentions)
@@ -330,6 +353,8 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
         capitalised=joined(capitalised),
         packed_spans=spans,
         short_forms=shortforms.digest_forms(text, rows, sorted(lower), spans),
+        quoted=marks.quoted,
+        after_prefix=marks.after_prefix,
     )
 
 

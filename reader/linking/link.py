@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from reader.linking import containment, fuzzy, propagate, unlisted, variants
+from reader.linking import containment, fuzzy, mistyped, propagate, unlisted, variants
 from reader.linking.aliases import AliasTable, shipped_aliases
 from reader.linking.baseline import name_key
 from reader.linking.build import build_entities
@@ -90,6 +90,17 @@ def link_entities(
     step(STEPS[1])
     linker.run()
     linker.located = containment.trim_headlines(linker.located, linker.node_keys, linker.headlines)
+    # Quoted titles and ships' names (``mistyped``): as the digests mark them, then as
+    # the untagged-name search finds them.
+    names = linker.names
+    marked = mistyped.marked_nodes(
+        (
+            (article.id, digest.columns.keys, mistyped.Marks(digest.quoted, digest.after_prefix))
+            for article, digest in digested
+            if digest.quoted or digest.after_prefix
+        ),
+        lambda key, article: names[key].nodes[article],
+    )
     if find_untagged:
         step(STEPS[2])
         headline_only = {
@@ -108,6 +119,7 @@ def link_entities(
             headline_only,
             linker.node_keys,
             changed | linker.retyped,
+            marked,
         )
     step(STEPS[3])
     demoted = {*linker.descriptors, *linker.headlines}
@@ -116,6 +128,7 @@ def link_entities(
     common = unlisted.common_words(linker.names, digested, linker.lower, linker.common, named)
     order = {article.id: number for number, (article, _) in enumerate(documents)}
     texts = {article.id: article.text for article, _ in documents}
+
     return build_entities(
         linker.located,
         linker.clusters,
@@ -125,6 +138,7 @@ def link_entities(
         linker.retyped,
         common,
         texts,
+        marked,
     )
 
 

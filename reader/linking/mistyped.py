@@ -1,4 +1,4 @@
-"""One-word names the model took for people, told apart by the words written before them.
+"""Names the model mistyped, told apart by the words written around them.
 
 A person's name seldom follows "on" or "via", which a platform's does ("said on
 Twitter", "via her Twitter feed"), nor "in" or the ", of" of a dateline or a byline
@@ -8,13 +8,14 @@ as the platform or place it is, whatever the tags. A name that is often the whol
 a quotation is the title of a film, a show or a book ("X-Men", the film "Australia"),
 whatever it was tagged, which the reader does not list (as it does not list spaCy's
 WORK_OF_ART mentions); nor a ship's name the model tagged apart from its prefix ("INS"
-before "Sukanya").
+before "Sukanya"). Each article's digest marks those mentions once (``marks``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 from reader.linking.unlisted import VESSEL_PREFIXES
 from reader.model import EntityMention, EntityType
@@ -81,49 +82,104 @@ def told_by_context(
 
 #: Marks that open and close a quoted title.
 _OPENING, _CLOSING = frozenset("\"“‘'"), frozenset("\"”’'")
-#: Articles that quote a title, and the least share of its mentions quoted.
+#: Articles that quote a title whole, and their least share of the articles naming it.
 TITLE_ARTICLES = 2
 TITLE_SHARE = 1 / 3
-
-
-def a_works_title(mentions: Sequence[EntityMention], texts: Mapping[str, str]) -> bool:
-    """Whether an entity's name is a quoted title: a third of its mentions, in at least
-    ``TITLE_ARTICLES`` articles, are the whole of a quotation ('the sequel "Catching
-    Fire"', 'the epic "Australia,"'); the name of a person, a place or a company seldom
-    is once, let alone in article after article.
-
-    Args:
-        mentions: the entity's mentions.
-        texts: article id -> its text.
-    """
-    quoted, where = 0, set()
-    for mention in mentions:
-        text, start, end = texts[mention.article], mention.start, mention.end
-        # American style puts the comma inside: '"Moon," like "Twilight,"'.
-        after = text[end + 1 : end + 2] if text[end : end + 1] in ",." else text[end : end + 1]
-        if start and text[start - 1] in _OPENING and after in _CLOSING:
-            quoted += 1
-            where.add(mention.article)
-    # In one article only, it may be a name chanted or called out ('"Obama!" they chanted').
-    return len(where) >= TITLE_ARTICLES and quoted >= TITLE_SHARE * len(mentions)
-
-
 #: A ship's prefix right before a name: "INS Sukanya", "USS Cole" (in capitals, as written).
 _AFTER_PREFIX = re.compile(
     r"(?<![\w'’-])(?:" + "|".join(sorted(p.upper() for p in VESSEL_PREFIXES)) + r")\.?\s+$"
 )
 
 
-def a_ships_name(mentions: Sequence[EntityMention], texts: Mapping[str, str]) -> bool:
-    """Whether an entity is a ship the model tagged apart from its prefix: most of its
-    mentions stand right after one ("INS Sukanya" tagged as "Sukanya"). A ship is no
-    place, company or person the reader lists (``unlisted.law_or_vessel_named``).
+class Marks(NamedTuple):
+    """Which of an article's mentions (by place) are the whole of a quotation, and which
+    stand right after a ship's prefix (``ArticleDigest.quoted``, ``after_prefix``)."""
+
+    quoted: tuple[int, ...]
+    after_prefix: tuple[int, ...]
+
+
+def marks(text: str, spans: Sequence[tuple[int, int]]) -> Marks:
+    """The ``Marks`` of an article's mentions, given as ``(start, end)`` in order."""
+    quoted, after = [], []
+    for place, (start, end) in enumerate(spans):
+        # American style puts the comma inside: '"Moon," like "Twilight,"'.
+        closing = text[end + 1 : end + 2] if text[end : end + 1] in ",." else text[end : end + 1]
+        if start and text[start - 1] in _OPENING and closing in _CLOSING:
+            quoted.append(place)
+        if _AFTER_PREFIX.search(text, max(0, start - 8), start):
+            after.append(place)
+    return Marks(tuple(quoted), tuple(after))
+
+
+class MarkedNodes(NamedTuple):
+    """The ``Marks`` of a collection by node (one name in one article; a mention found by
+    the untagged-name search counts under its cluster's root): the articles where a
+    mention of the node is quoted whole, and where one follows a ship's prefix."""
+
+    quoted: dict[int, set[str]]
+    after_prefix: dict[int, set[str]]
+
+
+def mark(
+    found: MarkedNodes, article: str, nodes: Sequence[int] | Mapping[int, int], marked: Marks
+) -> None:
+    """Record in ``found`` an article's ``marked`` mentions, whose nodes are ``nodes``
+    (by place)."""
+    for places, where in ((marked.quoted, found.quoted), (marked.after_prefix, found.after_prefix)):
+        for place in places:
+            where.setdefault(nodes[place], set()).add(article)
+
+
+def marked_nodes(
+    rows: Iterable[tuple[str, Sequence[str], Marks]], node_of: Callable[[str, str], int]
+) -> MarkedNodes:
+    """The marks of every article's digest, by node.
 
     Args:
-        mentions: the entity's mentions.
-        texts: article id -> its text.
+        rows: per article, its id, its mentions' folded names (in digest order) and
+            their ``Marks``.
+        node_of: the node of a folded name in an article.
     """
-    after = sum(
-        1 for m in mentions if _AFTER_PREFIX.search(texts[m.article], max(0, m.start - 8), m.start)
-    )
-    return 2 * after > len(mentions)
+    found = MarkedNodes({}, {})
+    for article, keys, marked in rows:
+        places = {*marked.quoted, *marked.after_prefix}
+        nodes = {place: node_of(keys[place], article) for place in places}
+        mark(found, article, nodes, marked)
+    return found
+
+
+class TitlesAndShips:
+    """The clusters that name a film's or a show's title or a ship, which the reader does
+    not list (as it does not list spaCy's WORK_OF_ART mentions, or a ship's name tagged
+    with its prefix: ``unlisted``).
+
+    A title is quoted whole in a third of the articles that name it, and in at least
+    ``TITLE_ARTICLES`` ('the sequel "Catching Fire"', 'the epic "Australia,"'); the name
+    of a person, a place or a company seldom is once, let alone in article after
+    article (in one article only, it may be a name chanted: '"Obama," they chanted'). A
+    ship stands right after a ship's prefix in most of the articles that name it ("INS
+    Sukanya" tagged as "Sukanya").
+
+    Args:
+        marked: the collection's marked nodes.
+        roots: the cluster root of every node.
+    """
+
+    def __init__(self, marked: MarkedNodes, roots: Sequence[int]) -> None:
+        self.quoted: dict[int, set[str]] = {}
+        self.after_prefix: dict[int, set[str]] = {}
+        for nodes, found in (
+            (marked.quoted, self.quoted),
+            (marked.after_prefix, self.after_prefix),
+        ):
+            for node, articles in nodes.items():
+                found.setdefault(roots[node], set()).update(articles)
+
+    def unlisted(self, root: int, articles: int) -> bool:
+        """Whether the cluster of ``root``, named in ``articles`` articles, is a title or a
+        ship."""
+        quoted = len(self.quoted.get(root, ()))
+        if quoted >= TITLE_ARTICLES and quoted >= TITLE_SHARE * articles:
+            return True
+        return 2 * len(self.after_prefix.get(root, ())) > articles

@@ -18,7 +18,7 @@ from operator import attrgetter, itemgetter, not_
 from typing import Any, cast, get_args
 
 from reader import aside
-from reader.linking import shortforms
+from reader.linking import mistyped, shortforms
 from reader.linking.build import vote
 from reader.linking.clusters import Clusters
 from reader.linking.context import in_title_case_line, mid_sentence
@@ -41,6 +41,7 @@ def add_untagged(
     headline_only: Collection[int] = (),
     node_keys: Sequence[str] | None = None,
     changed: Collection[int] = (),
+    marked: mistyped.MarkedNodes | None = None,
 ) -> list[Located]:
     """Every mention plus the untagged occurrences of unambiguous, uncommon written names.
 
@@ -60,6 +61,9 @@ def add_untagged(
             (``ArticleDigest.short_forms``) instead of finding them again.
         changed: the nodes whose mentions differ from their digest's (cut to a
             headline's name, or retyped): their articles find their short forms anew.
+        marked: where the occurrences found that are quoted whole or follow a ship's
+            prefix are recorded, by cluster root (``mistyped.mark``), beside what the
+            digests marked of the tagged mentions.
 
     Returns:
         All mentions, old and found, in reading order (article, then offset).
@@ -99,6 +103,10 @@ def add_untagged(
             (root, EntityMention(article.id, start, end, text[start:end]), kind, name)
             for root, start, end, kind, name in rows
         ]
+        if rows and marked is not None:
+            found_marks = mistyped.marks(text, [(row[1], row[2]) for row in rows])
+            if found_marks.quoted or found_marks.after_prefix:
+                mistyped.mark(marked, article.id, [row[0] for row in rows], found_marks)
         starts = list(map(_START, map(itemgetter(1), items)))
         # In text order (a stable sort: mentions at one offset keep their order).
         if added or starts != sorted(starts):
