@@ -218,7 +218,9 @@ class OrganizationRules(LinkState):
             roots = {self.clusters.find(self.names[k].first_node) for k in others}
             joins = [k for k in others if k in allowed] if len(roots) == 1 else []
             if joins and self._a_persons(name, self.names[joins[0]]):
-                continue  # "Ford" is Chris Ford's surname, not short for "Ford Fusion"
+                # "Ford" is Chris Ford's surname, not short for "Ford Fusion" (held back,
+                # its mentions still make one entity: ``in_articles`` with no long name).
+                joins, allowed = [], []
             if joins:
                 long = self.names[joins[0]]
                 detail = f"{name.form!r} is part of {long.form!r}"
