@@ -233,6 +233,8 @@ def test_a_name_ending_in_a_title_is_an_office_not_a_person() -> None:
     assert office_named("genesee county sheriff") and office_named("la county sheriff")
     assert not office_named("sheriff") and not office_named("district attorney")
     assert not office_named("robert pickell") and not office_named("jim king")
+    # Surnames that are titles too, or abbreviations of one, end a person's name.
+    assert not office_named("john chancellor") and not office_named("chris hon")
     entities = link_entities(
         [
             doc(

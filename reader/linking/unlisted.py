@@ -85,11 +85,16 @@ def only_a_title(key: str) -> bool:
     )
 
 
+#: Titles that end an office's name ("Genesee County Sheriff", "Bloomington Police Sgt"):
+#: none that is a surname too ("John Chancellor", "Chris Hon").
+OFFICE_ENDINGS = TITLES - {"chancellor", "mayor", "captain", "hon"}
+
+
 def office_named(key: str) -> bool:
     """Whether the folded name ends in a title after other words: an office, no person's
     name ("genesee county sheriff", "la county sheriff")."""
     words = key.split()
-    return len(words) > 1 and words[-1] in TITLES and not only_a_title(key)
+    return len(words) > 1 and words[-1] in OFFICE_ENDINGS and not only_a_title(key)
 
 
 def no_persons_name(key: str) -> bool:
