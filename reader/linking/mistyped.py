@@ -3,12 +3,14 @@
 A person's name seldom follows "on" or "via", which a platform's does ("said on
 Twitter", "via her Twitter feed"), nor "in" or the ", of" of a dateline or a byline
 of residence, which a place's does ("in Surrey", "Anthony LaSalle, 40, of
-Burnsville"). Where most of a one-word "person"'s mentions stand so, it is listed
-as the platform or place it is, whatever the tags. A name that is often the whole of
-a quotation is the title of a film, a show or a book ("X-Men", the film "Australia"),
-whatever it was tagged, which the reader does not list (as it does not list spaCy's
-WORK_OF_ART mentions); nor a ship's name the model tagged apart from its prefix ("INS"
-before "Sukanya"). Each article's digest marks those mentions once (``marks``).
+Burnsville"). Where enough of a one-word "person"'s mentions stand so (most, for a
+platform; a third, for a place), it is listed as the platform or place it is,
+whatever the tags. A name quoted whole in article after article is the title of a
+film, a show or a book ("X-Men", the film "Australia"), whatever it was tagged, which
+the reader does not list (as it does not list spaCy's WORK_OF_ART mentions); nor is a
+ship's name the model tagged apart from its prefix ("INS" before "Sukanya"). Those
+mentions are marked once: by each article's digest, and by the untagged-name search
+for what it finds (``marks``).
 """
 
 from __future__ import annotations
