@@ -171,17 +171,18 @@ def compound_names(
     for key in sorted(long_keys, key=lambda k: (len(tokens(k)), k)):
         words = tokens(key)
         size = len(words)
-        leading = {" ".join(words[:n]) for n in range(1, size)}
-        trailing = {" ".join(words[-n:]) for n in range(1, size)}
+        # The runs of its first and of its last words, shortest first: n words at n - 1.
+        leading = [" ".join(words[:n]) for n in range(1, size)]
+        trailing = [" ".join(words[-n:]) for n in range(1, size)]
         refused = {r for part in leading for r in found.get(part, ()) if r in leading}
         refused.update(r for part in trailing for r in found.get(part, ()) if r in trailing)
         parts = next(
             (
                 (lead, trail)
                 for trail in range(size - 1, 0, -1)
-                if " ".join(words[-trail:]) in names
+                if trailing[trail - 1] in names
                 for lead in range(size - trail, 0, -1)
-                if " ".join(words[:lead]) in names
+                if leading[lead - 1] in names
             ),
             None,
         )
@@ -193,12 +194,14 @@ def compound_names(
                 mark in form for form in forms.get(key, ()) for mark in _JOINING_MARKS
             )
             if key not in people or joined:
+                # The runs inside the start, and those inside the end.
+                start, end = leading[: size - trail], trailing[: size - lead]
                 if between in _BELONGS and not joined:
-                    refused.update(" ".join(words[-n:]) for n in range(1, size - lead + 1))
+                    refused.update(end)
                 else:
-                    refused.update(" ".join(words[:n]) for n in range(1, size - trail + 1))
+                    refused.update(start)
                     if between or joined:
-                        refused.update(" ".join(words[-n:]) for n in range(1, size - lead + 1))
+                        refused.update(end)
         if refused:
             found[key] = frozenset(refused)
     return found

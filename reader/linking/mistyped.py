@@ -89,7 +89,7 @@ TITLE_ARTICLES = 2
 TITLE_SHARE = 1 / 3
 #: A ship's prefix right before a name: "INS Sukanya", "USS Cole" (in capitals, as written).
 _AFTER_PREFIX = re.compile(
-    r"(?<![\w'’-])(?:" + "|".join(sorted(p.upper() for p in VESSEL_PREFIXES)) + r")\.?\s+$"
+    _BEFORE + "(?:" + "|".join(sorted(p.upper() for p in VESSEL_PREFIXES)) + r")\.?\s+$"
 )
 
 

@@ -100,7 +100,7 @@ def office_named(key: str) -> bool:
 def no_persons_name(key: str) -> bool:
     """Whether the folded name is an institution's, a road's or an office's, never a
     person's, whatever the model tagged ("surrey police", "snyder ave", "county sheriff")."""
-    return variants.no_persons_name(key) or office_named(key)
+    return variants.institution_named(key) or variants.road_named(key) or office_named(key)
 
 
 def unlisted(kind: EntityType, keys: Collection[str]) -> bool:

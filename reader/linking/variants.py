@@ -7,7 +7,8 @@ Center", "Betty Ford Clinic" and "Betty Ford Treatment Center" one clinic;
 Avenue" one road. Each function works on folded keys (``names.fold_name``) and
 proposes groups; ``link.py`` merges them through ``Clusters``, which still
 refuses joins of two different people. "Surrey Police" and "Snyder Ave" are
-no person's names, whatever NER tagged them (``no_persons_name``).
+no person's names, whatever NER tagged them (``institution_named``, ``road_named``;
+``unlisted.no_persons_name`` adds offices).
 """
 
 from __future__ import annotations
@@ -72,11 +73,6 @@ def road_in_full(key: str) -> str | None:
     head, _, last = key.rpartition(" ")  # folded names are spaced once
     full = ROAD_SHORT.get(last) if head else None
     return f"{head} {full}" if full else None
-
-
-def no_persons_name(key: str) -> bool:
-    """Whether the folded name is an institution's or a road's, never a person's."""
-    return institution_named(key) or road_named(key)
 
 
 def designator_core(key: str) -> str | None:
