@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.linking import link_entities
+from reader.linking.mistyped import marks
 from reader.model import LABEL_TYPES, Analysis, Article, Mention
 from reader.names import fold_name
 
@@ -38,10 +39,8 @@ def seed_documents(draw: st.DrawFn) -> list[tuple[Article, Analysis]]:
 
 
 def quoted_whole(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is the whole of a quotation (a comma or a full stop
-    may stand inside its closing mark)."""
-    after = text[end + 1 : end + 2] if text[end : end + 1] in ",." else text[end : end + 1]
-    return start > 0 and text[start - 1] in "\"“‘'" and after != "" and after in "\"”’'"
+    """Whether ``text[start:end]`` is the whole of a quotation, as the digest marks it."""
+    return bool(marks(text, [(start, end)]).quoted)
 
 
 @settings(max_examples=60, deadline=None)
