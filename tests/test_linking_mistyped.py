@@ -60,6 +60,48 @@ def test_a_name_written_where_places_stand_is_a_place_not_a_person() -> None:
     assert entity_with(entities, "Jones").type == "person"
 
 
+def test_a_place_of_several_words_is_told_apart_from_people_named_in_full() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "The quake struck near the port city of Bandar Abbas on Sunday. Hospitals "
+                "in Bandar Abbas took in the injured.",
+                [("Bandar Abbas", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Bandar Abbas lies on the Strait of Hormuz.",
+                [("Bandar Abbas", "PERSON"), ("Strait of Hormuz", "LOC")],
+            ),
+            doc(
+                "c",
+                "Boston showed interest in Mark Teixeira in December, and the Yankees "
+                "showed interest in Mark Teixeira too. Teixeira chose New York.",
+                [("Mark Teixeira", "PERSON"), ("Teixeira", "PERSON")],
+            ),
+            doc(
+                "d",
+                "Veterans who fought in World War II met in Paris. Memories of World "
+                "War II, and of the men who died in World War II, were shared.",
+                [("World War II", "PERSON"), ("Paris", "GPE")],
+            ),
+            doc(
+                "e",
+                "Sanctions on Kim Jong Un grew, and talks on Kim Jong Un stalled.",
+                [("Kim Jong Un", "PERSON")],
+            ),
+        ]
+    )
+    assert entity_with(entities, "Bandar Abbas").type == "place"
+    # Named by the surname alone too: a person, whatever the words before the full name.
+    assert entity_with(entities, "Mark Teixeira").type == "person"
+    # A name with a number is a war's, a mission's, a model's: no place.
+    assert entity_with(entities, "World War II").type != "place"
+    # Only a platform's name of one word is told by "on": people are written after it too.
+    assert entity_with(entities, "Kim Jong Un").type == "person"
+
+
 def test_a_quoted_title_is_no_entity() -> None:
     entities = link_entities(
         [

@@ -3,14 +3,15 @@
 A person's name seldom follows "on" or "via", which a platform's does ("said on
 Twitter", "via her Twitter feed"), nor "in" or the ", of" of a dateline or a byline
 of residence, which a place's does ("in Surrey", "Anthony LaSalle, 40, of
-Burnsville"). Where enough of a one-word "person"'s mentions stand so (most, for a
-platform; a third, for a place), it is listed as the platform or place it is,
-whatever the tags. A name quoted whole in article after article is the title of a
-film, a show or a book ("X-Men", the film "Australia"), whatever it was tagged, which
-the reader does not list (as it does not list spaCy's WORK_OF_ART mentions); nor is a
-ship's name the model tagged apart from its prefix ("INS" before "Sukanya"). Those
-mentions are marked once: by each article's digest, and by the untagged-name search
-for what it finds (``marks``).
+Burnsville"). Where enough of a "person"'s mentions stand so (most, for a platform of
+one word; a third, for a place of one word or of several never written shorter, such
+as "Bandar Abbas"), it is listed as the platform or place it is, whatever the tags.
+A name quoted whole in article after article is the title of a film, a show or a
+book ("X-Men", the film "Australia"), whatever it was tagged, which the reader does
+not list (as it does not list spaCy's WORK_OF_ART mentions); nor is a ship's name the
+model tagged apart from its prefix ("INS" before "Sukanya"). Those mentions are
+marked once: by each article's digest, and by the untagged-name search for what it
+finds (``marks``).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ _IN_PLACE = re.compile(
     + r")\s+$",
     re.I,
 )
+#: A number in a name, in figures or in Roman numerals: "World War II", "Apollo 11".
+_NUMBERED = re.compile(r"\d|\b[ivx]+$")
 #: How far before a mention the words that tell are looked for.
 _REACH = 30
 #: Mentions a platform needs after "on" or "via", and their least share of its mentions.
@@ -54,16 +57,20 @@ PLACE_SHARE = 1 / 3
 def told_by_context(
     mentions: Sequence[EntityMention], names: Collection[str], texts: Mapping[str, str]
 ) -> EntityType | None:
-    """The type the words before a one-word "person"'s mentions give it: "organization"
-    for a platform, "place" for a place, None when they say nothing (or the entity has
-    a name of several words, a person's full name).
+    """The type the words before a "person"'s mentions give it: "organization" for a
+    platform, "place" for a place, None when they say nothing.
+
+    A platform has a name of one word. A place may have several ("in Bandar Abbas"),
+    when the entity is never named by one word alone (a person named in full is named
+    by the surname too: "Teixeira") nor by a name with a number ("World War II").
 
     Args:
         mentions: the entity's mentions.
         names: its folded names.
         texts: article id -> its text.
     """
-    if any(" " in name for name in names):
+    several = sum(" " in name for name in names)
+    if several and (several < len(names) or any(map(_NUMBERED.search, names))):
         return None
     on = placed = 0
     for mention in mentions:
@@ -75,7 +82,7 @@ def told_by_context(
             text, max(0, start - _REACH), start
         ):
             placed += 1
-    if on >= PLATFORM_MENTIONS and on >= PLATFORM_SHARE * len(mentions):
+    if not several and on >= PLATFORM_MENTIONS and on >= PLATFORM_SHARE * len(mentions):
         return "organization"
     if placed >= PLACE_MENTIONS and placed >= PLACE_SHARE * len(mentions):
         return "place"
