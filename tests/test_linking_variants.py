@@ -24,6 +24,9 @@ def test_institution_words_end_no_persons_name_but_surnames_are_left_alone() -> 
     assert institution_named("central mat su fire department")
     assert institution_named("surrey police") and institution_named("matanuska creamery")
     assert institution_named("acme corp") and institution_named("dairy")
+    # Newspapers, broadcasters, clubs.
+    for key in ("hollywood reporter", "eyewitness news", "sams club", "chicago tribune"):
+        assert institution_named(key), key
     # Words that are surnames too stay people's: Margaret Court, Charlotte Church.
     for key in ("margaret court", "charlotte church", "robert service", "corp", "lindsay lohan"):
         assert not institution_named(key), key

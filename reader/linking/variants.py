@@ -30,6 +30,9 @@ INSTITUTION = frozenset(
     | {"university", "college", "hospital", "police", "administration", "authority"}
     | {"association", "institute", "foundation", "federation", "services", "airlines"}
     | {"airways", "creamery", "dairy", "petroleum", "bancorp", "brewery", "dept"}
+    # Newspapers, broadcasters and clubs: "Hollywood Reporter", "Eyewitness News", "Sam's Club".
+    | {"news", "times", "tribune", "gazette", "journal", "chronicle", "inquirer", "reporter"}
+    | {"examiner", "magazine", "newspaper", "network", "club"}
 )
 #: Last words of a road's name ("Snyder Ave" tagged PERSON, "Norwalk Boulevard" ORG): none
 #: is a surname, unlike "Street" (Picabo Street) or "Lane" (Diane Lane).
