@@ -233,6 +233,54 @@ def test_untagged_occurrences_of_a_linked_name_are_found() -> None:
     assert [m.article for m in entity_with(strict, "Kyiv").mentions] == ["a"]
 
 
+def test_a_name_found_around_a_tagged_part_of_it_wins_over_the_part() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "The defendant lives in Hawaiian Gardens, the police said. According to The "
+                "Hollywood Reporter, the deal is close. Thompson in a statement said little. "
+                "Undersheriff James Gage spoke.",
+                [
+                    ("Hawaiian Gardens", "GPE"),
+                    ("Hollywood Reporter", "PERSON"),
+                    ("Thompson in", "ORG"),
+                    ("James Gage", "PERSON"),
+                ],
+            ),
+            doc(
+                "b",
+                "Hawaiian Gardens officials met the Hawaiian delegation. The Hollywood Reporter "
+                "says THR sources were wrong. Thompson in Chicago and Thompson in Miami agreed. "
+                "Undersheriff James Gage said James Gage was there.",
+                [
+                    ("Hawaiian", "NORP"),
+                    ("Hollywood", "GPE"),
+                    ("THR", "ORG"),
+                    ("Thompson", "PERSON"),
+                    ("Undersheriff James Gage", "PERSON"),
+                    ("James Gage", "PERSON"),
+                ],
+            ),
+        ]
+    )
+    gardens = entity_with(entities, "Hawaiian Gardens")
+    assert [m.article for m in gardens.mentions] == ["a", "b"]
+    # "Hawaiian" beside it stays the group it is.
+    assert [m.text for m in entity_with(entities, "Hawaiian").mentions] == ["Hawaiian"]
+    # "The Hollywood Reporter" wins over the "Hollywood" tagged in it, and "The" makes
+    # its initials THR.
+    reporter = entity_with(entities, "THR")
+    assert reporter.type == "organization"
+    assert sorted(m.text for m in reporter.mentions) == ["Hollywood Reporter"] * 2 + ["THR"]
+    assert not any(m.text == "Hollywood" for e in entities for m in e.mentions)
+    # A span run on by a little word, or a title glued before a name, wins over nothing.
+    assert [m.text for m in entity_with(entities, "Thompson").mentions] == ["Thompson"] * 2
+    assert [m.text for m in entity_with(entities, "James Gage").mentions if m.article == "a"] == [
+        "James Gage"
+    ]
+
+
 def test_common_words_and_ambiguous_names_are_not_searched() -> None:
     entities = link_entities(
         [

@@ -13,7 +13,7 @@ from reader.linking.mistyped import MarkedNodes, TitlesAndShips, told_by_context
 from reader.linking.unlisted import no_persons_name, only_a_title, unlisted
 from reader.linking.variants import road_named
 from reader.model import Entity, EntityMention, EntityType
-from reader.names import STOP_WORDS, clean_spacing, fold_name, has_digits
+from reader.names import STOP_WORDS, clean_spacing, fold_name, has_digits, looks_like_acronym
 
 _TYPE_ORDER: tuple[EntityType, ...] = ("person", "organization", "place", "group")
 _ARTICLE, _START, _END, _TEXT = (attrgetter(f) for f in ("article", "start", "end", "text"))
@@ -136,7 +136,12 @@ def build_entities(
         if all(map(road_named, names)):
             kind = "place"  # a road, whatever its tags ("Snyder Ave", "Norwalk Boulevard")
         elif kind == "person" and all(
-            has_digits(w) or no_persons_name(folded[w]) or only_a_title(folded[w]) for w in allowed
+            has_digits(w)
+            or no_persons_name(folded[w])
+            or only_a_title(folded[w])
+            # An institution's acronym: "THR" beside "Hollywood Reporter".
+            or (looks_like_acronym(w) and any(map(no_persons_name, names)))
+            for w in allowed
         ):
             # People's names hold no numbers ("ThinkPad X1" tagged PERSON is a product) and
             # end in no institution's word ("Crowley Petroleum") or title ("Genesee County

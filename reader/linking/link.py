@@ -111,6 +111,7 @@ def link_entities(
         }
         # Mentions no longer as their digests have them: cut to a headline's name, retyped.
         changed = {node for key in linker.headlines for node in linker.names[key].nodes.values()}
+        overlong = {*linker.descriptors, *linker.headlines}
         linker.located = propagate.add_untagged(
             digested,
             linker.located,
@@ -120,6 +121,7 @@ def link_entities(
             linker.node_keys,
             changed | linker.retyped,
             marked,
+            overlong,
         )
     step(STEPS[3])
     demoted = {*linker.descriptors, *linker.headlines}

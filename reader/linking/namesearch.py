@@ -28,9 +28,15 @@ class NameSearch:
         forms: exact written names to look for.
         caps: written in capitals -> the name (``capitals_forms(forms)``); a span
             in capitals counts as that name.
+        displacing: the names that win over tagged spans lying wholly inside them
+            ("Hollywood Reporter" over the "Hollywood" the model tagged in "The
+            Hollywood Reporter"), as they are found or in capitals.
     """
 
-    def __init__(self, forms: Iterable[str], caps: Mapping[str, str]) -> None:
+    def __init__(
+        self, forms: Iterable[str], caps: Mapping[str, str], displacing: Collection[str] = ()
+    ) -> None:
+        self.displacing = frozenset(displacing)
         # A name as written wins over a name in capitals, and capitals count only
         # where the span is upper case (``str.isupper``).
         known = {upper: form for upper, form in caps.items() if upper.isupper()}
@@ -62,7 +68,8 @@ class NameSearch:
             ``(start, end, name)`` for each untagged occurrence, left to right
             (where names overlap, the longest one starting first wins, and a span
             that closes with a known name of several words, "GM Tony Reagins",
-            counts as that name).
+            counts as that name). An occurrence of a ``displacing`` name may hold
+            tagged spans (``inside`` tells which), never one that crosses its ends.
         """
         known, get = self.known, self._table.get
         out = []
@@ -104,9 +111,47 @@ class NameSearch:
             # Inlined ``overlaps``: most names found are the tagged mentions themselves.
             covered_starts, reach = covered
             before = bisect_left(covered_starts, after)
-            if not before or reach[before - 1] <= found[0]:
+            clear = not before or reach[before - 1] <= found[0]
+            if clear or (
+                found[2] in self.displacing and _holds(ordered, reach, before, *found[:2])
+            ):
                 out.append(found)
         return out
+
+
+def inside(
+    ordered: Sequence[tuple[int, int, int]], starts: Sequence[int], start: int, end: int
+) -> list[int]:
+    """The places of the tagged spans that lie within ``[start, end)``: those a
+    ``displacing`` name found there wins over.
+
+    Args:
+        ordered: the tagged spans as ``(start, end, place)``, sorted.
+        starts: their starts, in that order.
+    """
+    out = []
+    number = bisect_left(starts, start)
+    while number < len(ordered) and ordered[number][0] < end:
+        if ordered[number][1] <= end:
+            out.append(ordered[number][2])
+        number += 1
+    return out
+
+
+def _holds(
+    ordered: Sequence[Span], reach: Sequence[int], before: int, start: int, end: int
+) -> bool:
+    """Whether every span of ``ordered[:before]`` (sorted; those starting before ``end``)
+    that reaches past ``start`` lies within ``[start, end)`` and is not all of it.
+    ``reach[i]`` is the furthest end of ``ordered[: i + 1]``: the walk back stops where
+    no earlier span reaches ``start``."""
+    place = before - 1
+    while place >= 0 and reach[place] > start:
+        s, e = ordered[place]
+        if e > start and (s < start or e > end or (s, e) == (start, end)):
+            return False
+        place -= 1
+    return True
 
 
 def _ending_inside(

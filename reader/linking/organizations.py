@@ -38,7 +38,9 @@ class OrganizationRules(LinkState):
         # An over-long span has no initials of its own ("an Academy Award" is no "AAA").
         spans = self.descriptors.keys() | self.headlines.keys()
         for key, name in self.names.items():
-            if len(tokens(key)) > 1 and name.type in ("organization", "place") and key not in spans:
+            # An institution's name tagged as a person's ("Hollywood Reporter") has them too.
+            kind = "organization" if key in self.institutions else name.type
+            if len(tokens(key)) > 1 and kind in ("organization", "place") and key not in spans:
                 found = acronyms.initials_of(key)
                 if key in with_the:
                     found |= {"t" + value for value in found}
@@ -63,7 +65,8 @@ class OrganizationRules(LinkState):
         wanted = {
             key
             for key, name in self.names.items()
-            if len(tokens(key)) > 1 and name.type in ("organization", "place")
+            if len(tokens(key)) > 1
+            and (name.type in ("organization", "place") or key in self.institutions)
         }
         texts = {article.id: article.text for article, _ in self.documents}
         found = set()

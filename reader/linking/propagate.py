@@ -23,9 +23,9 @@ from reader.linking.build import vote
 from reader.linking.clusters import Clusters
 from reader.linking.context import in_title_case_line, mid_sentence
 from reader.linking.digest import ArticleDigest, words
-from reader.linking.namesearch import NameSearch, local_occurrences, placed
+from reader.linking.namesearch import NameSearch, inside, local_occurrences, placed
 from reader.model import Article, EntityMention, EntityType, Evidence
-from reader.names import clean_name
+from reader.names import clean_name, fold_name
 
 Located = tuple[int, EntityMention, EntityType, str]
 
@@ -42,6 +42,7 @@ def add_untagged(
     node_keys: Sequence[str] | None = None,
     changed: Collection[int] = (),
     marked: mistyped.MarkedNodes | None = None,
+    overlong: Collection[str] = (),
 ) -> list[Located]:
     """Every mention plus the untagged occurrences of unambiguous, uncommon written names.
 
@@ -64,9 +65,13 @@ def add_untagged(
         marked: where the occurrences found that are quoted whole or follow a ship's
             prefix are recorded, by cluster root (``mistyped.mark``), beside what the
             digests marked of the tagged mentions.
+        overlong: the folded names of over-long spans (a descriptor or a headline
+            glued on): none wins over the tagged spans inside it.
 
     Returns:
-        All mentions, old and found, in reading order (article, then offset).
+        All mentions, old and found, in reading order (article, then offset). A name
+        of several capitalised words found around tagged spans wins over them
+        (``displaces``): "Hawaiian Gardens" over the "Hawaiian" tagged in it.
     """
     roots = clusters.roots()
     mentions = list(map(itemgetter(1), located))
@@ -77,7 +82,9 @@ def add_untagged(
     ):
         by_article.setdefault(article_id, []).extend(map(itemgetter(1), group))
     forms, kinds = _searched_forms(located, mentions, roots, lower, headline_only)
-    search = _Search(forms, kinds, roots, by_article, node_keys, changed)
+    overlong = frozenset(overlong)
+    displacing = [f for f in forms if displaces(f) and fold_name(clean_name(f)) not in overlong]
+    search = _Search(forms, kinds, roots, by_article, node_keys, changed, displacing)
     # Each article is searched alone: a large collection's later part (``_halfway``) on
     # the other core, when one is idle (``reader.aside``), while this process searches
     # the rest.
@@ -93,8 +100,11 @@ def add_untagged(
     out: list[Located] = []
     found: Counter[tuple[int, str]] = Counter()
     short_evidence: list[tuple[int, Evidence]] = []
-    for (article, _), (rows, matched, notes) in zip(documents, findings, strict=True):
+    for (article, _), (rows, matched, notes, displaced) in zip(documents, findings, strict=True):
         items = by_article.pop(article.id, [])
+        if displaced:
+            gone = set(displaced)
+            items = [item for place, item in enumerate(items) if place not in gone]
         text = article.text
         found.update((forms[form], form) for form in matched)
         for root, form, detail in notes:
@@ -130,8 +140,9 @@ def add_untagged(
 #: A mention found in an article: ``(cluster root, start, end, type, cleaned name)``.
 Found = tuple[int, int, int, EntityType, str]
 #: What one article's search found: the mentions, in the order found; the known forms
-#: they matched (text matches only); its short forms' evidence as ``(root, form, detail)``.
-Finding = tuple[list[Found], list[str], list[tuple[int, str, str]]]
+#: they matched (text matches only); its short forms' evidence as ``(root, form, detail)``;
+#: the places (among its linked mentions) of the tagged mentions found names won over.
+Finding = tuple[list[Found], list[str], list[tuple[int, str, str]], list[int]]
 
 
 class _Search:
@@ -153,6 +164,7 @@ class _Search:
         by_article: Mapping[str, Sequence[Located]],
         node_keys: Sequence[str] | None = None,
         changed: Collection[int] = (),
+        displacing: Collection[str] = (),
     ) -> None:
         self.forms = forms
         self.kinds = kinds
@@ -160,7 +172,8 @@ class _Search:
         self.by_article = by_article
         self.node_keys = node_keys
         self.changed = frozenset(changed)
-        self.names = NameSearch(forms, capitals_forms(forms))
+        self.displacing = frozenset(displacing)
+        self.names = NameSearch(forms, capitals_forms(forms), displacing)
         self.kind_of: dict[str, EntityType] = {}
 
     def article(self, article: Article, digest: ArticleDigest) -> Finding:
@@ -189,10 +202,18 @@ class _Search:
             )
         added: list[Found] = []
         matched: list[str] = []
+        displaced: list[int] = []
+        # The tagged spans sorted, on the first name found that may win over them.
+        tagged, ordered, ordered_starts = len(spans), None, []
         for start, end, form in occurrences:
             root = forms[form]
             if shortforms.conflicts(mine, form, root):
                 continue
+            if form in self.displacing:
+                if ordered is None:
+                    ordered = sorted((s, e, place) for place, (s, e) in enumerate(spans[:tagged]))
+                    ordered_starts = [span[0] for span in ordered]
+                displaced.extend(inside(ordered, ordered_starts, start, end))
             kind = self.kind_of.get(form)
             if kind is None:
                 kind = self.kind_of[form] = vote(self.kinds[form])
@@ -212,7 +233,7 @@ class _Search:
             else:
                 found_here = local_occurrences(text, packed, packed.numbers(), mine, spans)
             evidence = _short_forms(text, found_here, mine, added)
-        return added, matched, evidence
+        return added, matched, evidence, displaced
 
 
 def _search_all(
@@ -253,10 +274,10 @@ def _findings_from_data(data: Any) -> list[Finding]:
         ValueError: not findings.
     """
     out: list[Finding] = []
-    for rows, matched, evidence in data:
+    for rows, matched, evidence, displaced in data:
         found = [(int(r), int(s), int(e), _kind(k), str(n)) for r, s, e, k, n in rows]
         notes = [(int(r), str(f), str(d)) for r, f, d in evidence]
-        out.append((found, [str(form) for form in matched], notes))
+        out.append((found, [str(form) for form in matched], notes, [int(p) for p in displaced]))
     return out
 
 
@@ -368,3 +389,19 @@ def capitals_forms(forms: Collection[str]) -> dict[str, str]:
             clashes.add(upper)
         found[upper] = form
     return {upper: form for upper, form in found.items() if upper not in clashes}
+
+
+#: Little words a name of several capitalised words may hold between them: "Gulf of Aden".
+_JOINING = frozenset({"of", "the", "de", "du", "da", "del", "la", "le", "van", "von", "der", "&"})
+
+
+def displaces(form: str) -> bool:
+    """Whether a written name wins over the tagged spans lying inside it where it is found:
+    a name of several words, each capitalised but for little joining words between them
+    ("Hollywood Reporter", "Gulf of Aden"; not "Thompson in", "Nationals and Orioles").
+    """
+    words = form.split()
+    return len(words) > 1 and all(
+        word[0].isupper() or (0 < place < len(words) - 1 and word in _JOINING)
+        for place, word in enumerate(words)
+    )

@@ -26,6 +26,8 @@ class LinkState:
         located: every kept mention, in reading order.
         table: the alias files' merges and splits.
         full_people: folded multi-word names judged to be people's.
+        institutions: folded names tagged as people's that name an institution, a road
+            or an office (``unlisted.no_persons_name``: "Hollywood Reporter").
         lower: the words some article writes in lower case.
         common: of those, the words no article capitalises mid-sentence (no names).
         descriptors: names that are a common word or a demonym glued before a known
@@ -42,6 +44,7 @@ class LinkState:
     located: list[Located]
     table: AliasTable
     full_people: set[str]
+    institutions: set[str]
     lower: set[str]
     common: set[str]
     descriptors: dict[str, tuple[str, str]]
