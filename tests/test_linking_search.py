@@ -86,6 +86,8 @@ def searches(draw):
     # Some names also written in capitals in the text ("KLITSCHKO"), some never written.
     forms = {n: i for i, n in enumerate(names) if len(n) >= 3}
     spans = sorted({(s, e) for s, ends in digest.spans for e in ends})
+    # Tagged words inside longer names too ("Hollywood" in "The Hollywood Reporter").
+    spans += [m.span() for m in re.finditer(r"[A-Z][\w’'&-]*", text)]
     tagged = draw(st.lists(st.sampled_from(spans), max_size=30)) if spans else []
     displacing = draw(st.sets(st.sampled_from(sorted(forms)))) if forms else set()
     return text, digest, forms, tagged, displacing
@@ -97,8 +99,15 @@ def test_name_search_finds_what_a_plain_scan_finds(case) -> None:
     text, digest, forms, tagged, displacing = case
     search = NameSearch(forms, capitals_forms(forms), displacing)
     packed = digest.packed_spans
-    found = search.occurrences(text, packed.starts, packed.bounds, packed.ends, tagged)
+    holding: list[int] = []
+    found = search.occurrences(text, packed.starts, packed.bounds, packed.ends, tagged, holding)
     assert found == plain_occurrences(text, digest, forms, tagged, displacing)
+    # Told apart: the names found around tagged spans.
+    assert holding == [
+        place
+        for place, (start, end, _) in enumerate(found)
+        if any(s < end and start < e for s, e in tagged)
+    ]
 
 
 def test_name_search_finds_names_in_capitals_and_closing_a_run() -> None:

@@ -73,9 +73,12 @@ def told_by_context(
     if several and (several < len(names) or any(map(_NUMBERED.search, names))):
         return None
     on = placed = 0
-    for mention in mentions:
+    needed = max(PLACE_MENTIONS, PLACE_SHARE * len(mentions))
+    for seen, mention in enumerate(mentions):
+        if several and placed + len(mentions) - seen < needed:
+            return None  # a place no more, and never a platform
         text, start = texts[mention.article], mention.start
-        if _ON_PLATFORM.search(text, max(0, start - _REACH), start):
+        if not several and _ON_PLATFORM.search(text, max(0, start - _REACH), start):
             on += 1
         # "in Smith's house" speaks of the house, not of Smith.
         elif text[mention.end : mention.end + 2] not in ("'s", "’s") and _IN_PLACE.search(
@@ -84,7 +87,7 @@ def told_by_context(
             placed += 1
     if not several and on >= PLATFORM_MENTIONS and on >= PLATFORM_SHARE * len(mentions):
         return "organization"
-    if placed >= PLACE_MENTIONS and placed >= PLACE_SHARE * len(mentions):
+    if placed >= needed:
         return "place"
     return None
 

@@ -55,6 +55,7 @@ class NameSearch:
         bounds: Sequence[int],
         ends: Sequence[int],
         tagged: Iterable[Span],
+        holding: list[int] | None = None,
     ) -> list[tuple[int, int, str]]:
         """Occurrences of the known names in one article that no tagged span covers.
 
@@ -63,6 +64,8 @@ class NameSearch:
             starts, bounds, ends: the article's ``ArticleDigest.packed_spans`` (as
                 lists: faster to index than arrays).
             tagged: the ``(start, end)`` of the article's existing mentions.
+            holding: where the places (in the list returned) of the occurrences that
+                hold tagged spans are told.
 
         Returns:
             ``(start, end, name)`` for each untagged occurrence, left to right
@@ -111,10 +114,16 @@ class NameSearch:
             # Inlined ``overlaps``: most names found are the tagged mentions themselves.
             covered_starts, reach = covered
             before = bisect_left(covered_starts, after)
-            clear = not before or reach[before - 1] <= found[0]
-            if clear or (
-                found[2] in self.displacing and _holds(ordered, reach, before, *found[:2])
+            if not before or reach[before - 1] <= found[0]:
+                out.append(found)
+            # Most often the name found is the tagged span last started: no need to look.
+            elif (
+                found[2] in self.displacing
+                and ordered[before - 1] != found[:2]
+                and _holds(ordered, reach, before, found[0], found[1])
             ):
+                if holding is not None:
+                    holding.append(len(out))
                 out.append(found)
         return out
 

@@ -172,7 +172,6 @@ class _Search:
         self.by_article = by_article
         self.node_keys = node_keys
         self.changed = frozenset(changed)
-        self.displacing = frozenset(displacing)
         self.names = NameSearch(forms, capitals_forms(forms), displacing)
         self.kind_of: dict[str, EntityType] = {}
 
@@ -195,25 +194,24 @@ class _Search:
             mine = shortforms.article_forms(items, self.roots, words(digest.lower))
         packed = digest.packed_spans
         occurrences = []
+        holding: list[int] = []  # the places of the occurrences that hold tagged spans
         if forms:
             # Lists index faster than arrays.
             occurrences = self.names.occurrences(
-                text, packed.starts.tolist(), packed.bounds.tolist(), packed.ends.tolist(), spans
+                text,
+                packed.starts.tolist(),
+                packed.bounds.tolist(),
+                packed.ends.tolist(),
+                spans,
+                holding,
             )
         added: list[Found] = []
         matched: list[str] = []
-        displaced: list[int] = []
-        # The tagged spans sorted, on the first name found that may win over them.
-        tagged, ordered, ordered_starts = len(spans), None, []
+        tagged = len(spans)  # the linked mentions' spans come first, then those found
         for start, end, form in occurrences:
             root = forms[form]
             if shortforms.conflicts(mine, form, root):
                 continue
-            if form in self.displacing:
-                if ordered is None:
-                    ordered = sorted((s, e, place) for place, (s, e) in enumerate(spans[:tagged]))
-                    ordered_starts = [span[0] for span in ordered]
-                displaced.extend(inside(ordered, ordered_starts, start, end))
             kind = self.kind_of.get(form)
             if kind is None:
                 kind = self.kind_of[form] = vote(self.kinds[form])
@@ -233,7 +231,27 @@ class _Search:
             else:
                 found_here = local_occurrences(text, packed, packed.numbers(), mine, spans)
             evidence = _short_forms(text, found_here, mine, added)
+        displaced = _displaced(occurrences, holding, added, spans[:tagged]) if holding else []
         return added, matched, evidence, displaced
+
+
+def _displaced(
+    occurrences: Sequence[tuple[int, int, str]],
+    holding: Sequence[int],
+    added: Sequence[Found],
+    tagged: Sequence[tuple[int, int]],
+) -> list[int]:
+    """The places (in ``tagged``, an article's linked mentions) of the mentions that names
+    found around them win over: those inside each of the ``holding`` occurrences kept."""
+    kept = {(row[1], row[2]) for row in added}
+    ordered = sorted((start, end, place) for place, (start, end) in enumerate(tagged))
+    starts = [span[0] for span in ordered]
+    out: list[int] = []
+    for place in holding:
+        start, end, _ = occurrences[place]
+        if (start, end) in kept:
+            out.extend(inside(ordered, starts, start, end))
+    return out
 
 
 def _search_all(
