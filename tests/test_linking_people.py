@@ -188,6 +188,8 @@ def test_first_name_alone_joins_the_only_person_of_that_name() -> None:
 def test_an_abbreviated_title_alone_is_no_one() -> None:
     assert only_a_title("sgt") and only_a_title("lt col") and only_a_title("mr")
     assert only_a_title("secretary") and only_a_title("sheriffs capt")
+    # What is left of a possessive before the span: "s Sgt" from "sheriff’s Sgt.".
+    assert only_a_title("s sgt") and not only_a_title("s") and not only_a_title("s smith")
     # A qualifier before a title is still no one: "District Attorney", "Deputy Sheriff".
     assert only_a_title("district attorney") and only_a_title("deputy sheriff")
     assert not only_a_title("district") and not only_a_title("district of columbia")
@@ -201,13 +203,20 @@ def test_an_abbreviated_title_alone_is_no_one() -> None:
         "County sheriff's deputy."
     )
     second = "Woodburn police Sgt. Jason Tlusty was visibly shaken as he spoke."
+    # Tagged as an organization, titles alone are no one's name either.
+    third = "Sheriff's Capt. Mike Parker said the shooting was tragic, said sheriff’s Sgt. Ray."
     entities = link_entities(
         [
             doc("a", first, [("Sgt", "PERSON"), ("Hoyt Teasley", "PERSON")]),
             doc("b", second, [("Sgt", "PERSON"), ("Jason Tlusty", "PERSON")]),
+            doc(
+                "c", third, [("Sheriff's Capt", "ORG"), ("s Sgt", "ORG"), ("Mike Parker", "PERSON")]
+            ),
         ]
     )
     assert not [e for e in entities if any(m.text == "Sgt" for m in e.mentions)]
+    assert not [e for e in entities if {"Sheriff's Capt", "s Sgt"} & set(e.aliases)]
+    assert entity_with(entities, "Mike Parker").type == "person"
     assert entity_with(entities, "Hoyt Teasley").type == "person"
     assert entity_with(entities, "Jason Tlusty").type == "person"
 

@@ -327,3 +327,32 @@ def test_demonym_groups_are_listed_as_related_to_their_place() -> None:
     assert related[russia.id] == [russian.id] and related[russian.id] == [russia.id]
     assert related[ukraine.id] == [ukrainians.id]
     assert russian.id not in related[ukraine.id]
+
+
+def test_a_span_run_on_by_a_little_word_is_named_without_it() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "He was moved to the Florence Federal Correctional Complex at Florence. The "
+                "County Headquarters of the party met, and the County Headquarters agreed.",
+                [
+                    ("Florence Federal Correctional Complex at", "ORG"),
+                    ("County Headquarters of", "ORG"),
+                    ("County Headquarters", "ORG"),
+                ],
+            ),
+            doc(
+                "b",
+                "Officials saw bald eagles near the lake, and the eagles flew off.",
+                [("bald eagles", "PERSON")],
+            ),
+        ]
+    )
+    # The other form where there is one, else the span without its little words.
+    assert entity_with(entities, "County Headquarters").name == "County Headquarters"
+    complex_ = entity_with(entities, "Florence Federal Correctional Complex at")
+    assert complex_.name == "Florence Federal Correctional Complex"
+    assert complex_.aliases == ["Florence Federal Correctional Complex at"]  # as written
+    # A name with no capital is none.
+    assert not [e for e in entities if "bald eagles" in e.aliases]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from itertools import compress
@@ -115,8 +116,8 @@ def build_entities(
             written = list(compress(ws, chosen)) or ws
         allowed = set(written)
         names = {folded[w] for w in allowed}
-        if unlisted(kind, names) or names.issubset(common_words):
-            continue  # a law, a ship, a title alone, a time zone, a common word
+        if unlisted(kind, names) or names.issubset(common_words) or not any(map(_capital, allowed)):
+            continue  # a law, a ship, a title alone, a time zone, a common word, no capital
         spread = len(set(where))
         if titles_and_ships is not None and titles_and_ships.unlisted(root, spread):
             continue  # "X-Men", "Australia": a film's title, quoted; "Sukanya" after "INS"
@@ -225,13 +226,27 @@ def display_name(forms: Sequence[str], kind: EntityType) -> str:
     Returns:
         The most frequent form (for people, among the multi-word forms if any);
         ties go to the longer form, then to the one with more words cased as in a name.
+        Little words a span ran on by are left out ("Complex at").
     """
     counts = Counter(forms)
     if kind == "person":
         full = Counter({form: n for form, n in counts.items() if len(form.split()) > 1})
         counts = full or counts
     # Of two forms as frequent and as long, the one cased as a name ("Qeshm Island").
-    return max(counts, key=lambda form: (counts[form], len(form), _name_cased(form), form))
+    chosen = max(counts, key=lambda form: (counts[form], len(form), _name_cased(form), form))
+    # A span run on by a little word ("County Headquarters of") is shown without it.
+    return _STOP_END.sub("", chosen) or chosen
+
+
+#: Little words that end a span run on past a name: "Florence Correctional Complex at".
+_STOP_END = re.compile(
+    r"(?:\s+(?:" + "|".join(sorted({"a", "an", *(w for w in STOP_WORDS if w.isalpha())})) + r"))+$"
+)
+
+
+def _capital(written: str) -> bool:
+    """Whether a written name holds a capital letter ("bald eagles" tagged PERSON does not)."""
+    return not written.islower()
 
 
 def _name_cased(form: str) -> int:

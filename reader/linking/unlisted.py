@@ -72,8 +72,11 @@ TITLE_QUALIFIERS = frozenset(
 
 def only_a_title(key: str) -> bool:
     """Whether the folded name is titles alone: "sgt", "lt col", "secretary", "sheriffs
-    capt" (folded from "Sheriff's Capt"), "district attorney" (a qualifier before a title)."""
+    capt" (folded from "Sheriff's Capt"), "district attorney" (a qualifier before a title),
+    "s sgt" (a span that began inside "sheriff’s Sgt.")."""
     words = key.split()
+    if words[:1] == ["s"]:
+        del words[0]  # what is left of a possessive before the span
 
     def title(word: str) -> bool:
         return word in TITLES or (word[:-1] in TITLES and word[-1] == "s")
@@ -107,15 +110,16 @@ def unlisted(kind: EntityType, keys: Collection[str]) -> bool:
     """Whether a cluster of type ``kind`` whose names fold to ``keys`` is left unlisted.
 
     It is when its names of several words all name a law or a ship (with the short
-    name that joined them: "INS Mysore" and "Mysore"), when it is a person named only
-    by titles, or when every name is a time zone or a road's word alone.
+    name that joined them: "INS Mysore" and "Mysore"), when it is named only by titles
+    (a person, or an office tagged as an organization: "Sheriff's Capt"), or when every
+    name is a time zone or a road's word alone.
     """
     if not keys:
         return False
     longer = [key for key in keys if " " in key]
     if longer and all(map(law_or_vessel_named, longer)):
         return True
-    if kind == "person" and all(map(only_a_title, keys)):
+    if all(map(only_a_title, keys)):
         return True
     # A road's word alone ("Ave" in "Ave. H", or after "97th") is no name.
     return TIME_ZONES.issuperset(keys) or ROAD.issuperset(keys)
