@@ -635,3 +635,30 @@ def test_a_common_word_tagged_where_it_starts_a_sentence_or_a_headline_is_no_nam
     # A surname starting a sentence stays a name (here nobody's of the two), though "page"
     # is a common word and never capitalised mid-sentence.
     assert {m.text for m in entity_with(entities, "Page").mentions} == {"Page"}
+
+
+def test_a_word_only_ever_capitalised_at_a_sentence_start_is_no_name() -> None:
+    # ECB+: "Authorities said", "Groups gathered" were listed as organizations, their
+    # articles writing the word capitalised only, but others in lower case.
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Authorities said the fire was set. Groups gathered on Sunday. The USGS said "
+                "so. Page said it again.",
+                [("Authorities", "ORG"), ("Groups", "ORG"), ("USGS", "ORG"), ("Page", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Local authorities met two groups, and maps at earthquake.usgs.gov showed it on "
+                "the front page.",
+                [],
+            ),
+        ]
+    )
+    texts = {m.text for e in entities for m in e.mentions}
+    assert not texts & {"Authorities", "Groups"}, texts
+    # An acronym a web address writes in lower case stays a name, and so does a surname
+    # that starts sentences.
+    assert entity_with(entities, "USGS").type == "organization"
+    assert entity_with(entities, "Page").type == "person"

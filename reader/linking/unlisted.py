@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from reader.linking import variants
 from reader.linking.variants import ROAD
 from reader.model import Article, EntityType
+from reader.names import looks_like_acronym
 
 if TYPE_CHECKING:  # collect imports build, which imports this module
     from reader.linking.collect import Name
@@ -138,8 +139,11 @@ def common_words(
     tagged it only in title-case headlines ("Driver Charged In Fatal Hit-And-Run"). A
     word alone is one too when no article capitalises it mid-sentence ("said Page") and
     every article that tags it also writes it in lower case ("Arson is likely ...
-    investigators suspect arson"). Neither is in ``named``: the words of people's full
-    names ("Page" beside "Bettie Page"), and over-long spans.
+    investigators suspect arson"); or, tagged as no person's (a surname starts sentences:
+    "Page said") and not written as an acronym ("USGS", which a web address writes in lower
+    case), wherever the lower case is ("Authorities said", "Groups gathered"). Neither is
+    in ``named``: the words of people's full names ("Page" beside "Bettie Page"), and
+    over-long spans.
 
     Args:
         names: folded name -> the name over all articles.
@@ -154,8 +158,11 @@ def common_words(
         if key in named or not lower.issuperset(key.split()):
             continue
         # Capitalised in headlines alone; or one word, never mid-sentence, that each
-        # article tagging it writes in lower case.
+        # article tagging it writes in lower case (or any article, for no person's).
         lowered = (f" {key} " in f" {digests[a].lower} " for a in name.nodes)
-        if not name.in_body or (key in common and all(lowered)):
+        if not name.in_body or (
+            key in common
+            and ((name.type != "person" and not looks_like_acronym(name.form)) or all(lowered))
+        ):
             found.add(key)
     return found
