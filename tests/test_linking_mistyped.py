@@ -172,3 +172,17 @@ def test_a_title_quoted_only_where_the_search_found_it_is_no_entity() -> None:
         ]
     )
     assert not [e for e in entities if any(m.text == "Twilight" for m in e.mentions)]
+
+
+def test_a_ship_mark_counts_only_where_the_name_kept_its_mention() -> None:
+    entities = link_entities(
+        [
+            doc("a", "The frigate INS Tabar sailed from Mumbai.", [("INS Tabar", "ORG")]),
+            doc("b", "Sailors on INS Tabar waved as it left.", [("Tabar", "PERSON")]),
+            doc("c", "Tabar, a village on the coast, was quiet.", [("Tabar", "GPE")]),
+        ]
+    )
+    # In "b", "INS Tabar" (a ship: not listed) wins over the "Tabar" tagged after "INS";
+    # that mark no longer makes a ship of the village "Tabar" named in "c".
+    village = entity_with(entities, "Tabar")
+    assert [m.article for m in village.mentions] == ["c"]

@@ -118,8 +118,9 @@ def build_entities(
         names = {folded[w] for w in allowed}
         if unlisted(kind, names) or names.issubset(common_words) or not any(map(_capital, allowed)):
             continue  # a law, a ship, a title alone, a time zone, a common word, no capital
-        spread = len(set(where))
-        if titles_and_ships is not None and titles_and_ships.unlisted(root, spread):
+        named_in = set(where)
+        spread = len(named_in)
+        if titles_and_ships is not None and titles_and_ships.unlisted(root, named_in):
             continue  # "X-Men", "Australia": a film's title, quoted; "Sukanya" after "INS"
         # Article ids map to distinct numbers, so the smallest tuple is the first mention's.
         earliest.append(

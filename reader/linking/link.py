@@ -101,6 +101,9 @@ def link_entities(
         ),
         lambda key, article: names[key].nodes[article],
     )
+    # Over-long spans (a descriptor or a headline glued on): never a name shown, nor one
+    # that wins over the tagged spans inside it.
+    demoted = {*linker.descriptors, *linker.headlines}
     if find_untagged:
         step(STEPS[2])
         headline_only = {
@@ -111,7 +114,6 @@ def link_entities(
         }
         # Mentions no longer as their digests have them: cut to a headline's name, retyped.
         changed = {node for key in linker.headlines for node in linker.names[key].nodes.values()}
-        overlong = {*linker.descriptors, *linker.headlines}
         linker.located = propagate.add_untagged(
             digested,
             linker.located,
@@ -121,10 +123,9 @@ def link_entities(
             linker.node_keys,
             changed | linker.retyped,
             marked,
-            overlong,
+            demoted,
         )
     step(STEPS[3])
-    demoted = {*linker.descriptors, *linker.headlines}
     # Words the model tagged where they were capitalised ("Arson is likely"): no names.
     named = demoted.union(*(key.split() for key in linker.full_people))
     common = unlisted.common_words(linker.names, digested, linker.lower, linker.common, named)

@@ -188,10 +188,11 @@ class TitlesAndShips:
             for node, articles in nodes.items():
                 found.setdefault(roots[node], set()).update(articles)
 
-    def unlisted(self, root: int, articles: int) -> bool:
-        """Whether the cluster of ``root``, named in ``articles`` articles, is a title or a
-        ship."""
-        quoted = len(self.quoted.get(root, ()))
-        if quoted >= TITLE_ARTICLES and quoted >= TITLE_SHARE * articles:
+    def unlisted(self, root: int, articles: Collection[str]) -> bool:
+        """Whether the cluster of ``root``, named in ``articles``, is a title or a ship (of
+        its marks, those of articles where it kept no mention are not counted: a name
+        found around them won over them, "INS Tabar" over "Tabar")."""
+        quoted = len(self.quoted.get(root, set()).intersection(articles))
+        if quoted >= TITLE_ARTICLES and quoted >= TITLE_SHARE * len(articles):
             return True
-        return 2 * len(self.after_prefix.get(root, ())) > articles
+        return 2 * len(self.after_prefix.get(root, set()).intersection(articles)) > len(articles)
