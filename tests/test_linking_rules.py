@@ -252,7 +252,8 @@ def test_a_name_found_around_a_tagged_part_of_it_wins_over_the_part() -> None:
                 "b",
                 "Hawaiian Gardens officials met the Hawaiian delegation. The Hollywood Reporter "
                 "says THR sources were wrong. Thompson in Chicago and Thompson in Miami agreed. "
-                "Undersheriff James Gage said James Gage was there.",
+                "Undersheriff James Gage said James Gage was there. She checked into Promises "
+                "Treatment Center, and a friend said she went to Promises on Tuesday.",
                 [
                     ("Hawaiian", "NORP"),
                     ("Hollywood", "GPE"),
@@ -260,10 +261,14 @@ def test_a_name_found_around_a_tagged_part_of_it_wins_over_the_part() -> None:
                     ("Thompson", "PERSON"),
                     ("Undersheriff James Gage", "PERSON"),
                     ("James Gage", "PERSON"),
+                    ("Promises Treatment Center", "ORG"),
                 ],
             ),
         ]
     )
+    # A short form found beside them ("Promises") is kept too.
+    promises = entity_with(entities, "Promises Treatment Center")
+    assert [m.text for m in promises.mentions] == ["Promises Treatment Center", "Promises"]
     gardens = entity_with(entities, "Hawaiian Gardens")
     assert [m.article for m in gardens.mentions] == ["a", "b"]
     # "Hawaiian" beside it stays the group it is.
@@ -274,6 +279,11 @@ def test_a_name_found_around_a_tagged_part_of_it_wins_over_the_part() -> None:
     assert reporter.type == "organization"
     assert sorted(m.text for m in reporter.mentions) == ["Hollywood Reporter"] * 2 + ["THR"]
     assert not any(m.text == "Hollywood" for e in entities for m in e.mentions)
+    found = [e.detail for e in reporter.evidence if e.rule == "text-match"]
+    assert found == [
+        "1 untagged occurrence(s) of the name found in the text, 1 around a part of it the "
+        "model had tagged"
+    ]
     # A span run on by a little word, or a title glued before a name, wins over nothing.
     assert [m.text for m in entity_with(entities, "Thompson").mentions] == ["Thompson"] * 2
     assert [m.text for m in entity_with(entities, "James Gage").mentions if m.article == "a"] == [

@@ -18,8 +18,7 @@ from hypothesis import strategies as st
 from reader.linking.clusters import Clusters
 from reader.linking.collect import collect_names
 from reader.linking.digest import digest_article
-from reader.linking.namesearch import NameSearch, local_occurrences
-from reader.linking.propagate import capitals_forms
+from reader.linking.namesearch import NameSearch, capitals_forms, local_occurrences
 from reader.model import LABEL_TYPES, Analysis, Article, EntityMention, Mention
 from reader.names import clean_spacing
 

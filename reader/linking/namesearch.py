@@ -7,7 +7,10 @@ and looks each span up in one dictionary of the known names as written and in
 capitals; a set of every prefix of those names turns most starts away after a
 single lookup (the shortest span from a start is a prefix of every longer one).
 ``local_occurrences`` finds a handful of an article's own short forms by plain
-text search, checked against the same spans.
+text search, checked against the same spans. ``searchable`` says which names are
+looked for at all, ``capitals_forms`` how they read in capitals, and ``displaces``
+which win over the tagged spans inside them where they are found ("Hollywood
+Reporter" around the "Hollywood" tagged in it: ``displaced_places``).
 """
 
 from __future__ import annotations
@@ -274,3 +277,68 @@ def overlaps(starts: list[int], reach: list[int], start: int, end: int) -> bool:
     """
     before = bisect_left(starts, end)
     return before > 0 and reach[before - 1] > start
+
+
+def searchable(form: str) -> bool:
+    """Whether a written name is worth looking for: capitalised, one line, no odd marks."""
+    return (
+        len(form) >= 3
+        and form[0].isupper()
+        and "\n" not in form
+        and all(ch.isalnum() or ch in " &'’-" for ch in form)
+    )
+
+
+def capitals_forms(forms: Collection[str]) -> dict[str, str]:
+    """Each known name written in capitals -> the name ("WLADIMIR KLITSCHKO" -> ...).
+
+    Only names whose capitals keep their length (so offsets hold) and stand for
+    one name; names already in capitals ("NATO") are looked up as written.
+    """
+    found: dict[str, str] = {}
+    clashes: set[str] = set()
+    for form in forms:
+        upper = form.upper()
+        if len(upper) != len(form) or upper == form:
+            continue
+        if upper in found:
+            clashes.add(upper)
+        found[upper] = form
+    return {upper: form for upper, form in found.items() if upper not in clashes}
+
+
+#: Little words a name of several capitalised words may hold between them: "Gulf of Aden".
+_JOINING = frozenset({"of", "the", "de", "du", "da", "del", "la", "le", "van", "von", "der", "&"})
+
+
+def displaces(form: str) -> bool:
+    """Whether a written name wins over the tagged spans lying inside it where it is found:
+    a name of several words, each capitalised but for little joining words between them
+    ("Hollywood Reporter", "Gulf of Aden"; not "Thompson in", "Nationals and Orioles").
+    """
+    words = form.split()
+    return len(words) > 1 and all(
+        word[0].isupper() or (0 < place < len(words) - 1 and word in _JOINING)
+        for place, word in enumerate(words)
+    )
+
+
+def displaced_places(
+    occurrences: Sequence[tuple[int, int, str]],
+    holding: Sequence[int],
+    added: Sequence[tuple[int, int, int, str, str]],
+    tagged: Sequence[tuple[int, int]],
+) -> list[int]:
+    """The places (in ``tagged``, an article's linked mentions' spans) of the mentions that
+    names found around them win over: those inside each of the ``holding`` occurrences
+    (``NameSearch.occurrences``) kept in ``added``, the article's found mentions as
+    ``(root, start, end, type, name)``."""
+    kept = {(row[1], row[2]) for row in added}
+    ordered = sorted((start, end, place) for place, (start, end) in enumerate(tagged))
+    starts = [span[0] for span in ordered]
+    out: list[int] = []
+    for place in holding:
+        start, end, _ = occurrences[place]
+        if (start, end) in kept:
+            out.extend(inside(ordered, starts, start, end))
+    return out

@@ -23,7 +23,15 @@ from reader.linking.build import vote
 from reader.linking.clusters import Clusters
 from reader.linking.context import in_title_case_line, mid_sentence
 from reader.linking.digest import ArticleDigest, words
-from reader.linking.namesearch import NameSearch, inside, local_occurrences, placed
+from reader.linking.namesearch import (
+    NameSearch,
+    capitals_forms,
+    displaced_places,
+    displaces,
+    local_occurrences,
+    placed,
+    searchable,
+)
 from reader.model import Article, EntityMention, EntityType, Evidence
 from reader.names import clean_name, fold_name
 
@@ -100,10 +108,18 @@ def add_untagged(
     out: list[Located] = []
     found: Counter[tuple[int, str]] = Counter()
     short_evidence: list[tuple[int, Evidence]] = []
+    around: Counter[tuple[int, str]] = Counter()  # found around tagged spans they won over
     for (article, _), (rows, matched, notes, displaced) in zip(documents, findings, strict=True):
         items = by_article.pop(article.id, [])
         if displaced:
             gone = set(displaced)
+            spans = [(items[place][1].start, items[place][1].end) for place in gone]
+            # The text matches come first among the rows, then the short forms.
+            around.update(
+                (row[0], form)
+                for row, form in zip(rows, matched, strict=False)
+                if any(row[1] <= start and end <= row[2] for start, end in spans)
+            )
             items = [item for place, item in enumerate(items) if place not in gone]
         text = article.text
         found.update((forms[form], form) for form in matched)
@@ -130,6 +146,8 @@ def add_untagged(
         raise KeyError(f"mentions of articles not linked: {sorted(by_article)[:3]}")
     for (root, form), count in sorted(found.items(), key=lambda item: item[0][1]):
         detail = f"{count} untagged occurrence(s) of the name found in the text"
+        if held := around[root, form]:
+            detail += f", {held} around a part of it the model had tagged"
         clusters.add_evidence(root, Evidence("text-match", (form,), detail))
     # Short forms' evidence after every text match, as each article's search found them.
     for root, evidence in short_evidence:
@@ -231,27 +249,8 @@ class _Search:
             else:
                 found_here = local_occurrences(text, packed, packed.numbers(), mine, spans)
             evidence = _short_forms(text, found_here, mine, added)
-        displaced = _displaced(occurrences, holding, added, spans[:tagged]) if holding else []
+        displaced = displaced_places(occurrences, holding, added, spans[:tagged]) if holding else []
         return added, matched, evidence, displaced
-
-
-def _displaced(
-    occurrences: Sequence[tuple[int, int, str]],
-    holding: Sequence[int],
-    added: Sequence[Found],
-    tagged: Sequence[tuple[int, int]],
-) -> list[int]:
-    """The places (in ``tagged``, an article's linked mentions) of the mentions that names
-    found around them win over: those inside each of the ``holding`` occurrences kept."""
-    kept = {(row[1], row[2]) for row in added}
-    ordered = sorted((start, end, place) for place, (start, end) in enumerate(tagged))
-    starts = [span[0] for span in ordered]
-    out: list[int] = []
-    for place in holding:
-        start, end, _ = occurrences[place]
-        if (start, end) in kept:
-            out.extend(inside(ordered, starts, start, end))
-    return out
 
 
 def _search_all(
@@ -336,7 +335,7 @@ def _searched_forms(
         for text, root in owners
         if clusters_per_form[text] == 1
         and text in in_body
-        and _searchable(text)
+        and searchable(text)
         and text.casefold() not in lower
     }
     kinds: dict[str, Counter[EntityType]] = {}
@@ -379,47 +378,3 @@ def _short_forms(
         detail = f"written short {count} time(s) in an article that names it in full"
         evidence.append((root, form, detail))
     return evidence
-
-
-def _searchable(form: str) -> bool:
-    """Whether a written name is worth looking for: capitalised, one line, no odd marks."""
-    return (
-        len(form) >= 3
-        and form[0].isupper()
-        and "\n" not in form
-        and all(ch.isalnum() or ch in " &'’-" for ch in form)
-    )
-
-
-def capitals_forms(forms: Collection[str]) -> dict[str, str]:
-    """Each known name written in capitals -> the name ("WLADIMIR KLITSCHKO" -> ...).
-
-    Only names whose capitals keep their length (so offsets hold) and stand for
-    one name; names already in capitals ("NATO") are looked up as written.
-    """
-    found: dict[str, str] = {}
-    clashes: set[str] = set()
-    for form in forms:
-        upper = form.upper()
-        if len(upper) != len(form) or upper == form:
-            continue
-        if upper in found:
-            clashes.add(upper)
-        found[upper] = form
-    return {upper: form for upper, form in found.items() if upper not in clashes}
-
-
-#: Little words a name of several capitalised words may hold between them: "Gulf of Aden".
-_JOINING = frozenset({"of", "the", "de", "du", "da", "del", "la", "le", "van", "von", "der", "&"})
-
-
-def displaces(form: str) -> bool:
-    """Whether a written name wins over the tagged spans lying inside it where it is found:
-    a name of several words, each capitalised but for little joining words between them
-    ("Hollywood Reporter", "Gulf of Aden"; not "Thompson in", "Nationals and Orioles").
-    """
-    words = form.split()
-    return len(words) > 1 and all(
-        word[0].isupper() or (0 < place < len(words) - 1 and word in _JOINING)
-        for place, word in enumerate(words)
-    )
