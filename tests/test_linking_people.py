@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.linking import link_entities
 from reader.linking.unlisted import office_named, only_a_title
+from reader.model import Entity
 from tests.linking_helpers import doc, entity_with, rules
 
 SEED_B = (
@@ -287,3 +288,59 @@ def test_an_office_and_its_title_alone_make_no_person_whatever_the_tags() -> Non
     )
     office = entity_with(entities, "Genesee County Sheriff")
     assert office.type == "organization"
+
+
+def test_a_surname_beside_two_people_of_it_goes_to_the_one_far_ahead() -> None:
+    # ECB+ topic 18: articles naming Anthony LaCalamita III and his wife Michele
+    # LaCalamita left every "LaCalamita" alone as an entity of its own.
+    def collection(named_in_full: int) -> list[Entity]:
+        documents = [
+            doc(
+                f"n{number}",
+                "Anthony LaCalamita III was charged. LaCalamita pleaded not guilty.",
+                [("Anthony LaCalamita III", "PERSON"), ("LaCalamita", "PERSON")],
+            )
+            for number in range(named_in_full)
+        ]
+        documents.append(
+            doc(
+                "both",
+                "Anthony LaCalamita III married Michele LaCalamita in 2001. LaCalamita was "
+                "fired in December, and LaCalamita bought a gun.",
+                [
+                    ("Anthony LaCalamita III", "PERSON"),
+                    ("Michele LaCalamita", "PERSON"),
+                    ("LaCalamita", "PERSON"),
+                ],
+            )
+        )
+        # Beside two others of the surname, it is neither him nor them.
+        documents.append(
+            doc(
+                "others",
+                "Paul LaCalamita and Michele LaCalamita spoke. LaCalamita wept.",
+                [
+                    ("Paul LaCalamita", "PERSON"),
+                    ("Michele LaCalamita", "PERSON"),
+                    ("LaCalamita", "PERSON"),
+                ],
+            )
+        )
+        return link_entities(documents)
+
+    # Named in full in twelve articles, the others in three: "LaCalamita" beside him and
+    # his wife is him.
+    entities = collection(11)
+    anthony = entity_with(entities, "Anthony LaCalamita III")
+    assert [m.text for m in anthony.mentions if m.article == "both"] == [
+        "Anthony LaCalamita III",
+        "LaCalamita",
+        "LaCalamita",
+    ]
+    assert any("beside others in 1 more" in e.detail for e in anthony.evidence)
+    assert "others" not in anthony.article_ids
+    assert entity_with(entities, "Michele LaCalamita").id != anthony.id
+    # Not far enough ahead (two articles against one): it stays apart.
+    entities = collection(1)
+    alone = [e for e in entities if e.name == "LaCalamita"]
+    assert len(alone) == 1 and {m.article for m in alone[0].mentions} == {"both", "others"}

@@ -68,9 +68,10 @@ class LinkState:
         fallback: Name | None = None,
     ) -> list[int]:
         """Resolve a short name inside each article: to the one entity among ``fulls``
-        that the same article writes. Where the article writes none of them, the
-        short name goes to ``fallback`` if given; the rest stay one entity of
-        their own.
+        that the same article writes. Where the article writes none of them, or
+        several with ``fallback`` among them ("LaCalamita" beside "Anthony LaCalamita
+        III" and his wife "Michele LaCalamita"), the short name goes to ``fallback``
+        if given; the rest stay one entity of their own.
 
         Returns:
             The nodes of ``name`` that joined one of ``fulls``.
@@ -93,19 +94,24 @@ class LinkState:
                 target, Evidence(rule, (full.form, name.form), f"{detail} {where}")
             )
         if fallback is not None:
-            lone = [
-                node
-                for article, node in name.nodes.items()
-                if node in unresolved and not any(article in f.nodes for f in fulls)
-            ]
-            for node in lone:
-                self.clusters.merge(fallback.first_node, node, None)
-            if lone:
-                detail = f"named in full in far more articles; used alone in {len(lone)} more"
-                self.clusters.add_evidence(
-                    fallback.first_node, Evidence(rule, (fallback.form, name.form), detail)
-                )
-            unresolved = [node for node in unresolved if node not in lone]
+            target = self.clusters.find(fallback.first_node)
+            lone, beside = [], []
+            for article, node in name.nodes.items():
+                if node not in unresolved:
+                    continue
+                named = {self.clusters.find(f.nodes[article]) for f in fulls if article in f.nodes}
+                if not named:
+                    lone.append(node)
+                elif target in named:
+                    beside.append(node)  # several named in full: the one far ahead
+            for nodes, where in ((lone, "used alone in"), (beside, "beside others in")):
+                merged = [n for n in nodes if self.clusters.merge(fallback.first_node, n, None)]
+                if merged:
+                    detail = f"named in full in far more articles; {where} {len(merged)} more"
+                    self.clusters.add_evidence(
+                        fallback.first_node, Evidence(rule, (fallback.form, name.form), detail)
+                    )
+                unresolved = [node for node in unresolved if node not in merged]
         for node in unresolved[1:]:
             self.clusters.merge(unresolved[0], node, None)
         return joined
