@@ -344,3 +344,30 @@ def test_a_surname_beside_two_people_of_it_goes_to_the_one_far_ahead() -> None:
     entities = collection(1)
     alone = [e for e in entities if e.name == "LaCalamita"]
     assert len(alone) == 1 and {m.article for m in alone[0].mentions} == {"both", "others"}
+
+
+def test_a_name_with_a_quoted_nickname_is_the_name_people_call_him_by() -> None:
+    # ECB+ topic 16: 'Luis Gerardo "Jerry" Ortiz' once, "Jerry Ortiz" everywhere else.
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                'Deputy Luis Gerardo "Jerry" Ortiz was shot. Earvin “Magic” Johnson spoke.',
+                [('Luis Gerardo "Jerry" Ortiz', "PERSON"), ("Earvin “Magic” Johnson", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Jerry Ortiz served for 15 years. Magic Johnson and Jim O'Brien came to "
+                "honour Jerry Ortiz.",
+                [("Jerry Ortiz", "PERSON"), ("Magic Johnson", "PERSON"), ("Jim O'Brien", "PERSON")],
+            ),
+        ]
+    )
+    ortiz = entity_with(entities, "Jerry Ortiz")
+    assert ortiz.name == "Jerry Ortiz"
+    assert ortiz.aliases == ["Jerry Ortiz", 'Luis Gerardo "Jerry" Ortiz']
+    assert (
+        entity_with(entities, "Magic Johnson").id
+        == entity_with(entities, "Earvin “Magic” Johnson").id
+    )
+    assert entity_with(entities, "Jim O'Brien").aliases == ["Jim O'Brien"]

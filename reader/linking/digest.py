@@ -13,6 +13,7 @@ results can be keyed by it.
 
 from __future__ import annotations
 
+import re
 import sys
 from array import array
 from collections.abc import Iterable
@@ -315,6 +316,12 @@ def _name_mention(
     )
 
 
+#: A person's name with a nickname quoted before the surname: 'Luis Gerardo "Jerry" Ortiz'.
+_NICKNAMED = re.compile(
+    r"^[^\"“”‘’']+?\s+[\"“‘'](?P<nick>[A-Z][\w.-]*)[\"”’']\s+(?P<rest>[^\"“”‘’']+)$"
+)
+
+
 def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
     """Do all of linking's per-article work for one article.
 
@@ -329,8 +336,12 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
     text = article.text
     mentions = []
     for mention in analysis.mentions:
-        written = clean_name(mention.text, person=LABEL_TYPES[mention.label] == "person")
+        person = LABEL_TYPES[mention.label] == "person"
+        written = clean_name(mention.text, person=person)
         key = fold_name(written) or fold_name(clean_spacing(mention.text))
+        if person and (nicknamed := _NICKNAMED.match(written)):
+            # 'Luis Gerardo "Jerry" Ortiz' is Jerry Ortiz, as the rest of the news calls him.
+            key = fold_name(f"{nicknamed['nick']} {nicknamed['rest']}") or key
         if not key:
             continue
         in_body = not in_title_case_line(text, mention.start, mention.end)
