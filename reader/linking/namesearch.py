@@ -328,17 +328,18 @@ def displaced_places(
     holding: Sequence[int],
     added: Sequence[tuple[int, int, int, str, str]],
     tagged: Sequence[tuple[int, int]],
-) -> list[int]:
-    """The places (in ``tagged``, an article's linked mentions' spans) of the mentions that
-    names found around them win over: those inside each of the ``holding`` occurrences
-    (``NameSearch.occurrences``) kept in ``added``, the article's found mentions as
-    ``(root, start, end, type, name)``."""
-    kept = {(row[1], row[2]) for row in added}
+) -> list[tuple[int, int]]:
+    """The mentions that names found around them win over, as ``(place, row)``: the place
+    in ``tagged`` (an article's linked mentions' spans) of each mention inside one of the
+    ``holding`` occurrences (``NameSearch.occurrences``) kept in ``added`` (the article's
+    found mentions as ``(root, start, end, type, name)``), and that occurrence's row there."""
+    kept = {(row[1], row[2]): number for number, row in enumerate(added)}
     ordered = sorted((start, end, place) for place, (start, end) in enumerate(tagged))
     starts = [span[0] for span in ordered]
-    out: list[int] = []
+    out: list[tuple[int, int]] = []
     for place in holding:
         start, end, _ = occurrences[place]
-        if (start, end) in kept:
-            out.extend(inside(ordered, starts, start, end))
+        row = kept.get((start, end))
+        if row is not None:
+            out.extend((inner, row) for inner in inside(ordered, starts, start, end))
     return out

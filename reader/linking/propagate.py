@@ -112,14 +112,10 @@ def add_untagged(
     for (article, _), (rows, matched, notes, displaced) in zip(documents, findings, strict=True):
         items = by_article.pop(article.id, [])
         if displaced:
-            gone = set(displaced)
-            spans = [(items[place][1].start, items[place][1].end) for place in gone]
-            # The text matches come first among the rows, then the short forms.
-            around.update(
-                (row[0], form)
-                for row, form in zip(rows, matched, strict=False)
-                if any(row[1] <= start and end <= row[2] for start, end in spans)
-            )
+            gone = {place for place, _ in displaced}
+            # Each name found around them once, however many it won over ("INS Tabar").
+            # Its row is a text match's, and those come first, in ``matched``'s order.
+            around.update((rows[row][0], matched[row]) for row in {row for _, row in displaced})
             items = [item for place, item in enumerate(items) if place not in gone]
         text = article.text
         found.update((forms[form], form) for form in matched)
@@ -159,8 +155,9 @@ def add_untagged(
 Found = tuple[int, int, int, EntityType, str]
 #: What one article's search found: the mentions, in the order found; the known forms
 #: they matched (text matches only); its short forms' evidence as ``(root, form, detail)``;
-#: the places (among its linked mentions) of the tagged mentions found names won over.
-Finding = tuple[list[Found], list[str], list[tuple[int, str, str]], list[int]]
+#: the tagged mentions found names won over, as ``(place among its linked mentions, row
+#: of the name found)``.
+Finding = tuple[list[Found], list[str], list[tuple[int, str, str]], list[tuple[int, int]]]
 
 
 class _Search:
@@ -294,7 +291,8 @@ def _findings_from_data(data: Any) -> list[Finding]:
     for rows, matched, evidence, displaced in data:
         found = [(int(r), int(s), int(e), _kind(k), str(n)) for r, s, e, k, n in rows]
         notes = [(int(r), str(f), str(d)) for r, f, d in evidence]
-        out.append((found, [str(form) for form in matched], notes, [int(p) for p in displaced]))
+        won = [(int(place), int(row)) for place, row in displaced]
+        out.append((found, [str(form) for form in matched], notes, won))
     return out
 
 
