@@ -38,9 +38,7 @@ class OrganizationRules(LinkState):
         # An over-long span has no initials of its own ("an Academy Award" is no "AAA").
         spans = self.descriptors.keys() | self.headlines.keys()
         for key, name in self.names.items():
-            # An institution's name tagged as a person's ("Hollywood Reporter") has them too.
-            kind = "organization" if key in self.institutions else name.type
-            if len(tokens(key)) > 1 and kind in ("organization", "place") and key not in spans:
+            if self._initialled(key, name) and key not in spans:
                 found = acronyms.initials_of(key)
                 if key in with_the:
                     found |= {"t" + value for value in found}
@@ -55,19 +53,21 @@ class OrganizationRules(LinkState):
                 continue
             self.merge(candidates[0], name, "acronym", f"{name.form} = initials")
 
+    def _initialled(self, key: str, name: Name) -> bool:
+        """Whether a name may go by its initials: an organization's or a place's of several
+        words, or an institution's the model tagged as a person's ("Hollywood Reporter")."""
+        return len(tokens(key)) > 1 and (
+            name.type in ("organization", "place") or key in self.institutions
+        )
+
     def _written_with_the(self) -> set[str]:
         """Keys of names written with a capital "The" mid-sentence ("and The Hollywood
         Reporter said"): the "The" is part of the name, so "THR" may be its initials
         although the folded key leaves "the" out."""
         if self._with_the is not None:
             return self._with_the  # names and mentions are fixed while the rules run
-        # Only names the caller asks about: organizations and places of several words.
-        wanted = {
-            key
-            for key, name in self.names.items()
-            if len(tokens(key)) > 1
-            and (name.type in ("organization", "place") or key in self.institutions)
-        }
+        # Only names the caller asks about: those that may go by their initials.
+        wanted = {key for key, name in self.names.items() if self._initialled(key, name)}
         texts = {article.id: article.text for article, _ in self.documents}
         found = set()
         node_keys = self.node_keys
