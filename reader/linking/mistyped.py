@@ -85,7 +85,7 @@ def told_by_context(
             text, max(0, start - _REACH), start
         ):
             placed += 1
-    if not several and on >= PLATFORM_MENTIONS and on >= PLATFORM_SHARE * len(mentions):
+    if on >= PLATFORM_MENTIONS and on >= PLATFORM_SHARE * len(mentions):
         return "organization"
     if placed >= needed:
         return "place"
