@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.linking import link_entities
@@ -43,8 +43,31 @@ def quoted_whole(text: str, start: int, end: int) -> bool:
     return bool(marks(text, [(start, end)]).quoted)
 
 
+def chosen(picks: dict[int, list[tuple[int, int, str]]]) -> list[tuple[Article, Analysis]]:
+    """The seed texts with the mentions given as ``{text number: [(start, end, label)]}``."""
+    return [
+        (
+            Article(f"seed{number}", f"seed{number}.txt", text),
+            Analysis(
+                tuple(Mention(s, e, text[s:e], label) for s, e, label in picks.get(number, []))
+            ),
+        )
+        for number, text in enumerate(SEED_TEXTS)
+    ]
+
+
 @settings(max_examples=60, deadline=None)
 @given(seed_documents())
+# Hypothesis found it: "However", which another article writes in lower case, is no name
+# in "Ukraine. However" either, once "Ukraine" alone is a group.
+@example(
+    chosen(
+        {
+            0: [(1246, 1254, "NORP")],
+            1: [(0, 6, "FAC"), (1663, 1679, "FAC"), (1850, 1857, "FAC")],
+        }
+    )
+)
 def test_every_mention_of_a_name_lands_in_exactly_one_entity_with_its_offsets(documents) -> None:
     source = sorted((a.id, m.start, m.end, m.text) for a, an in documents for m in an.mentions)
     texts = {article.id: article.text for article, _ in documents}
@@ -53,13 +76,15 @@ def test_every_mention_of_a_name_lands_in_exactly_one_entity_with_its_offsets(do
     # One kept mention per analysis mention, with its offsets or, for a headline span
     # linked to the name inside it, with that name's offsets inside the span; none for
     # a common word the model tagged where it was capitalised ("During", which the texts
-    # also write in lower case: ``unlisted.common_words``), or a quoted title ('"Scrubs,"':
-    # ``mistyped.TitlesAndShips``).
+    # also write in lower case: ``unlisted.common_words``), a word glued before one ("Ukraine.
+    # However", a descriptor span of "However", goes with it), or a quoted title
+    # ('"Scrubs,"': ``mistyped.TitlesAndShips``).
     lower = set(re.findall(r"\b[a-z]+\b", " ".join(texts.values())))
     common = [
         m
         for m in source
-        if lower.issuperset(fold_name(m[3]).split()) or quoted_whole(texts[m[0]], m[1], m[2])
+        if lower.issuperset(fold_name(m[3]).split()[1:] or fold_name(m[3]).split())
+        or quoted_whole(texts[m[0]], m[1], m[2])
     ]
     assert len(source) - len(common) <= len(kept) <= len(source)
     for article, start, end, _ in source:
