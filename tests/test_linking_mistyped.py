@@ -4,6 +4,7 @@ tell apart: platforms, places, quoted titles, ships (``reader.linking.mistyped``
 from __future__ import annotations
 
 from reader.linking import link_entities
+from reader.linking.mistyped import named_in_plural
 from tests.linking_helpers import doc, entity_with
 
 
@@ -186,3 +187,59 @@ def test_a_ship_mark_counts_only_where_the_name_kept_its_mention() -> None:
     # that mark no longer makes a ship of the village "Tabar" named in "c".
     village = entity_with(entities, "Tabar")
     assert [m.article for m in village.mentions] == ["c"]
+
+
+def test_a_name_written_in_the_plural_article_after_article_is_no_person() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "DeGeneres will host the Oscars. She was nominated for an Oscar once.",
+                [("DeGeneres", "PERSON"), ("Oscar", "PERSON")],
+            ),
+            doc("b", "The Oscar host is Ellen. The Oscars air in March.", [("Oscar", "PERSON")]),
+            doc(
+                "c",
+                "Ratings for the Oscars fell; the Oscar telecast ran long.",
+                [("Oscar", "PERSON")],
+            ),
+            doc("d", "He won an Oscar in 2004.", [("Oscar", "PERSON")]),
+            # A person's family now and then ("the Clintons"): not in half the articles.
+            doc("e", "Clinton spoke. The Clintons left.", [("Clinton", "PERSON")]),
+            doc("f", "Clinton said no.", [("Clinton", "PERSON")]),
+            doc("g", "Clinton waved.", [("Clinton", "PERSON")]),
+            # In the plural wherever named, but named in two articles only.
+            doc("h", "Jagger sang. The Jaggers arrived.", [("Jagger", "PERSON")]),
+            doc("i", "Jagger and the Jaggers.", [("Jagger", "PERSON")]),
+            # Another word that begins with the plural is no plural; nor is a possessive.
+            doc("j", "Lindqvist met Oscarsson.", [("Lindqvist", "PERSON")]),
+            doc("k", "Lindqvist's son met Oscarsson.", [("Lindqvist", "PERSON")]),
+            doc("l", "Lindqvist spoke. Lindqvist's wife did not.", [("Lindqvist", "PERSON")]),
+        ]
+    )
+    named = {m.text for e in entities for m in e.mentions}
+    assert "Oscar" not in named
+    assert entity_with(entities, "DeGeneres").type == "person"
+    assert entity_with(entities, "Clinton").type == "person"
+    assert entity_with(entities, "Jagger").type == "person"
+    assert entity_with(entities, "Lindqvist").type == "person"
+
+
+def test_a_plural_counts_only_as_a_word_of_its_own() -> None:
+    texts = {
+        "a": "the Oscars",
+        "b": "OSCARS night",
+        "c": "Oscarsson and Oscar's and Oscars-style",
+        "e": "(Oscars)",
+        "f": "Oscars, at the end: the Oscars",
+    }
+    assert named_in_plural(["Oscar"], ["a", "e", "f"], texts)
+    assert not named_in_plural(["Oscar"], ["a", "c", "c", "c"], texts)  # one in four
+    assert not named_in_plural(["Oscar"], ["c", "c", "c"], texts)
+    # Half the articles naming it, at least.
+    assert named_in_plural(["Oscar"], ["a", "e", "f", "c", "c", "c"], texts)
+    assert not named_in_plural(["Oscar"], ["a", "e", "f", "c", "c", "c", "c"], texts)
+    assert named_in_plural(["OSCAR"], ["b", "b", "b"], texts)
+    # Several words, or a name whose plural is not its own: never.
+    assert not named_in_plural(["Oscar Award"], ["a", "e", "f"], texts)
+    assert not named_in_plural(["Oscar", "Ross"], ["a", "e", "f"], texts)

@@ -10,7 +10,12 @@ from operator import attrgetter
 
 from reader.ids import span_ids
 from reader.linking.clusters import Clusters
-from reader.linking.mistyped import MarkedNodes, TitlesAndShips, told_by_context
+from reader.linking.mistyped import (
+    MarkedNodes,
+    TitlesAndShips,
+    named_in_plural,
+    told_by_context,
+)
 from reader.linking.unlisted import no_persons_name, only_a_title, unlisted
 from reader.linking.variants import road_named
 from reader.model import Entity, EntityMention, EntityType
@@ -122,6 +127,8 @@ def build_entities(
         spread = len(named_in)
         if titles_and_ships is not None and titles_and_ships.unlisted(root, named_in):
             continue  # "X-Men", "Australia": a film's title, quoted; "Sukanya" after "INS"
+        if kind == "person" and article_texts and named_in_plural(allowed, named_in, article_texts):
+            continue  # "Oscar" beside "the Oscars": an award, not a person
         # Article ids map to distinct numbers, so the smallest tuple is the first mention's.
         earliest.append(
             min(

@@ -9,7 +9,9 @@ as "Bandar Abbas"), it is listed as the platform or place it is, whatever the ta
 A name quoted whole in article after article is the title of a film, a show or a
 book ("X-Men", the film "Australia"), whatever it was tagged, which the reader does
 not list (as it does not list spaCy's WORK_OF_ART mentions); nor is a ship's name the
-model tagged apart from its prefix ("INS" before "Sukanya"). Those mentions are
+model tagged apart from its prefix ("INS" before "Sukanya"), nor a "person" of one
+word that article after article also writes in the plural (the award in "an Oscar"
+and "the Oscars"). Those mentions are
 marked once: by each article's digest, and by the untagged-name search for what it
 finds (``marks``).
 """
@@ -90,6 +92,62 @@ def told_by_context(
     if placed >= needed:
         return "place"
     return None
+
+
+#: Articles that write a one-word "person"'s name in the plural too, and their least share
+#: of the articles naming it.
+PLURAL_ARTICLES = 3
+PLURAL_SHARE = 1 / 2
+
+
+def named_in_plural(
+    written: Collection[str], articles: Collection[str], texts: Mapping[str, str]
+) -> bool:
+    """Whether a "person" whose names are single words is a thing, written in the plural
+    too ("Oscar" beside "the Oscars", "Grammy" beside "the Grammys": an award).
+
+    A person's name seldom takes an "s" (a family, "the Obamas", now and then, and
+    then the family names someone in full); an award's, a ceremony's or a product's
+    does in article after article. The plural must stand, as a word of its own, in
+    half the articles naming the entity, and in at least ``PLURAL_ARTICLES``.
+
+    Args:
+        written: the entity's names as written.
+        articles: the articles naming it.
+        texts: article id -> its text.
+    """
+    if len(articles) < PLURAL_ARTICLES or not written:
+        return False
+    plurals = []
+    for name in written:
+        if " " in name or not name[:1].isupper() or name[-1:] in "sSxXzZ":
+            return False  # a name of several words, or one whose plural is not its own
+        plurals.append(name + ("S" if name.isupper() else "s"))
+    needed = max(PLURAL_ARTICLES, PLURAL_SHARE * len(articles))
+    found = 0
+    for seen, article in enumerate(articles):
+        if found + len(articles) - seen < needed:
+            return False
+        text = texts[article]
+        found += any(_as_a_word(text, plural) for plural in plurals)
+    return found >= needed
+
+
+def _as_a_word(text: str, word: str) -> bool:
+    """Whether ``word`` stands in ``text`` as a word of its own (not inside another)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (not at or not _word_char(text[at - 1])) and (
+            end == len(text) or not _word_char(text[end])
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "_-'’"
 
 
 #: Marks that open and close a quoted title.
