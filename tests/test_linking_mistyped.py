@@ -243,3 +243,47 @@ def test_a_plural_counts_only_as_a_word_of_its_own() -> None:
     # Several words, or a name whose plural is not its own: never.
     assert not named_in_plural(["Oscar Award"], ["a", "e", "f"], texts)
     assert not named_in_plural(["Oscar", "Ross"], ["a", "e", "f"], texts)
+
+
+def test_a_title_alone_is_short_for_no_office_and_an_office_is_no_place() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Sheriff's deputies fanned out. Sheriff's officials said the deputy lived.",
+                [("Sheriff", "ORG")],
+            ),
+            doc("b", "Sheriff's detectives and prosecutors met.", [("Sheriff", "ORG")]),
+            doc(
+                "c",
+                "The car was stopped, Genesee County Sheriff Robert Pickell said.",
+                [("Genesee County Sheriff", "ORG"), ("Robert Pickell", "PERSON")],
+            ),
+            doc("d", "Lakewood Sheriff deputies came.", [("Lakewood Sheriff", "GPE")]),
+        ]
+    )
+    # "Sheriff" is whichever county's office the article speaks of: a title alone, unlisted.
+    assert not [e for e in entities if any(m.text == "Sheriff" for m in e.mentions)]
+    office = entity_with(entities, "Genesee County Sheriff")
+    assert office.type == "organization"
+    assert office.aliases == ["Genesee County Sheriff"]
+    # Tagged as a place, an office is still no place.
+    assert entity_with(entities, "Lakewood Sheriff").type == "organization"
+
+
+def test_a_lists_bullet_and_a_trade_mark_are_no_part_of_a_name() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "• Interior Secretary Ken Salazar spoke. The Interior and Commerce departments.",
+                [("• Interior", "ORG"), ("Interior", "ORG"), ("Ken Salazar", "PERSON")],
+            ),
+            doc("b", "• Interior rules.\n• Interior again.", [("• Interior", "ORG")]),
+            doc("c", "The Academy Awards® air tonight.", [("Academy Awards®", "ORG")]),
+        ]
+    )
+    interior = entity_with(entities, "• Interior")
+    assert interior.name == "Interior" and interior.aliases == ["Interior"]
+    awards = entity_with(entities, "Academy Awards®")
+    assert awards.name == "Academy Awards" and awards.aliases == ["Academy Awards"]

@@ -16,7 +16,7 @@ from reader.linking.mistyped import (
     named_in_plural,
     told_by_context,
 )
-from reader.linking.unlisted import no_persons_name, only_a_title, unlisted
+from reader.linking.unlisted import no_persons_name, office_named, only_a_title, unlisted
 from reader.linking.variants import road_named
 from reader.model import Entity, EntityMention, EntityType
 from reader.names import STOP_WORDS, clean_spacing, fold_name, has_digits, looks_like_acronym
@@ -160,6 +160,8 @@ def build_entities(
         elif kind == "person" and article_texts:
             # "said on Twitter", "Smith, 34, of Burnsville": no person, whatever the tags.
             kind = told_by_context(ms, names, article_texts) or kind
+        elif kind == "place" and all(map(office_named, names)):
+            kind = "organization"  # "Genesee County Sheriff": the office, not the county
         forms = [w for t, w in zip(ts, ws, strict=True) if t == kind and w in allowed] or written
         texts = set(map(_TEXT, kept_ms))
         form_lists.append(forms)
@@ -170,7 +172,10 @@ def build_entities(
                 type=kind,
                 # Over-long spans ("Lindsay Lohan Checks Into Rehab") stay mentions, not names.
                 aliases=sorted(
-                    {spaced.get(t) or spaced.setdefault(t, clean_spacing(t)) for t in texts}
+                    {
+                        spaced.get(t) or spaced.setdefault(t, unmarked(clean_spacing(t)))
+                        for t in texts
+                    }
                 ),
                 mentions=ms,
                 evidence=list(clusters.evidence.get(root, [])),
@@ -236,7 +241,9 @@ def display_name(forms: Sequence[str], kind: EntityType) -> str:
         ties go to the longer form, then to the one with more words cased as in a name.
         Little words a span ran on by are left out ("Complex at").
     """
-    counts = Counter(forms)
+    counts: Counter[str] = Counter()
+    for form, number in Counter(forms).items():
+        counts[unmarked(form)] += number
     if kind == "person":
         full = Counter({form: n for form, n in counts.items() if len(form.split()) > 1})
         counts = full or counts
@@ -250,6 +257,16 @@ def display_name(forms: Sequence[str], kind: EntityType) -> str:
 _STOP_END = re.compile(
     r"(?:\s+(?:" + "|".join(sorted({"a", "an", *(w for w in STOP_WORDS if w.isalpha())})) + r"))+$"
 )
+
+
+#: Marks at a name's ends that are no part of it: a list's bullets ("• Interior"), trade
+#: marks ("Academy Awards®").
+_END_MARKS = "•‣◦⁃∙·▪▫■□●○►▸▶➤*®™©℠ "
+
+
+def unmarked(form: str) -> str:
+    """A written name without the marks at its ends that are no part of it."""
+    return form.strip(_END_MARKS) or form
 
 
 def _capital(written: str) -> bool:

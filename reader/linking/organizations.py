@@ -18,6 +18,7 @@ from reader.linking.collect import Name
 from reader.linking.context import mid_sentence
 from reader.linking.people import surname
 from reader.linking.state import LinkState
+from reader.linking.unlisted import only_a_title
 from reader.model import Evidence
 from reader.names import STOP_WORDS, has_digits, looks_like_acronym, tokens
 
@@ -139,13 +140,15 @@ class OrganizationRules(LinkState):
         # One word tagged as a person but part of no person's name may be an
         # organization written short ("Morningside" for "Morningside Recovery"),
         # when an article writes both.
-        # A road's word alone ("Ave") is the end of every road's name, short for none, and a
-        # common word ("Justice", tagged where a sentence starts) is short for no name.
+        # A road's word alone ("Ave") is the end of every road's name, short for none, nor
+        # is a common word ("Justice", tagged where a sentence starts) or a title alone
+        # ("Sheriff's deputies" in one county, "Genesee County Sheriff" in another).
         shorts = [
             k
             for k, n in self.names.items()
             if k not in variants.ROAD
             and k not in self.common
+            and not only_a_title(k)
             and (
                 self._organization_like(n)
                 or (n.type == "person" and len(tokens(k)) == 1 and k not in in_people)
