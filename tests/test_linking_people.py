@@ -186,6 +186,26 @@ def test_first_name_alone_joins_the_only_person_of_that_name() -> None:
     assert entity_with(entities, "Tara") is not entity_with(entities, "Tara Lipinski")
 
 
+def test_a_first_name_alone_tagged_as_an_organization_still_joins_the_person() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Nobody forgets Bettie Page. But Bettie herself wanted peace. Bettie wrote to me.",
+                [("Bettie Page", "PERSON"), ("Bettie", "ORG")],
+            ),
+            doc("b", "Bettie Page posed in 1954.", [("Bettie Page", "PERSON")]),
+            # Where the article names no person of it, the organization stays one.
+            doc("c", "Bettie sells dresses online.", [("Bettie", "ORG")]),
+        ]
+    )
+    page = entity_with(entities, "Bettie Page")
+    assert [m.article for m in page.mentions if m.text == "Bettie"] == ["a", "a"]
+    assert "first-name" in rules(page)
+    (other,) = [e for e in entities if e is not page]
+    assert other.type == "organization" and {m.article for m in other.mentions} == {"c"}
+
+
 def test_an_abbreviated_title_alone_is_no_one() -> None:
     assert only_a_title("sgt") and only_a_title("lt col") and only_a_title("mr")
     assert only_a_title("secretary") and only_a_title("sheriffs capt")

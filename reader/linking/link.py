@@ -375,7 +375,12 @@ class _Linker(OrganizationRules):
         found = {}
         for key, name in self.names.items():
             fulls = by_first.get(key)
-            if not fulls or name.type != "person" or key in surnames or len(tokens(key)) != 1:
+            if (
+                not fulls
+                or name.type not in ("person", "organization")
+                or key in surnames
+                or len(tokens(key)) != 1
+            ):
                 continue
             if any(set(full.nodes) & set(name.nodes) for full in fulls):
                 found[key] = fulls
