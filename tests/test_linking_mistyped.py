@@ -3,8 +3,11 @@ tell apart: platforms, places, quoted titles, ships (``reader.linking.mistyped``
 
 from __future__ import annotations
 
+import re
+
 from reader.linking import link_entities
-from reader.linking.mistyped import named_in_plural
+from reader.linking.mistyped import named_in_plural, told_apart_from_organization
+from reader.model import EntityMention
 from tests.linking_helpers import doc, entity_with
 
 
@@ -287,3 +290,70 @@ def test_a_lists_bullet_and_a_trade_mark_are_no_part_of_a_name() -> None:
     assert interior.name == "Interior" and interior.aliases == ["Interior"]
     awards = entity_with(entities, "Academy Awards®")
     assert awards.name == "Academy Awards" and awards.aliases == ["Academy Awards"]
+
+
+def test_an_age_after_a_name_makes_a_person_whatever_the_tags() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "The gunman shot Paul Riva. Riva, 47, of Sterling Heights, is in hospital.",
+                [("Paul Riva", "ORG"), ("Riva", "ORG")],
+            ),
+            doc("b", "Riva had yet to regain consciousness.", [("Riva", "ORG")]),
+            doc("c", "Riva and Steinberg ran the firm.", [("Riva", "ORG")]),
+            # Thousands are no age.
+            doc(
+                "d",
+                "In Heraklion, 10, 000 people marched. Heraklion police waited.",
+                [("Heraklion", "ORG")],
+            ),
+        ]
+    )
+    riva = entity_with(entities, "Riva")
+    assert riva.type == "person" and riva.name == "Paul Riva"
+    assert entity_with(entities, "Heraklion").type != "person"
+
+
+def test_an_organization_written_where_places_stand_is_a_place() -> None:
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Rioting spread to the northern city of Thessaloniki. Protesters in "
+                "Thessaloniki targeted banks. Thessaloniki police fired tear gas.",
+                [("Thessaloniki", "ORG")],
+            ),
+            doc("b", "Violence broke out in Thessaloniki too.", [("Thessaloniki", "ORG")]),
+            # Organizations stand after "in" too: in fewer than half their mentions.
+            doc(
+                "c",
+                "He played in MLB for years. MLB said so, and MLB fined him.",
+                [("MLB", "ORG")],
+            ),
+            doc(
+                "d",
+                "A vote in Congress, a row in Congress. Congress met, Congress sat, Congress ran.",
+                [("Congress", "ORG")],
+            ),
+        ]
+    )
+    assert entity_with(entities, "Thessaloniki").type == "place"
+    assert entity_with(entities, "Congress").type == "organization"
+    assert entity_with(entities, "MLB").type == "organization"
+
+
+def test_an_acronym_is_no_place_after_in() -> None:
+    texts = {"a": "He played in MLB. Then in MLB again.", "b": "in Bern, in Bern"}
+
+    def mentions(article: str, name: str) -> list[EntityMention]:
+        found = re.finditer(re.escape(name), texts[article])
+        return [EntityMention(article, m.start(), m.end(), name) for m in found]
+
+    ms = mentions("a", "MLB")
+    assert told_apart_from_organization("organization", ms, ["MLB"], texts) is None
+    assert told_apart_from_organization("organization", ms, ["Mlb"], texts) == "place"
+    bern = mentions("b", "Bern")
+    assert told_apart_from_organization("organization", bern, ["Bern"], texts) == "place"
+    # A place the tags voted for stays one: only an organization is told a place.
+    assert told_apart_from_organization("place", bern, ["Bern"], texts) is None

@@ -14,6 +14,7 @@ from reader.linking.mistyped import (
     MarkedNodes,
     TitlesAndShips,
     named_in_plural,
+    told_apart_from_organization,
     told_by_context,
 )
 from reader.linking.unlisted import no_persons_name, office_named, only_a_title, unlisted
@@ -162,6 +163,9 @@ def build_entities(
             kind = told_by_context(ms, names, article_texts) or kind
         elif kind == "place" and all(map(office_named, names)):
             kind = "organization"  # "Genesee County Sheriff": the office, not the county
+        elif kind != "group" and article_texts and not any(map(no_persons_name, names)):
+            # "Paul Riva, 47,": a person; "in Thessaloniki": a place, whatever the tags.
+            kind = told_apart_from_organization(kind, ms, allowed, article_texts) or kind
         forms = [w for t, w in zip(ts, ws, strict=True) if t == kind and w in allowed] or written
         texts = set(map(_TEXT, kept_ms))
         form_lists.append(forms)

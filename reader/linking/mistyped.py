@@ -6,14 +6,15 @@ of residence, which a place's does ("in Surrey", "Anthony LaSalle, 40, of
 Burnsville"). Where enough of a "person"'s mentions stand so (most, for a platform of
 one word; a third, for a place of one word or of several never written shorter, such
 as "Bandar Abbas"), it is listed as the platform or place it is, whatever the tags.
+An "organization" or a "place" followed by an age ("Paul Riva, 47,") is a person, and
+an "organization" after "in" in half its mentions a place ("in Thessaloniki").
 A name quoted whole in article after article is the title of a film, a show or a
 book ("X-Men", the film "Australia"), whatever it was tagged, which the reader does
 not list (as it does not list spaCy's WORK_OF_ART mentions); nor is a ship's name the
 model tagged apart from its prefix ("INS" before "Sukanya"), nor a "person" of one
 word that article after article also writes in the plural (the award in "an Oscar"
-and "the Oscars"). Those mentions are
-marked once: by each article's digest, and by the untagged-name search for what it
-finds (``marks``).
+and "the Oscars"). Quoted titles and ships' prefixes are marked once: by each
+article's digest, and by the untagged-name search for what it finds (``marks``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import NamedTuple
 
 from reader.linking.unlisted import VESSEL_PREFIXES
 from reader.model import EntityMention, EntityType
+from reader.names import looks_like_acronym
 
 _BEFORE = r"(?<![\w'’-])"
 #: What stands before a platform's name: "on Twitter", "via her Instagram account".
@@ -90,6 +92,55 @@ def told_by_context(
     if on >= PLATFORM_MENTIONS and on >= PLATFORM_SHARE * len(mentions):
         return "organization"
     if placed >= needed:
+        return "place"
+    return None
+
+
+#: A person's age right after the name: "Paul Riva, 47, of Sterling Heights" (not a
+#: number's thousands: "In Heraklion, 10, 000 people marched").
+_AGED = re.compile(r",\s*(?:aged?\s+)?\d{1,3}\s*,(?!\s*\d)")
+#: The least share of a name's mentions an age must follow to make a person of it.
+AGE_SHARE = 0.1
+#: The least share of an organization's mentions after "in" (and the like) that make a
+#: place of it: more than a person's, as organizations stand there too ("in Congress").
+ORGANIZATION_PLACE_SHARE = 1 / 2
+
+
+def told_apart_from_organization(
+    kind: EntityType,
+    mentions: Sequence[EntityMention],
+    written: Collection[str],
+    texts: Mapping[str, str],
+) -> EntityType | None:
+    """The type the words around an "organization"'s or a "place"'s mentions give it:
+    "person" when an age follows a tenth of them ("Paul Riva, 47, of Sterling
+    Heights", "Riva had yet to regain consciousness", tagged as an organization);
+    "place", for an organization of no acronym, after "in", "near" or a residence's
+    ", of" in half its mentions, two at least ("in Thessaloniki", "the town of
+    Woodburn"); None when they say neither.
+
+    Args:
+        kind: the type the tags voted for.
+        mentions: the entity's mentions.
+        written: its names as written.
+        texts: article id -> its text.
+    """
+    aged = placed = 0
+    for mention in mentions:
+        text, start, end = texts[mention.article], mention.start, mention.end
+        if _AGED.match(text, end):
+            aged += 1
+        elif text[end : end + 2] not in ("'s", "’s") and _IN_PLACE.search(
+            text, max(0, start - _REACH), start
+        ):
+            placed += 1
+    if aged and aged >= AGE_SHARE * len(mentions):
+        return "person"
+    if (
+        kind == "organization"
+        and placed >= max(PLACE_MENTIONS, ORGANIZATION_PLACE_SHARE * len(mentions))
+        and not any(map(looks_like_acronym, written))
+    ):
         return "place"
     return None
 
