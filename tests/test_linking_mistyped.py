@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
-from reader.linking import link_entities
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.linking import link_entities, mistyped
 from reader.linking.mistyped import named_in_plural, told_apart_from_organization
 from reader.model import EntityMention
 from tests.linking_helpers import doc, entity_with
@@ -344,7 +347,11 @@ def test_an_organization_written_where_places_stand_is_a_place() -> None:
 
 
 def test_an_acronym_is_no_place_after_in() -> None:
-    texts = {"a": "He played in MLB. Then in MLB again.", "b": "in Bern, in Bern"}
+    texts = {
+        "a": "He played in MLB. Then in MLB again.",
+        "b": "in Bern, in Bern",
+        "c": "the town of Woodburn; residents of Woodburn.\nIn Woodburn police said",
+    }
 
     def mentions(article: str, name: str) -> list[EntityMention]:
         found = re.finditer(re.escape(name), texts[article])
@@ -355,5 +362,36 @@ def test_an_acronym_is_no_place_after_in() -> None:
     assert told_apart_from_organization("organization", ms, ["Mlb"], texts) == "place"
     bern = mentions("b", "Bern")
     assert told_apart_from_organization("organization", bern, ["Bern"], texts) == "place"
+    town = mentions("c", "Woodburn")
+    assert told_apart_from_organization("organization", town, ["Woodburn"], texts) == "place"
+    assert told_apart_from_organization("organization", town[1:], ["Woodburn"], texts) == "place"
     # A place the tags voted for stays one: only an organization is told a place.
     assert told_apart_from_organization("place", bern, ["Bern"], texts) is None
+
+
+_WORDS = ["in", "In", "IN", "near", "of", "town", "the", "Berlin", ",", "40", "said", "Bern"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_WORDS), max_size=4).map(" ".join), min_size=1, max_size=8),
+    st.sampled_from([" ", "\n"]),
+)
+def test_the_quick_place_check_agrees_with_the_words_before_each_mention(
+    befores: list[str], space: str
+) -> None:
+    # Each mention of "Woodburn" after a run of words: counted as the regular expression
+    # alone would count it, whatever the C loops turn away first.
+    text, found = "", []
+    for before in befores:
+        text += before + space if before else ""
+        found.append(EntityMention("a", len(text), len(text) + 8, "Woodburn"))
+        text += "Woodburn. "
+    expected = sum(
+        1
+        for m in found
+        if mistyped._IN_PLACE.search(text, max(0, m.start - mistyped._REACH), m.start)
+    )
+    told = told_apart_from_organization("organization", found, ["Woodburn"], {"a": text})
+    needed = max(mistyped.PLACE_MENTIONS, mistyped.ORGANIZATION_PLACE_SHARE * len(found))
+    assert (told == "place") == (expected >= needed)
