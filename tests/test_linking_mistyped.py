@@ -60,9 +60,29 @@ def test_a_name_written_where_places_stand_is_a_place_not_a_person() -> None:
                 "shed. Jones said nothing.",
                 [("Jones", "PERSON")],
             ),
+            doc(
+                "d",
+                "Youths threw stones in the Exarchia district. Exarchia felt like an enclave, "
+                "and the neighborhood of Exarchia stayed tense. Anarchists call Exarchia home.",
+                [("Exarchia", "PERSON")],
+            ),
+            doc(
+                "e",
+                "The riot police waited in the leftist Exarchia neighborhood.",
+                [("Exarchia", "PERSON")],
+            ),
+            doc(
+                "f",
+                "They marched to the district of Kallithea; the neighbourhood of Kallithea "
+                "stayed calm. Kallithea slept.",
+                [("Kallithea", "PERSON")],
+            ),
         ]
     )
     assert entity_with(entities, "Burnsville").type == "place"
+    # "the Exarchia district", "the neighborhood of Exarchia".
+    assert entity_with(entities, "Exarchia").type == "place"
+    assert entity_with(entities, "Kallithea").type == "place"
     # "in Jones's garage" speaks of the garage.
     assert entity_with(entities, "Jones").type == "person"
 

@@ -43,10 +43,13 @@ _IN_PLACE = re.compile(
     + r"|,\s*(?:\d+\s*,\s*)?of"
     + r"|"
     + _BEFORE
-    + r"(?:residents?|natives?|city|town|village|suburb|mayor)\s+of"
+    + r"(?:residents?|natives?|city|town|village|suburb|mayor|district|neighbou?rhood)\s+of"
     + r")\s+$",
     re.I,
 )
+#: What follows a place's name, in lower case: "the Exarchia district", "the Flatbush
+#: neighborhood" (a person's name is followed by no such word).
+_PLACE_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|suburb|province|region)\b")
 #: A number in a name, in figures or in Roman numerals: "World War II", "Apollo 11".
 _NUMBERED = re.compile(r"\d|\b[ivx]+$")
 _ARTICLE, _START, _END = attrgetter("article"), attrgetter("start"), attrgetter("end")
@@ -88,9 +91,10 @@ def told_by_context(
         if not several and _ON_PLATFORM.search(text, max(0, start - _REACH), start):
             on += 1
         # "in Smith's house" speaks of the house, not of Smith.
-        elif text[mention.end : mention.end + 2] not in ("'s", "’s") and _IN_PLACE.search(
-            text, max(0, start - _REACH), start
-        ):
+        elif (
+            text[mention.end : mention.end + 2] not in ("'s", "’s")
+            and _IN_PLACE.search(text, max(0, start - _REACH), start)
+        ) or _PLACE_AFTER.match(text, mention.end):
             placed += 1
     if on >= PLATFORM_MENTIONS and on >= PLATFORM_SHARE * len(mentions):
         return "organization"
