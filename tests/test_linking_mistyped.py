@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.linking import link_entities, mistyped
+from reader.linking.build import display_name
 from reader.linking.mistyped import named_in_plural, told_apart_from_organization
 from reader.model import EntityMention
 from tests.linking_helpers import doc, entity_with
@@ -415,3 +416,14 @@ def test_the_quick_place_check_agrees_with_the_words_before_each_mention(
     told = told_apart_from_organization("organization", found, ["Woodburn"], {"a": text})
     needed = max(mistyped.PLACE_MENTIONS, mistyped.ORGANIZATION_PLACE_SHARE * len(found))
     assert (told == "place") == (expected >= needed)
+
+
+def test_a_persons_name_is_shown_without_titles_and_never_in_lower_case() -> None:
+    assert display_name(["Trooper William Hakim", "Hakim", "Hakim"], "person") == "William Hakim"
+    assert display_name(["Clerk Janette Bower"], "person") == "Janette Bower"
+    # A title alone stays what it is; an organization keeps its words.
+    assert display_name(["Sheriff"], "person") == "Sheriff"
+    assert display_name(["Director Mike Lee", "Mike Lee"], "person") == "Mike Lee"
+    assert display_name(["Trooper Academy"], "organization") == "Trooper Academy"
+    assert display_name(["van", "van", "Van"], "person") == "Van"
+    assert display_name(["van", "van"], "person") == "van"

@@ -17,7 +17,13 @@ from reader.linking.mistyped import (
     told_apart_from_organization,
     told_by_context,
 )
-from reader.linking.unlisted import no_persons_name, office_named, only_a_title, unlisted
+from reader.linking.unlisted import (
+    TITLES,
+    no_persons_name,
+    office_named,
+    only_a_title,
+    unlisted,
+)
 from reader.linking.variants import road_named
 from reader.model import Entity, EntityMention, EntityType
 from reader.names import STOP_WORDS, clean_spacing, fold_name, has_digits, looks_like_acronym
@@ -247,7 +253,10 @@ def display_name(forms: Sequence[str], kind: EntityType) -> str:
     """
     counts: Counter[str] = Counter()
     for form, number in Counter(forms).items():
-        counts[unmarked(form)] += number
+        shown = unmarked(form)
+        counts[_untitled(shown) if kind == "person" else shown] += number
+    # A form in lower case ("van", tagged beside "Prison Van") is never the name shown.
+    counts = Counter({form: n for form, n in counts.items() if _capital(form)}) or counts
     if kind == "person":
         full = Counter({form: n for form, n in counts.items() if len(form.split()) > 1})
         counts = full or counts
@@ -271,6 +280,15 @@ _END_MARKS = "•‣◦⁃∙·▪▫■□●○►▸▶➤*®™©℠ "
 def unmarked(form: str) -> str:
     """A written name without the marks at its ends that are no part of it."""
     return form.strip(_END_MARKS) or form
+
+
+def _untitled(form: str) -> str:
+    """A person's written name without the titles before it ("Trooper William Hakim")."""
+    words = form.split(" ")
+    cut = 0
+    while cut < len(words) - 1 and words[cut].rstrip(".").casefold() in TITLES:
+        cut += 1
+    return " ".join(words[cut:]) if cut else form
 
 
 def _capital(written: str) -> bool:

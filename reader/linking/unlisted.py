@@ -45,6 +45,7 @@ TITLES = TITLE_ABBREVIATIONS | frozenset(
     | {"officer", "commissioner", "superintendent", "prosecutor", "attorney", "sheriff"}
     | {"undersheriff", "trooper", "constable", "chairman", "chairwoman", "captain"}
     | {"congressman", "congresswoman", "ambassador", "adviser", "advisor", "director"}
+    | {"clerk"}
 )
 #: Time zones as datelines write them after a time ("13:45 GMT", "8 p.m. EST").
 TIME_ZONES = frozenset(
