@@ -375,12 +375,8 @@ class _Linker(OrganizationRules):
         found = {}
         for key, name in self.names.items():
             fulls = by_first.get(key)
-            if (
-                not fulls
-                or name.type not in ("person", "organization")
-                or key in surnames
-                or len(tokens(key)) != 1
-            ):
+            # A person's or an organization's ("Bettie" tagged ORG beside "Bettie Page").
+            if not fulls or name.type in ("place", "group") or key in surnames or " " in key:
                 continue
             if any(set(full.nodes) & set(name.nodes) for full in fulls):
                 found[key] = fulls
