@@ -335,6 +335,22 @@ def test_an_age_after_a_name_makes_a_person_whatever_the_tags() -> None:
         ]
     )
     riva = entity_with(entities, "Riva")
+    family = link_entities(
+        [
+            doc(
+                "a",
+                "She came to greet Singh. Singh's daughter-in-law opened the door. Singh wept.",
+                [("Singh", "GPE")],
+            ),
+            doc(
+                "b",
+                "Apple sold more. Apple's family of phones grew. Apple's shares rose.",
+                [("Apple", "ORG")],
+            ),
+        ]
+    )
+    assert entity_with(family, "Singh").type == "person"
+    assert entity_with(family, "Apple").type == "organization"
     assert riva.type == "person" and riva.name == "Paul Riva"
     assert entity_with(entities, "Heraklion").type != "person"
 

@@ -114,7 +114,16 @@ _PLACE_WORD_ENDS = tuple(
     for cased in (word, word.capitalize(), word.upper())
     for space in (" ", "\n")
 )
-#: The least share of a name's mentions an age must follow to make a person of it.
+#: A person's family after the name: "Singh's daughter-in-law", "Gray's mother".
+_FAMILY = re.compile(
+    r"['’]s?\s+(?:son|daughter|wife|husband|mother|father|brother|sister|family|parents"
+    r"|children|widow|girlfriend|boyfriend|fianc[eé]e?|grandmother|grandfather|mom|dad)"
+    r"(?:s|-in-law)?\b(?!\s+of\b)",  # not a company's "family of products"
+    re.I,
+)
+#: How an age or a family begins after a name.
+_PERSONAL_MARKS = (",", "'", "’")
+#: The least share of a name's mentions an age or a family must follow to make a person of it.
 AGE_SHARE = 0.1
 #: The least share of an organization's mentions after "in" (and the like) that make a
 #: place of it: more than a person's, as organizations stand there too ("in Congress").
@@ -128,8 +137,9 @@ def told_apart_from_organization(
     texts: Mapping[str, str],
 ) -> EntityType | None:
     """The type the words around an "organization"'s or a "place"'s mentions give it:
-    "person" when an age follows a tenth of them ("Paul Riva, 47, of Sterling
-    Heights", "Riva had yet to regain consciousness", tagged as an organization);
+    "person" when an age or a family follows a tenth of them ("Paul Riva, 47, of
+    Sterling Heights", "Riva had yet to regain consciousness", tagged as an
+    organization; "Singh's daughter-in-law");
     "place", for an organization of no acronym, after "in", "near" or a residence's
     ", of" in half its mentions, two at least ("in Thessaloniki", "the town of
     Woodburn"); None when they say neither.
@@ -143,14 +153,15 @@ def told_apart_from_organization(
     total = len(mentions)
     ends = list(map(_END, mentions))
     written_in = list(map(texts.__getitem__, map(_ARTICLE, mentions)))
-    # Most mentions are followed by no comma: those are found by C loops alone.
-    commas = list(map(str.startswith, written_in, repeat(","), ends))
-    aged = sum(
+    # Most mentions are followed by no comma and no apostrophe: those are turned away by
+    # C loops alone.
+    marked = list(map(str.startswith, written_in, repeat(_PERSONAL_MARKS), ends))
+    personal = sum(
         1
-        for text, end in compress(zip(written_in, ends, strict=True), commas)
-        if _AGED.match(text, end)
+        for text, end in compress(zip(written_in, ends, strict=True), marked)
+        if _AGED.match(text, end) or _FAMILY.match(text, end)
     )
-    if aged and aged >= AGE_SHARE * total:
+    if personal and personal >= AGE_SHARE * total:
         return "person"
     if kind != "organization" or any(map(looks_like_acronym, written)):
         return None
