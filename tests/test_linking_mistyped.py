@@ -443,3 +443,16 @@ def test_a_persons_name_is_shown_without_titles_and_never_in_lower_case() -> Non
     assert display_name(["Trooper Academy"], "organization") == "Trooper Academy"
     assert display_name(["van", "van", "Van"], "person") == "Van"
     assert display_name(["van", "van"], "person") == "van"
+
+
+def test_an_acronym_or_a_name_joined_by_of_takes_no_age() -> None:
+    texts = {"a": "ABC, 47, aired it. Bank of Greece, 12, fell. Riva, 47, wept."}
+
+    def told(name: str) -> str | None:
+        start = texts["a"].index(name)
+        found = [EntityMention("a", start, start + len(name), name)]
+        return told_apart_from_organization("organization", found, [name], texts)
+
+    assert told("Riva") == "person"
+    assert told("ABC") is None
+    assert told("Bank of Greece") is None

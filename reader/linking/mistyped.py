@@ -121,6 +121,17 @@ _FAMILY = re.compile(
     r"(?:s|-in-law)?\b(?!\s+of\b)",  # not a company's "family of products"
     re.I,
 )
+
+
+def _no_persons_form(written: str) -> bool:
+    """Whether a written name can be no person's: an acronym, or words joined by "of",
+    "the", "and"... ("Gulf of Aden")."""
+    return looks_like_acronym(written) or not _JOINED.isdisjoint(written.casefold().split())
+
+
+#: Little words that join the words of a place's or an organization's name, never a
+#: person's (unlike "de", "van" or "von").
+_JOINED = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "&"})
 #: How an age or a family begins after a name.
 _PERSONAL_MARKS = (",", "'", "’")
 #: The least share of a name's mentions an age or a family must follow to make a person of it.
@@ -150,20 +161,27 @@ def told_apart_from_organization(
         written: its names as written.
         texts: article id -> its text.
     """
+    # An acronym ("NYPD", "U.S.") is no person's name, nor is a name joined by "of" or
+    # "the" ("Gulf of Aden"); an acronym is no place after "in" either ("in MLB").
+    personal = not any(map(_no_persons_form, written))
+    placeable = kind == "organization" and not any(map(looks_like_acronym, written))
+    if not (personal or placeable):
+        return None
     total = len(mentions)
     ends = list(map(_END, mentions))
     written_in = list(map(texts.__getitem__, map(_ARTICLE, mentions)))
-    # Most mentions are followed by no comma and no apostrophe: those are turned away by
-    # C loops alone.
-    marked = list(map(str.startswith, written_in, repeat(_PERSONAL_MARKS), ends))
-    personal = sum(
-        1
-        for text, end in compress(zip(written_in, ends, strict=True), marked)
-        if _AGED.match(text, end) or _FAMILY.match(text, end)
-    )
-    if personal and personal >= AGE_SHARE * total:
-        return "person"
-    if kind != "organization" or any(map(looks_like_acronym, written)):
+    if personal:
+        # Most mentions are followed by no comma and no apostrophe: those are turned
+        # away by C loops alone.
+        marked = list(map(str.startswith, written_in, repeat(_PERSONAL_MARKS), ends))
+        found = sum(
+            1
+            for text, end in compress(zip(written_in, ends, strict=True), marked)
+            if _AGED.match(text, end) or _FAMILY.match(text, end)
+        )
+        if found and found >= AGE_SHARE * total:
+            return "person"
+    if not placeable:
         return None
     needed = max(PLACE_MENTIONS, ORGANIZATION_PLACE_SHARE * total)
     # The words a place follows end right before it: mentions after none of them are
