@@ -287,6 +287,11 @@ def test_a_title_alone_is_short_for_no_office_and_an_office_is_no_place() -> Non
                 [("Genesee County Sheriff", "ORG"), ("Robert Pickell", "PERSON")],
             ),
             doc("d", "Lakewood Sheriff deputies came.", [("Lakewood Sheriff", "GPE")]),
+            doc(
+                "e",
+                "He was taken to Mount Sinai Hospital on Snyder Ave.",
+                [("Mount Sinai Hospital", "FAC"), ("Snyder Ave", "GPE")],
+            ),
         ]
     )
     # "Sheriff" is whichever county's office the article speaks of: a title alone, unlisted.
@@ -296,6 +301,9 @@ def test_a_title_alone_is_short_for_no_office_and_an_office_is_no_place() -> Non
     assert office.aliases == ["Genesee County Sheriff"]
     # Tagged as a place, an office is still no place.
     assert entity_with(entities, "Lakewood Sheriff").type == "organization"
+    # So is an institution's name; a road's stays a place.
+    assert entity_with(entities, "Mount Sinai Hospital").type == "organization"
+    assert entity_with(entities, "Snyder Ave").type == "place"
 
 
 def test_a_lists_bullet_and_a_trade_mark_are_no_part_of_a_name() -> None:

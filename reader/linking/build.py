@@ -167,8 +167,9 @@ def build_entities(
         elif kind == "person" and article_texts:
             # "said on Twitter", "Smith, 34, of Burnsville": no person, whatever the tags.
             kind = told_by_context(ms, names, article_texts) or kind
-        elif kind == "place" and all(map(office_named, names)):
-            kind = "organization"  # "Genesee County Sheriff": the office, not the county
+        elif kind == "place" and all(map(no_persons_name, names)):
+            # "Genesee County Sheriff", "Mount Sinai Hospital": the office, the institution.
+            kind = "organization"
         elif kind != "group" and article_texts and not any(map(no_persons_name, names)):
             # "Paul Riva, 47,": a person; "in Thessaloniki": a place, whatever the tags.
             kind = told_apart_from_organization(kind, ms, allowed, article_texts) or kind
