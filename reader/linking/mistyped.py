@@ -90,11 +90,7 @@ def told_by_context(
         text, start = texts[mention.article], mention.start
         if not several and _ON_PLATFORM.search(text, max(0, start - _REACH), start):
             on += 1
-        # "in Smith's house" speaks of the house, not of Smith.
-        elif (
-            text[mention.end : mention.end + 2] not in ("'s", "’s")
-            and _IN_PLACE.search(text, max(0, start - _REACH), start)
-        ) or _PLACE_AFTER.match(text, mention.end):
+        elif _in_place(text, start, mention.end) or _PLACE_AFTER.match(text, mention.end):
             placed += 1
     if on >= PLATFORM_MENTIONS and on >= PLATFORM_SHARE * len(mentions):
         return "organization"
@@ -190,13 +186,20 @@ def told_apart_from_organization(
     after = list(map(str.endswith, written_in, repeat(_PLACE_WORD_ENDS), repeat(0), starts))
     if sum(after) < needed:
         return None
-    placed = 0
-    for text, start, end in compress(zip(written_in, starts, ends, strict=True), after):
-        if text[end : end + 2] not in ("'s", "’s") and _IN_PLACE.search(
-            text, max(0, start - _REACH), start
-        ):
-            placed += 1
+    placed = sum(
+        1
+        for text, start, end in compress(zip(written_in, starts, ends, strict=True), after)
+        if _in_place(text, start, end)
+    )
     return "place" if placed >= needed else None
+
+
+def _in_place(text: str, start: int, end: int) -> bool:
+    """Whether the mention at ``start``-``end`` stands where a place's name does, after
+    "in", "near" or a residence's ", of" ("in Smith's house" speaks of the house)."""
+    if text[end : end + 2] in ("'s", "’s"):
+        return False
+    return _IN_PLACE.search(text, max(0, start - _REACH), start) is not None
 
 
 #: Articles that write a one-word "person"'s name in the plural too, and their least share
