@@ -67,8 +67,9 @@ PLACE_SHARE = 1 / 3
 def told_by_context(
     mentions: Sequence[EntityMention], names: Collection[str], texts: Mapping[str, str]
 ) -> EntityType | None:
-    """The type the words before a "person"'s mentions give it: "organization" for a
-    platform, "place" for a place, None when they say nothing.
+    """The type the words around a "person"'s mentions give it: "organization" for a
+    platform, "place" for a place (after "in", "near" or a residence's ", of", or
+    before "district" or "neighborhood"), None when they say nothing.
 
     A platform has a name of one word. A place may have several ("in Bandar Abbas"),
     when the entity is never named by one word alone (a person named in full is named
