@@ -20,7 +20,6 @@ from reader.linking.mistyped import (
 from reader.linking.unlisted import (
     TITLES,
     no_persons_name,
-    office_named,
     only_a_title,
     unlisted,
 )
