@@ -6,8 +6,9 @@ of residence, which a place's does ("in Surrey", "Anthony LaSalle, 40, of
 Burnsville"). Where enough of a "person"'s mentions stand so (most, for a platform of
 one word; a third, for a place of one word or of several never written shorter, such
 as "Bandar Abbas"), it is listed as the platform or place it is, whatever the tags.
-An "organization" or a "place" followed by an age ("Paul Riva, 47,") is a person, and
-an "organization" after "in" in half its mentions a place ("in Thessaloniki").
+An "organization" or a "place" followed by an age or a family ("Paul Riva, 47,",
+"Singh's daughter-in-law") is a person, and an "organization" after "in" in half its
+mentions a place ("in Thessaloniki").
 A name quoted whole in article after article is the title of a film, a show or a
 book ("X-Men", the film "Australia"), whatever it was tagged, which the reader does
 not list (as it does not list spaCy's WORK_OF_ART mentions); nor is a ship's name the
@@ -103,7 +104,7 @@ def told_by_context(
 #: A person's age right after the name: "Paul Riva, 47, of Sterling Heights" (not a
 #: number's thousands: "In Heraklion, 10, 000 people marched").
 _AGED = re.compile(r",\s*(?:aged?\s+)?\d{1,3}\s*,(?!\s*\d)")
-#: How each word ``_IN_PLACE`` ends with ends, with the space before a name: an
+#: The ends of the words ``_IN_PLACE`` looks for, with the space before the name: an
 #: organization after none of them is no place (told by C loops alone).
 _PLACE_WORD_ENDS = tuple(
     cased + space
@@ -146,11 +147,11 @@ def told_apart_from_organization(
 ) -> EntityType | None:
     """The type the words around an "organization"'s or a "place"'s mentions give it:
     "person" when an age or a family follows a tenth of them ("Paul Riva, 47, of
-    Sterling Heights", "Riva had yet to regain consciousness", tagged as an
-    organization; "Singh's daughter-in-law");
-    "place", for an organization of no acronym, after "in", "near" or a residence's
-    ", of" in half its mentions, two at least ("in Thessaloniki", "the town of
-    Woodburn"); None when they say neither.
+    Sterling Heights" tagged as an organization, "Singh's daughter-in-law" as a
+    place), unless its name is an acronym or joined by "of" or "the"; "place", for an
+    organization of no acronym, after "in", "near" or a residence's ", of" in half its
+    mentions, two at least ("in Thessaloniki", "the town of Woodburn"); None when they
+    say neither.
 
     Args:
         kind: the type the tags voted for.
