@@ -12,7 +12,7 @@ from reader.linking import link_entities, mistyped
 from reader.linking.build import display_name
 from reader.linking.mistyped import named_in_plural, told_apart_from_organization
 from reader.model import EntityMention
-from tests.linking_helpers import doc, entity_with
+from tests.linking_helpers import doc, entity_with, rules
 
 
 def test_a_name_people_post_on_is_a_platform_not_a_person() -> None:
@@ -464,3 +464,23 @@ def test_an_acronym_or_a_name_joined_by_of_takes_no_age() -> None:
     assert told("Riva") == "person"
     assert told("ABC") is None
     assert told("Bank of Greece") is None
+
+
+def test_an_award_in_the_singular_joins_its_plurals_entity() -> None:
+    texts = [
+        "DeGeneres will host the Oscars. She was nominated for an Oscar once.",
+        "The Oscar host is Ellen. The Oscars air in March.",
+        "Ratings for the Oscars fell; the Oscar telecast ran long.",
+    ]
+    entities = link_entities(
+        [
+            doc(str(number), text, [("Oscar", "PERSON"), ("Oscars", "ORG")])
+            for number, text in enumerate(texts)
+        ]
+    )
+    awards = entity_with(entities, "Oscars")
+    assert awards is entity_with(entities, "Oscar")
+    assert awards.name == "Oscars" and awards.type == "organization"
+    assert len(awards.mentions) == 6 and "plural" in rules(awards)
+    places = [(m.article, m.start) for m in awards.mentions]
+    assert places == sorted(places)

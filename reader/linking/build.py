@@ -24,7 +24,7 @@ from reader.linking.unlisted import (
     unlisted,
 )
 from reader.linking.variants import road_named
-from reader.model import Entity, EntityMention, EntityType
+from reader.model import Entity, EntityMention, EntityType, Evidence
 from reader.names import STOP_WORDS, clean_spacing, fold_name, has_digits, looks_like_acronym
 
 _TYPE_ORDER: tuple[EntityType, ...] = ("person", "organization", "place", "group")
@@ -105,6 +105,10 @@ def build_entities(
     earliest: list[tuple[int, int, int, str]] = []
     article_counts: list[int] = []
     titles_and_ships = TitlesAndShips(marked, roots) if marked else None
+    # Awards' names ("Oscar"), joined to their plural's entity after the loop; and the
+    # entity of every folded name.
+    singulars: list[tuple[list[EntityMention], set[str]]] = []
+    named_by: dict[str, int] = {}
     for root, numbers in members.items():
         ms = list(map(mentions.__getitem__, numbers))
         ts = list(map(kinds.__getitem__, numbers))
@@ -134,7 +138,8 @@ def build_entities(
         if titles_and_ships is not None and titles_and_ships.unlisted(root, named_in):
             continue  # "X-Men", "Australia": a film's title, quoted; "Sukanya" after "INS"
         if kind == "person" and article_texts and named_in_plural(allowed, named_in, article_texts):
-            continue  # "Oscar" beside "the Oscars": an award, not a person
+            singulars.append((ms, allowed))  # "Oscar" beside "the Oscars": an award
+            continue
         # Article ids map to distinct numbers, so the smallest tuple is the first mention's.
         earliest.append(
             min(
@@ -191,6 +196,10 @@ def build_entities(
                 evidence=list(clusters.evidence.get(root, [])),
             )
         )
+        for key in names:
+            named_by.setdefault(key, len(drafts) - 1)
+    for said, forms_said in singulars:
+        _join_plural(drafts, named_by, said, forms_said, order, earliest, article_counts)
     _tell_apart(drafts, form_lists)
     # Ids are handed out in reading order, so collisions resolve the same way every time.
     ranked = sorted(range(len(drafts)), key=earliest.__getitem__)
@@ -208,6 +217,38 @@ def build_entities(
         ),
     )
     return [drafts[i] for i in ranking]
+
+
+def _join_plural(
+    drafts: Sequence[Entity],
+    named_by: Mapping[str, int],
+    mentions: Sequence[EntityMention],
+    written: Collection[str],
+    order: Mapping[str, int],
+    earliest: list[tuple[int, int, int, str]],
+    article_counts: list[int],
+) -> None:
+    """A one-word "person" the articles write in the plural too (``named_in_plural``:
+    "an Oscar", "the Oscars") joins the one entity named by that plural, as the award
+    it is; with none, it is listed as no entity."""
+    plurals = {fold_name(w + ("S" if w.isupper() else "s")) for w in written}
+    found = {named_by[key] for key in plurals if key in named_by}
+    if len(found) != 1:
+        return
+    (number,) = found
+    entity = drafts[number]
+    entity.mentions = sorted(
+        [*entity.mentions, *mentions], key=lambda m: (order[m.article], m.start, m.end)
+    )
+    entity.aliases = sorted({*entity.aliases, *(unmarked(clean_spacing(m.text)) for m in mentions)})
+    singular = min(written)
+    detail = "a name the articles also write in the plural"
+    entity.evidence.append(Evidence("plural", (entity.name, singular), detail))
+    first = entity.mentions[0]
+    earliest[number] = min(
+        earliest[number], (order[first.article], first.start, first.end, first.article)
+    )
+    article_counts[number] = len({m.article for m in entity.mentions})
 
 
 def _tell_apart(drafts: Sequence[Entity], forms: Sequence[list[str]]) -> None:
