@@ -484,3 +484,12 @@ def test_an_award_in_the_singular_joins_its_plurals_entity() -> None:
     assert len(awards.mentions) == 6 and "plural" in rules(awards)
     places = [(m.article, m.start) for m in awards.mentions]
     assert places == sorted(places)
+    # A plural the model took for a person too is no entity to join.
+    money = link_entities(
+        [
+            doc(str(number), f"It cost 5 Euros. The Euro fell {number}.", [("Euro", "PERSON")])
+            for number in range(3)
+        ]
+        + [doc("x", "Euros were paid, and Euros again.", [("Euros", "PERSON")])]
+    )
+    assert not [e for e in money if any(m.text == "Euro" for m in e.mentions)]

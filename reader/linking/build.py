@@ -230,13 +230,15 @@ def _join_plural(
 ) -> None:
     """A one-word "person" the articles write in the plural too (``named_in_plural``:
     "an Oscar", "the Oscars") joins the one entity named by that plural, as the award
-    it is; with none, it is listed as no entity."""
+    it is; with none (or a "person" again), it is listed as no entity."""
     plurals = {fold_name(w + ("S" if w.isupper() else "s")) for w in written}
     found = {named_by[key] for key in plurals if key in named_by}
     if len(found) != 1:
         return
     (number,) = found
     entity = drafts[number]
+    if entity.type == "person":
+        return  # "Euros" tagged as a person too: no entity to join
     entity.mentions = sorted(
         [*entity.mentions, *mentions], key=lambda m: (order[m.article], m.start, m.end)
     )
