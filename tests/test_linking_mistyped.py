@@ -238,10 +238,11 @@ def test_a_name_written_in_the_plural_article_after_article_is_no_person() -> No
             # In the plural wherever named, but named in two articles only.
             doc("h", "Jagger sang. The Jaggers arrived.", [("Jagger", "PERSON")]),
             doc("i", "Jagger and the Jaggers.", [("Jagger", "PERSON")]),
-            # Another word that begins with the plural is no plural; nor is a possessive.
-            doc("j", "Lindqvist met Oscarsson.", [("Lindqvist", "PERSON")]),
-            doc("k", "Lindqvist's son met Oscarsson.", [("Lindqvist", "PERSON")]),
+            # A word that begins with the plural is no plural; nor is a possessive.
+            doc("j", "Lindqvist met Lindqvistsson.", [("Lindqvist", "PERSON")]),
+            doc("k", "Lindqvist's son met Lindqvistsson.", [("Lindqvist", "PERSON")]),
             doc("l", "Lindqvist spoke. Lindqvist's wife did not.", [("Lindqvist", "PERSON")]),
+            doc("m", "Lindqvistsson won; Lindqvist lost.", [("Lindqvist", "PERSON")]),
         ]
     )
     named = {m.text for e in entities for m in e.mentions}
