@@ -494,3 +494,25 @@ def test_an_award_in_the_singular_joins_its_plurals_entity() -> None:
         + [doc("x", "Euros were paid, and Euros again.", [("Euros", "PERSON")])]
     )
     assert not [e for e in money if any(m.text == "Euro" for m in e.mentions)]
+
+
+def test_a_familys_name_in_the_plural_is_no_award() -> None:
+    # "Kennedy" alone could be either brother: it stays a person of its own, though every
+    # article also writes "the Kennedys".
+    texts = [
+        "John Kennedy and Robert Kennedy spoke. Kennedy said the Kennedys would stay.",
+        "The Kennedys met. Kennedy waved.",
+        "Kennedy left early; the Kennedys stayed.",
+    ]
+    entities = link_entities(
+        [
+            doc(
+                str(number),
+                text,
+                [("John Kennedy", "PERSON"), ("Robert Kennedy", "PERSON"), ("Kennedy", "PERSON")],
+            )
+            for number, text in enumerate(texts)
+        ]
+    )
+    alone = [e for e in entities if any(m.text == "Kennedy" for m in e.mentions)]
+    assert alone and all(e.type == "person" for e in alone)

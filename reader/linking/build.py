@@ -17,6 +17,7 @@ from reader.linking.mistyped import (
     told_apart_from_organization,
     told_by_context,
 )
+from reader.linking.people import surname
 from reader.linking.unlisted import (
     TITLES,
     no_persons_name,
@@ -109,6 +110,9 @@ def build_entities(
     # entity of every folded name.
     singulars: list[tuple[list[EntityMention], set[str]]] = []
     named_by: dict[str, int] = {}
+    # A family's name in the plural ("the Kennedys") is no award's: never one the
+    # collection gives someone in full as a surname.
+    surnames = {surname(key) for key in full_people}
     for root, numbers in members.items():
         ms = list(map(mentions.__getitem__, numbers))
         ts = list(map(kinds.__getitem__, numbers))
@@ -137,7 +141,12 @@ def build_entities(
         spread = len(named_in)
         if titles_and_ships is not None and titles_and_ships.unlisted(root, named_in):
             continue  # "X-Men", "Australia": a film's title, quoted; "Sukanya" after "INS"
-        if kind == "person" and article_texts and named_in_plural(allowed, named_in, article_texts):
+        if (
+            kind == "person"
+            and article_texts
+            and names.isdisjoint(surnames)
+            and named_in_plural(allowed, named_in, article_texts)
+        ):
             singulars.append((ms, allowed))  # "Oscar" beside "the Oscars": an award
             continue
         # Article ids map to distinct numbers, so the smallest tuple is the first mention's.
