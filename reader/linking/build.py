@@ -14,6 +14,7 @@ from reader.linking.mistyped import (
     MarkedNodes,
     TitlesAndShips,
     named_in_plural,
+    plural_of,
     told_apart_from_organization,
     told_by_context,
 )
@@ -240,7 +241,7 @@ def _join_plural(
     """A one-word "person" the articles write in the plural too (``named_in_plural``:
     "an Oscar", "the Oscars") joins the one entity named by that plural, as the award
     it is; with none (or a "person" again), it is listed as no entity."""
-    plurals = {fold_name(w + ("S" if w.isupper() else "s")) for w in written}
+    plurals = {fold_name(plural_of(w)) for w in written}
     found = {named_by[key] for key in plurals if key in named_by}
     if len(found) != 1:
         return

@@ -35,12 +35,16 @@ _BEFORE = r"(?<![\w'’-])"
 _ON_PLATFORM = re.compile(
     _BEFORE + r"(?:on|via)(?:\s+(?:his|her|their|its|my|our|your))?\s+$", re.I
 )
+#: The words a place's name follows by themselves: "in Surrey", "near Ashgabat".
+_PLACE_WORDS = ("in", "near", "outside", "across", "throughout")
 #: What stands before a place's name: "in Surrey", "near Ashgabat", "Smith, 34, of
-#: Burnsville", "a resident of Schenectady".
+#: Burnsville", "a resident of Schenectady" (all but the first kind end in "of").
 _IN_PLACE = re.compile(
     r"(?:"
     + _BEFORE
-    + r"(?:in|near|outside|across|throughout)"
+    + r"(?:"
+    + "|".join(_PLACE_WORDS)
+    + r")"
     + r"|,\s*(?:\d+\s*,\s*)?of"
     + r"|"
     + _BEFORE
@@ -108,7 +112,7 @@ _AGED = re.compile(r",\s*(?:aged?\s+)?\d{1,3}\s*,(?!\s*\d)")
 #: organization after none of them is no place (told by C loops alone).
 _PLACE_WORD_ENDS = tuple(
     cased + space
-    for word in ("in", "near", "outside", "across", "throughout", "of")
+    for word in (*_PLACE_WORDS, "of")
     for cased in (word, word.capitalize(), word.upper())
     for space in (" ", "\n")
 )
@@ -232,7 +236,7 @@ def named_in_plural(
     for name in written:
         if " " in name or not name[:1].isupper() or name[-1:] in "sSxXzZ":
             return False  # a name of several words, or one whose plural is not its own
-        plurals.append(name + ("S" if name.isupper() else "s"))
+        plurals.append(plural_of(name))
     needed = max(PLURAL_ARTICLES, PLURAL_SHARE * len(articles))
     found = 0
     for seen, article in enumerate(articles):
@@ -241,6 +245,11 @@ def named_in_plural(
         text = texts[article]
         found += any(_as_a_word(text, plural) for plural in plurals)
     return found >= needed
+
+
+def plural_of(name: str) -> str:
+    """A one-word name in the plural, in its own case: "Oscars", "OSCARS"."""
+    return name + ("S" if name.isupper() else "s")
 
 
 def _as_a_word(text: str, word: str) -> bool:
