@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from reader.linking import containment, fuzzy, mistyped, propagate, unlisted, variants
+from reader.linking import (
+    containment,
+    fuzzy,
+    mistyped,
+    propagate,
+    relatives,
+    unlisted,
+    variants,
+)
 from reader.linking.aliases import AliasTable, shipped_aliases
 from reader.linking.baseline import name_key
 from reader.linking.build import build_entities
@@ -40,11 +48,6 @@ STEPS = ("collecting names", "joining names", "finding untagged names", "buildin
 PERSON_SHARE = 0.3
 #: Share of person tags a surname alone needs to join a full name without sharing an article.
 SURNAME_PERSON_SHARE = 0.2
-#: A surname alone, in an article naming nobody of that surname in full, is the person
-#: named in full in this many times as many articles as all others of the surname ...
-DOMINANT_SHARE = 4
-#: ... and in at least this many articles.
-MIN_DOMINANT_ARTICLES = 3
 
 
 def link_entities(
@@ -330,35 +333,15 @@ class _Linker(OrganizationRules):
     def _surnames(
         self, candidates: dict[str, list[str]], people_of: dict[str, set[int | str]]
     ) -> None:
+        texts = {article.id: article.text for article, _ in self.documents}
         for key, full_keys in candidates.items():
             name = self.names[key]
             fulls = [self.names[f] for f in full_keys]
             if len(people_of[key]) == 1:
                 self.merge(fulls[0], name, "surname", "the only person of that surname")
                 continue
-            self.in_articles(
-                name, fulls, "surname", "the only person of that surname in", self._dominant(fulls)
-            )
-
-    def _dominant(self, fulls: list[Name]) -> Name | None:
-        """The person most articles name in full, when far ahead of everyone of that surname.
-
-        "Obama" alone in an article that names no Obama in full is Barack Obama
-        when he is named in full in ``DOMINANT_SHARE`` times as many articles as
-        every other Obama together.
-        """
-        articles: dict[int, set[str]] = {}
-        first: dict[int, Name] = {}
-        for full in fulls:
-            root = self.clusters.find(full.first_node)
-            articles.setdefault(root, set()).update(full.nodes)
-            first.setdefault(root, full)
-        ranked = sorted(articles, key=lambda root: -len(articles[root]))
-        top = len(articles[ranked[0]])
-        rest = sum(len(articles[root]) for root in ranked[1:])
-        if top >= MIN_DOMINANT_ARTICLES and top >= DOMINANT_SHARE * rest:
-            return first[ranked[0]]
-        return None
+            ahead = relatives.far_ahead(name, fulls, self.clusters.find, texts)
+            self.in_articles(name, fulls, "surname", "the only person of that surname in", ahead)
 
     def _first_name_candidates(self) -> dict[str, list[Name]]:
         """ "Lindsay" -> the full names starting with it, when an article writes both.
