@@ -73,6 +73,28 @@ def test_marked_mentions_survive_json_and_a_place_past_the_mentions_is_refused()
         ArticleDigest.from_dict(data, "a")
 
 
+def test_nicknames_between_names_are_recorded_and_survive_json() -> None:
+    article, analysis = doc(
+        "a",
+        "A vigil for Kimani (Kiki) Gray was held. Bank of America (BofA) Corp gave money, and "
+        'Deputy Luis Gerardo "Jerry" Ortiz was named.',
+        [
+            ("Kimani", "PERSON"),
+            ("Bank of America (BofA) Corp", "ORG"),
+            ('Luis Gerardo "Jerry" Ortiz', "PERSON"),
+        ],
+    )
+    digest = digest_article(article, analysis)
+    assert digest.nicknames == (
+        ("kimani gray", "kiki gray", "kiki"),
+        ("luis gerardo ortiz", "jerry ortiz", "jerry"),
+    )
+    # "Kimani" stands for the name; a company's acronym in brackets is no nickname.
+    assert digest.columns.written[0] == "Kimani Gray"
+    assert digest.columns.written[1] == "Bank of America (BofA) Corp"
+    assert ArticleDigest.from_dict(json.loads(json.dumps(digest.to_dict())), "a") == digest
+
+
 def test_stored_spans_that_do_not_fit_together_are_refused(seed_documents) -> None:
     article, analysis = seed_documents[0]
     data = digest_article(article, analysis).to_dict()

@@ -444,3 +444,77 @@ def test_a_name_with_a_quoted_nickname_is_the_name_people_call_him_by() -> None:
         == entity_with(entities, "Earvin “Magic” Johnson").id
     )
     assert entity_with(entities, "Jim O'Brien").aliases == ["Jim O'Brien"]
+
+
+def test_a_nickname_in_brackets_and_alone_is_the_person_written_with_it() -> None:
+    # ECB+ topic 19: "Kimani" tagged before an untagged "(Kiki) Gray", "Kiki" tagged as an
+    # organization, and the whole "Kimani (Kiki) Gray" once as one: four entities.
+    first = (
+        "A protest grew out of a vigil for Kimani (Kiki) Gray, 16, killed by police. "
+        "Kimani was unarmed, his friends said. They called out, 'Rest in peace, Kiki.'"
+    )
+    entities = link_entities(
+        [
+            doc("a", first, [("Kimani", "PERSON"), ("Kiki", "ORG")]),
+            doc(
+                "b",
+                "A witness to the police shooting of 16-year-old Kimani (Kiki) Gray spoke.",
+                [("Kimani (Kiki) Gray", "ORG")],
+            ),
+            doc("c", "Officers shot Kimani Gray on Saturday night.", [("Kimani Gray", "PERSON")]),
+            doc("d", "Kiki Smith showed her sculptures.", [("Kiki Smith", "PERSON")]),
+        ]
+    )
+    gray = entity_with(entities, "Kimani Gray")
+    assert gray.name == "Kimani Gray" and gray.type == "person"
+    # "Kimani (Kiki) Gray" is him three times over: first name, nickname, surname.
+    assert [m.text for m in gray.mentions if m.article == "a"] == [
+        "Kimani",
+        "Kiki",
+        "Gray",
+        "Kimani",
+        "Kiki",
+    ]
+    assert entity_with(entities, "Kimani (Kiki) Gray") is gray
+    assert "nickname" in rules(gray)
+    assert entity_with(entities, "Kiki Smith") is not gray
+
+
+def test_a_nickname_with_the_surname_is_the_person_written_with_it() -> None:
+    # ECB+ topic 16: "Deputy Luis Gerardo (Jerry) Ortiz" tagged as "Luis Gerardo", beside
+    # "Jerry Ortiz" and "Gerardo Ortiz" elsewhere; his wife stays apart.
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Deputy Luis Gerardo (Jerry) Ortiz was shot on June 24.",
+                [("Luis Gerardo", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Jerry Ortiz served for 15 years. Friends of Jerry Ortiz gathered.",
+                [("Jerry Ortiz", "PERSON")],
+            ),
+            doc(
+                "c",
+                "Gerardo Ortiz was killed. Chela Ortiz spoke.",
+                [("Gerardo Ortiz", "PERSON"), ("Chela Ortiz", "PERSON")],
+            ),
+        ]
+    )
+    ortiz = entity_with(entities, "Jerry Ortiz")
+    assert entity_with(entities, "Luis Gerardo") is ortiz
+    assert entity_with(entities, "Gerardo Ortiz") is ortiz
+    assert entity_with(entities, "Chela Ortiz") is not ortiz
+    assert ortiz.name == "Jerry Ortiz"
+
+
+def test_a_quoted_word_in_a_headline_is_no_nickname() -> None:
+    head = 'Obama "Hope" Poster Sells for $100,000\nThe Obama campaign poster sold.'
+    entities = link_entities(
+        [
+            doc("a", head, [("Obama", "PERSON")]),
+            doc("b", "Obama Poster was the artist's pen name.", [("Obama Poster", "PERSON")]),
+        ]
+    )
+    assert entity_with(entities, "Obama") is not entity_with(entities, "Obama Poster")

@@ -36,7 +36,7 @@ from reader.names import clean_name, clean_spacing, fold_name
 LINKING_ROOTS = ("reader.linking",)
 
 #: Bumped when the stored layout of a digest changes.
-DIGEST_VERSION = 6
+DIGEST_VERSION = 7
 
 
 class NameMention(NamedTuple):
@@ -111,6 +111,9 @@ class ArticleDigest:
             quotation, as a title is ('starred in "Van Wilder"': ``mistyped``).
         after_prefix: the places of the mentions right after a ship's prefix ("INS
             Sukanya" tagged as "Sukanya").
+        nicknames: the people written with a nickname between their names ('Luis
+            Gerardo "Jerry" Ortiz', "Kimani (Kiki) Gray"), as ``(key of the name without
+            it, key of the nickname with the surname, key of the nickname)``.
     """
 
     article: str
@@ -124,6 +127,7 @@ class ArticleDigest:
     short_forms: tuple[ShortForm, ...] = ()
     quoted: tuple[int, ...] = ()
     after_prefix: tuple[int, ...] = ()
+    nicknames: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def mentions(self) -> tuple[NameMention, ...]:
@@ -188,6 +192,7 @@ class ArticleDigest:
             ],
             "quoted": list(self.quoted),
             "after_prefix": list(self.after_prefix),
+            "nicknames": [list(n) for n in self.nicknames],
         }
         if spans:
             packed = self.packed_spans
@@ -233,6 +238,7 @@ class ArticleDigest:
                 _short_forms(data["short"], int(data["size"]), keys),
                 _places(data["quoted"], len(keys)),
                 _places(data["after_prefix"], len(keys)),
+                tuple((str(a), str(b), str(c)) for a, b, c in data["nicknames"]),
             )
         except (KeyError, TypeError, ValueError, OverflowError) as error:
             raise ValueError(f"broken article digest: {error}") from error
@@ -316,10 +322,42 @@ def _name_mention(
     )
 
 
-#: A person's name with a nickname quoted before the surname: 'Luis Gerardo "Jerry" Ortiz'.
+#: A name with a nickname between its names: 'Luis Gerardo "Jerry" Ortiz', "Kimani
+#: (Kiki) Gray", 'Earvin “Magic” Johnson'.
 _NICKNAMED = re.compile(
-    r"^[^\"“”‘’']+?\s+[\"“‘'](?P<nick>[A-Z][\w.-]*)[\"”’']\s+(?P<rest>[^\"“”‘’']+)$"
+    r"^(?P<given>[A-Z][^\"“”‘’'()]*?)\s+[(\"“‘'](?P<nick>[A-Z][\w.-]*)[)\"”’']\s+"
+    r"(?P<rest>[A-Z][^\"“”‘’'()]*)$"
 )
+#: The nickname and surname after a first name tagged alone: "Kimani" in "Kimani (Kiki)
+#: Gray", "Earvin" in 'Earvin "Magic" Johnson'.
+_NICKNAME_AFTER = re.compile(
+    r"[ \t]+[(\"“‘'](?P<nick>[A-Z][a-z][\w.-]*)[)\"”’'][ \t]+(?P<rest>[A-Z][\w’'-]*\w)(?![\w’'-])"
+)
+
+
+def _nicknamed(
+    text: str, start: int, end: int, written: str, person: bool
+) -> tuple[str, tuple[str, str, str]] | None:
+    """A mention of a person written with a nickname, as ``(the name written without the
+    nickname, its ``ArticleDigest.nicknames`` entry)``; None for any other mention.
+
+    The whole name may be tagged (a person's, or with a nickname of letters another
+    type's: "Kimani (Kiki) Gray" tagged as an organization), or a person's first names
+    alone, the nickname and surname following them untagged.
+    """
+    if (whole := _NICKNAMED.match(written)) is not None:
+        given, nick, rest = whole["given"], whole["nick"], whole["rest"]
+        if not person and not (nick.isalpha() and nick[1:].islower()):
+            return None
+        name = f"{given} {rest}"
+    elif person and (after := _NICKNAME_AFTER.match(text, end)) is not None:
+        if in_title_case_line(text, start, after.end()):
+            return None  # 'Obama "Hope" Poster' in a headline
+        nick, rest = after["nick"], after["rest"]
+        name = f"{written} {rest}"
+    else:
+        return None
+    return name, (fold_name(name), fold_name(f"{nick} {rest}"), fold_name(nick))
 
 
 def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
@@ -335,13 +373,19 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
     """
     text = article.text
     mentions = []
+    nicknames: list[tuple[str, str, str]] = []
     for mention in analysis.mentions:
         person = LABEL_TYPES[mention.label] == "person"
         written = clean_name(mention.text, person=person)
         key = fold_name(written) or fold_name(clean_spacing(mention.text))
-        if person and (nicknamed := _NICKNAMED.match(written)):
-            # 'Luis Gerardo "Jerry" Ortiz' is Jerry Ortiz, as the rest of the news calls him.
-            key = fold_name(f"{nicknamed['nick']} {nicknamed['rest']}") or key
+        if written and (nicknamed := _nicknamed(text, mention.start, mention.end, written, person)):
+            # Linked by the name without the nickname ("Kimani Gray"), and to the
+            # nickname's ("Jerry Ortiz") where the collection writes it (``link``).
+            name, nickname = nicknamed
+            nicknames.append(nickname)
+            key = nickname[0]
+            if not _NICKNAMED.match(written):
+                written = name  # "Kimani" before "(Kiki) Gray" stands for Kimani Gray
         if not key:
             continue
         in_body = not in_title_case_line(text, mention.start, mention.end)
@@ -366,6 +410,7 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
         short_forms=shortforms.digest_forms(text, rows, sorted(lower), spans),
         quoted=marks.quoted,
         after_prefix=marks.after_prefix,
+        nicknames=tuple(dict.fromkeys(nicknames)),
     )
 
 

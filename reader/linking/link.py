@@ -28,11 +28,11 @@ from reader.linking.build import build_entities
 from reader.linking.clusters import Clusters
 from reader.linking.collect import Name, collect_names
 from reader.linking.digest import ArticleDigest, digest_article, words
+from reader.linking.nicknames import Nicknames
 from reader.linking.organizations import OrganizationRules
 from reader.linking.people import (
     KNOWN_FIRST_NAMES,
     full_name_groups,
-    full_names_compatible,
     surname,
 )
 from reader.model import Analysis, Article, Entity, Evidence
@@ -193,11 +193,12 @@ class _Linker(OrganizationRules):
         # though its first word stays no one person's first name (``_first_name_candidates``).
         self.institutions = set(filter(unlisted.no_persons_name, tagged_people))
         self.full_people = tagged_people - self.institutions
+        self.nicknames = Nicknames(n for _, digest in documents for n in digest.nicknames)
         self.clusters = Clusters(
             self.node_keys,
             table.split_index(),
             self.full_people.__contains__,
-            lambda a, b: full_names_compatible(a, b, fuzzy=True),
+            self.nicknames.compatible,
         )
 
     def _descriptors(self) -> dict[str, tuple[str, str]]:
@@ -241,6 +242,10 @@ class _Linker(OrganizationRules):
         self._same_name(held_back | set(firsts) | set(person_cores) | self.short_held)
         self._alias_file()
         self._definitions()
+        for plain, nicknamed in self.nicknames.pairs():
+            if plain in self.names and nicknamed in self.names:
+                detail = "a nickname written between the names"
+                self.merge(self.names[plain], self.names[nicknamed], "nickname", detail)
         self._initials()
         self._designators(designated)
         self._written_variants()
@@ -257,16 +262,21 @@ class _Linker(OrganizationRules):
             detail = "the facility or company named in"
             self.retyped.update(self.in_articles(name, members, "designator", detail))
         self._surnames(candidates, people_of)
+        nicknames = {nick for nick, _ in self.nicknames.alone()}
         for key, fulls in firsts.items():
             # Only a first name that one person goes by is resolved at all ("Surrey"
-            # before "Surrey Police" and "Surrey Fire" is nobody's first name), and never
-            # to an institution's name ("Crowley" before "Crowley Petroleum").
+            # before "Surrey Police" and "Surrey Fire" is nobody's first name), or a
+            # nickname an article writes between a person's names ("Kiki" in "Kimani
+            # (Kiki) Gray", beside a "Kiki Smith"); never to an institution's name
+            # ("Crowley" before "Crowley Petroleum").
             alone = self.institutions.isdisjoint(full.key for full in fulls)
-            if alone and len({self.clusters.find(full.first_node) for full in fulls}) == 1:
-                detail = "the only person of that first name in"
-                self.in_articles(self.names[key], fulls, "first-name", detail)
+            one = len({self.clusters.find(full.first_node) for full in fulls}) == 1
+            rule = "nickname" if key in nicknames else "first-name"
+            if alone and (one or key in nicknames):
+                detail = f"the only person of that {rule.replace('-', ' ')} in"
+                self.in_articles(self.names[key], fulls, rule, detail)
             else:
-                self.in_articles(self.names[key], [], "first-name", "")
+                self.in_articles(self.names[key], [], rule, "")
         self._shortened()
         self._fuzzy()
         # Spelling variants joined by now may have made a short name or an acronym
@@ -355,6 +365,10 @@ class _Linker(OrganizationRules):
         surnames = {surname(key) for key in named}
         for key in sorted(named):
             by_first.setdefault(tokens(key)[0], []).append(self.names[key])
+        # A nickname alone is the person written with it ("Kiki" by "Kimani (Kiki) Gray").
+        for nick, key in self.nicknames.alone():
+            if key in named and self.names[key] not in by_first.get(nick, ()):
+                by_first.setdefault(nick, []).append(self.names[key])
         found = {}
         for key, name in self.names.items():
             fulls = by_first.get(key)
