@@ -518,3 +518,57 @@ def test_a_quoted_word_in_a_headline_is_no_nickname() -> None:
         ]
     )
     assert entity_with(entities, "Obama") is not entity_with(entities, "Obama Poster")
+
+
+def test_a_surname_tagged_as_a_place_is_the_person_its_article_names_in_full() -> None:
+    # ECB+ topics 5, 6 and 16: "Hardwicke", "Jordan" and "Bratton" tagged as places beside
+    # Catherine Hardwicke, Eddie Jordan and William J. Bratton.
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Twilight director Catherine Hardwicke will not return. Hardwicke reportedly "
+                "clashed with the studio.",
+                [("Catherine Hardwicke", "PERSON"), ("Hardwicke", "GPE")],
+            ),
+            doc(
+                "b",
+                "The Wizards fired Eddie Jordan on Monday. Many executives think highly of Jordan.",
+                [("Eddie Jordan", "PERSON"), ("Jordan", "GPE")],
+            ),
+            # The country, where no Jordan is named in full or where it stands as a place.
+            doc("c", "King Abdullah of Jordan met officials.", [("Jordan", "GPE")]),
+            doc(
+                "d",
+                "Eddie Jordan visited troops in Jordan. Jordan hosts thousands of refugees.",
+                [("Eddie Jordan", "PERSON"), ("Jordan", "GPE")],
+            ),
+            # A fire service the model took for a person's name is no one's.
+            doc(
+                "e",
+                "Somerset Fire said the fire was out by noon. Crews from Somerset returned.",
+                [("Somerset Fire", "PERSON"), ("Somerset", "GPE")],
+            ),
+            # Nor a title after a place's name.
+            doc(
+                "f",
+                '"Enough," said Brooklyn Councilman Jumaane Williams. Brooklyn residents marched.',
+                [("Brooklyn Councilman", "PERSON"), ("Brooklyn", "GPE")],
+            ),
+        ]
+    )
+    hardwicke = entity_with(entities, "Catherine Hardwicke")
+    assert [m.text for m in hardwicke.mentions] == ["Catherine Hardwicke", "Hardwicke"]
+    assert "place-tagged" in rules(hardwicke)
+    jordan = entity_with(entities, "Eddie Jordan")
+    assert {(m.article, m.text) for m in jordan.mentions} == {
+        ("b", "Eddie Jordan"),
+        ("b", "Jordan"),
+        ("d", "Eddie Jordan"),
+    }
+    country = [e for e in entities if e.name == "Jordan"]
+    assert len(country) == 1 and country[0].type == "place"
+    assert {m.article for m in country[0].mentions} == {"c", "d"}
+    for place in ("Somerset", "Brooklyn"):
+        found = [e for e in entities if e.name == place]
+        assert len(found) == 1 and found[0].type == "place"

@@ -9,6 +9,7 @@ title case lets the linker see through those spans.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w'’-])")
@@ -75,3 +76,17 @@ def mid_sentence(text: str, start: int) -> bool:
     there says it is a name, not where the sentence begins)."""
     before = text[max(0, start - 40) : start].rstrip(" \t\"'“‘(")
     return bool(before) and before[-1] not in ".!?:\n"
+
+
+def written_whole(text: str, forms: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """Where ``text`` writes one of ``forms`` as a whole (no letter or digit joined on
+    either side), form by form, left to right."""
+    for form in forms:
+        start = text.find(form)
+        while start != -1:
+            end = start + len(form)
+            if (not start or not text[start - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()
+            ):
+                yield start, end
+            start = text.find(form, end)

@@ -17,8 +17,9 @@ from reader.linking import (
     containment,
     fuzzy,
     mistyped,
+    place_tagged,
     propagate,
-    relatives,
+    surnames,
     unlisted,
     variants,
 )
@@ -46,8 +47,6 @@ STEPS = ("collecting names", "joining names", "finding untagged names", "buildin
 #: Share of person tags (over a name and its surname alone) that makes a multi-word name a
 #: person's when most of its own tags say otherwise ("Bettie Page" tagged ORG).
 PERSON_SHARE = 0.3
-#: Share of person tags a surname alone needs to join a full name without sharing an article.
-SURNAME_PERSON_SHARE = 0.2
 
 
 def link_entities(
@@ -159,6 +158,7 @@ class _Linker(OrganizationRules):
         self, documents: Sequence[tuple[Article, ArticleDigest]], table: AliasTable
     ) -> None:
         self.documents = documents
+        self.texts = {article.id: article.text for article, _ in documents}
         self.table = table
         # Words some article writes in lower case, and capitalised mid-sentence.
         self.lower: set[str] = set()
@@ -223,7 +223,7 @@ class _Linker(OrganizationRules):
     def run(self) -> None:
         groups = full_name_groups(sorted(self.full_people))
         group_of = {key: number for number, group in enumerate(groups) for key in group}
-        candidates = self._surname_candidates()
+        candidates = surnames.candidates(self.names, self.full_people)
         people_of = {k: {group_of.get(f, f) for f in fulls} for k, fulls in candidates.items()}
         firsts = self._first_name_candidates()
         designated = variants.designator_groups(
@@ -239,7 +239,12 @@ class _Linker(OrganizationRules):
         }
         held_back = {key for key, found in people_of.items() if len(found) > 1}
         self.short_held = self._ambiguous_shorts()
-        self._same_name(held_back | set(firsts) | set(person_cores) | self.short_held)
+        place_tagged_people = place_tagged.candidates(
+            self.names, self.full_people, self.lower, {*candidates, *firsts}
+        )
+        self._same_name(
+            held_back | set(firsts) | set(person_cores) | self.short_held | set(place_tagged_people)
+        )
         self._alias_file()
         self._definitions()
         for plain, nicknamed in self.nicknames.pairs():
@@ -261,7 +266,7 @@ class _Linker(OrganizationRules):
             name = self.names[core]
             detail = "the facility or company named in"
             self.retyped.update(self.in_articles(name, members, "designator", detail))
-        self._surnames(candidates, people_of)
+        surnames.join(self, candidates, people_of)
         nicknames = {nick for nick, _ in self.nicknames.alone()}
         for key, fulls in firsts.items():
             # Only a first name that one person goes by is resolved at all ("Surrey"
@@ -277,6 +282,7 @@ class _Linker(OrganizationRules):
                 self.in_articles(self.names[key], fulls, rule, detail)
             else:
                 self.in_articles(self.names[key], [], rule, "")
+        place_tagged.resolve(self, place_tagged_people)
         self._shortened()
         self._fuzzy()
         # Spelling variants joined by now may have made a short name or an acronym
@@ -319,39 +325,6 @@ class _Linker(OrganizationRules):
             long_key, written = next(iter(longs.items()))
             if long_key in self.names:
                 self.merge(self.names[long_key], self.names[short], "definition", written)
-
-    def _surname_candidates(self) -> dict[str, list[str]]:
-        """One-word names -> the full person names whose surname they may be."""
-        by_surname: dict[str, list[str]] = {}
-        for key in sorted(self.full_people):
-            by_surname.setdefault(surname(key), []).append(key)
-        found: dict[str, list[str]] = {}
-        for key, name in self.names.items():
-            fulls = by_surname.get(key)
-            if not fulls or len(tokens(key)) != 1:
-                continue
-            share = name.types["person"] / name.total
-            # A surname mostly tagged as something else joins a full name only
-            # in articles that name that person in full.
-            beside = [f for f in fulls if set(self.names[f].nodes) & set(name.nodes)]
-            if share >= SURNAME_PERSON_SHARE:
-                found[key] = sorted(fulls)
-            elif beside and name.type != "place":
-                found[key] = sorted(beside)
-        return found
-
-    def _surnames(
-        self, candidates: dict[str, list[str]], people_of: dict[str, set[int | str]]
-    ) -> None:
-        texts = {article.id: article.text for article, _ in self.documents}
-        for key, full_keys in candidates.items():
-            name = self.names[key]
-            fulls = [self.names[f] for f in full_keys]
-            if len(people_of[key]) == 1:
-                self.merge(fulls[0], name, "surname", "the only person of that surname")
-                continue
-            ahead = relatives.far_ahead(name, fulls, self.clusters.find, texts)
-            self.in_articles(name, fulls, "surname", "the only person of that surname in", ahead)
 
     def _first_name_candidates(self) -> dict[str, list[Name]]:
         """ "Lindsay" -> the full names starting with it, when an article writes both.

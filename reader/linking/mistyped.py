@@ -96,7 +96,7 @@ def told_by_context(
         text, start = texts[mention.article], mention.start
         if not several and _ON_PLATFORM.search(text, max(0, start - _REACH), start):
             on += 1
-        elif _in_place(text, start, mention.end) or _PLACE_AFTER.match(text, mention.end):
+        elif in_place(text, start, mention.end) or _PLACE_AFTER.match(text, mention.end):
             placed += 1
     if on >= PLATFORM_MENTIONS and on >= PLATFORM_SHARE * len(mentions):
         return "organization"
@@ -195,12 +195,12 @@ def told_apart_from_organization(
     placed = sum(
         1
         for text, start, end in compress(zip(written_in, starts, ends, strict=True), after)
-        if _in_place(text, start, end)
+        if in_place(text, start, end)
     )
     return "place" if placed >= needed else None
 
 
-def _in_place(text: str, start: int, end: int) -> bool:
+def in_place(text: str, start: int, end: int) -> bool:
     """Whether the mention at ``start``-``end`` stands where a place's name does, after
     "in", "near" or a residence's ", of" ("in Smith's house" speaks of the house)."""
     if text[end : end + 2] in ("'s", "’s"):

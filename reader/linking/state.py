@@ -7,7 +7,7 @@ bodies and places).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from reader.linking.aliases import AliasTable
 from reader.linking.clusters import Clusters
@@ -21,6 +21,7 @@ class LinkState:
 
     Attributes:
         documents: the articles with their digests, in reading order.
+        texts: article id -> its text.
         names: folded name -> the name over all articles.
         node_keys: the folded name of every node (node ids are list indices).
         located: every kept mention, in reading order.
@@ -39,6 +40,7 @@ class LinkState:
     """
 
     documents: Sequence[tuple[Article, ArticleDigest]]
+    texts: Mapping[str, str]
     names: dict[str, Name]
     node_keys: list[str]
     located: list[Located]

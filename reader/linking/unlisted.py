@@ -45,7 +45,8 @@ TITLES = TITLE_ABBREVIATIONS | frozenset(
     | {"officer", "commissioner", "superintendent", "prosecutor", "attorney", "sheriff"}
     | {"undersheriff", "trooper", "constable", "chairman", "chairwoman", "captain"}
     | {"congressman", "congresswoman", "ambassador", "adviser", "advisor", "director"}
-    | {"clerk"}
+    | {"clerk", "councilman", "councilwoman", "councilmember", "councillor", "councilor"}
+    | {"assemblyman", "assemblywoman", "alderman", "alderwoman"}
 )
 #: Time zones as datelines write them after a time ("13:45 GMT", "8 p.m. EST").
 TIME_ZONES = frozenset(
