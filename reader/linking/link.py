@@ -240,7 +240,10 @@ class _Linker(OrganizationRules):
         held_back = {key for key, found in people_of.items() if len(found) > 1}
         self.short_held = self._ambiguous_shorts()
         place_tagged_people = place_tagged.candidates(
-            self.names, self.full_people, self.lower, {*candidates, *firsts}
+            self.names,
+            self.full_people,
+            self.lower,
+            {*candidates, *firsts, *person_cores, *self.short_held},
         )
         self._same_name(
             held_back | set(firsts) | set(person_cores) | self.short_held | set(place_tagged_people)
