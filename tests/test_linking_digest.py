@@ -77,11 +77,12 @@ def test_nicknames_between_names_are_recorded_and_survive_json() -> None:
     article, analysis = doc(
         "a",
         "A vigil for Kimani (Kiki) Gray was held. Bank of America (BofA) Corp gave money, and "
-        'Deputy Luis Gerardo "Jerry" Ortiz was named.',
+        'Deputy Luis Gerardo "Jerry" Ortiz was named. John Cornyn (R) Texas voted.',
         [
             ("Kimani", "PERSON"),
             ("Bank of America (BofA) Corp", "ORG"),
             ('Luis Gerardo "Jerry" Ortiz', "PERSON"),
+            ("John Cornyn (R) Texas", "PERSON"),
         ],
     )
     digest = digest_article(article, analysis)
@@ -89,7 +90,8 @@ def test_nicknames_between_names_are_recorded_and_survive_json() -> None:
         ("kimani gray", "kiki gray", "kiki"),
         ("luis gerardo ortiz", "jerry ortiz", "jerry"),
     )
-    # "Kimani" stands for the name; a company's acronym in brackets is no nickname.
+    # "Kimani" stands for the name; a company's acronym or a party's letter in brackets is
+    # no nickname.
     assert digest.columns.written[0] == "Kimani Gray"
     assert digest.columns.written[1] == "Bank of America (BofA) Corp"
     assert ArticleDigest.from_dict(json.loads(json.dumps(digest.to_dict())), "a") == digest

@@ -347,8 +347,8 @@ def _nicknamed(
     """
     if (whole := _NICKNAMED.match(written)) is not None:
         given, nick, rest = whole["given"], whole["nick"], whole["rest"]
-        if not person and not (nick.isalpha() and nick[1:].islower()):
-            return None
+        if len(nick) < 2 or (not person and not (nick.isalpha() and nick[1:].islower())):
+            return None  # a party's letter ("(R)"), or a company's acronym ("(BofA)")
         name = f"{given} {rest}"
     elif person and (after := _NICKNAME_AFTER.match(text, end)) is not None:
         if in_title_case_line(text, start, after.end()):
