@@ -338,26 +338,27 @@ _NICKNAME_AFTER = re.compile(
 def _nicknamed(
     text: str, start: int, end: int, written: str, person: bool
 ) -> tuple[str, tuple[str, str, str]] | None:
-    """A mention of a person written with a nickname, as ``(the name written without the
-    nickname, its ``ArticleDigest.nicknames`` entry)``; None for any other mention.
+    """A mention of a person written with a nickname, as ``(its written name, its
+    ``ArticleDigest.nicknames`` entry)``; None for any other mention.
 
     The whole name may be tagged (a person's, or with a nickname of letters another
     type's: "Kimani (Kiki) Gray" tagged as an organization), or a person's first names
-    alone, the nickname and surname following them untagged.
+    alone, the nickname and surname following them untagged: its written name is then
+    the whole name without the nickname ("Kimani" before "(Kiki) Gray" is Kimani Gray).
     """
     if (whole := _NICKNAMED.match(written)) is not None:
         given, nick, rest = whole["given"], whole["nick"], whole["rest"]
         if len(nick) < 2 or (not person and not (nick.isalpha() and nick[1:].islower())):
             return None  # a party's letter ("(R)"), or a company's acronym ("(BofA)")
-        name = f"{given} {rest}"
+        name, shown = f"{given} {rest}", written
     elif person and (after := _NICKNAME_AFTER.match(text, end)) is not None:
         if in_title_case_line(text, start, after.end()):
             return None  # 'Obama "Hope" Poster' in a headline
         nick, rest = after["nick"], after["rest"]
-        name = f"{written} {rest}"
+        name = shown = f"{written} {rest}"
     else:
         return None
-    return name, (fold_name(name), fold_name(f"{nick} {rest}"), fold_name(nick))
+    return shown, (fold_name(name), fold_name(f"{nick} {rest}"), fold_name(nick))
 
 
 def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
@@ -381,11 +382,9 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
         if written and (nicknamed := _nicknamed(text, mention.start, mention.end, written, person)):
             # Linked by the name without the nickname ("Kimani Gray"), and to the
             # nickname's ("Jerry Ortiz") where the collection writes it (``link``).
-            name, nickname = nicknamed
+            written, nickname = nicknamed
             nicknames.append(nickname)
             key = nickname[0]
-            if not _NICKNAMED.match(written):
-                written = name  # "Kimani" before "(Kiki) Gray" stands for Kimani Gray
         if not key:
             continue
         in_body = not in_title_case_line(text, mention.start, mention.end)

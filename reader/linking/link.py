@@ -132,7 +132,6 @@ def link_entities(
     named = demoted.union(*(key.split() for key in linker.full_people))
     common = unlisted.common_words(linker.names, digested, linker.lower, linker.common, named)
     order = {article.id: number for number, (article, _) in enumerate(documents)}
-    texts = {article.id: article.text for article, _ in documents}
 
     return build_entities(
         linker.located,
@@ -142,7 +141,7 @@ def link_entities(
         order,
         linker.retyped,
         common,
-        texts,
+        linker.texts,
         marked,
     )
 
