@@ -12,13 +12,13 @@ stays the place it was tagged: "Jordan" the country in other articles, "Troy" in
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from functools import partial
 
 from reader.linking.collect import Name
 from reader.linking.context import written_whole
 from reader.linking.mistyped import in_place
 from reader.linking.state import LinkState
 from reader.linking.unlisted import law_or_vessel_named
-from reader.model import Evidence
 from reader.names import tokens
 
 
@@ -62,25 +62,15 @@ def resolve(state: LinkState, found: Mapping[str, list[Name]]) -> None:
     """Join each name of ``found`` (``candidates``, held back from the same-name rule)
     to the one person of it its article names in full, where the article writes the
     name nowhere a place's stands; its other nodes stay one place."""
-    clusters = state.clusters
+    detail = "tagged as a place, beside the person named in full in"
     for key, fulls in found.items():
         name = state.names[key]
         forms = [form for form in name.forms if form]
-        left: list[int] = []
-        joined: dict[int, tuple[Name, int]] = {}  # one piece of evidence per person
-        for article, node in name.nodes.items():
-            here = {clusters.find(f.nodes[article]): f for f in fulls if article in f.nodes}
-            text = state.texts[article]
-            placed = any(in_place(text, *span) for span in written_whole(text, forms))
-            if len(here) == 1 and not placed:
-                full = next(iter(here.values()))
-                if clusters.merge(full.nodes[article], node, None):
-                    first, count = joined.get(full.first_node, (full, 0))
-                    joined[full.first_node] = first, count + 1
-                    continue
-            left.append(node)
-        for node, (full, count) in joined.items():
-            detail = f"tagged as a place, beside the person named in full in {count} article(s)"
-            clusters.add_evidence(node, Evidence("place-tagged", (full.form, name.form), detail))
-        for node in left[1:]:
-            clusters.merge(left[0], node, None)
+        unplaced = partial(_nowhere_placed, state.texts, forms)
+        state.in_articles(name, fulls, "place-tagged", detail, allowed=unplaced)
+
+
+def _nowhere_placed(texts: Mapping[str, str], forms: Collection[str], article: str) -> bool:
+    """Whether the article writes none of ``forms`` where a place's name stands."""
+    text = texts[article]
+    return not any(in_place(text, *span) for span in written_whole(text, forms))

@@ -7,7 +7,7 @@ bodies and places).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from reader.linking.aliases import AliasTable
 from reader.linking.clusters import Clusters
@@ -68,12 +68,14 @@ class LinkState:
         rule: str,
         detail: str,
         fallback: Name | None = None,
+        allowed: Callable[[str], bool] | None = None,
     ) -> list[int]:
         """Resolve a short name inside each article: to the one entity among ``fulls``
         that the same article writes. Where the article writes none of them, or
         several with ``fallback`` among them ("LaCalamita" beside "Anthony LaCalamita
         III" and his wife "Michele LaCalamita"), the short name goes to ``fallback``
-        if given; the rest stay one entity of their own.
+        if given; the rest stay one entity of their own. ``allowed`` (article id -> bool),
+        if given, says in which articles the name may be resolved at all.
 
         Returns:
             The nodes of ``name`` that joined one of ``fulls``.
@@ -85,7 +87,11 @@ class LinkState:
         for article, node in name.nodes.items():
             here = [f for f in fulls if article in f.nodes]
             roots = {self.clusters.find(f.nodes[article]) for f in here}
-            if len(roots) == 1 and self.clusters.merge(here[0].nodes[article], node, None):
+            if (
+                len(roots) == 1
+                and (allowed is None or allowed(article))
+                and self.clusters.merge(here[0].nodes[article], node, None)
+            ):
                 joined.append(node)
                 decided.setdefault(here[0].nodes[article], (here[0], []))[1].append(article)
             else:
