@@ -9,7 +9,7 @@ title case lets the linker see through those spans.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w'’-])")
@@ -78,15 +78,18 @@ def mid_sentence(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:\n"
 
 
-def written_whole(text: str, forms: Iterable[str]) -> Iterator[tuple[int, int]]:
-    """Where ``text`` writes one of ``forms`` as a whole (no letter or digit joined on
-    either side), form by form, left to right."""
+def written_whole(
+    text: str, forms: Iterable[str], joins: Callable[[str], bool] = str.isalnum
+) -> Iterator[tuple[int, int]]:
+    """Where ``text`` writes one of ``forms`` as a whole (no character that ``joins``
+    words, a letter or a digit by default, on either side), form by form, left to
+    right."""
     for form in forms:
         start = text.find(form)
         while start != -1:
             end = start + len(form)
-            if (not start or not text[start - 1].isalnum()) and (
-                end == len(text) or not text[end].isalnum()
+            if (not start or not joins(text[start - 1])) and (
+                end == len(text) or not joins(text[end])
             ):
                 yield start, end
             start = text.find(form, end)

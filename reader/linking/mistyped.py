@@ -26,6 +26,7 @@ from itertools import compress, repeat
 from operator import attrgetter
 from typing import NamedTuple
 
+from reader.linking.context import written_whole
 from reader.linking.unlisted import VESSEL_PREFIXES
 from reader.model import EntityMention, EntityType
 from reader.names import looks_like_acronym
@@ -243,7 +244,8 @@ def named_in_plural(
         if found + len(articles) - seen < needed:
             return False
         text = texts[article]
-        found += any(_as_a_word(text, plural) for plural in plurals)
+        # A word of its own: not inside another, nor "Oscars-style" or "Oscars'".
+        found += any(True for _ in written_whole(text, plurals, _word_char))
     return found >= needed
 
 
@@ -252,20 +254,9 @@ def plural_of(name: str) -> str:
     return name + ("S" if name.isupper() else "s")
 
 
-def _as_a_word(text: str, word: str) -> bool:
-    """Whether ``word`` stands in ``text`` as a word of its own (not inside another)."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (not at or not _word_char(text[at - 1])) and (
-            end == len(text) or not _word_char(text[end])
-        ):
-            return True
-        at = text.find(word, at + 1)
-    return False
-
-
 def _word_char(char: str) -> bool:
+    """A character that joins a word: a letter, a digit, an underscore, a hyphen or an
+    apostrophe."""
     return char.isalnum() or char in "_-'’"
 
 
