@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from reader.loading import load_articles
-from reader.loading.discover import discover
+from reader.loading.discover import discover, is_project_file
 
 LIMIT = 5_000_000
 
@@ -257,6 +257,49 @@ def test_folders_recursive_sorted_hidden_skipped(tmp_path: Path, seed_texts: lis
     result = load_articles([tmp_path], LIMIT)
     assert [a.id for a in result.articles] == ["a/c.txt", "a/z.md", "b.txt"]
     assert result.errors == []
+
+
+def test_a_projects_own_files_are_passed_over_in_a_folder(
+    tmp_path: Path, seed_texts: list[str]
+) -> None:
+    # Datasets ship a readme and a licence beside their articles (ECB+ has COPYING-CC.TXT).
+    for name in ("README.md", "LICENSE.txt", "COPYING-CC.TXT", "CHANGELOG.md", "readme.ja.txt"):
+        write(tmp_path / name, "CREATIVE COMMONS CORPORATION IS NOT A LAW FIRM.")
+    write(tmp_path / "topic" / "Licence_MIT.txt", "Permission is hereby granted.")
+    write(tmp_path / "license-plate-thefts.txt", seed_texts[0])
+    write(tmp_path / "readme-to-editors-on-the-budget.md", seed_texts[1])
+    result = load_articles([tmp_path], LIMIT)
+    assert [a.id for a in result.articles] == [
+        "license-plate-thefts.txt",
+        "readme-to-editors-on-the-budget.md",
+    ]
+    assert result.errors == []
+    # Named on its own, such a file is read like any other.
+    named = load_articles([tmp_path / "COPYING-CC.TXT"], LIMIT)
+    assert [a.id for a in named.articles] == ["COPYING-CC.TXT"]
+
+
+@pytest.mark.parametrize(
+    ("name", "project"),
+    [
+        ("README", True),
+        ("LICENSE", True),
+        ("LICENCE.md", True),
+        ("copying.txt", True),
+        ("Copyright.txt", True),
+        ("AUTHORS.md", True),
+        ("CONTRIBUTING.md", True),
+        ("CODE_OF_CONDUCT.md", True),
+        ("LICENSE-APACHE.txt", True),
+        ("README_2024.txt", True),
+        ("readme-first-then-the-rest.txt", False),
+        ("licensed-to-kill.txt", False),
+        ("the-readme.txt", False),
+        ("story.txt", False),
+    ],
+)
+def test_is_project_file(name: str, project: bool) -> None:
+    assert is_project_file(name) is project
 
 
 def test_symlink_loop_and_duplicates(tmp_path: Path, seed_texts: list[str]) -> None:

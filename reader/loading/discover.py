@@ -17,6 +17,15 @@ FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 ARTICLE_SUFFIXES = (
     frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}) | FEED_SUFFIXES
 )
+#: A project's own files, which archives and datasets ship beside their articles
+#: ("README.md", "LICENSE", "COPYING-CC.TXT", "CHANGELOG.md"): passed over inside a folder.
+#: The name before its ending is one of these words alone, or with one short tag after a
+#: dash, underscore or dot ("LICENSE-MIT", "README.ja"); "license-plate-thefts.txt" is read.
+_PROJECT_FILE = re.compile(
+    r"(?:readme|licen[cs]e|copying|copyright|authors|contributors|contributing|changelog"
+    r"|code[-_]of[-_]conduct)(?:[-_.][a-z0-9]{1,12})?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +44,8 @@ def discover(paths: Sequence[Path]) -> tuple[list[Found], list[LoadError]]:
     """List the article files named by ``paths``, in order, each real file once.
 
     Folders are walked recursively in natural name order (``2`` before ``10``);
-    hidden files and folders are skipped, files with other endings are ignored,
-    symlink loops are detected.
+    hidden files and folders are skipped, files with other endings are ignored, and
+    so are a project's own files (``is_project_file``); symlink loops are detected.
     A file named explicitly is read whatever its ending.
     """
     found: list[Found] = []
@@ -150,9 +159,18 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
+def is_project_file(name: str) -> bool:
+    """Whether a file's name is that of a project's own file (a readme, a licence), not an
+    article's: ``README.md``, ``LICENSE``, ``COPYING-CC.TXT``, ``CHANGELOG.md``."""
+    return _PROJECT_FILE.fullmatch(os.path.splitext(name)[0]) is not None
+
+
 def _is_article_file(entry: os.DirEntry[str]) -> bool:
-    """Whether a file inside a folder is read: its ending says so (an .xml file must be a feed)."""
+    """Whether a file inside a folder is read: its ending says so (an .xml file must be a
+    feed), and its name is no project file's (``is_project_file``)."""
     suffix = os.path.splitext(entry.name)[1].lower()
+    if is_project_file(entry.name):
+        return False
     try:
         if suffix not in ARTICLE_SUFFIXES or not entry.is_file():
             return False
