@@ -74,6 +74,35 @@ def test_first_and_last_name_join_the_name_with_a_middle_name() -> None:
     assert heller.name in ("Mark Jay Heller", "Mark Heller")
 
 
+def test_a_name_with_a_middle_name_tagged_as_an_organization_is_still_the_person() -> None:
+    # The small model tags "Bettie Page" ORG as often as not, and "Bettie Mae Page" ORG
+    # every time: her first and last names are the person's all the same.
+    entities = link_entities(
+        [
+            doc(
+                "a",
+                "Pin-up queen Bettie Page dies at 85. Page was the girl next door.",
+                [("Bettie Page", "PERSON"), ("Page", "PERSON")],
+            ),
+            doc(
+                "b",
+                "Bettie Mae Page was born on April 22, 1923, in Nashville. Bettie Page "
+                "moved to Miami.",
+                [("Bettie Mae Page", "ORG"), ("Nashville", "GPE"), ("Bettie Page", "ORG")],
+            ),
+            doc(
+                "c",
+                "Born in 1923 in Nashville, Tennessee, Bettie Mae Page was one of six children.",
+                [("Nashville", "GPE"), ("Tennessee", "GPE"), ("Bettie Mae Page", "ORG")],
+            ),
+        ]
+    )
+    page = entity_with(entities, "Bettie Page")
+    assert page.type == "person"
+    assert {m.text for m in page.mentions} == {"Bettie Page", "Bettie Mae Page", "Page"}
+    assert "full-name" in rules(page)
+
+
 def test_transliteration_variants_join_by_fuzzy_match_with_a_score() -> None:
     entities = link_entities(
         [

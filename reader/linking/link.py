@@ -178,16 +178,28 @@ class _Linker(OrganizationRules):
                 [k for k, n in self.names.items() if n.in_body and k not in self.common],
             )
         )
-        tagged_people = {
-            key
+        tagged = {
+            key: parts
             for key, name in self.names.items()
-            if len(tokens(key)) > 1
-            and (name.types["person"] > 0 or tokens(key)[0] in KNOWN_FIRST_NAMES)
+            if len(parts := tokens(key)) > 1
             and (name.type == "person" or self._person_share(key) >= PERSON_SHARE)
             and not has_digits(key)
             and key not in self.descriptors
             and key not in self.headlines
         }
+        tagged_people = {
+            key
+            for key, parts in tagged.items()
+            if self.names[key].types["person"] > 0 or parts[0] in KNOWN_FIRST_NAMES
+        }
+        # A middle name written into a person's first and last names is that person's,
+        # whatever its tags ("Bettie Mae Page", tagged ORG, beside "Bettie Page").
+        first_last = {(w[0], w[-1]) for key in tagged_people if len(w := tokens(key)) == 2}
+        tagged_people.update(
+            key
+            for key, parts in tagged.items()
+            if len(parts) > 2 and (parts[0], parts[-1]) in first_last
+        )
         # An institution's or a road's name tagged as a person's is none ("Surrey Police"),
         # though its first word stays no one person's first name (``_first_name_candidates``).
         self.institutions = set(filter(unlisted.no_persons_name, tagged_people))
