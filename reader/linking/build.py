@@ -345,8 +345,9 @@ def _untitled(form: str) -> str:
 
 
 def _capital(written: str) -> bool:
-    """Whether a written name holds a capital letter ("bald eagles" tagged PERSON does not)."""
-    return not written.islower()
+    """Whether a written name holds a capital letter ("bald eagles" tagged PERSON does not,
+    nor does "288" tagged GPE, nor "101st")."""
+    return written != written.lower()
 
 
 def _name_cased(form: str) -> int:
