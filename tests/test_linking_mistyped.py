@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from reader.linking import link_entities, mistyped
 from reader.linking.build import display_name
 from reader.linking.mistyped import named_in_plural, told_apart_from_organization
+from reader.linking.occupations import OCCUPATIONS, after_an_occupation
 from reader.model import EntityMention
 from tests.linking_helpers import doc, entity_with, rules
 
@@ -362,6 +363,63 @@ def test_an_age_after_a_name_makes_a_person_whatever_the_tags() -> None:
     assert entity_with(family, "Apple").type == "organization"
     assert riva.type == "person" and riva.name == "Paul Riva"
     assert entity_with(entities, "Heraklion").type != "person"
+
+
+def test_an_occupation_before_a_name_makes_a_person_whatever_the_tags() -> None:
+    # ECB+: the model tags "Stephenie Meyer" ORG in every article, and "Meyer" too.
+    meyer = [
+        doc(
+            "a",
+            '"Twilight" author Stephenie Meyer confirmed the news on her official website.',
+            [("Stephenie Meyer", "ORG")],
+        ),
+        doc(
+            "b",
+            "The film is based on the second book in author Stephenie Meyer's series. Meyer "
+            "penned a letter.",
+            [("Stephenie Meyer", "ORG"), ("Meyer", "ORG")],
+        ),
+        *(
+            doc(name, "Meyer wrote to the fans again.", [("Meyer", "ORG")])
+            for name in "cdefghijklmnop"
+        ),
+    ]
+    assert entity_with(link_entities(meyer), "Stephenie Meyer").type == "person"
+    # A tenth of the mentions at least: two of 17 are enough, two of 27 too few.
+    many = meyer + [doc(f"x{n}", "Meyer wrote again.", [("Meyer", "ORG")]) for n in range(10)]
+    assert entity_with(link_entities(many), "Stephenie Meyer").type == "organization"
+    # Only a lower-case word right before the name: a headline's "Author", a "co-author",
+    # a word a comma parts from the name, and "the" say nothing.
+    for written in (
+        "Twilight Author Stephenie Meyer Says Goodbye.",
+        "The film's co-author Stephenie Meyer spoke.",
+        "She met the author, Stephenie Meyer Inc, on Monday.",
+        "The Stephenie Meyer company said so.",
+    ):
+        entities = link_entities([doc("a", written, [("Stephenie Meyer", "ORG")])])
+        assert entity_with(entities, "Stephenie Meyer").type == "organization", written
+
+
+def test_after_an_occupation_counts_lower_case_words_of_one_piece() -> None:
+    text = "Boxer Lennox Lewis lost. The boxer Lennox Lewis won. Ex-boxer Lennox Lewis."
+    starts = [match.start() for match in re.finditer("Lennox", text)]
+    assert after_an_occupation([text] * 3, starts) == 1
+    wrapped = "The Sixers fired their\ncoach\nP.J. Carlesimo"
+    assert after_an_occupation([wrapped], [wrapped.index("P.J.")]) == 1
+    assert after_an_occupation(["the " + "x" * 40 + "author Meyer"], [51]) == 0
+
+
+@given(
+    st.lists(
+        st.sampled_from([*sorted(OCCUPATIONS), "the", "Author", "co-author", "x"]), max_size=4
+    ),
+    st.sampled_from([" ", "\n", ", ", "-", "  "]),
+)
+def test_after_an_occupation_is_the_word_right_before_the_name(words: list[str], gap: str) -> None:
+    before = " ".join(words)
+    text = f"{before}{gap}Stephenie Meyer" if before else "Stephenie Meyer"
+    expected = bool(words) and words[-1] in OCCUPATIONS and gap in (" ", "\n")
+    assert after_an_occupation([text], [text.index("Stephenie")]) == expected
 
 
 def test_an_organization_written_where_places_stand_is_a_place() -> None:

@@ -27,6 +27,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from reader.linking.context import written_whole
+from reader.linking.occupations import after_an_occupation
 from reader.linking.unlisted import VESSEL_PREFIXES
 from reader.model import EntityMention, EntityType
 from reader.names import looks_like_acronym
@@ -153,10 +154,11 @@ def told_apart_from_organization(
     """The type the words around an "organization"'s or a "place"'s mentions give it:
     "person" when an age or a family follows a tenth of them ("Paul Riva, 47, of
     Sterling Heights" tagged as an organization, "Singh's daughter-in-law" as a
-    place), unless its name is an acronym or joined by "of" or "the"; "place", for an
-    organization of no acronym, after "in", "near" or a residence's ", of" in half its
-    mentions, two at least ("in Thessaloniki", "the town of Woodburn"); None when they
-    say neither.
+    place), counting, for an entity named by several words somewhere, those an
+    occupation precedes too ("author Stephenie Meyer": ``occupations``), unless its
+    name is an acronym or joined by "of" or "the"; "place", for an organization of no
+    acronym, after "in", "near" or a residence's ", of" in half its mentions, two at
+    least ("in Thessaloniki", "the town of Woodburn"); None when they say neither.
 
     Args:
         kind: the type the tags voted for.
@@ -171,7 +173,7 @@ def told_apart_from_organization(
     if not (personal or placeable):
         return None
     total = len(mentions)
-    ends = list(map(_END, mentions))
+    starts, ends = list(map(_START, mentions)), list(map(_END, mentions))
     written_in = list(map(texts.__getitem__, map(_ARTICLE, mentions)))
     if personal:
         # Most mentions are followed by no comma and no apostrophe: those are turned
@@ -182,6 +184,9 @@ def told_apart_from_organization(
             for text, end in compress(zip(written_in, ends, strict=True), marked)
             if _AGED.match(text, end) or _FAMILY.match(text, end)
         )
+        if found < AGE_SHARE * total and any(" " in name for name in written):
+            # Named in full somewhere: also "author Stephenie Meyer", "boxer Lennox Lewis".
+            found += after_an_occupation(written_in, starts)
         if found and found >= AGE_SHARE * total:
             return "person"
     if not placeable:
@@ -189,7 +194,6 @@ def told_apart_from_organization(
     needed = max(PLACE_MENTIONS, ORGANIZATION_PLACE_SHARE * total)
     # The words a place follows end right before it: mentions after none of them are
     # turned away by C loops alone (most organizations' mentions, all but a few).
-    starts = list(map(_START, mentions))
     after = list(map(str.endswith, written_in, repeat(_PLACE_WORD_ENDS), repeat(0), starts))
     if sum(after) < needed:
         return None
