@@ -2,10 +2,10 @@
 Heydar Alishbandi", "boxer Lennox Lewis".
 
 News introduces people by what they do, written in lower case right before the name; a
-company or a place follows no such word ("the author's publisher, Little Brown" puts a
-comma between). ``mistyped.told_apart_from_organization`` counts these beside an age or a
-family after the name, to list as a person a name the model tagged as an organization or
-a place every time.
+company or a place seldom stands right after such a word ("the Sixers coach" comes before
+the person, "the coach of the Sixers" puts words between).
+``mistyped.told_apart_from_organization`` counts these beside an age or a family after the
+name, to list as a person a name the model tagged as an organization or a place every time.
 """
 
 from __future__ import annotations
