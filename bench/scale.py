@@ -51,6 +51,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from reader.loading.discover import is_project_file
+
 ROOT = Path(__file__).resolve().parents[1]
 # The shared corpus sits beside the checkout, or beside the folder of worktrees.
 SHARED = next(
@@ -81,8 +83,8 @@ def base_texts() -> list[tuple[str, str]]:
     found = []
     for folder in (SHARED / "corpus" / "ecbplus", SHARED / "seeds"):
         for path in sorted(folder.rglob("*.txt")):
-            if path.name.isupper() or path.name.startswith("COPYING"):
-                continue
+            if is_project_file(path.name):
+                continue  # a licence or a readme, as the reader passes over in a folder
             found.append((path.relative_to(folder).as_posix(), path.read_text(encoding="utf-8")))
     return found
 

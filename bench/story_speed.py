@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from score_stories import baseline  # noqa: E402
 
+from reader.loading.discover import is_project_file  # noqa: E402
 from reader.model import Article  # noqa: E402
 from reader.stories import group_stories  # noqa: E402
 
@@ -78,7 +79,7 @@ def editions(count: int, corpus: Path) -> list[Article]:
     texts = [
         (p.relative_to(corpus).as_posix(), p.read_text(encoding="utf-8"))
         for p in sorted(corpus.rglob("*.txt"))
-        if not (p.name.isupper() or p.name.startswith("COPYING"))
+        if not is_project_file(p.name)
     ]
     articles = []
     for n in range(count):

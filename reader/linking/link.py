@@ -194,7 +194,7 @@ class _Linker(OrganizationRules):
         }
         # A middle name written into a person's first and last names is that person's,
         # whatever its tags ("Bettie Mae Page", tagged ORG, beside "Bettie Page").
-        first_last = {(w[0], w[-1]) for key in tagged_people if len(w := tokens(key)) == 2}
+        first_last = {(p[0], p[-1]) for key in tagged_people if len(p := tagged[key]) == 2}
         tagged_people.update(
             key
             for key, parts in tagged.items()
