@@ -22,7 +22,7 @@ from functools import partial
 from typing import Any, NamedTuple, get_args
 
 from reader.fingerprint import source_fingerprint
-from reader.linking import acronyms, mistyped, shortforms
+from reader.linking import acronyms, furniture, mistyped, shortforms
 from reader.linking.context import (
     in_title_case_line,
     lower_and_capitalised,
@@ -375,8 +375,18 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
     text = article.text
     mentions = []
     nicknames: list[tuple[str, str, str]] = []
+    # Names in a byline or a credit are the newsroom's, not the story's (``furniture``);
+    # a name standing as a dateline's place is a place, whatever it was tagged.
+    credits = furniture.credit_spans(text)
+    credit_starts = [start for start, _ in credits]
+    dateline = furniture.dateline_places(text)
     for mention in analysis.mentions:
-        person = LABEL_TYPES[mention.label] == "person"
+        if credits and furniture.within(credits, credit_starts, mention.start, mention.end):
+            continue
+        label = mention.label
+        if dateline and furniture.at_dateline(dateline, mention.start, mention.end):
+            label = "GPE"
+        person = LABEL_TYPES[label] == "person"
         written = clean_name(mention.text, person=person)
         key = fold_name(written) or fold_name(clean_spacing(mention.text))
         if written and (nicknamed := _nicknamed(text, mention.start, mention.end, written, person)):
@@ -389,13 +399,15 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
             continue
         in_body = not in_title_case_line(text, mention.start, mention.end)
         mentions.append(
-            _name_mention(
-                mention.start, mention.end, mention.text, mention.label, written, key, in_body
-            )
+            _name_mention(mention.start, mention.end, mention.text, label, written, key, in_body)
         )
     marks = mistyped.marks(text, [(m.start, m.end) for m in mentions])
     lower, capitalised = lower_and_capitalised(text)
-    spans = pack_spans(name_spans(text))
+    spans = pack_spans(
+        found
+        for found in name_spans(text)
+        if not (credits and furniture.within(credits, credit_starts, found[0], found[0] + 1))
+    )
     rows = ((m.key, m.label, m.written, m.text) for m in mentions)
     return ArticleDigest(
         article=article.id,

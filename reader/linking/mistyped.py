@@ -27,6 +27,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from reader.linking.context import written_whole
+from reader.linking.furniture import DATELINE_REACH, in_dateline
 from reader.linking.occupations import after_an_occupation
 from reader.linking.unlisted import VESSEL_PREFIXES
 from reader.model import EntityMention, EntityType
@@ -75,8 +76,8 @@ def told_by_context(
     mentions: Sequence[EntityMention], names: Collection[str], texts: Mapping[str, str]
 ) -> EntityType | None:
     """The type the words around a "person"'s mentions give it: "organization" for a
-    platform, "place" for a place (after "in", "near" or a residence's ", of", or
-    before "district" or "neighborhood"), None when they say nothing.
+    platform, "place" for a place (after "in", "near" or a residence's ", of", before
+    "district" or "neighborhood", or as a dateline's place), None when they say nothing.
 
     A platform has a name of one word. A place may have several ("in Bandar Abbas"),
     when the entity is never named by one word alone (a person named in full is named
@@ -90,19 +91,24 @@ def told_by_context(
     several = sum(" " in name for name in names)
     if several and (several < len(names) or any(map(_NUMBERED.search, names))):
         return None
-    on = placed = 0
-    needed = max(PLACE_MENTIONS, PLACE_SHARE * len(mentions))
+    on = placed = dated = 0
+    share = PLACE_SHARE * len(mentions)
+    needed = max(PLACE_MENTIONS, share)
     for seen, mention in enumerate(mentions):
-        if several and placed + len(mentions) - seen < needed:
+        if several and placed + len(mentions) - seen < share:
             return None  # a place no more, and never a platform
         text, start = texts[mention.article], mention.start
         if not several and _ON_PLATFORM.search(text, max(0, start - _REACH), start):
             on += 1
+        elif in_dateline(text, start, mention.end):
+            dated += 1  # "KYIV, Ukraine (AP) —": where the story was filed, a place
+            placed += 1
         elif in_place(text, start, mention.end) or _PLACE_AFTER.match(text, mention.end):
             placed += 1
     if on >= PLATFORM_MENTIONS and on >= PLATFORM_SHARE * len(mentions):
         return "organization"
-    if placed >= needed:
+    # One dateline says as much as two "in"s: nothing but a place stands there.
+    if placed >= needed or (dated and dated >= share):
         return "place"
     return None
 
@@ -158,7 +164,8 @@ def told_apart_from_organization(
     occupation precedes too ("author Stephenie Meyer": ``occupations``), unless its
     name is an acronym or joined by "of" or "the"; "place", for an organization of no
     acronym, after "in", "near" or a residence's ", of" in half its mentions, two at
-    least ("in Thessaloniki", "the town of Woodburn"); None when they say neither.
+    least ("in Thessaloniki", "the town of Woodburn"), or as a dateline's place in a
+    third ("NEW YORK (CNN) --"); None when they say neither.
 
     Args:
         kind: the type the tags voted for.
@@ -170,11 +177,22 @@ def told_apart_from_organization(
     # "the" ("Gulf of Aden"); an acronym is no place after "in" either ("in MLB").
     personal = not any(map(_no_persons_form, written))
     placeable = kind == "organization" and not any(map(looks_like_acronym, written))
-    if not (personal or placeable):
+    if not (personal or kind == "organization"):
         return None
     total = len(mentions)
     starts, ends = list(map(_START, mentions)), list(map(_END, mentions))
     written_in = list(map(texts.__getitem__, map(_ARTICLE, mentions)))
+    if kind == "organization":
+        # A dateline's place, in capitals as often as not ("NEW YORK (CNN) --"); only a
+        # text's first lines hold one.
+        early = list(map(DATELINE_REACH.__gt__, starts))
+        dated = sum(
+            1
+            for text, start, end in compress(zip(written_in, starts, ends, strict=True), early)
+            if in_dateline(text, start, end)
+        )
+        if dated and dated >= PLACE_SHARE * total:
+            return "place"
     if personal:
         # Most mentions are followed by no comma and no apostrophe: those are turned
         # away by C loops alone.

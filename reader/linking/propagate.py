@@ -230,7 +230,11 @@ class _Search:
             kind = self.kind_of.get(form)
             if kind is None:
                 kind = self.kind_of[form] = vote(self.kinds[form])
-            added.append((root, start, end, kind, clean_name(text[start:end])))
+            # A name found in capitals ("KYIV" in a dateline) is shown as the collection
+            # writes it ("Kyiv").
+            found = text[start:end]
+            written = clean_name(form if found != form and found.isupper() else found)
+            added.append((root, start, end, kind, written))
             matched.append(form)
             spans.append((start, end))
         evidence: list[tuple[int, str, str]] = []
