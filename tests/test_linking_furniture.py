@@ -68,7 +68,10 @@ def test_credit_notes_run_to_their_bracket_or_their_line_end() -> None:
 
 
 def test_a_contribution_line_is_a_credit_from_its_sentence_on() -> None:
-    line = "Associated Press writers Jane Doe in Kyiv and John Roe in London contributed to this report."
+    line = (
+        "Associated Press writers Jane Doe in Kyiv and John Roe in London contributed to this "
+        "report."
+    )
     assert credited(f"The talks ended.\n{line}") == [line]
     assert credited("The talks ended. Jane Doe contributed reporting.") == [
         "Jane Doe contributed reporting."
@@ -211,7 +214,8 @@ def test_a_name_tagged_as_a_person_at_a_dateline_is_a_place() -> None:
 )
 def test_only_the_credit_note_is_a_credit(story, roles, names) -> None:
     body = "\n".join(story)
-    note = "(" + "; ".join(f"{role} by {name}" for role, name in zip(roles, names)) + ")"
+    credits = (f"{role} by {name}" for role, name in zip(roles, names[: len(roles)], strict=True))
+    note = "(" + "; ".join(credits) + ")"
     text = f"{body}\n{note}"
     assert credit_spans(body) == []
     assert credit_spans(text) == [(len(body) + 1, len(text))]
