@@ -113,6 +113,14 @@ def test_datelines_name_places() -> None:
     ]
 
 
+def test_a_datelines_agency_or_desk_is_a_credit() -> None:
+    assert credited("KYIV, Ukraine (AP) — Russian missiles struck.") == ["(AP)"]
+    assert credited("Moscow/ Kyiv | Jagran News Desk: The Kremlin said") == ["Jagran News Desk"]
+    assert credited("WASHINGTON — The Senate voted.") == []
+    # In the story, the agency is named as ever.
+    assert credited("Headline\nThe (AP) style guide was cited.") == []
+
+
 def test_labels_dates_and_headlines_are_no_datelines() -> None:
     for text in (
         "UPDATE - Russia says troops are returning",
@@ -161,6 +169,7 @@ def test_credited_names_are_no_entities_and_the_dateline_is_a_place() -> None:
                     ("Olena Harmash", "PERSON"),
                     ("Andrew Heavens", "PERSON"),
                     ("Ukraine", "GPE"),
+                    ("AP", "ORG"),
                 ],
             ),
             doc(
@@ -171,17 +180,19 @@ def test_credited_names_are_no_entities_and_the_dateline_is_a_place() -> None:
                 ),
                 [("Galushchenko", "PERSON"), ("Andrew Heavens", "PERSON"), ("Ukraine", "GPE")],
             ),
-            # Named in a story, the same name is a person as ever.
+            # Named in a story, the same name is a person as ever, and the agency an
+            # organization.
             doc(
                 "d",
-                "Andrew Heavens, a farmer, said the strikes woke him.",
-                [("Andrew Heavens", "PERSON")],
+                "Andrew Heavens, a farmer, told AP the strikes woke him.",
+                [("Andrew Heavens", "PERSON"), ("AP", "ORG")],
             ),
         ]
     )
     heavens = entity_with(entities, "Andrew Heavens")
     assert {m.article for m in heavens.mentions} == {"d"}
     assert not [e for e in entities if any(m.text == "Olena Harmash" for m in e.mentions)]
+    assert {m.article for m in entity_with(entities, "AP").mentions} == {"d"}
     kyiv = entity_with(entities, "Kyiv")
     assert kyiv.type == "place"
     assert kyiv.name == "Kyiv"  # as the collection writes it, not "KYIV"

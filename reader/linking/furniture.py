@@ -107,7 +107,7 @@ _DATELINE = re.compile(
     rf"(?:,?[ \t]+(?P<date>{_DATE}))?"
     r"(?:[ \t]*(?P<agency>\([A-Z][\w .&'’-]{0,40}\)))?"
     r"(?:[ \t]*(?P<dash>—|–|--|-)[ \t]|[ \t]*(?P<colon>:)[ \t]"
-    r"|[ \t]*(?P<desk>\|)[ \t]*[^\n|:]{1,60}:|[ \t]*$)",
+    r"|[ \t]*(?P<desk>\|)[ \t]*(?P<desk_name>[^\n|:]{1,60}):|[ \t]*$)",
     re.MULTILINE,
 )
 #: Labels a line in capitals may start with that name no place: "UPDATE -", "EXCLUSIVE -".
@@ -125,12 +125,17 @@ DATELINE_LINES = 5
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` credits its newsroom: bylines, credit notes and photo credits.
+    """Where ``text`` credits its newsroom: bylines, credit notes, photo credits, and the
+    agency or the desk in its dateline ("(Reuters)", "| Jagran News Desk:").
 
     Returns:
         Sorted, non-overlapping ``(start, end)`` character ranges.
     """
     spans = [*_bylines(text), *_notes(text)]
+    dateline = _dateline(text)
+    if dateline is not None:
+        # The wire or the desk that filed it: "(Reuters)", "| Jagran News Desk:".
+        spans.extend(dateline.span(group) for group in ("agency", "desk_name") if dateline[group])
     if _NAMED_SLASH.search(text):  # seldom: most texts hold no photo credit
         spans.extend(match.span() for match in _PHOTO_CREDIT.finditer(text))
     return _merged(spans)
@@ -193,6 +198,11 @@ def dateline_places(text: str) -> list[tuple[int, int]]:
     needs a dash after it (or a date alone on its line); a capitalised one needs an
     agency, a date or a desk too ("Moscow -" alone could start any sentence).
     """
+    match = _dateline(text)
+    return [] if match is None else _places(match)
+
+
+def _dateline(text: str) -> re.Match[str] | None:
     head = text[:DATELINE_REACH]
     lines_seen = 0
     for line_start, line in _lines(head):
@@ -202,10 +212,9 @@ def dateline_places(text: str) -> list[tuple[int, int]]:
         if lines_seen > DATELINE_LINES:
             break
         match = _DATELINE.match(head, line_start)
-        if match is None or not _is_dateline(match):
-            continue
-        return _places(match)
-    return []
+        if match is not None and _is_dateline(match):
+            return match
+    return None
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
