@@ -50,6 +50,10 @@ def test_bylines_are_credits_and_sentences_opening_with_by_are_not() -> None:
     assert credited(text) == ["JANE DOE and JOHN ROE Associated Press", "Aalok Sensharma"]
     assert credited("By Jane Doe, CNN\nThe vote was close.") == ["Jane Doe, CNN"]
     assert credited("Written by Jane Doe in Kyiv\nText.") == ["Jane Doe in Kyiv"]
+    # A sentence wrapped at a line's end is no byline.
+    assert credited("The order was signed\nby Joe Biden and\nhis aides on Tuesday.") == []
+    assert credited("The order was signed\nBy Joe Biden and\nKamala Harris on Tuesday.") == []
+    assert credited("The talks ended.\nBy Tuesday Joe Biden\nhad signed the order.") == []
 
 
 def test_credit_notes_run_to_their_bracket_or_their_line_end() -> None:
@@ -65,6 +69,7 @@ def test_credit_notes_run_to_their_bracket_or_their_line_end() -> None:
     ]
     # Reported by someone in a sentence of the story is no credit.
     assert credited("The attack was first reported by Jane Doe, a local journalist.") == []
+    assert credited("Text.\nReporting by the Guardian showed the scheme.") == []
 
 
 def test_a_contribution_line_is_a_credit_from_its_sentence_on() -> None:

@@ -24,14 +24,14 @@ from functools import lru_cache
 #: A byline's opening words: "By", "BY", "Posted By:", "Written by".
 _BYLINE = re.compile(
     r"^[ \t]*(?:(?:Posted|Written|Reported|Compiled|Edited|Words|Story|Text)[ \t]+)?"
-    r"(?:By|BY|by)[ \t]*:?[ \t]+(?=\S)",
+    r"(?:By|BY|(?<=[a-z][ \t])by)[ \t]*:?[ \t]+(?=\S)",
     re.MULTILINE,
 )
 #: Lower-case words a byline may hold between its names: "Jane Doe and John Roe of the
 #: Times", "staff writer", "in Kyiv" (none begins a sentence's "By the time …").
-_BYLINE_WORDS = frozenset(
-    {"and", "&", "of", "the", "in", "for", "at", "with", "from", "via"}
-    | {"de", "da", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "la"}
+_JOINING = frozenset({"and", "&", "of", "the", "in", "for", "at", "with", "from", "via"})
+_BYLINE_WORDS = _JOINING | frozenset(
+    {"de", "da", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "la"}
     | {"le", "bin", "ibn", "al", "el", "y", "e"}
     | {"staff", "writer", "writers", "reporter", "reporters", "correspondent"}
     | {"correspondents", "editor", "editors", "contributor", "contributors", "senior"}
@@ -43,11 +43,10 @@ MAX_BYLINE_WORDS = 16
 #: by Andrew Heavens)", "Additional reporting by …", "Photos by …". It runs to its
 #: closing bracket, or to the end of the line.
 _CREDIT_NOTE = re.compile(
-    r"(?:^[ \t]*\(?|\()[ \t]*(?:(?:Additional|Further|Extra)[ \t]+)?"
-    r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]esearch|[Tt]ranslat(?:ion|ed)|[Cc]ompiled"
-    r"|[Pp]roduced|[Gg]raphics?|[Pp]hoto(?:s|graphs?|graphy)?|[Pp]ictures?|[Vv]ideo"
-    r"|[Ii]llustrations?|[Dd]esign)"
-    r"[ \t]+by\b[^\n()]*\)?",
+    r"(?:^[ \t]*(?P<bracket>\()?|(?P<inside>\())[ \t]*(?:(?:Additional|Further|Extra)[ \t]+)?"
+    r"(?i:reporting|writing|editing|research|translat(?:ion|ed)|compiled|produced|graphics?"
+    r"|photo(?:s|graphs?|graphy)?|pictures?|video|illustrations?|design)"
+    r"[ \t]+by\b(?P<names>[^\n()]*)\)?",
     re.MULTILINE,
 )
 #: The end of a line saying who else reported: "Associated Press writer Jane Doe in Kyiv
@@ -147,23 +146,41 @@ def _bylines(text: str) -> list[tuple[int, int]]:
         end = text.find("\n", match.end())
         end = len(text) if end < 0 else end
         names = text[match.end() : end].rstrip(" \t.")
-        words = names.replace(",", " ").replace("|", " ").split()
-        if not words or len(words) > MAX_BYLINE_WORDS or any(ch in names for ch in ':?!"“”'):
-            continue
-        if not words[0][:1].isupper():
-            continue  # "By the time …", "by then …": a sentence
-        if all(_byline_word(word) for word in words):
+        if _only_names(names) and not _continued(text, end):
             found.append((match.end(), match.end() + len(names)))
     return found
 
 
+def _only_names(names: str) -> bool:
+    """Whether ``names`` holds capitalised names and a byline's little words alone, the
+    first capitalised ("By the time …", "By Tuesday, prices rose": a sentence)."""
+    words = names.replace(",", " ").replace("|", " ").replace(";", " ").split()
+    if not words or len(words) > MAX_BYLINE_WORDS or any(ch in names for ch in ':?!"“”'):
+        return False
+    # Nor does a byline end on a joining word ("By Joe Biden and\nKamala Harris, …").
+    return words[0][:1].isupper() and words[-1] not in _JOINING and all(map(_byline_word, words))
+
+
 def _byline_word(word: str) -> bool:
-    word = word.strip("()[]—–-/;")
+    word = word.strip("()[]—–-/")
     return not word or word[:1].isupper() or word[:1].isdigit() or word in _BYLINE_WORDS
 
 
+def _continued(text: str, end: int) -> bool:
+    """Whether the line ending at ``end`` runs on into the next, in lower case: a
+    wrapped sentence ("… the order was signed\nby Joe Biden and\nhis aides")."""
+    rest = text[end : end + 80].lstrip()
+    return rest[:1].islower()
+
+
 def _notes(text: str) -> list[tuple[int, int]]:
-    found = [match.span() for match in _CREDIT_NOTE.finditer(text)]
+    found = [
+        match.span()
+        for match in _CREDIT_NOTE.finditer(text)
+        # Bracketed, a note is one; at a line's start, only names may follow ("Reporting
+        # by the Guardian showed …" is the story).
+        if match["bracket"] or match["inside"] or _only_names(match["names"].replace(" by ", " "))
+    ]
     for match in _CONTRIBUTED.finditer(text) if "contributed" in text else ():
         start = text.rfind("\n", 0, match.start()) + 1
         ends = [end.end() for end in _SENTENCE_END.finditer(text, start, match.start())]
