@@ -22,11 +22,12 @@ from functools import partial
 from typing import Any, NamedTuple, get_args
 
 from reader.fingerprint import source_fingerprint
-from reader.linking import acronyms, furniture, mistyped, shortforms
+from reader.linking import acronyms, mistyped, shortforms
 from reader.linking.context import (
     in_title_case_line,
     lower_and_capitalised,
 )
+from reader.linking.furniture import Furniture
 from reader.linking.name_spans import PackedSpans, name_spans, pack_spans
 from reader.linking.shortforms import ShortForm
 from reader.model import LABEL_TYPES, Analysis, Article, EntityType
@@ -377,15 +378,11 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
     nicknames: list[tuple[str, str, str]] = []
     # Names in a byline or a credit are the newsroom's, not the story's (``furniture``);
     # a name standing as a dateline's place is a place, whatever it was tagged.
-    credits = furniture.credit_spans(text)
-    credit_starts = [start for start, _ in credits]
-    dateline = furniture.dateline_places(text)
+    around = Furniture(text)
     for mention in analysis.mentions:
-        if credits and furniture.within(credits, credit_starts, mention.start, mention.end):
+        if around.credited(mention.start, mention.end):
             continue
-        label = mention.label
-        if dateline and furniture.at_dateline(dateline, mention.start, mention.end):
-            label = "GPE"
+        label = "GPE" if around.dated(mention.start, mention.end) else mention.label
         person = LABEL_TYPES[label] == "person"
         written = clean_name(mention.text, person=person)
         key = fold_name(written) or fold_name(clean_spacing(mention.text))
@@ -403,11 +400,7 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
         )
     marks = mistyped.marks(text, [(m.start, m.end) for m in mentions])
     lower, capitalised = lower_and_capitalised(text)
-    spans = pack_spans(
-        found
-        for found in name_spans(text)
-        if not (credits and furniture.within(credits, credit_starts, found[0], found[0] + 1))
-    )
+    spans = pack_spans(s for s in name_spans(text) if not around.credited(s[0], s[0] + 1))
     rows = ((m.key, m.label, m.written, m.text) for m in mentions)
     return ArticleDigest(
         article=article.id,

@@ -200,10 +200,25 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def within(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: int, end: int) -> bool:
-    """Whether ``start``-``end`` lies inside one of ``spans`` (sorted; ``starts`` their starts)."""
-    place = bisect_right(starts, start) - 1
-    return place >= 0 and spans[place][0] <= start and end <= spans[place][1]
+class Furniture:
+    """One text's credits and dateline places, read once (``credit_spans``,
+    ``dateline_places``)."""
+
+    __slots__ = ("_credits", "_dateline", "_starts")
+
+    def __init__(self, text: str) -> None:
+        self._credits = credit_spans(text)
+        self._starts = [start for start, _ in self._credits]
+        self._dateline = dateline_places(text)
+
+    def credited(self, start: int, end: int) -> bool:
+        """Whether ``start``-``end`` lies inside a credit."""
+        place = bisect_right(self._starts, start) - 1
+        return place >= 0 and end <= self._credits[place][1]
+
+    def dated(self, start: int, end: int) -> bool:
+        """Whether ``start``-``end`` is a place the dateline names (``at_dateline``)."""
+        return at_dateline(self._dateline, start, end)
 
 
 def dateline_places(text: str) -> list[tuple[int, int]]:
