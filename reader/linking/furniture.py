@@ -130,8 +130,11 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     Returns:
         Sorted, non-overlapping ``(start, end)`` character ranges.
     """
+    return _credit_spans(text, _dateline(text))
+
+
+def _credit_spans(text: str, dateline: re.Match[str] | None) -> list[tuple[int, int]]:
     spans = [*_bylines(text), *_notes(text)]
-    dateline = _dateline(text)
     if dateline is not None:
         # The wire or the desk that filed it: "(Reuters)", "| Jagran News Desk:".
         spans.extend(dateline.span(group) for group in ("agency", "desk_name") if dateline[group])
@@ -207,9 +210,10 @@ class Furniture:
     __slots__ = ("_credits", "_dateline", "_starts")
 
     def __init__(self, text: str) -> None:
-        self._credits = credit_spans(text)
+        dateline = _dateline(text)
+        self._credits = _credit_spans(text, dateline)
         self._starts = [start for start, _ in self._credits]
-        self._dateline = dateline_places(text)
+        self._dateline = [] if dateline is None else _places(dateline)
 
     def credited(self, start: int, end: int) -> bool:
         """Whether ``start``-``end`` lies inside a credit."""
