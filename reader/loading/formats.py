@@ -20,6 +20,7 @@ from reader.loading.decode import clean_text
 from reader.loading.html import HtmlError, extract_page
 from reader.loading.markdown import markdown_to_text
 from reader.model import Article
+from reader.newsroom import story_credits
 from reader.yaml_errors import yaml_problem
 
 _FIELDS = ("title", "source", "author", "date", "url")
@@ -41,16 +42,25 @@ class Draft:
     suffix: str = ""  # added to the file's id when one file holds several articles
 
     def article(self, article_id: str, path: str) -> Article:
-        """The article this draft becomes, with its id and where it came from."""
+        """The article this draft becomes, with its id and where it came from.
+
+        An author or a source the file (or the page, or the feed) does not give is
+        read from the text's byline and dateline (``reader.newsroom``); one it gives
+        as empty (``source: null``) stays empty.
+        """
+        fields = self.fields
+        if "author" not in fields or "source" not in fields:
+            read = story_credits(self.text)
+            fields = {"author": read.author, "source": read.source, **fields}
         return Article(
             id=article_id,
             path=path,
             text=self.text,
-            title=self.fields.get("title"),
-            source=self.fields.get("source"),
-            author=self.fields.get("author"),
-            date=self.fields.get("date"),
-            url=self.fields.get("url"),
+            title=fields.get("title"),
+            source=fields.get("source"),
+            author=fields.get("author"),
+            date=fields.get("date"),
+            url=fields.get("url"),
             metadata=self.metadata,
         )
 
@@ -124,7 +134,8 @@ def parse_html(text: str, url: str | None = None) -> Draft:
         "date": page.date,
         "url": page.url,
     }
-    return Draft(page.text, fields)
+    # What the page does not say is left to the text (``Draft.article``).
+    return Draft(page.text, {name: value for name, value in fields.items() if value})
 
 
 def parse_json(text: str) -> tuple[list[Draft], list[str]]:

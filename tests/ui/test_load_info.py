@@ -95,6 +95,22 @@ async def test_the_byline_shows_outlet_author_and_date_as_plain_text(make_app, s
         assert byline.strip() == "Reuters · Jane [b]Doe[/b] · 2023-02-14"
 
 
+async def test_a_plain_text_articles_byline_and_dateline_fill_its_column_header(make_app):
+    # The seed filed "Moscow/ Kyiv | Jagran News Desk:" and "Posted By: Aalok Sensharma"; the
+    # other seed names no outlet or writer, and its header falls back to its file name.
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        headers = {
+            column.article.id: str(column.query_one(".column-details").render()).strip()
+            for column in reader(app).column_widgets
+        }
+        assert headers == {
+            "000_6634b6c0be25b985.txt": "000_6634b6c0be25b985.txt",
+            "003_3f35dfa55a5d8b29.txt": "Jagran News · Aalok Sensharma",
+        }
+
+
 async def test_u_opens_the_articles_url_in_the_browser(make_app, seed_articles, monkeypatch):
     opened: list[str] = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kw: opened.append(url) or True)

@@ -14,9 +14,10 @@ from tests.ui.conftest import reader, settle
 
 @pytest.fixture
 def outlets(seed_articles):
-    """The seeds with an outlet for the first (the second has none: its title stands in)."""
+    """The seeds with an outlet for the first, none for the second (its title stands in,
+    though its dateline names its desk)."""
     first, second = seed_articles.articles
-    return [replace(first, source="Scroll.in"), second]
+    return [replace(first, source="Scroll.in"), replace(second, source=None)]
 
 
 @pytest.mark.asyncio
