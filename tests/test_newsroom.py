@@ -160,6 +160,23 @@ def test_what_a_file_says_wins_and_an_empty_field_stays_empty(tmp_path) -> None:
     assert (by_path["c.json"].source, by_path["c.json"].author) == ("AP", "Ann Lee")
 
 
+def test_a_title_from_the_text_passes_a_byline_and_leaves_a_dateline_out(tmp_path) -> None:
+    files = {
+        "byline.txt": "By Jane Doe, Reuters\n\nKremlin says troops return\n\n" + STORY,
+        "dateline.txt": "KYIV, Ukraine (AP) — Russian missiles struck overnight.\n" + STORY,
+        "label.txt": "UPDATE - Russia says troops return\n" + STORY,
+        "sentence.txt": "By Tuesday, officials said, nothing had changed.\n" + STORY,
+    }
+    paths = [_write(tmp_path / name, text) for name, text in files.items()]
+    titles = {article.id: article.title for article in load_articles(paths, LIMIT).articles}
+    assert titles == {
+        "byline.txt": "Kremlin says troops return",
+        "dateline.txt": "Russian missiles struck overnight.",
+        "label.txt": "UPDATE - Russia says troops return",
+        "sentence.txt": "By Tuesday, officials said, nothing had changed.",
+    }
+
+
 def test_an_html_page_without_an_author_takes_the_bylines(tmp_path) -> None:
     body = "".join(f"<p>{line}</p>" for line in AP.split("\n") if line.strip())
     page = _write(

@@ -20,7 +20,7 @@ from reader.loading.decode import clean_text
 from reader.loading.html import HtmlError, extract_page
 from reader.loading.markdown import markdown_to_text
 from reader.model import Article
-from reader.newsroom import story_credits
+from reader.newsroom import bylines, dateline, story_credits
 from reader.yaml_errors import yaml_problem
 
 _FIELDS = ("title", "source", "author", "date", "url")
@@ -265,9 +265,20 @@ def _plain(value: Any, depth: int = 0, budget: list[int] | None = None) -> Any:
 
 
 def _first_line(text: str) -> str | None:
-    for line in text.split("\n"):
-        if line.strip():
-            return " ".join(line.split())
+    """A title from the text: its first line with words, past a byline ("By Jane Doe"),
+    without a dateline opening it ("KYIV, Ukraine (AP) — Russian missiles …" gives
+    "Russian missiles …")."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line, start = text[start:end], end + 1
+        if not line.strip() or bylines(line):
+            continue
+        filed = dateline(line)
+        title = " ".join((line[filed.end() :] if filed is not None else line).split())
+        if title:
+            return title
     return None
 
 
