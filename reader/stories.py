@@ -46,9 +46,11 @@ BLOCK_TERMS = 40
 #: Most candidates per article compared in full (those sharing the most
 #: distinctive weight first): bounds the work when many articles are alike.
 CANDIDATES = 100
-#: Articles whose metadata dates are further apart than this are less alike:
-#: follow-up reports come days after an event, a new event of the same kind later.
-DATE_GAP_DAYS = 45
+#: Articles whose metadata dates are further apart than this are less alike: a new
+#: event of the same kind comes years later, while follow-ups (an arrest, a trial, a
+#: verdict, an anniversary) come up to two years after their event (among ECB+'s dated
+#: articles, follow-ups 382 and 387 days after their events: a gap of a year split them).
+DATE_GAP_DAYS = 730
 DATE_GAP_FACTOR = 0.5
 
 

@@ -69,6 +69,43 @@ def test_same_kind_events_far_apart_in_time_stay_apart() -> None:
     assert groups == [["x1", "x2"], ["y1", "y2"]]
 
 
+def test_a_verdict_a_year_after_its_event_is_in_its_story() -> None:
+    # Follow-ups (an arrest, a trial, a verdict) come months or a year or two later.
+    shooting = (
+        "A former employee opened fire at the Kraft Foods plant in northeast Philadelphia, "
+        "killing two co-workers."
+    )
+    articles = [
+        Article(
+            "a1",
+            "a1",
+            shooting + " Police said Yvonne Hiller was taken into custody.",
+            date="2010-09-10",
+        ),
+        Article(
+            "a2",
+            "a2",
+            shooting + " Hiller was arrested at the scene, police said.",
+            date="2010-09-11",
+        ),
+        Article(
+            "v1",
+            "v1",
+            "A judge found Yvonne Hiller guilty of murdering two co-workers at the Kraft Foods "
+            "plant in northeast Philadelphia.",
+            date="2011-10-20",
+        ),
+        Article(
+            "q1",
+            "q1",
+            "An earthquake struck southern Iran, destroying villages near Qeshm.",
+            date="2011-10-20",
+        ),
+    ]
+    groups = sorted(sorted(s.articles) for s in group_stories(articles))
+    assert groups == [["a1", "a2", "v1"], ["q1"]]
+
+
 def test_date_terms_read_years_and_month_days() -> None:
     assert date_terms("On Feb. 16, 2022 and March 3") == ["year:2022", "date:feb-16", "date:mar-3"]
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from reader.date_lines import story_date
 from reader.loading.decode import clean_text
 from reader.loading.html import HtmlError, extract_page
 from reader.loading.markdown import markdown_to_text
@@ -45,13 +46,16 @@ class Draft:
         """The article this draft becomes, with its id and where it came from.
 
         An author or a source the file (or the page, or the feed) does not give is
-        read from the text's byline and dateline (``reader.newsroom``); one it gives
-        as empty (``source: null``) stays empty.
+        read from the text's byline and dateline (``reader.newsroom``), a date from
+        its date line (``reader.date_lines``); one it gives as empty (``source:
+        null``) stays empty.
         """
         fields = self.fields
         if "author" not in fields or "source" not in fields:
             read = story_credits(self.text)
             fields = {"author": read.author, "source": read.source, **fields}
+        if "date" not in fields:
+            fields = {"date": story_date(self.text), **fields}
         return Article(
             id=article_id,
             path=path,
