@@ -85,6 +85,10 @@ _LABELS = frozenset(
     | {"rpt", "file", "note", "warning", "report", "urgent", "flash", "insight", "preview"}
     | {"timeline", "scenarios", "poll", "graphic", "feature", "sports", "news", "advisory"}
 )
+#: What follows a dateline's place and date, as ``_DATELINE`` ends ("—", " -", ":", "|"),
+#: looked for within its first ``_MARK_REACH`` characters before the pattern is tried.
+_DATELINE_MARK = re.compile(r"[—–:|]|-[ \t]")
+_MARK_REACH = 200
 #: How far into a text a dateline may stand (after a headline, a byline and a date line).
 DATELINE_REACH = 800
 #: How many lines with words in them may come before the dateline's.
@@ -170,6 +174,14 @@ def dateline(text: str) -> re.Match[str] | None:
         if match is not None and _is_dateline(match):
             return match
     return None
+
+
+def opening_dateline(line: str) -> re.Match[str] | None:
+    """The dateline opening ``line`` (one line), if one does (see ``dateline``)."""
+    if _DATELINE_MARK.search(line, 0, _MARK_REACH) is None and not line.rstrip()[-1:].isdigit():
+        return None  # most lines: no dash, colon or bar near their start, no date at the end
+    match = _DATELINE.match(line)
+    return match if match is not None and _is_dateline(match) else None
 
 
 def _is_dateline(match: re.Match[str]) -> bool:

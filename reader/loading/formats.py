@@ -21,7 +21,7 @@ from reader.loading.decode import clean_text
 from reader.loading.html import HtmlError, extract_page
 from reader.loading.markdown import markdown_to_text
 from reader.model import Article
-from reader.newsroom import bylines, dateline, story_credits
+from reader.newsroom import bylines, opening_dateline, story_credits
 from reader.yaml_errors import yaml_problem
 
 _FIELDS = ("title", "source", "author", "date", "url")
@@ -279,7 +279,7 @@ def _first_line(text: str) -> str | None:
         line, start = text[start:end], end + 1
         if not line.strip() or bylines(line):
             continue
-        filed = dateline(line)
+        filed = opening_dateline(line)
         title = " ".join((line[filed.end() :] if filed is not None else line).split())
         if title:
             return title
