@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from reader.newsroom import DATELINE_LINES, DATELINE_REACH, dateline
+from reader.newsroom import DATELINE_LINES, DATELINE_REACH, MONTH, dateline, in_capitals
 
 #: Months by their first three letters ("Sept." and "September" are "sep").
 _MONTHS = {
@@ -31,15 +31,11 @@ _MONTHS = {
         start=1,
     )
 }
-_MONTH = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
 #: "May 2, 2013", "Nov. 30, 2009", "May 5 2010"; "14 June 2013", "27 NOVEMBER, 2005";
 #: "2012-04-04"; "08.07.2012" (day first), "2012.08.08"; "11 / 30 / 09", "04/04/2012".
 _DATE = re.compile(
-    rf"\b(?P<month>{_MONTH})[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+(?P<year>\d{{4}})\b"
-    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<month2>{_MONTH}),?[ \t]+(?P<year2>\d{{4}})\b"
+    rf"\b(?P<month>{MONTH})[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+(?P<year>\d{{4}})\b"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<month2>{MONTH}),?[ \t]+(?P<year2>\d{{4}})\b"
     r"|\b(?P<iso>(?P<y3>\d{4})-(?P<m3>\d\d)-(?P<d3>\d\d))\b"
     r"|(?<![\d.])(?P<e1>\d{1,2})\.[ \t]?(?P<e2>\d{1,2})\.[ \t]?(?P<ey>\d{4})\b"
     r"|\b(?P<k1>\d{4})\.[ \t]?(?P<k2>\d{1,2})\.[ \t]?(?P<k3>\d{1,2})(?![\d.])"
@@ -110,13 +106,9 @@ def _line_date(line: str) -> str | None:
         last = match.end()
     rest.append(line[last:])
     words = _AROUND_DATE.sub(" ", " ".join(rest)).split()
-    if not all(word.casefold() in _LINE_WORDS or _in_capitals(word) for word in words):
+    if not all(word.casefold() in _LINE_WORDS or in_capitals(word) for word in words):
         return None
     return _first_date(dates, line)
-
-
-def _in_capitals(word: str) -> bool:
-    return len(word) > 1 and word.isupper()
 
 
 def _zone_order(line: str) -> str:

@@ -51,18 +51,19 @@ MAX_BYLINE_WORDS = 16
 #: A dateline's place: a name in capitals ("KYIV", "NEW YORK", "ST. PAUL") or capitalised.
 _CAPS_PLACE = r"[A-Z][A-Z.'’-]*[A-Z.](?:[ \t][A-Z][A-Z.'’-]*[A-Z.]){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z.'’-]*[a-z.](?:[ \t](?:[A-Z][a-z.'’-]*[a-z.]|of|de|la)){0,3}"
-_MONTH = (
+#: A month's name, whole or short ("September", "Sept.", "SEP"): a pattern.
+MONTH = (
     r"(?i:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _WEEKDAY = r"(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 #: "Tuesday", "Feb 15", "April 28, 2009", "15 February".
 _DATE = (
-    rf"(?:{_WEEKDAY}|(?:{_MONTH})[ \t]+\d{{1,2}}(?:,[ \t]+\d{{4}})?"
-    rf"|\d{{1,2}}[ \t]+(?:{_MONTH}))"
+    rf"(?:{_WEEKDAY}|(?:{MONTH})[ \t]+\d{{1,2}}(?:,[ \t]+\d{{4}})?"
+    rf"|\d{{1,2}}[ \t]+(?:{MONTH}))"
 )
 #: A day or a month, never a dateline's place.
-_NO_PLACE = re.compile(rf"{_WEEKDAY}|{_MONTH}")
+_NO_PLACE = re.compile(rf"{_WEEKDAY}|{MONTH}")
 #: After the place: its region ("KYIV, Ukraine", "WASHINGTON, DC", "New Delhi [India]"), a
 #: date, the agency in brackets, then a dash, a colon, a desk ("| Jagran News Desk:") or,
 #: for a date alone on its line, the line's end.
@@ -288,15 +289,16 @@ def _caps_then_title(part: str) -> tuple[str, str]:
     """A part in capitals run on into title case split in two: "SAMYA KULLAB Associated
     Press" is the writer "SAMYA KULLAB" and the outlet "Associated Press"."""
     words = part.split()
-    if len(words) < 3 or not _in_capitals(words[0]):
+    if len(words) < 3 or not in_capitals(words[0]):
         return part, ""
     for place, word in enumerate(words[1:], start=1):
-        if not _in_capitals(word):
+        if not in_capitals(word):
             return " ".join(words[:place]), " ".join(words[place:])
     return part, ""
 
 
-def _in_capitals(word: str) -> bool:
+def in_capitals(word: str) -> bool:
+    """Whether ``word`` is written in capitals (two letters at least: "AP", "O'NEIL")."""
     letters = [ch for ch in word if ch.isalpha()]
     return len(letters) > 1 and all(ch.isupper() for ch in letters)
 
@@ -309,7 +311,7 @@ def _is_outlet(words: list[str]) -> bool:
 def _name_case(word: str) -> str:
     """A name's word as names are written: capitals made title case ("O'NEIL" is
     "O'Neil", "SMITH-JONES" is "Smith-Jones"); initials and numerals kept."""
-    if not _in_capitals(word) or word in _NUMERALS or len(word.rstrip(".")) <= 1:
+    if not in_capitals(word) or word in _NUMERALS or len(word.rstrip(".")) <= 1:
         return word
     return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), word)
 
@@ -321,7 +323,7 @@ def _outlet_case(name: str) -> str:
     if name.startswith("the "):  # "of the Kyiv Independent"
         name = name[4:]
     words = name.split()
-    if all(map(_in_capitals, words)) and (len(words) > 1 or len(name) > 4):
+    if all(map(in_capitals, words)) and (len(words) > 1 or len(name) > 4):
         return " ".join(w.capitalize() for w in words)
     return name
 
