@@ -95,10 +95,11 @@ DATELINE_REACH = 800
 #: How many lines with words in them may come before the dateline's.
 DATELINE_LINES = 5
 
-#: Where a byline's names part: commas, semicolons, bars, dashes, "and", "&".
-_NAME_BREAK = re.compile(r"[ \t]*(?:[,;|/]|[ \t][—–-][ \t]|[ \t](?:and|&)[ \t])[ \t]*")
-#: What a byline says after the writers: "of The New York Times", "for CNN", "in Kyiv".
-_AFTER_NAMES = re.compile(r"[ \t](?P<word>of|for|at|with|from|via|in)[ \t]+(?P<rest>.+)$")
+#: Where a byline's names part: commas, semicolons, bars, dashes, "and", "&", "with".
+_NAME_BREAK = re.compile(r"[ \t]*(?:[,;|/]|[ \t][—–-][ \t]|[ \t](?:and|&|with)[ \t])[ \t]*")
+#: What a byline says after a writer: the outlet ("of The New York Times", "for CNN",
+#: "via Reuters"), or where they wrote from ("in Kyiv", "at the Capitol", "from Gaza").
+_AFTER_NAMES = re.compile(r"[ \t](?P<word>of|for|via|in|at|from)[ \t]+(?P<rest>.+)$")
 #: Words that make a byline's part an outlet, not a person: "Kyiv Independent".
 _OUTLET_WORDS = frozenset(
     {"press", "news", "times", "post", "journal", "agency", "media", "network", "herald"}
@@ -270,7 +271,7 @@ def _read_byline(names: str) -> tuple[list[str], str | None]:
         after = _AFTER_NAMES.search(part)
         if after is not None:
             part = part[: after.start()]
-            if after["word"] != "in" and outlet is None:
+            if after["word"] in ("of", "for", "via") and outlet is None:
                 outlet = _outlet_case(after["rest"])
         part, tail = _caps_then_title(part)
         if tail and outlet is None:

@@ -50,6 +50,7 @@ REUTERS = (
         ("By Jane Doe of the Kyiv Independent", "Jane Doe", "Kyiv Independent"),
         ("By Jane Doe for CNN", "Jane Doe", "CNN"),
         ("By Jane Doe in Kyiv and John Roe in Moscow", "Jane Doe and John Roe", None),
+        ("By Jane Doe with John Roe at the Capitol", "Jane Doe and John Roe", None),
         ("By Jane Doe, John Roe and Max Moe", "Jane Doe, John Roe and Max Moe", None),
         ("By MARY O'NEIL-SMITH and J. R. DOE III", "Mary O'Neil-Smith and J. R. Doe III", None),
         ("By The Associated Press", None, "The Associated Press"),
