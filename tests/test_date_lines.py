@@ -47,6 +47,10 @@ STORY = (
         ("8:13 AM PDT 8 / 2 / 2013", "2013-08-02"),
         ("Updated 5 / 8 / 2010 1:41 PM BST", "2010-08-05"),
         ("WASHINGTON, DC, April 28, 2009", "2009-04-28"),
+        # In small letters, as some pages write their date lines.
+        ("posted on: may 2, 2013 at 5:03 pm", "2013-05-02"),
+        ("updated sept. 3 2013 | 10:04 a.m. et", "2013-09-03"),
+        ("last updated: tue, jan. 8, 2013", "2013-01-08"),
     ],
 )
 def test_a_date_line_gives_the_day(line, day) -> None:
