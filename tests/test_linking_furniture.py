@@ -269,3 +269,54 @@ def test_a_dateline_tagged_as_a_person_names_no_one_in_full() -> None:
     san_jose = entity_with(entities, "SAN JOSE")
     assert san_jose.type == "place"
     assert entity_with(entities, "Jose") is not san_jose
+
+
+def test_a_datelines_place_tagged_nowhere_is_a_place() -> None:
+    jagran = "Moscow/ Kyiv | Jagran News Desk: The Kremlin on Tuesday said troops will return."
+    wire = "Troops return, Kremlin says\nMOSCOW, Feb 15 (Reuters) - The Kremlin said so."
+    entities = link_entities(
+        [
+            doc("a", jagran, [("Kyiv", "GPE"), ("Kremlin", "ORG")]),
+            doc("b", wire, [("Kremlin", "ORG")]),
+            doc("c", "Talks in Moscow ended on Tuesday.", []),
+        ]
+    )
+    moscow = entity_with(entities, "Moscow")
+    assert moscow.type == "place"
+    # Shown as the collection writes it, and found where no dateline names it ("c").
+    assert moscow.name == "Moscow"
+    assert {(m.article, m.start, m.text) for m in moscow.mentions} == {
+        ("a", 0, "Moscow"),
+        ("b", wire.index("MOSCOW"), "MOSCOW"),
+        ("c", 9, "Moscow"),
+    }
+    # The place the model tagged is not named twice.
+    assert [(m.article, m.start) for m in entity_with(entities, "Kyiv").mentions] == [("a", 8)]
+
+
+def test_only_a_dateline_with_a_wire_a_date_or_a_desk_names_an_untagged_place() -> None:
+    entities = link_entities(
+        [
+            doc("a", "OBAMA WINS - the count goes on in Ohio.", [("Ohio", "GPE")]),
+            doc("b", "Headline\nWASHINGTON — The Senate voted on Tuesday.", []),
+            # Its town, never its region ("Ore." is Oregon, left as the model has it).
+            doc("c", "WOODBURN, Ore. (AP) — A bomb exploded at a bank.", []),
+        ]
+    )
+    assert sorted((m.article, m.text) for e in entities for m in e.mentions) == [
+        ("a", "Ohio"),
+        ("c", "WOODBURN"),
+    ]
+
+
+def test_a_name_in_capitals_is_shown_as_the_collection_writes_it_but_an_organizations() -> None:
+    entities = link_entities(
+        [
+            doc("a", "OBAMA WINS OHIO\nOBAMA won, and NATO met.", [("OBAMA", "PERSON")]),
+            doc("b", "NATO said Obama won.", [("Obama", "PERSON"), ("NATO", "ORG")]),
+            doc("c", "Nato said so.", [("Nato", "ORG")]),
+        ]
+    )
+    assert entity_with(entities, "OBAMA").name == "Obama"  # two "OBAMA", one "Obama"
+    nato = entity_with(entities, "Nato")
+    assert nato.name == "NATO"  # the acronym as most write it, never changed to "Nato"

@@ -188,6 +188,9 @@ def build_entities(
             # "Paul Riva, 47,": a person; "in Thessaloniki": a place, whatever the tags.
             kind = told_apart_from_organization(kind, ms, allowed, article_texts) or kind
         forms = [w for t, w in zip(ts, ws, strict=True) if t == kind and w in allowed] or written
+        if kind != "organization":
+            # Organizations keep their capitals ("NATO" beside "Nato").
+            forms = _uncapitalised(forms, written)
         texts = set(map(_TEXT, kept_ms))
         form_lists.append(forms)
         drafts.append(
@@ -342,6 +345,19 @@ def _untitled(form: str) -> str:
     while cut < len(words) - 1 and words[cut].rstrip(".").casefold() in TITLES:
         cut += 1
     return " ".join(words[cut:]) if cut else form
+
+
+def _uncapitalised(forms: list[str], written: Sequence[str]) -> list[str]:
+    """``forms`` with each one in capitals read as the same name written otherwise
+    among ``written`` (all of an entity's forms, whatever their tags), most often so:
+    a dateline's or a headline's "KYIV" is "Kyiv"."""
+    if not any(map(str.isupper, forms)):
+        return forms
+    cased: dict[str, str] = {}
+    for form, _ in Counter(written).most_common():
+        if not form.isupper():
+            cased.setdefault(form.casefold(), form)
+    return [cased.get(form.casefold(), form) if form.isupper() else form for form in forms]
 
 
 def _capital(written: str) -> bool:

@@ -398,6 +398,16 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
         mentions.append(
             _name_mention(mention.start, mention.end, mention.text, label, written, key, in_body)
         )
+    # A dateline's place the model tagged nowhere is a place all the same ("Moscow/ Kyiv |
+    # Jagran News Desk:" with "Moscow" untagged).
+    for start, end in around.untagged_places(analysis.mentions):
+        written = clean_name(text[start:end], person=False)
+        key = fold_name(written)
+        if key:
+            in_body = not in_title_case_line(text, start, end)
+            place = _name_mention(start, end, text[start:end], "GPE", written, key, in_body)
+            mentions.append(place)
+            mentions.sort(key=lambda m: m.start)
     marks = mistyped.marks(text, [(m.start, m.end) for m in mentions])
     lower, capitalised = lower_and_capitalised(text)
     spans = pack_spans(s for s in name_spans(text) if not around.credited(s[0], s[0] + 1))

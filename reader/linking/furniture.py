@@ -11,7 +11,11 @@ The names in credits are the newsroom's, not the story's: in an archive of a wir
 copy, one editor would otherwise lead the people listed. ``credit_spans`` finds
 them, and the digest (``digest``) leaves their mentions out. A dateline names the
 place the story was filed from: ``dateline_places`` finds it, and a name standing
-there is a place whatever the model tagged it ("KYIV" as a person).
+there is a place whatever the model tagged it ("KYIV" as a person). Where the model
+tagged nothing there, the place is a mention all the same when the dateline also
+gives a wire, a date or a desk ("Moscow" in "Moscow/ Kyiv | Jagran News Desk:"), as
+no headline does; a place and a dash alone ("OBAMA WINS - the count goes on") may be
+a headline's words, and only a name tagged there is taken.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
+from reader.model import Mention
 from reader.newsroom import DATELINE_REACH, bylines, dateline, only_names
 
 #: A credit note, at a line's start or in brackets: "(Reporting by Olena Harmash; Editing
@@ -112,17 +117,30 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+#: Mentions looked at for one standing on a dateline's place: the first ones, as a
+#: dateline stands within a text's first ``DATELINE_REACH`` characters.
+_NEAR_MENTIONS = 400
+#: A place after a slash in a dateline ("GAZA" in "JERUSALEM/GAZA").
+_MORE_PART = re.compile(r"[^/\s][^/]*[^/\s]|[^/\s]")
+
+
 class Furniture:
     """One text's credits and dateline places, read once (``credit_spans``,
     ``dateline_places``)."""
 
-    __slots__ = ("_credits", "_dateline", "_starts")
+    __slots__ = ("_credits", "_dateline", "_starts", "_vouched")
 
     def __init__(self, text: str) -> None:
         filed = dateline(text)
         self._credits = _credit_spans(text, filed)
         self._starts = [start for start, _ in self._credits]
         self._dateline = [] if filed is None else _places(filed)
+        # The town or towns a dateline with a wire, a date or a desk was filed from
+        # (never its region: "Ore." in "WOODBURN, Ore. (AP)" is tagged or left).
+        vouched = filed is not None and any(
+            filed.group(part) is not None for part in ("agency", "date", "desk")
+        )
+        self._vouched = self._dateline[: 1 + _count_more(filed)] if vouched else []
 
     def credited(self, start: int, end: int) -> bool:
         """Whether ``start``-``end`` lies inside a credit."""
@@ -132,6 +150,18 @@ class Furniture:
     def dated(self, start: int, end: int) -> bool:
         """Whether ``start``-``end`` is a place the dateline names (``at_dateline``)."""
         return at_dateline(self._dateline, start, end)
+
+    def untagged_places(self, tagged: Sequence[Mention]) -> list[tuple[int, int]]:
+        """The places a dateline that gives a wire, a date or a desk was filed from
+        that no mention of ``tagged`` (the model's, in text order) overlaps."""
+        if not self._vouched:
+            return []
+        near = [(m.start, m.end) for m in tagged[:_NEAR_MENTIONS] if m.start < DATELINE_REACH]
+        return [
+            (start, end)
+            for start, end in self._vouched
+            if not any(s < end and start < e for s, e in near)
+        ]
 
 
 def dateline_places(text: str) -> list[tuple[int, int]]:
@@ -148,12 +178,17 @@ def dateline_places(text: str) -> list[tuple[int, int]]:
 def _places(match: re.Match[str]) -> list[tuple[int, int]]:
     spans = [match.span("places")]
     more_start = match.start("more")
-    for part in re.finditer(r"[^/\s][^/]*[^/\s]|[^/\s]", match.group("more")):
+    for part in _MORE_PART.finditer(match.group("more")):
         spans.append((more_start + part.start(), more_start + part.end()))
     for group in ("region", "bracketed"):
         if match.group(group) is not None:
             spans.append(match.span(group))
     return spans
+
+
+def _count_more(match: re.Match[str] | None) -> int:
+    """How many places a dateline names after a slash ("JERUSALEM/GAZA" has one)."""
+    return 0 if match is None else len(_MORE_PART.findall(match.group("more")))
 
 
 def at_dateline(places: Sequence[tuple[int, int]], start: int, end: int) -> bool:
