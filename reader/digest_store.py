@@ -35,6 +35,7 @@ import orjson
 
 from reader.cache import AnalysisCache
 from reader.linking import ArticleDigest, digest_article, linking_fingerprint
+from reader.linking.furniture import MAX_FILED_FROM
 from reader.linking.name_spans import PackedSpans
 from reader.model import Analysis, Article, Mention, QuoteFinding, Span
 from reader.sqlite_file import SqliteFile
@@ -204,8 +205,12 @@ def read_row(data: bytes | None, article: Article) -> StoredText | None:
         return None
     text = article.text
     # A mention count past the text's length is no count of its mentions (and would
-    # stand in for that many unread ones).
-    if digest.size != len(text) or not digest.named <= digest.count <= len(text):
+    # stand in for that many unread ones). A digest holds the analysis' mentions but
+    # the credited ones, and a few places a dateline names untagged.
+    named, count, filed = digest.named, digest.count, digest.filed
+    if digest.size != len(text) or not 0 <= filed <= MAX_FILED_FROM:
+        return None
+    if not named - filed <= count <= len(text):
         return None
     if row.get("row") != ROW_VERSION:
         return StoredText(digest, None)

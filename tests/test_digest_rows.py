@@ -22,7 +22,7 @@ from reader.collection import CollectionLinker
 from reader.digest_store import ROW_VERSION, DigestStore, UnreadMentions, encode, read_row
 from reader.export import dumps
 from reader.linking import digest_article
-from reader.model import Analysis, Article, QuoteFinding, Span
+from reader.model import Analysis, Article, Mention, QuoteFinding, Span
 from reader.pipeline import Analyzer, load_articles, open_corpus
 
 DATA = Path(__file__).parent / "data"
@@ -218,3 +218,18 @@ def test_damaged_or_old_rows_are_read_through_the_analysis_and_kept_whole(
     collection_digests._memo.clear()
     assert dumps(open_corpus([folder], private)) == expected
     assert read == []
+
+
+def test_a_row_with_a_datelines_untagged_place_holds_one_mention_more_than_its_analysis() -> None:
+    text = "Moscow/ Kyiv | Jagran News Desk: The Kremlin said the troops would return."
+    article = Article("jagran", "jagran.txt", text)
+    analysis = Analysis(
+        (Mention(text.index("Kremlin"), text.index("Kremlin") + 7, "Kremlin", "ORG"),)
+    )
+    digest = digest_article(article, analysis)
+    assert (digest.named, digest.count, digest.filed) == (3, 1, 2)  # Moscow, Kyiv, Kremlin
+    assert read_row(encode(digest, analysis), article).digest == digest
+    stored, spans = encode(digest, analysis).split(b"\n", 1)
+    data = orjson.loads(stored)
+    for filed in (0, 1, -1, 99):  # too few for its mentions, or no count at all
+        assert read_row(orjson.dumps({**data, "filed": filed}) + b"\n" + spans, article) is None

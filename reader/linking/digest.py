@@ -37,7 +37,7 @@ from reader.names import clean_name, clean_spacing, fold_name
 LINKING_ROOTS = ("reader.linking",)
 
 #: Bumped when the stored layout of a digest changes.
-DIGEST_VERSION = 7
+DIGEST_VERSION = 8
 
 
 class NameMention(NamedTuple):
@@ -115,6 +115,8 @@ class ArticleDigest:
         nicknames: the people written with a nickname between their names ('Luis
             Gerardo "Jerry" Ortiz', "Kimani (Kiki) Gray"), as ``(key of the name without
             it, key of the nickname with the surname, key of the nickname)``.
+        filed: how many of the mentions are a dateline's places the model tagged
+            nowhere (``Furniture.untagged_places``): no analysis mention is behind them.
     """
 
     article: str
@@ -129,6 +131,7 @@ class ArticleDigest:
     quoted: tuple[int, ...] = ()
     after_prefix: tuple[int, ...] = ()
     nicknames: tuple[tuple[str, str, str], ...] = ()
+    filed: int = 0
 
     @property
     def mentions(self) -> tuple[NameMention, ...]:
@@ -194,6 +197,7 @@ class ArticleDigest:
             "quoted": list(self.quoted),
             "after_prefix": list(self.after_prefix),
             "nicknames": [list(n) for n in self.nicknames],
+            "filed": self.filed,
         }
         if spans:
             packed = self.packed_spans
@@ -240,6 +244,7 @@ class ArticleDigest:
                 _places(data["quoted"], len(keys)),
                 _places(data["after_prefix"], len(keys)),
                 tuple((str(a), str(b), str(c)) for a, b, c in data["nicknames"]),
+                int(data["filed"]),
             )
         except (KeyError, TypeError, ValueError, OverflowError) as error:
             raise ValueError(f"broken article digest: {error}") from error
@@ -400,10 +405,12 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
         )
     # A dateline's place the model tagged nowhere is a place all the same ("Moscow/ Kyiv |
     # Jagran News Desk:" with "Moscow" untagged).
+    filed = 0
     for start, end in around.untagged_places(analysis.mentions):
         written = clean_name(text[start:end], person=False)
         key = fold_name(written)
         if key:
+            filed += 1
             in_body = not in_title_case_line(text, start, end)
             place = _name_mention(start, end, text[start:end], "GPE", written, key, in_body)
             mentions.append(place)
@@ -425,6 +432,7 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
         quoted=marks.quoted,
         after_prefix=marks.after_prefix,
         nicknames=tuple(dict.fromkeys(nicknames)),
+        filed=filed,
     )
 
 

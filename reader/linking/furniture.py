@@ -117,6 +117,9 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+#: Most places a dateline names untagged that become mentions ("JERUSALEM/GAZA" has two):
+#: a text's digest holds at most this many mentions more than its analysis.
+MAX_FILED_FROM = 4
 #: Mentions looked at for one standing on a dateline's place: the first ones, as a
 #: dateline stands within a text's first ``DATELINE_REACH`` characters.
 _NEAR_MENTIONS = 400
@@ -140,7 +143,8 @@ class Furniture:
         vouched = filed is not None and any(
             filed.group(part) is not None for part in ("agency", "date", "desk")
         )
-        self._vouched = self._dateline[: 1 + _count_more(filed)] if vouched else []
+        towns = 1 + _count_more(filed)
+        self._vouched = self._dateline[: min(towns, MAX_FILED_FROM)] if vouched else []
 
     def credited(self, start: int, end: int) -> bool:
         """Whether ``start``-``end`` lies inside a credit."""
