@@ -414,7 +414,8 @@ def digest_article(article: Article, analysis: Analysis) -> ArticleDigest:
             in_body = not in_title_case_line(text, start, end)
             place = _name_mention(start, end, text[start:end], "GPE", written, key, in_body)
             mentions.append(place)
-            mentions.sort(key=lambda m: m.start)
+    if filed:
+        mentions.sort(key=lambda m: m.start)
     marks = mistyped.marks(text, [(m.start, m.end) for m in mentions])
     lower, capitalised = lower_and_capitalised(text)
     spans = pack_spans(s for s in name_spans(text) if not around.credited(s[0], s[0] + 1))

@@ -137,14 +137,14 @@ class Furniture:
         filed = dateline(text)
         self._credits = _credit_spans(text, filed)
         self._starts = [start for start, _ in self._credits]
-        self._dateline = [] if filed is None else _places(filed)
+        towns = [] if filed is None else _towns(filed)
+        self._dateline = [] if filed is None else towns + _regions(filed)
         # The town or towns a dateline with a wire, a date or a desk was filed from
         # (never its region: "Ore." in "WOODBURN, Ore. (AP)" is tagged or left).
         vouched = filed is not None and any(
             filed.group(part) is not None for part in ("agency", "date", "desk")
         )
-        towns = 1 + _count_more(filed)
-        self._vouched = self._dateline[: min(towns, MAX_FILED_FROM)] if vouched else []
+        self._vouched = towns[:MAX_FILED_FROM] if vouched else []
 
     def credited(self, start: int, end: int) -> bool:
         """Whether ``start``-``end`` lies inside a credit."""
@@ -180,19 +180,24 @@ def dateline_places(text: str) -> list[tuple[int, int]]:
 
 
 def _places(match: re.Match[str]) -> list[tuple[int, int]]:
+    return _towns(match) + _regions(match)
+
+
+def _towns(match: re.Match[str]) -> list[tuple[int, int]]:
+    """The dateline's place, and those after a slash ("JERUSALEM/GAZA")."""
     spans = [match.span("places")]
     more_start = match.start("more")
     for part in _MORE_PART.finditer(match.group("more")):
         spans.append((more_start + part.start(), more_start + part.end()))
-    for group in ("region", "bracketed"):
-        if match.group(group) is not None:
-            spans.append(match.span(group))
     return spans
 
 
-def _count_more(match: re.Match[str] | None) -> int:
-    """How many places a dateline names after a slash ("JERUSALEM/GAZA" has one)."""
-    return 0 if match is None else len(_MORE_PART.findall(match.group("more")))
+def _regions(match: re.Match[str]) -> list[tuple[int, int]]:
+    """The dateline's region ("Ukraine" in "KYIV, Ukraine (AP)", "India" in "New Delhi
+    [India]")."""
+    return [
+        match.span(group) for group in ("region", "bracketed") if match.group(group) is not None
+    ]
 
 
 def at_dateline(places: Sequence[tuple[int, int]], start: int, end: int) -> bool:
