@@ -8,7 +8,9 @@ key presses. Texts never travel: a mention is an article number and two
 offsets, its text sliced from the receiver's own copy of the articles.
 
 Frames are orjson arrays ``[kind, payload]``, in this order: ``entities``,
-``quotes``, ``stories``, ``quote_groups`` (each as many as needed), ``end``;
+``quotes``, ``stories``, ``quote_groups`` (each as many as needed), ``end``
+(a provisional collection has one ``attached`` frame before its end:
+``ProvisionalAssembler``);
 each but the last is one of the collection index's stored frames
 (``collection_index.row_frames``), so a stored collection is sent as stored.
 A collection linked while it is sent (``staged_frames``) has one more,
@@ -19,7 +21,7 @@ receiver can show them while the stories are grouped.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, get_args
 
 import orjson
 
@@ -45,6 +47,8 @@ from reader.model import (
     Story,
 )
 
+#: The entity types a frame may name.
+_TYPES = frozenset(get_args(EntityType))
 #: One highlighted entity mention: ``(start, end, entity id, entity type)``.
 MentionSpan = tuple[int, int, str, EntityType]
 
@@ -139,6 +143,8 @@ class CorpusAssembler:
             self._stories(payload)
         elif kind == "quote_groups":
             self._groups(payload)
+        elif kind == "attached":
+            self._attached(payload)
         elif kind == "linked":
             self.linked = True
         elif kind == "end":
@@ -183,6 +189,9 @@ class CorpusAssembler:
     def _stories(self, payload: list[list[Any]]) -> None:
         self.stories += [Story(str(i), str(t), tuple(a)) for i, t, a in payload]
 
+    def _attached(self, payload: dict[str, Any]) -> None:
+        raise ValueError("an attached frame outside a provisional collection")
+
     def _quotes(self, payload: list[list[Any]]) -> None:
         ids, texts = self._ids, self._texts
         for row in payload:
@@ -212,7 +221,9 @@ class ProvisionalAssembler(CorpusAssembler):
     (the same text, title and date) here, or -1. What only those other articles
     held is left out: their mentions (an entity with none left), their quotes, a
     speaker's entity left out, their places in stories and repeated quotes. The
-    articles added have no entities until the new link arrives.
+    articles added come in one ``attached`` frame before the end (numbered as here:
+    ``interim_link.attached_frame``): their mentions joined to those entities or to
+    new ones, and their quotes. One not analyzed before has none until the new link.
 
     Raises (``add``):
         ValueError, KeyError, TypeError, IndexError: as ``CorpusAssembler``'s, and
@@ -256,6 +267,41 @@ class ProvisionalAssembler(CorpusAssembler):
                 row = [*row[:5], [speaker[0], speaker[1], None], *row[6:]]
             kept.append(row)
         super()._quotes(kept)
+
+    def _attached(self, payload: dict[str, Any]) -> None:
+        # The added articles' mentions and quotes (``interim_link.attached_frame``),
+        # numbered as here: the entities they join came in the frames before.
+        here, spans = self.articles, self.mention_spans
+        entities = {e.id: e for e in self.entities}
+        for eid, name, kind, aliases, rows in payload["entities"]:
+            if kind not in _TYPES:
+                raise ValueError(f"not an entity type: {kind!r}")
+            entity = entities.get(eid)
+            if entity is None:
+                entity = Entity(id=str(eid), name=str(name), type=kind, aliases=[], mentions=[])
+                entities[entity.id] = entity
+                self.entities.append(entity)
+            entity.aliases.extend(map(str, aliases))
+            for n, start, end in rows:
+                if not 0 <= n < len(here):
+                    raise IndexError("a mention of an article not here")
+                article = here[n]
+                if not 0 <= start < end <= len(article.text):
+                    raise ValueError("a mention past its article's text")
+                entity.mentions.append(
+                    EntityMention(article.id, start, end, article.text[start:end])
+                )
+                spans.setdefault(article.id, []).append((start, end, entity.id, entity.type))
+            self.spread[entity.id] = frozenset(m.article for m in entity.mentions)
+        ids = [a.id for a in here]
+        texts = [a.text for a in here]
+        for row in payload["quotes"]:
+            if not 0 <= row[1] < len(here):
+                raise IndexError("a quote of an article not here")
+            quote = quote_from_row(row, ids, texts)
+            self.quotes.append(quote)
+            self.quotes_by_article.setdefault(quote.article, []).append(quote)
+            self._article_of[quote.id] = quote.article
 
     def _stories(self, payload: list[list[Any]]) -> None:
         here = self._here

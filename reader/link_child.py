@@ -28,13 +28,14 @@ import orjson
 from reader import aside
 from reader.child_process import child_pipes, exit_when_orphaned
 from reader.config import Settings
-from reader.corpus_wire import staged_frames, stored_frames
+from reader.corpus_wire import END, staged_frames, stored_frames
 from reader.link_process import articles_digest
 from reader.model import Article, LoadError
 from reader.progress import Throttle
 
 if TYPE_CHECKING:
     from reader.collection import CollectionLinker
+    from reader.pipeline import Analyzer
 
 #: How much the child lowers its priority while it links a collection (``os.nice``).
 LINK_NICENESS = 5
@@ -168,14 +169,14 @@ def _linked(
     # An interim link (texts still being analyzed by the reader): the cached ones
     # linked, the others shown without highlights, nothing analyzed or stored here.
     interim = bool(head.get("interim"))
+    analyzer = Analyzer(settings)
     if head.get("provisional") and not interim:
-        _send_nearest(linker, articles, outbox)
+        _send_nearest(linker, analyzer, articles, outbox)
     # What linking reads of each analysis, from the digest store's compact rows where
     # they hold it (as the command line does); only the other texts' cached analyses
     # are read.
     stored = linker.stored(articles)
     rest = stored.missing(articles)
-    analyzer = Analyzer(settings)
     try:
         # Looked for before anything is said: a text not analyzed needs the model.
         new = analyzer.uncached(rest)
@@ -242,17 +243,31 @@ def _linked(
     return staged_frames(stages), warnings, linker.model
 
 
-def _send_nearest(linker: CollectionLinker, articles: list[Article], outbox: _Outbox) -> None:
+def _send_nearest(
+    linker: CollectionLinker, analyzer: Analyzer, articles: list[Article], outbox: _Outbox
+) -> None:
     """Send the stored collection nearest to ``articles`` (a changed collection: some
-    articles added, removed or edited), for the reader to show while this one is linked."""
+    articles added, removed or edited), for the reader to show while this one is linked,
+    with the added articles that were analyzed before linked into it."""
+    from reader.interim_link import added_texts, attached_frame  # only when needed
+
     found = linker.nearest(articles)
     if found is None:
         return
     nearest, frames = found
     info = {"numbers": nearest.numbers, "added": nearest.added, "removed": nearest.removed}
     _message(outbox, "provisional", info)
-    for frame in stored_frames(frames):
+    for frame in frames:
         outbox.put(b"C" + frame)
+    # The added articles linked into it at once, from their digest rows (milliseconds):
+    # they are highlighted while the whole collection is linked again.
+    there = set(nearest.numbers)
+    added = [a for n, a in enumerate(articles) if n not in there]
+    analyses, digests = added_texts(added, linker.stored, analyzer.cached)
+    attached = attached_frame(frames, articles, nearest.numbers, analyses, digests)
+    if attached is not None:
+        outbox.put(b"C" + attached)
+    outbox.put(b"C" + END)
 
 
 def _message(outbox: _Outbox, kind: str, info: dict[str, Any]) -> None:

@@ -31,7 +31,8 @@ analyzes or digests texts, ``["miss", {}]``,
 A child asked for it (``provisional``) that links a changed collection first sends
 the nearest collection the index holds: ``["provisional", {"numbers": [...],
 "added": a, "removed": r}]`` (``collection_members.Nearest``), then that collection's
-corpus frames up to its own end frame, then the rest as above.
+corpus frames, the added articles analyzed before linked into it (one ``attached``
+frame: ``interim_link``), its end frame, then the rest as above.
 """
 
 from __future__ import annotations

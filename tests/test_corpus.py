@@ -81,13 +81,13 @@ def test_each_step_of_linking_is_told_as_it_begins(monkeypatch: pytest.MonkeyPat
     )
     article = Article("a.txt", "a.txt", TEXT)
     events: list[str] = []
-    real = corpus_module._MentionLocator
+    real = corpus_module.placed_quotes
 
-    def locator(*args):
+    def placed(*args):
         events.append("quotes placed")
         return real(*args)
 
-    monkeypatch.setattr(corpus_module, "_MentionLocator", locator)
+    monkeypatch.setattr(corpus_module, "placed_quotes", placed)
     corpus = link_corpus([article], {"a.txt": analysis}, [], "m", on_step=events.append)
     # Every step, in order, each told before its work: the quotes are placed after the last.
     assert events == [*LINK_STEPS, "quotes placed"]

@@ -22,6 +22,7 @@ from reader.config import Settings
 from reader.corpus_wire import CorpusAssembler, ProvisionalAssembler, corpus_frames
 from reader.link_child import READING_ANALYSES
 from reader.link_process import LinkProcess, LinkProcessDied, Reply, articles_digest
+from reader.linking import digest_article
 from reader.model import Analysis, Article, Corpus
 from reader.nlp import model_identity
 from reader.pipeline import Analyzer, build_corpus, load_articles
@@ -347,18 +348,40 @@ def test_a_changed_collection_comes_first_as_linked_before_when_asked(seeds):
     assert events[0] == ("provisional", {"numbers": [0], "added": 1, "removed": 0})
     linking = events.index(("linking", len(articles)))
     # The stored collection as the index holds it, up to its end, then the new link.
+    # The stored collection as the index holds it, then the added article linked into
+    # it (its analysis is cached), then the end; then the new link.
     stored = [e for e in events[1:linking] if isinstance(e, bytes)]
-    assert stored == [*corpus_frames(before)]
+    *kept, attached, end = stored
+    assert [*kept, end] == [*corpus_frames(before)]
+    assert attached.startswith(b'["attached"')
     early = ProvisionalAssembler(articles, [], settings.model, [0])
     for frame in stored:
         early.add(frame)
-    assert [e.id for e in early.corpus().entities] == [e.id for e in before.entities]
+    assert early.complete
+    provisional = early.corpus()
+    # Every entity linked before is there first, as it was; the added article's names
+    # joined them (the two seeds share Russia, Ukraine, the Kremlin...), or are new.
+    assert [e.id for e in provisional.entities[: len(before.entities)]] == [
+        e.id for e in before.entities
+    ]
+    added = articles[1].id
+    joined = {e.name for e in provisional.entities[: len(before.entities)] if e.count_in(added)}
+    assert {"Russia", "Ukraine", "Kremlin"} <= joined
+    assert all(e.count_in(added) for e in provisional.entities[len(before.entities) :])
+    assert any(q.article == added for q in provisional.quotes)
     assembler = CorpusAssembler(articles, [], settings.model)
     for frame in events[linking + 1 :]:
         assert isinstance(frame, bytes)
         assembler.add(frame)
     uncached = replace(settings, use_cache=False)
-    same_entities(assembler.corpus(), build_corpus(articles, analyses, [], uncached))
+    full = build_corpus(articles, analyses, [], uncached)
+    same_entities(assembler.corpus(), full)
+    # Each of the added article's named mentions is attached, once.
+    digest = digest_article(articles[1], analyses[added])
+    spans = [
+        (m.start, m.end) for e in provisional.entities for m in e.mentions if m.article == added
+    ]
+    assert sorted(spans) == sorted(zip(digest.columns.starts, digest.columns.ends, strict=True))
     # Not asked (the command line's and the tests' requests): nothing provisional. The
     # link just made is stored, so the collection is a hit now in any case.
     (settings.cache_dir / "collections.sqlite3").unlink()

@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+import orjson
 import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -16,9 +17,16 @@ from reader import collection_index
 from reader.collection import CollectionLinker
 from reader.collection_members import MIN_SHARED
 from reader.config import Settings
-from reader.corpus_wire import ProvisionalAssembler, corpus_frames
-from reader.linking import AliasTable
-from reader.model import Article, Corpus, QuoteGroup, Story
+from reader.corpus_wire import (
+    DAMAGED_FRAME,
+    END,
+    CorpusAssembler,
+    ProvisionalAssembler,
+    corpus_frames,
+)
+from reader.interim_link import attached_frame, known_entities
+from reader.linking import AliasTable, digest_article
+from reader.model import Analysis, Article, Corpus, QuoteGroup, Story
 from reader.pipeline import build_corpus
 from tests.test_corpus_wire import SETS, _recorded
 
@@ -210,3 +218,80 @@ def test_numbers_that_do_not_fit_the_articles_are_refused(linked):
     with pytest.raises(IndexError):  # the frames name articles the numbers do not
         for frame in frames:
             assembler.add(frame)
+
+
+def _attached(
+    linked: Corpus, analyses: dict[str, Analysis], number: int
+) -> tuple[list[bytes], list[int], bytes]:
+    """The frames of ``linked`` without article ``number``, the numbers of its articles
+    among all of them, and the frame that attaches that article (``interim_link``)."""
+    article = linked.articles[number]
+    before = restricted(linked, [a for a in linked.articles if a.id != article.id])
+    before.articles = [a for a in linked.articles if a.id != article.id]
+    frames = list(corpus_frames(before))[:-1]
+    place = {a.id: n for n, a in enumerate(linked.articles)}
+    numbers = [place[a.id] for a in before.articles]
+    analysis = analyses[article.id]
+    frame = attached_frame(
+        frames,
+        linked.articles,
+        numbers,
+        {article.id: analysis},
+        {article.id: digest_article(article, analysis)},
+    )
+    assert frame is not None
+    return frames, numbers, frame
+
+
+@pytest.fixture(scope="module")
+def analyses(settings: Settings) -> dict[str, Analysis]:
+    return _recorded(settings, BOTH)[1]
+
+
+def test_an_added_article_is_attached_to_the_entities_linked_before(linked, analyses):
+    added = linked.articles[1]
+    frames, numbers, frame = _attached(linked, analyses, 1)
+    assembler = ProvisionalAssembler(linked.articles, [], linked.model, numbers)
+    for each in [*frames, frame, END]:
+        assembler.add(each)
+    assert assembler.complete
+    corpus = assembler.corpus()
+    before = {e.id for e in restricted(linked, [a for a in linked.articles if a != added]).entities}
+    grown = [e for e in corpus.entities if e.id in before and e.count_in(added.id)]
+    new = [e for e in corpus.entities if e.id not in before]
+    assert grown and new and all(e.count_in(added.id) == len(e.mentions) for e in new)
+    # Shown as the others are: its spans, its entities' articles, its quotes.
+    assert {s[2] for s in assembler.mention_spans[added.id]} == {
+        e.id for e in corpus.entities if e.count_in(added.id)
+    }
+    assert all(added.id in assembler.spread[e.id] for e in grown)
+    quotes = assembler.quotes_by_article[added.id]
+    assert quotes and {q.id for q in quotes} <= {q.id for q in corpus.quotes}
+    assert any(q.speaker and q.speaker.entity for q in quotes)
+
+
+def test_a_damaged_attached_frame_is_refused(linked, analyses):
+    frames, numbers, frame = _attached(linked, analyses, 1)
+    kind, payload = orjson.loads(frame)
+    eid, name, _, aliases, rows = payload["entities"][0]
+    for entity in (
+        [eid, name, "planet", aliases, rows],  # no such type
+        [eid, name, "person", aliases, [[len(linked.articles), 0, 1]]],  # no such article
+        [eid, name, "person", aliases, [[1, 0, 10**9]]],  # past the text
+    ):
+        damaged = orjson.dumps([kind, {"entities": [entity], "quotes": []}])
+        assembler = ProvisionalAssembler(linked.articles, [], linked.model, numbers)
+        for each in frames:
+            assembler.add(each)
+        with pytest.raises(DAMAGED_FRAME):
+            assembler.add(damaged)
+    # Only a provisional collection is ever attached to.
+    with pytest.raises(ValueError):
+        CorpusAssembler(linked.articles, [], linked.model).add(frame)
+    # Damaged stored frames: nothing is attached (the link from scratch follows).
+    assert known_entities(frames)
+    broken = [f.replace(b'"person"', b'"planet"') for f in frames]
+    analysis = analyses[linked.articles[1].id]
+    digest = digest_article(linked.articles[1], analysis)
+    ids = linked.articles[1].id
+    assert attached_frame(broken, linked.articles, numbers, {ids: analysis}, {ids: digest}) is None

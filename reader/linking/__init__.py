@@ -1,6 +1,7 @@
 """Cross-article entity linking: mentions from all loaded articles become entities."""
 
 from reader.linking.aliases import AliasTable, load_aliases
+from reader.linking.attach import Attachment, KnownEntity, attach
 from reader.linking.baseline import exact_name_entities, name_key
 from reader.linking.digest import ArticleDigest, digest_article, linking_fingerprint
 from reader.linking.link import STEPS, link_entities
@@ -10,6 +11,9 @@ __all__ = [
     "STEPS",
     "AliasTable",
     "ArticleDigest",
+    "Attachment",
+    "KnownEntity",
+    "attach",
     "digest_article",
     "exact_name_entities",
     "link_entities",

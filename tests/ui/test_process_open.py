@@ -272,7 +272,7 @@ gate, then, where = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 if where == "stories":
     module, name = reader.collection, "compare_corpus"
 else:
-    module, name = reader.corpus, "_MentionLocator"
+    module, name = reader.corpus, "placed_quotes"
 real = getattr(module, name)
 def held(*args):
     while not gate.exists():
@@ -413,16 +413,20 @@ async def test_a_changed_collection_shows_as_linked_before_until_linked_again(
                 break
             await pilot.pause(0.01)
         assert screen.feed.state == "provisional" and not screen.analysis_done
-        # What was linked before is listed, counted and browsable; the new article has
-        # no entity yet.
-        assert [e.id for e in screen.corpus.entities] == [e.id for e in before.entities]
-        assert {m.article for e in screen.corpus.entities for m in e.mentions} == {articles[0].id}
+        # What was linked before is listed, counted and browsable, and the new article's
+        # names are linked into it (its analysis is cached): to those entities, or new ones.
+        shown = screen.corpus.entities
+        assert [e.id for e in shown[: len(before.entities)]] == [e.id for e in before.entities]
+        assert len(shown) > len(before.entities)
+        assert {m.article for e in shown for m in e.mentions} == {a.id for a in articles}
+        russia = next(e for e in shown if e.name == "Russia")
+        assert russia.count_in(articles[0].id) and russia.count_in(articles[1].id)
         status = screen.query_one(StatusBar)
         for _ in range(300):  # the steps of the new link follow the provisional corpus
             if "relinking: " in status.text:
                 break
             await pilot.pause(0.01)
-        assert f"{len(before.entities)} entities" in status.text
+        assert f"{len(shown)} entities" in status.text
         assert "as linked before (1 new or changed)" in status.text
         assert "relinking: " in status.text
         peskov = next(e.id for e in before.entities if "Peskov" in e.name)
