@@ -30,8 +30,11 @@ from reader.model import Article, Corpus
 Span = tuple[str, int, int]
 
 
-def b_cubed(clusters: dict[Span, object], truth: dict[Span, str], items: list[Span]) -> float:
-    """B³ F1 of ``clusters`` against ``truth`` over ``items``."""
+def b_cubed(
+    clusters: dict[Span, object], truth: dict[Span, str], items: list[Span]
+) -> tuple[float, float]:
+    """B³ precision and recall of ``clusters`` against ``truth`` over ``items`` (each
+    item's cluster taken over all of the items of ``clusters``, and of ``truth``)."""
     ours: dict[object, set[Span]] = defaultdict(set)
     theirs: dict[str, set[Span]] = defaultdict(set)
     for item, cluster in clusters.items():
@@ -43,7 +46,11 @@ def b_cubed(clusters: dict[Span, object], truth: dict[Span, str], items: list[Sp
         a, b = ours[clusters[item]], theirs[truth[item]]
         precision += len(a & b) / len(a)
         recall += len(a & b) / len(b)
-    precision, recall = precision / len(items), recall / len(items)
+    return precision / len(items), recall / len(items)
+
+
+def f1(scores: tuple[float, float]) -> float:
+    precision, recall = scores
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
@@ -92,8 +99,8 @@ def main() -> None:
         if not items:
             continue
         single = {k: (k if k in items else clusters[k]) for k in shared}
-        ours.append(b_cubed({k: clusters[k] for k in shared}, shared, items))
-        alone.append(b_cubed(single, shared, items))
+        ours.append(f1(b_cubed({k: clusters[k] for k in shared}, shared, items)))
+        alone.append(f1(b_cubed(single, shared, items)))
     print(
         f"{len(ours)} draws of {args.left_out} articles of {len(articles)}: B³ F1 against the "
         f"link from scratch {statistics.mean(ours):.3f} (each name alone: "

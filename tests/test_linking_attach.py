@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import replace
 
 import pytest
@@ -10,6 +9,7 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from bench.interim_link import b_cubed
 from reader.config import Settings
 from reader.linking import digest_article
 from reader.linking.attach import KnownEntity, attach
@@ -89,25 +89,6 @@ def test_new_entities_get_ids_from_their_first_mention_never_a_known_ones():
     taken = replace(KNOWN[0], id=new.id)
     again = attach([taken, *KNOWN[1:]], [added_article(*names)])
     assert again[0].id != new.id and again[0].id.startswith(new.id)
-
-
-def b_cubed(
-    clusters: dict[tuple[str, int, int], str],
-    truth: dict[tuple[str, int, int], str],
-    items: list[tuple[str, int, int]],
-) -> tuple[float, float]:
-    """B³ precision and recall of ``clusters`` against ``truth`` over ``items``."""
-    ours, theirs = defaultdict(set), defaultdict(set)
-    for item, cluster in clusters.items():
-        ours[cluster].add(item)
-    for item, cluster in truth.items():
-        theirs[cluster].add(item)
-    precision = recall = 0.0
-    for item in items:
-        a, b = ours[clusters[item]], theirs[truth[item]]
-        precision += len(a & b) / len(a)
-        recall += len(a & b) / len(b)
-    return precision / len(items), recall / len(items)
 
 
 def spans(corpus: Corpus) -> dict[tuple[str, int, int], str]:
