@@ -59,10 +59,9 @@ def attached_frame(
     if not added:
         return None
     try:
-        known = known_entities(frames)
+        attached = attach(known_entities(frames), added)
     except (ValueError, TypeError, KeyError, IndexError):
-        return None  # damaged: the link from scratch follows anyway
-    attached = attach(known, added)
+        return None  # damaged frames or rows: the link from scratch follows anyway
     found = [
         (article_id, finding)
         for _, article_id, _ in added
