@@ -8,13 +8,14 @@ receiver slices from its own copy (``corpus_from_rows``, ``quote_from_row``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, get_args
 
 from reader.model import (
     Article,
     Corpus,
     Entity,
     EntityMention,
+    EntityType,
     Evidence,
     LoadError,
     Quote,
@@ -23,6 +24,9 @@ from reader.model import (
     Speaker,
     Story,
 )
+
+#: The entity types a row may name.
+ENTITY_TYPES: frozenset[EntityType] = frozenset(get_args(EntityType))
 
 
 def corpus_rows(articles: Sequence[Article], corpus: Corpus) -> dict[str, Any]:

@@ -9,7 +9,6 @@ from operator import attrgetter
 from typing import Any
 
 from reader import aside
-from reader.ids import span_ids
 from reader.linking import STEPS, AliasTable, ArticleDigest, link_entities
 from reader.model import (
     Analysis,
@@ -23,13 +22,10 @@ from reader.model import (
     Story,
 )
 from reader.quote_groups import group_quotes
-from reader.speakers import placed_quotes
+from reader.speakers import found_quotes, placed_quotes
 
 #: What ``link_corpus`` does, in order, as its ``on_step`` is told: linking's steps, then this.
 LINK_STEPS = (*STEPS, "placing quotes")
-
-#: A quote's place in its article (a key function that runs in C).
-_PLACE = attrgetter("start", "end")
 
 
 def link_corpus(
@@ -81,13 +77,7 @@ def corpus_stages(
     on while the quotes are placed), then the whole corpus (a new one: the first is
     left as it was)."""
     documents = [(a, analyses[a.id]) for a in articles if a.id in analyses]
-    found = [
-        (article.id, finding)
-        for article, analysis in documents
-        for finding in sorted(analysis.quotes, key=_PLACE)
-    ]
-    # Ids from the quote's own place in its article: they survive relinking.
-    ids = span_ids("q", [(article_id, f.start, f.end) for article_id, f in found])
+    found, ids = found_quotes((a.id, analysis) for a, analysis in documents)
     comparing = None
     if compare and compare_aside:
         # What needs no entity is done on the other core while they are linked here.

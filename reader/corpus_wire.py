@@ -21,12 +21,13 @@ receiver can show them while the stories are grouped.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, get_args
+from typing import Any
 
 import orjson
 
 from reader.collection_index import FRAME_ITEMS, row_frames
 from reader.collection_rows import (
+    ENTITY_TYPES,
     article_numbers,
     compared_rows,
     corpus_rows,
@@ -47,8 +48,6 @@ from reader.model import (
     Story,
 )
 
-#: The entity types a frame may name.
-_TYPES = frozenset(get_args(EntityType))
 #: One highlighted entity mention: ``(start, end, entity id, entity type)``.
 MentionSpan = tuple[int, int, str, EntityType]
 
@@ -193,7 +192,12 @@ class CorpusAssembler:
         raise ValueError("an attached frame outside a provisional collection")
 
     def _quotes(self, payload: list[list[Any]]) -> None:
-        ids, texts = self._ids, self._texts
+        self._take_quotes(payload, self._ids, self._texts)
+
+    def _take_quotes(
+        self, payload: list[list[Any]], ids: Sequence[str], texts: Sequence[str]
+    ) -> None:
+        """Quote rows whose article numbers index ``ids`` and ``texts``."""
         for row in payload:
             quote = quote_from_row(row, ids, texts)
             self.quotes.append(quote)
@@ -274,7 +278,7 @@ class ProvisionalAssembler(CorpusAssembler):
         here, spans = self.articles, self.mention_spans
         entities = {e.id: e for e in self.entities}
         for eid, name, kind, aliases, rows in payload["entities"]:
-            if kind not in _TYPES:
+            if kind not in ENTITY_TYPES:
                 raise ValueError(f"not an entity type: {kind!r}")
             entity = entities.get(eid)
             if entity is None:
@@ -293,15 +297,10 @@ class ProvisionalAssembler(CorpusAssembler):
                 )
                 spans.setdefault(article.id, []).append((start, end, entity.id, entity.type))
             self.spread[entity.id] = frozenset(m.article for m in entity.mentions)
-        ids = [a.id for a in here]
-        texts = [a.text for a in here]
-        for row in payload["quotes"]:
-            if not 0 <= row[1] < len(here):
-                raise IndexError("a quote of an article not here")
-            quote = quote_from_row(row, ids, texts)
-            self.quotes.append(quote)
-            self.quotes_by_article.setdefault(quote.article, []).append(quote)
-            self._article_of[quote.id] = quote.article
+        quotes = payload["quotes"]
+        if any(not 0 <= row[1] < len(here) for row in quotes):
+            raise IndexError("a quote of an article not here")
+        self._take_quotes(quotes, [a.id for a in here], [a.text for a in here])
 
     def _stories(self, payload: list[list[Any]]) -> None:
         here = self._here

@@ -12,24 +12,18 @@ the added articles' digest rows alone: milliseconds, whatever the collection's s
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from operator import attrgetter
-from typing import get_args
 
 import orjson
 
 from reader.collection_digests import StoredTexts
-from reader.collection_rows import quote_row
-from reader.ids import span_ids
+from reader.collection_rows import ENTITY_TYPES, quote_row
 from reader.linking import ArticleDigest, digest_article
 from reader.linking.attach import Attachment, KnownEntity, attach
-from reader.model import Analysis, Article, Entity, EntityMention, EntityType
-from reader.speakers import placed_quotes
+from reader.model import Analysis, Article, Entity, EntityMention
+from reader.speakers import found_quotes, placed_quotes
 
 #: The kind of the frame ``attached_frame`` makes (``corpus_wire.ProvisionalAssembler``).
 ATTACHED = "attached"
-_TYPES = frozenset(get_args(EntityType))
-#: A quote's place in its article.
-_PLACE = attrgetter("start", "end")
 
 
 def attached_frame(
@@ -62,12 +56,7 @@ def attached_frame(
         attached = attach(known_entities(frames), added)
     except (ValueError, TypeError, KeyError, IndexError):
         return None  # damaged frames or rows: the link from scratch follows anyway
-    found = [
-        (article_id, finding)
-        for _, article_id, _ in added
-        for finding in sorted(analyses[article_id].quotes, key=_PLACE)
-    ]
-    ids = span_ids("q", [(article_id, f.start, f.end) for article_id, f in found])
+    found, ids = found_quotes((article_id, analyses[article_id]) for _, article_id, _ in added)
     quotes = placed_quotes(found, ids, [_entity(item, articles) for item in attached])
     number = {articles[n].id: n for n, _, _ in added}
     payload = {
@@ -110,7 +99,9 @@ def known_entities(frames: Sequence[bytes]) -> list[KnownEntity]:
             continue
         _, rows = orjson.loads(frame)
         for eid, name, kind, aliases, mentions, _ in rows:
-            if kind not in _TYPES or not all(isinstance(s, str) for s in (eid, name, *aliases)):
+            if kind not in ENTITY_TYPES or not all(
+                isinstance(s, str) for s in (eid, name, *aliases)
+            ):
                 raise ValueError("not an entity row")
             known.append(KnownEntity(eid, name, kind, tuple(aliases), len(mentions)))
     return known

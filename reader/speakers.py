@@ -3,9 +3,28 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from operator import attrgetter
 
-from reader.model import Entity, Quote, QuoteFinding, Span, Speaker
+from reader.ids import span_ids
+from reader.model import Analysis, Entity, Quote, QuoteFinding, Span, Speaker
+
+#: A quote's place in its article (a key function that runs in C).
+_PLACE = attrgetter("start", "end")
+
+
+def found_quotes(
+    documents: Iterable[tuple[str, Analysis]],
+) -> tuple[list[tuple[str, QuoteFinding]], list[str]]:
+    """The quotes of ``documents`` (``(article id, analysis)``) as ``(article id,
+    finding)``, article by article and each article's in the order of its text, and
+    their ids: from the quote's own place in its article, so they survive relinking."""
+    found = [
+        (article_id, finding)
+        for article_id, analysis in documents
+        for finding in sorted(analysis.quotes, key=_PLACE)
+    ]
+    return found, span_ids("q", [(article_id, f.start, f.end) for article_id, f in found])
 
 
 def placed_quotes(
