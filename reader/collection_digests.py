@@ -70,6 +70,55 @@ def stored_texts(
     return found
 
 
+class RowsAhead:
+    """Digest rows read ahead (``stored``: ``CollectionLinker.stored``), a few articles at
+    a time, while the rest of a collection is still being read (``stream_aside``).
+
+    ``add`` the articles as they come; ``step`` reads the rows of a few of them (the
+    caller's idle moments); ``result`` reads the rest and answers as ``stored`` does.
+    """
+
+    def __init__(self, stored: Callable[[Sequence[Article]], StoredTexts], step: int = 100):
+        self._stored = stored
+        self._size = step
+        self._waiting: list[Article] = []
+        self._asked: dict[str, Article] = {}  # whose rows were read, by id
+        self._read = StoredTexts({}, {})
+
+    def add(self, articles: Sequence[Article]) -> None:
+        self._waiting.extend(articles)
+
+    def step(self) -> bool:
+        """Read the rows of a few more articles; False when none was waiting."""
+        if not self._waiting:
+            return False
+        batch, self._waiting = self._waiting[: self._size], self._waiting[self._size :]
+        self._take(batch)
+        return True
+
+    def result(self, articles: Sequence[Article]) -> StoredTexts:
+        """``stored(articles)``: the rows read ahead, and the others read now."""
+        self._waiting = []
+        asked = self._asked
+        self._take([a for a in articles if asked.get(a.id) is not a])
+        read, answer = self._read, StoredTexts({}, {})
+        for article in articles:
+            analysis = read.analyses.get(article.id)
+            if analysis is not None:
+                answer.analyses[article.id] = analysis
+                answer.digests[article.id] = read.digests[article.id]
+        return answer
+
+    def _take(self, articles: Sequence[Article]) -> None:
+        found = self._stored(articles)
+        for article in articles:
+            self._asked[article.id] = article
+            self._read.analyses.pop(article.id, None)
+            self._read.digests.pop(article.id, None)
+        self._read.analyses.update(found.analyses)
+        self._read.digests.update(found.digests)
+
+
 def collection_digests(
     store: DigestStore | None,
     articles: Sequence[Article],

@@ -12,6 +12,7 @@ from pathlib import Path
 from reader import loading
 from reader.analyzer import Analyzer, Progress, TextNotAnalyzed, not_analyzed
 from reader.collection import CollectionLinker
+from reader.collection_digests import RowsAhead
 from reader.config import Settings
 from reader.gc_pause import paused_gc
 from reader.linking import AliasTable, load_aliases
@@ -150,8 +151,23 @@ def open_corpus(
     Raises:
         ModelNotFound: some article is not cached and the model is not installed.
     """
-    loaded = load_articles(paths, settings)
-    return link_loaded(loaded, settings, on_progress, store_aside, on_step, on_count)
+    # Imported here: the stream reads through this module's loaders.
+    from reader.stream_aside import read_aside
+
+    # The files are read on the second core while this one reads their digest rows
+    # (needed unless the index holds the collection: read only while waiting anyway).
+    linker = CollectionLinker(settings)
+    rows = RowsAhead(linker.stored)
+    loaded = LoadResult()
+    # The articles and rows stay to the end: frozen out of the collector's sight.
+    with paused_gc(freeze=True):
+        for chunk, _ in read_aside(paths, settings, rows.step):
+            loaded.articles += chunk.articles
+            loaded.errors += chunk.errors
+            loaded.aliases = chunk.aliases
+            rows.add(chunk.articles)
+    linker.aliases = loaded.aliases
+    return _linked(linker, rows, loaded, settings, on_progress, store_aside, on_step, on_count)
 
 
 def link_loaded(
@@ -169,6 +185,21 @@ def link_loaded(
         ModelNotFound: some article is not cached and the model is not installed.
     """
     linker = CollectionLinker(settings, loaded.aliases)
+    rows = RowsAhead(linker.stored)
+    return _linked(linker, rows, loaded, settings, on_progress, store_aside, on_step, on_count)
+
+
+def _linked(
+    linker: CollectionLinker,
+    rows: RowsAhead,
+    loaded: LoadResult,
+    settings: Settings,
+    on_progress: Progress | None,
+    store_aside: bool,
+    on_step: Callable[[str], object] | None,
+    on_count: Callable[[int, int], object] | None,
+) -> Corpus:
+    """``link_loaded`` with its linker, and the digest rows read so far (``rows``)."""
     errors = list(loaded.errors)
     corpus = linker.lookup(loaded.articles, errors) if loaded.articles else None
     if corpus is None:
@@ -177,7 +208,7 @@ def link_loaded(
         with paused_gc(freeze=True):
             # What linking reads of each analysis, from the digest store's compact rows
             # where they hold it; only the other texts' cached analyses are read.
-            stored = linker.stored(loaded.articles)
+            stored = rows.result(loaded.articles)
             rest = stored.missing(loaded.articles)
 
             def failed(article: Article, reason: str) -> None:  # kept, and said

@@ -171,6 +171,8 @@ def test_a_collection_stored_aside_is_found_once_stored(
 
     private = replace(settings, cache_dir=tmp_path / "home")
     (private.cache_dir).mkdir()
+    # The session's cache, made first when no test before this one analyzed anything.
+    (settings.cache_dir / "analysis").mkdir(parents=True, exist_ok=True)
     (private.cache_dir / "analysis").symlink_to(
         settings.cache_dir / "analysis", target_is_directory=True
     )

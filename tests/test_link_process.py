@@ -16,6 +16,7 @@ import orjson
 import pytest
 
 from reader import link_child
+from reader.article_stream import LoadChunk
 from reader.cache import AnalysisCache
 from reader.collection import STEPS
 from reader.config import Settings
@@ -271,7 +272,7 @@ def test_a_preloading_child_reads_on_while_the_reader_has_not_taken_its_chunks(
         (folder / f"{number:03}.txt").write_text(f"Report {number}\n\n{paragraph}", "utf-8")
     looked_up = threading.Event()
 
-    def linked(articles, head, outbox):
+    def linked(articles, head, outbox, linker, rows):
         looked_up.set()
         return None, list, "model"
 
@@ -439,6 +440,29 @@ def test_the_child_analyzes_a_few_new_texts_itself_then_links(seeds, seeds_dir, 
     analysis = fresh.get(new.text)
     assert analysis is not None and any(m.label == "PERSON" for m in analysis.mentions)
     recorded[new.id] = analysis
+    uncached = replace(settings, use_cache=False)
+    same_entities(assembler.corpus(), build_corpus(articles, recorded, [], uncached))
+
+
+def test_a_preloading_child_links_from_the_rows_it_read_beside_the_files(
+    seeds, seeds_dir, tmp_path
+):
+    # The child reads the files on its second core (``stream_aside``) and each text's
+    # digest row meanwhile: what it links is what linking the articles here gives.
+    _, analyses, settings = seeds
+    folder = tmp_path / "wire"
+    articles, recorded = editions(seeds_dir, folder, 60, analyses, settings)
+    analyzer = Analyzer(settings)
+    for article in articles:
+        analyzer.store(article.text, recorded[article.id])
+    analyzer.flush()
+    process = LinkProcess()
+    process.preload([folder], settings, link=True)
+    chunks: list[LoadChunk] = []
+    assert process.read_articles(chunks.append, lambda: False).kind == "loaded"
+    assert [a for c in chunks for a in c.articles] == articles and len(chunks) > 1
+    assembler = CorpusAssembler(articles, [], settings.model)
+    assert process.run(assembler.add, print, lambda: False).kind == "done"
     uncached = replace(settings, use_cache=False)
     same_entities(assembler.corpus(), build_corpus(articles, recorded, [], uncached))
 

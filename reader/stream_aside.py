@@ -1,0 +1,150 @@
+"""Articles read on the second core: :func:`stream_articles` in a forked child.
+
+Linking a collection never opened before first reads its files, then each text's
+digest row (``CollectionLinker.stored``): two halves of a second each for 10,000
+articles, one after the other. Here a forked child reads the files and sends
+each chunk as it is read (pickled, through a pipe: articles cost little to send),
+so this process can read the rows of the chunks it has (``idle``) while the
+child reads on. The chunks are the same as ``stream_articles`` yields, in the
+same order.
+
+Where there is no fork, no idle core, or a thread runs that forking could
+harm (``aside.can_fork``), the files are read here. Should the child fail
+midway, this process reads the files itself and goes on after the chunks it
+already yielded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from reader import aside
+from reader.article_stream import CHUNK_FILES, LoadChunk, stream_articles
+from reader.config import Settings
+
+try:
+    import fcntl
+except ImportError:  # not on Windows
+    fcntl = None  # type: ignore[assignment]
+
+
+def _nothing() -> bool:
+    return False
+
+
+def read_aside(
+    paths: Sequence[Path | str],
+    settings: Settings,
+    idle: Callable[[], bool] = _nothing,
+    chunk_files: int = CHUNK_FILES,
+    niceness: int | None = None,
+) -> Iterator[tuple[LoadChunk, bytes | None]]:
+    """``stream_articles(paths, settings, chunk_files)``'s chunks, read by a forked child.
+
+    Each chunk comes with its pickled bytes as the child sent them (None when it was
+    read here), for a caller that passes it on to another process as it is.
+
+    Args:
+        idle: called while no chunk has arrived; it does a little work (milliseconds)
+            and says whether it did any. Once it says no, the next chunk is waited for.
+        niceness: None: the child is forked only when a core is idle
+            (``aside.can_fork``). Else it is forked even when none is, and lowers its
+            priority by this much (``os.nice``): for a process beside a UI, which is
+            busy as the reading starts, and whose keys must go first.
+    """
+    allowed = aside.can_fork() if niceness is None else aside.safe_to_fork()
+    if not allowed:
+        yield from _here(paths, settings, chunk_files, 0)
+        return
+    read_end, write_end = os.pipe()
+    _widen(write_end)
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        yield from _here(paths, settings, chunk_files, 0)
+        return
+    if pid == 0:
+        os.close(read_end)
+        _child(paths, settings, chunk_files, write_end, niceness or 0)
+    os.close(write_end)
+    chunks = Connection(read_end, writable=False)
+    files, last = 0, False
+    try:
+        while not last:
+            while not chunks.poll(0) and idle():
+                pass
+            try:
+                data = chunks.recv_bytes()
+                chunk = pickle.loads(data)
+            except Exception:  # the child failed (or is gone): the rest is read here
+                break
+            if not isinstance(chunk, LoadChunk):
+                break
+            files, last = chunk.files, chunk.last
+            yield chunk, data
+    finally:
+        chunks.close()
+        _end(pid, last)
+    if not last:
+        yield from _here(paths, settings, chunk_files, files)
+
+
+#: The pipe's buffer, where the system lets it be set (Linux): a few chunks, so the child
+#: reads on while this process is busy (a chunk of 100 articles is about 200 KB).
+PIPE_BYTES = 1 << 20
+
+
+def _widen(pipe: int) -> None:
+    """Let ``pipe`` hold ``PIPE_BYTES`` (or as much as the system allows)."""
+    setting = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if setting is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(pipe, setting, PIPE_BYTES)
+
+
+def _here(
+    paths: Sequence[Path | str], settings: Settings, chunk_files: int, after: int
+) -> Iterator[tuple[LoadChunk, None]]:
+    """The chunks read in this process, but those of the first ``after`` files."""
+    for chunk in stream_articles(paths, settings, chunk_files):
+        if chunk.files > after or chunk.last:
+            yield chunk, None
+
+
+def _child(
+    paths: Sequence[Path | str], settings: Settings, chunk_files: int, out: int, niceness: int
+) -> None:
+    """In the forked child: read and send every chunk, then exit (never returns).
+
+    ``os._exit``: the child must not run the parent's exit handlers or flush its
+    buffered output a second time.
+    """
+    status = 1
+    try:
+        if niceness:
+            os.nice(niceness)
+        with Connection(out, readable=False) as pipe:
+            for chunk in stream_articles(paths, settings, chunk_files):
+                pipe.send_bytes(pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
+        status = 0
+    except BaseException:  # any failure (the reader gone too): the parent reads on
+        pass
+    finally:
+        os._exit(status)
+
+
+def _end(pid: int, finished: bool) -> None:
+    """Reap the child: it exits once it has sent the last chunk (``finished``); else it is
+    ended first (the caller stopped early, or it failed)."""
+    with contextlib.suppress(OSError):
+        if not finished:
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
