@@ -9,7 +9,7 @@ child reads on. The chunks are the same as ``stream_articles`` yields, in the
 same order.
 
 Where there is no fork, no idle core, or a thread runs that forking could
-harm (``aside.can_fork``), the files are read here. Should the child fail
+harm (``aside.can_fork``), or for a few files, they are read here. Should the child fail
 midway, this process reads the files itself and goes on after the chunks it
 already yielded.
 """
@@ -25,7 +25,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from reader import aside
-from reader.article_stream import CHUNK_FILES, LoadChunk, stream_articles
+from reader.article_stream import CHUNK_FILES, LoadChunk, at_least_files, stream_articles
 from reader.config import Settings
 
 try:
@@ -59,7 +59,7 @@ def read_aside(
             busy as the reading starts, and whose keys must go first.
     """
     allowed = aside.can_fork() if niceness is None else aside.safe_to_fork()
-    if not allowed:
+    if not allowed or not at_least_files(paths, ASIDE_FROM_FILES):
         yield from _here(paths, settings, chunk_files, 0)
         return
     read_end, write_end = os.pipe()
@@ -97,6 +97,9 @@ def read_aside(
         yield from _here(paths, settings, chunk_files, files)
 
 
+#: Fewer files than this are read here: a fork and a pipe cost more than they save (a few
+#: milliseconds, about what reading a hundred files takes).
+ASIDE_FROM_FILES = 200
 #: The pipe's buffer, where the system lets it be set (Linux): a few chunks, so the child
 #: reads on while this process is busy (a chunk of 100 articles is about 200 KB).
 PIPE_BYTES = 1 << 20

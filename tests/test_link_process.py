@@ -447,11 +447,12 @@ def test_the_child_analyzes_a_few_new_texts_itself_then_links(seeds, seeds_dir, 
 def test_a_preloading_child_links_from_the_rows_it_read_beside_the_files(
     seeds, seeds_dir, tmp_path
 ):
-    # The child reads the files on its second core (``stream_aside``) and each text's
-    # digest row meanwhile: what it links is what linking the articles here gives.
+    # The child reads the files on its second core (``stream_aside``: enough of them to
+    # fork for) and each text's digest row meanwhile: what it links is what linking the
+    # articles here gives.
     _, analyses, settings = seeds
     folder = tmp_path / "wire"
-    articles, recorded = editions(seeds_dir, folder, 60, analyses, settings)
+    articles, recorded = editions(seeds_dir, folder, 110, analyses, settings)
     analyzer = Analyzer(settings)
     for article in articles:
         analyzer.store(article.text, recorded[article.id])

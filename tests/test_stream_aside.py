@@ -50,8 +50,10 @@ class Forks:
             return pid
 
         patch.setattr(os, "fork", fork)
-        # Whatever threads the test runner keeps, forking is allowed here.
+        # Whatever threads the test runner keeps, forking is allowed here, and these
+        # few files are enough to fork for.
         patch.setattr(aside, "safe_to_fork", lambda: True)
+        patch.setattr(stream_aside, "ASIDE_FROM_FILES", 2)
 
 
 def read(paths: list[Path | str], settings: Settings, chunk_files: int, **options):
@@ -97,7 +99,14 @@ def test_without_a_fork_the_files_are_read_here(
     monkeypatch.setattr(aside, "safe_to_fork", lambda: True)
     monkeypatch.setattr(aside, "idle_core", lambda: False)
     assert all(data is None for _, data in read([collection], settings, 10))
+    # And a few files are read here: a fork would cost more than it saves.
+    monkeypatch.setattr(aside, "idle_core", lambda: True)
+    monkeypatch.setattr(stream_aside, "ASIDE_FROM_FILES", 54)
+    assert all(data is None for _, data in read([collection], settings, 10))
     assert forks.children == []
+    monkeypatch.setattr(stream_aside, "ASIDE_FROM_FILES", 53)  # the seeds, texts, binary
+    assert all(data is not None for _, data in read([collection], settings, 10))
+    assert len(forks.children) == 1
 
 
 def slowed(pause: float, fail_after: int | None = None):
