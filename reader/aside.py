@@ -97,16 +97,11 @@ def start(work: Work[T], encode: Callable[[T], Any], decode: Callable[[Any], T])
 
 
 def can_fork() -> bool:
-    """Whether work may go to a forked child now: ``safe_to_fork``, and a core is idle."""
-    return safe_to_fork() and idle_core()
-
-
-def safe_to_fork() -> bool:
-    """Whether this process can fork now: there is fork, and no thread runs but this one
-    and those declared ``fork_safe``."""
+    """Whether work may go to a forked child now: there is fork, a core is idle, and no
+    thread runs but this one and those declared ``fork_safe``."""
     # Forking while another thread runs can copy a lock it holds into the child
     # (a UI's workers): there, and where there is no fork, the work is done here.
-    return hasattr(os, "fork") and not _other_threads()
+    return hasattr(os, "fork") and not _other_threads() and idle_core()
 
 
 #: Threads that never hold a lock work done aside could need (``fork_safe``).

@@ -35,7 +35,6 @@ from reader.progress import Throttle
 
 if TYPE_CHECKING:
     from reader.collection import CollectionLinker
-    from reader.collection_digests import RowsAhead
     from reader.pipeline import Analyzer
 
 #: How much the child lowers its priority while it links a collection (``os.nice``).
@@ -74,19 +73,9 @@ def serve(requests: Connection, replies: Connection) -> None:
 
 def _answer(head: dict[str, Any], articles: list[Article], outbox: _Outbox) -> None:
     try:
-        # Imported here: the pipeline's imports are the bulk of the child's start-up, and
-        # a test can run ``serve`` with a stand-in without them.
-        from reader.collection import CollectionLinker
-        from reader.collection_digests import RowsAhead
-
-        linker = CollectionLinker(head["settings"], head.get("aliases"))
-        # Each text's digest row, read while the files are (needed unless the index
-        # holds the collection: read only while waiting for the files anyway).
-        rows = RowsAhead(linker.stored)
         if "paths" in head:
-            articles = _preloaded(head, outbox, rows)
-            linker.aliases = head["aliases"]
-        frames, warnings, model = _linked(articles, head, outbox, linker, rows)
+            articles = _preloaded(head, outbox)
+        frames, warnings, model = _linked(articles, head, outbox)
     except Exception as error:  # reported to the parent, which links itself instead
         _message(outbox, "error", {"message": f"{type(error).__name__}: {error}"})
         return
@@ -136,40 +125,37 @@ class _Outbox:
                 return  # the reader is gone: nobody to answer
 
 
-def _preloaded(head: dict[str, Any], outbox: _Outbox, rows: RowsAhead) -> list[Article]:
-    # The articles are read (on the second core, ``stream_aside``) and sent as they
-    # come (the reader shows them meanwhile), then this says what was read.
-    from reader.stream_aside import read_aside
+def _preloaded(head: dict[str, Any], outbox: _Outbox) -> list[Article]:
+    # The child reads the articles itself and sends them as it reads (the reader
+    # shows them meanwhile), then says what it read.
+    from reader.article_stream import stream_articles
 
     articles: list[Article] = []
     errors: list[LoadError] = []
-    paths = [Path(p) for p in head["paths"]]
-    for chunk, data in read_aside(paths, head["settings"], rows.step, niceness=LINK_NICENESS):
+    for chunk in stream_articles([Path(p) for p in head["paths"]], head["settings"]):
         articles += chunk.articles
         errors += chunk.errors
         if chunk.last:
             head["aliases"] = chunk.aliases
-        rows.add(chunk.articles)
-        sent = data if data is not None else pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)
-        outbox.put(b"A" + sent)
+        outbox.put(b"A" + pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
     head["errors"] = errors
     _message(outbox, "loaded", {"digest": articles_digest(articles)})
     return articles
 
 
 def _linked(
-    articles: list[Article],
-    head: dict[str, Any],
-    outbox: _Outbox,
-    linker: CollectionLinker,
-    rows: RowsAhead,
+    articles: list[Article], head: dict[str, Any], outbox: _Outbox
 ) -> tuple[Iterator[bytes] | None, Callable[[], list[str]], str]:
     """The corpus's frames (None: the parent must analyze), the warnings met making them
     (asked for once they are sent), the model's label."""
+    # Imported here: the pipeline's imports are the bulk of the child's start-up, and
+    # a test can run ``serve`` with a stand-in without them.
+    from reader.collection import CollectionLinker
     from reader.pipeline import Analyzer, ModelNotFound
 
     settings: Settings = head["settings"]
     errors: list[LoadError] = head["errors"]
+    linker = CollectionLinker(settings, head["aliases"])
 
     def warnings() -> list[str]:
         return linker.warnings
@@ -189,7 +175,7 @@ def _linked(
     # What linking reads of each analysis, from the digest store's compact rows where
     # they hold it (as the command line does); only the other texts' cached analyses
     # are read.
-    stored = rows.result(articles)
+    stored = linker.stored(articles)
     rest = stored.missing(articles)
     try:
         # Looked for before anything is said: a text not analyzed needs the model.

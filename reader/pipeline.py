@@ -161,7 +161,7 @@ def open_corpus(
     loaded = LoadResult()
     # The articles and rows stay to the end: frozen out of the collector's sight.
     with paused_gc(freeze=True):
-        for chunk, _ in read_aside(paths, settings, rows.step):
+        for chunk in read_aside(paths, settings, rows.step):
             loaded.articles += chunk.articles
             loaded.errors += chunk.errors
             loaded.aliases = chunk.aliases

@@ -43,23 +43,14 @@ def read_aside(
     settings: Settings,
     idle: Callable[[], bool] = _nothing,
     chunk_files: int = CHUNK_FILES,
-    niceness: int | None = None,
-) -> Iterator[tuple[LoadChunk, bytes | None]]:
+) -> Iterator[LoadChunk]:
     """``stream_articles(paths, settings, chunk_files)``'s chunks, read by a forked child.
-
-    Each chunk comes with its pickled bytes as the child sent them (None when it was
-    read here), for a caller that passes it on to another process as it is.
 
     Args:
         idle: called while no chunk has arrived; it does a little work (milliseconds)
             and says whether it did any. Once it says no, the next chunk is waited for.
-        niceness: None: the child is forked only when a core is idle
-            (``aside.can_fork``). Else it is forked even when none is, and lowers its
-            priority by this much (``os.nice``): for a process beside a UI, which is
-            busy as the reading starts, and whose keys must go first.
     """
-    allowed = aside.can_fork() if niceness is None else aside.safe_to_fork()
-    if not allowed or not at_least_files(paths, ASIDE_FROM_FILES):
+    if not aside.can_fork() or not at_least_files(paths, ASIDE_FROM_FILES):
         yield from _here(paths, settings, chunk_files, 0)
         return
     read_end, write_end = os.pipe()
@@ -73,7 +64,7 @@ def read_aside(
         return
     if pid == 0:
         os.close(read_end)
-        _child(paths, settings, chunk_files, write_end, niceness or 0)
+        _child(paths, settings, chunk_files, write_end)
     os.close(write_end)
     chunks = Connection(read_end, writable=False)
     files, last = 0, False
@@ -82,14 +73,11 @@ def read_aside(
             while not chunks.poll(0) and idle():
                 pass
             try:
-                data = chunks.recv_bytes()
-                chunk = pickle.loads(data)
+                chunk = pickle.loads(chunks.recv_bytes())
             except Exception:  # the child failed (or is gone): the rest is read here
                 break
-            if not isinstance(chunk, LoadChunk):
-                break
             files, last = chunk.files, chunk.last
-            yield chunk, data
+            yield chunk
     finally:
         chunks.close()
         _end(pid, last)
@@ -115,16 +103,14 @@ def _widen(pipe: int) -> None:
 
 def _here(
     paths: Sequence[Path | str], settings: Settings, chunk_files: int, after: int
-) -> Iterator[tuple[LoadChunk, None]]:
+) -> Iterator[LoadChunk]:
     """The chunks read in this process, but those of the first ``after`` files."""
     for chunk in stream_articles(paths, settings, chunk_files):
         if chunk.files > after or chunk.last:
-            yield chunk, None
+            yield chunk
 
 
-def _child(
-    paths: Sequence[Path | str], settings: Settings, chunk_files: int, out: int, niceness: int
-) -> None:
+def _child(paths: Sequence[Path | str], settings: Settings, chunk_files: int, out: int) -> None:
     """In the forked child: read and send every chunk, then exit (never returns).
 
     ``os._exit``: the child must not run the parent's exit handlers or flush its
@@ -132,8 +118,6 @@ def _child(
     """
     status = 1
     try:
-        if niceness:
-            os.nice(niceness)
         with Connection(out, readable=False) as pipe:
             for chunk in stream_articles(paths, settings, chunk_files):
                 pipe.send_bytes(pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))

@@ -272,7 +272,7 @@ def test_a_preloading_child_reads_on_while_the_reader_has_not_taken_its_chunks(
         (folder / f"{number:03}.txt").write_text(f"Report {number}\n\n{paragraph}", "utf-8")
     looked_up = threading.Event()
 
-    def linked(articles, head, outbox, linker, rows):
+    def linked(articles, head, outbox):
         looked_up.set()
         return None, list, "model"
 
@@ -444,12 +444,9 @@ def test_the_child_analyzes_a_few_new_texts_itself_then_links(seeds, seeds_dir, 
     same_entities(assembler.corpus(), build_corpus(articles, recorded, [], uncached))
 
 
-def test_a_preloading_child_links_from_the_rows_it_read_beside_the_files(
-    seeds, seeds_dir, tmp_path
-):
-    # The child reads the files on its second core (``stream_aside``: enough of them to
-    # fork for) and each text's digest row meanwhile: what it links is what linking the
-    # articles here gives.
+def test_a_preloading_child_links_what_it_read_from_the_digest_rows(seeds, seeds_dir, tmp_path):
+    # Many articles, read by the child in several chunks: what it links from the texts'
+    # digest rows is what linking the articles here gives.
     _, analyses, settings = seeds
     folder = tmp_path / "wire"
     articles, recorded = editions(seeds_dir, folder, 110, analyses, settings)

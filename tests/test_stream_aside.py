@@ -4,7 +4,6 @@ digest rows read meanwhile, and the reading taken over here when the child fails
 from __future__ import annotations
 
 import os
-import pickle
 import shutil
 import time
 from collections.abc import Iterator
@@ -37,22 +36,30 @@ def collection(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path
 
 
 class Forks:
-    """``os.fork`` recorded: the children this process made."""
+    """``os.fork`` recorded (the children this process made), and the chunks this
+    process read itself."""
 
     def __init__(self, patch: pytest.MonkeyPatch) -> None:
         self.children: list[int] = []
-        real = os.fork
+        self.here: list[LoadChunk] = []
+        fork, here = os.fork, stream_aside._here
 
-        def fork() -> int:
-            pid = real()
+        def recorded_fork() -> int:
+            pid = fork()
             if pid:
                 self.children.append(pid)
             return pid
 
-        patch.setattr(os, "fork", fork)
-        # Whatever threads the test runner keeps, forking is allowed here, and these
-        # few files are enough to fork for.
-        patch.setattr(aside, "safe_to_fork", lambda: True)
+        def recorded_here(*args, **kwargs) -> Iterator[LoadChunk]:
+            for chunk in here(*args, **kwargs):
+                self.here.append(chunk)
+                yield chunk
+
+        patch.setattr(os, "fork", recorded_fork)
+        patch.setattr(stream_aside, "_here", recorded_here)
+        # Whatever threads the test runner keeps and however busy the machine, forking
+        # is allowed here, and these few files are enough to fork for.
+        patch.setattr(aside, "can_fork", lambda: True)
         patch.setattr(stream_aside, "ASIDE_FROM_FILES", 2)
 
 
@@ -78,35 +85,29 @@ def test_the_child_sends_the_chunks_reading_here_makes(
     here = list(stream_articles(paths, settings, chunk_files))
     with pytest.MonkeyPatch.context() as patch:
         forks = Forks(patch)
-        got = read(paths, settings, chunk_files, niceness=0)
+        got = read(paths, settings, chunk_files)
     assert len(forks.children) == 1 and reaped(forks.children[0])
-    assert [chunk for chunk, _ in got] == here  # articles, problems, counts, alias table
+    assert forks.here == []  # every chunk came from the child
+    assert got == here  # articles, problems, counts, alias table
     assert any(e.fatal for c in here for e in c.errors) and here[-1].aliases is not None
-    # Each chunk's bytes are the child's, sent on as they are.
-    assert all(data is not None and pickle.loads(data) == chunk for chunk, data in got)
 
 
 def test_without_a_fork_the_files_are_read_here(
     collection: Path, settings: Settings, monkeypatch
 ) -> None:
     forks = Forks(monkeypatch)
-    monkeypatch.setattr(aside, "safe_to_fork", lambda: False)
-    got = read([collection], settings, 10, niceness=0)
-    assert forks.children == []
-    assert [chunk for chunk, _ in got] == list(stream_articles([collection], settings, 10))
-    assert all(data is None for _, data in got)
-    # Without a niceness, a core must also be idle.
-    monkeypatch.setattr(aside, "safe_to_fork", lambda: True)
-    monkeypatch.setattr(aside, "idle_core", lambda: False)
-    assert all(data is None for _, data in read([collection], settings, 10))
+    monkeypatch.setattr(aside, "can_fork", lambda: False)  # no idle core, say
+    got = read([collection], settings, 10)
+    assert forks.children == [] and got == forks.here
+    assert got == list(stream_articles([collection], settings, 10))
     # And a few files are read here: a fork would cost more than it saves.
-    monkeypatch.setattr(aside, "idle_core", lambda: True)
+    monkeypatch.setattr(aside, "can_fork", lambda: True)
     monkeypatch.setattr(stream_aside, "ASIDE_FROM_FILES", 54)
-    assert all(data is None for _, data in read([collection], settings, 10))
+    assert read([collection], settings, 10) == got
     assert forks.children == []
     monkeypatch.setattr(stream_aside, "ASIDE_FROM_FILES", 53)  # the seeds, texts, binary
-    assert all(data is not None for _, data in read([collection], settings, 10))
-    assert len(forks.children) == 1
+    assert read([collection], settings, 10) == got
+    assert len(forks.children) == 1 and len(forks.here) == 2 * len(got)
 
 
 def slowed(pause: float, fail_after: int | None = None):
@@ -128,7 +129,7 @@ def slowed(pause: float, fail_after: int | None = None):
 def test_idle_work_is_done_while_the_next_chunk_is_read(
     collection: Path, settings: Settings, monkeypatch
 ) -> None:
-    Forks(monkeypatch)
+    forks = Forks(monkeypatch)
     monkeypatch.setattr(stream_aside, "stream_articles", slowed(0.05))
     work = iter(range(3))  # three pieces of work, then none
     done: list[int] = []
@@ -140,9 +141,10 @@ def test_idle_work_is_done_while_the_next_chunk_is_read(
         done.append(piece)
         return True
 
-    got = read([collection / "seeds"], settings, 1, idle=idle, niceness=0)
+    got = read([collection / "seeds"], settings, 1, idle=idle)
     assert done == [0, 1, 2]  # done while the child took its time, and never more
-    assert [c for c, _ in got] == list(stream_articles([collection / "seeds"], settings, 1))
+    assert got == list(stream_articles([collection / "seeds"], settings, 1))
+    assert forks.children and forks.here == []
 
 
 def test_a_child_failing_midway_leaves_the_rest_to_this_process(
@@ -151,11 +153,11 @@ def test_a_child_failing_midway_leaves_the_rest_to_this_process(
     forks = Forks(monkeypatch)
     monkeypatch.setattr(stream_aside, "stream_articles", slowed(0, fail_after=2))
     paths: list[Path | str] = [collection]
-    got = read(paths, settings, 3, niceness=0)
+    got = read(paths, settings, 3)
     here = list(stream_articles(paths, settings, 3))
-    assert [c for c, _ in got] == here and len(here) > 3
+    assert got == here and len(here) > 3
     # The first two from the child, the rest read here.
-    assert [data is not None for _, data in got] == [True, True] + [False] * (len(here) - 2)
+    assert forks.here == here[2:]
     assert reaped(forks.children[0])
 
 
@@ -164,9 +166,9 @@ def test_a_caller_stopping_early_ends_the_child(
 ) -> None:
     forks = Forks(monkeypatch)
     monkeypatch.setattr(stream_aside, "stream_articles", slowed(0.05))
-    chunks = stream_aside.read_aside([collection / "seeds"], settings, chunk_files=1, niceness=0)
-    first, data = next(chunks)
-    assert first.articles and data is not None
+    chunks = stream_aside.read_aside([collection / "seeds"], settings, chunk_files=1)
+    first = next(chunks)
+    assert first.articles and forks.here == []
     chunks.close()
     assert reaped(forks.children[0])
 
@@ -238,11 +240,10 @@ def test_an_export_read_on_two_cores_is_the_export_read_on_one(
 
     monkeypatch.setattr(RowsAhead, "step", step)
     monkeypatch.setattr(stream_aside, "stream_articles", slowed(0.02))
-    monkeypatch.setattr(aside, "safe_to_fork", lambda: False)
+    monkeypatch.setattr(aside, "can_fork", lambda: False)
     one = open_corpus([folder], settings)
     assert steps == []  # read here: nothing is read ahead
     forks = Forks(monkeypatch)
-    monkeypatch.setattr(aside, "idle_core", lambda: True)
     two = open_corpus([folder], settings)
     assert forks.children and any(steps)
     assert len(two.articles) == 120 and two.entities
