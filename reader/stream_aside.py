@@ -9,9 +9,9 @@ child reads on. The chunks are the same as ``stream_articles`` yields, in the
 same order.
 
 Where there is no fork, no idle core, or a thread runs that forking could
-harm (``aside.can_fork``), or for a few files, they are read here. Should the child fail
-midway, this process reads the files itself and goes on after the chunks it
-already yielded.
+harm (``aside.can_fork``), and for a few files, they are read here. Should the
+child fail midway, this process reads the files itself and goes on after the
+chunks it already yielded.
 """
 
 from __future__ import annotations
@@ -32,6 +32,14 @@ try:
     import fcntl
 except ImportError:  # not on Windows
     fcntl = None  # type: ignore[assignment]
+
+
+#: Fewer files than this are read here: a fork and a pipe cost more than they save (a few
+#: milliseconds, about what reading a hundred files takes).
+ASIDE_FROM_FILES = 200
+#: The pipe's buffer, where the system lets it be set (Linux): a few chunks, so the child
+#: reads on while this process is busy (a chunk of 100 articles is about 200 KB).
+PIPE_BYTES = 1 << 20
 
 
 def _nothing() -> bool:
@@ -83,14 +91,6 @@ def read_aside(
         _end(pid, last)
     if not last:
         yield from _here(paths, settings, chunk_files, files)
-
-
-#: Fewer files than this are read here: a fork and a pipe cost more than they save (a few
-#: milliseconds, about what reading a hundred files takes).
-ASIDE_FROM_FILES = 200
-#: The pipe's buffer, where the system lets it be set (Linux): a few chunks, so the child
-#: reads on while this process is busy (a chunk of 100 articles is about 200 KB).
-PIPE_BYTES = 1 << 20
 
 
 def _widen(pipe: int) -> None:
