@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from textual.css.query import NoMatches
 
 from reader.history import Place
-from reader.session_state import Session, SessionStore, session_key, session_of
+from reader.session_state import EntityRef, Session, SessionStore, session_key, session_of
 
 if TYPE_CHECKING:
     from reader.ui.reader_screen import ReaderScreen
@@ -27,6 +27,8 @@ class SessionKeeper:
         self.session: Session | None = None
         self._entity_pending = False
         self._last: Place | None = None
+        #: What this screen last saved (its place and entity): leaving it saves only a change.
+        self._saved: tuple[Place, EntityRef | None] | None = None
         #: The articles' session key (hashing every text: computed once, off the UI thread).
         self._key: str | None = None
 
@@ -93,6 +95,14 @@ class SessionKeeper:
         if place is None or not place.columns:
             return
         self._last = place
-        notice = SessionStore().save(screen.articles, session_of(place, screen.corpus), self._key)
+        session = session_of(place, screen.corpus)
+        saved = (session.place, session.entity)
+        if leaving and saved == self._saved:
+            # Already in the file: each dialog opened over the screen would otherwise
+            # write and sync it again on the UI thread (tens of milliseconds at the key).
+            return
+        notice = SessionStore().save(screen.articles, session, self._key)
         if notice:
             screen.notify(notice, title="Session", severity="warning", markup=False)
+        else:
+            self._saved = saved

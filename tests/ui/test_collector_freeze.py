@@ -8,9 +8,8 @@ import pytest
 
 from tests.ui.conftest import reader, settle
 
-pytestmark = pytest.mark.asyncio
 
-
+@pytest.mark.asyncio
 async def test_the_loaded_reader_is_frozen_until_it_closes(make_app):
     gc.unfreeze()
     app = make_app()
@@ -23,3 +22,30 @@ async def test_the_loaded_reader_is_frozen_until_it_closes(make_app):
         await pilot.pause()
     # Closed: the collector may free the app's cycles again.
     assert gc.get_freeze_count() == 0
+
+
+def test_what_the_start_made_is_frozen_before_the_first_frame(monkeypatch, settings, tmp_path):
+    # The modules and the app the start made were walked by a full pass a second in,
+    # while the first keys came: frozen before the app runs, the passes skip them.
+    from reader.ui import app as app_module
+
+    gc.unfreeze()
+    seen: list[tuple[int, bool]] = []
+
+    class Ran(Exception):
+        """The app would have run here."""
+
+    def run(self) -> None:
+        tracked = {id(thing) for thing in gc.get_objects()}
+        seen.append((gc.get_freeze_count(), id(self) in tracked))
+        raise Ran
+
+    monkeypatch.setattr(app_module.ReaderApp, "run", run)
+    try:
+        with pytest.raises(Ran):
+            app_module.run_app([tmp_path], settings)
+    finally:
+        gc.unfreeze()
+    ((frozen, app_tracked),) = seen
+    assert frozen > 0
+    assert not app_tracked  # the app itself is frozen

@@ -45,3 +45,45 @@ async def test_help_opened_while_the_session_key_is_hashed_opens_at_once(make_ap
         await settle(pilot)
         await pilot.press("q")
     assert (state_dir() / "sessions.json").exists()
+
+
+async def test_a_dialog_opened_again_over_the_same_view_does_not_write_the_session_again(
+    make_app, monkeypatch
+):
+    # Each dialog opened over the reader saved the session: a write and a sync of the
+    # sessions file on the UI thread, tens of milliseconds at every key that opens one.
+    path = state_dir() / "sessions.json"
+    written: list[dict] = []
+    real_write = session_state.write_json
+
+    def counted_write(where, data, what):
+        if where == path:
+            written.append(data)
+        return real_write(where, data, what)
+
+    monkeypatch.setattr(session_state, "write_json", counted_write)
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+
+        async def open_and_close_help() -> None:
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("question_mark")
+            await settle(pilot)
+            assert not isinstance(app.screen, HelpScreen)
+
+        await open_and_close_help()
+        assert len(written) == 1  # the view, saved when the help opened
+        await open_and_close_help()
+        assert len(written) == 1  # nothing moved: not written again
+        await pilot.press("tab")
+        await settle(pilot)
+        await open_and_close_help()
+        assert len(written) == 2  # another column focused: saved again
+        (saved,) = written[1]["sessions"].values()
+        assert saved["focused"] == 1
+        await pilot.press("q")
+    assert len(written) > 2  # quitting always saves
+    assert path.exists()
