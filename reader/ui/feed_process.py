@@ -362,4 +362,5 @@ class ProcessOpening:
                 process.stop()
         # An article mid-analysis in the analysis process is not waited for either.
         self.analyzer.close()
-        gc.unfreeze()  # what the collection froze is the collector's again
+        if getattr(self.app, "thaw_when_closed", True):
+            gc.unfreeze()  # what the collection froze is the collector's again
