@@ -10,18 +10,28 @@ from tests.ui.conftest import reader, settle
 
 
 @pytest.mark.asyncio
-async def test_the_loaded_reader_is_frozen_until_it_closes(make_app):
+@pytest.mark.parametrize("thawed", [True, False])
+async def test_the_loaded_reader_is_frozen_until_it_closes(make_app, thawed):
+    # ``run_app``'s reader ends with its process (``thaw_when_closed`` False): thawed,
+    # one more full pass walked the whole collection before the exit (a third of a
+    # second on 10,000 articles). Other readers (tests: many in one process) thaw.
     gc.unfreeze()
     app = make_app()
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
-        assert reader(app).analysis_done
-        frozen = gc.get_freeze_count()
-        assert frozen > 0
-        await pilot.press("question_mark")
-        await pilot.pause()
-    # Closed: the collector may free the app's cycles again.
-    assert gc.get_freeze_count() == 0
+    app.thaw_when_closed = thawed
+    try:
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(pilot)
+            assert reader(app).analysis_done
+            assert gc.get_freeze_count() > 0
+            await pilot.press("question_mark")
+            await pilot.pause()
+        if thawed:
+            # Closed: the collector may free the app's cycles again.
+            assert gc.get_freeze_count() == 0
+        else:
+            assert gc.get_freeze_count() > 0  # not thawed (what closing freed is gone)
+    finally:
+        gc.unfreeze()
 
 
 def test_what_the_start_made_is_frozen_before_the_first_frame(monkeypatch, settings, tmp_path):
@@ -50,22 +60,3 @@ def test_what_the_start_made_is_frozen_before_the_first_frame(monkeypatch, setti
     assert frozen > 0
     assert not app_tracked  # the app itself is frozen
     assert not thawed_when_closed  # the process ends with it
-
-
-@pytest.mark.asyncio
-async def test_a_reader_that_ends_the_process_is_not_thawed_when_it_closes(make_app):
-    # ``run_app``'s reader ends with its process: thawed, one more full pass walked the
-    # whole collection before the exit (a third of a second on 10,000 articles).
-    gc.unfreeze()
-    app = make_app()
-    app.thaw_when_closed = False
-    try:
-        async with app.run_test(size=(120, 30)) as pilot:
-            await settle(pilot)
-            assert reader(app).analysis_done
-            frozen = gc.get_freeze_count()
-            assert frozen > 0
-            await pilot.press("q")
-        assert gc.get_freeze_count() > 0  # not thawed (what closing freed is gone)
-    finally:
-        gc.unfreeze()
