@@ -72,13 +72,19 @@ def _article_name(name: str) -> bool:
 
 
 def stream_articles(
-    paths: Sequence[Path | str], settings: Settings, chunk_files: int = CHUNK_FILES
+    paths: Sequence[Path | str],
+    settings: Settings,
+    chunk_files: int = CHUNK_FILES,
+    after: int = 0,
 ) -> Iterator[LoadChunk]:
     """What ``load_articles(paths, settings)`` returns, in chunks as files are read.
 
     Local files are read one by one; when ``paths`` holds a URL, everything is
     loaded at once (fetching decides the order) and comes as one chunk. The
-    last chunk has ``last`` set and carries the alias table.
+    last chunk has ``last`` set and carries the alias table. ``after``: a reading
+    that stopped after the chunk of that many files resumes here; the chunks up to
+    it are read again (an article is one however often it is reached) but not
+    yielded.
     """
     chosen = article_paths(paths)
     if any(_is_url(p) for p in chosen):
@@ -101,7 +107,8 @@ def stream_articles(
         chunk.errors.extend(problems)
         chunk.files = done
         if done % chunk_files == 0 and done < len(found):
-            yield chunk
+            if done > after:
+                yield chunk
             chunk = LoadChunk(files=done, total=len(found))
     chunk.aliases, alias_errors = load_alias_files(chosen, settings)
     chunk.errors.extend(alias_errors)

@@ -105,9 +105,7 @@ def _here(
     paths: Sequence[Path | str], settings: Settings, chunk_files: int, after: int
 ) -> Iterator[LoadChunk]:
     """The chunks read in this process, but those of the first ``after`` files."""
-    for chunk in stream_articles(paths, settings, chunk_files):
-        if chunk.files > after or chunk.last:
-            yield chunk
+    return stream_articles(paths, settings, chunk_files, after)
 
 
 def _child(paths: Sequence[Path | str], settings: Settings, chunk_files: int, out: int) -> None:

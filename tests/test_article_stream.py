@@ -57,6 +57,24 @@ def test_the_chunks_add_up_to_the_whole_load(collection: Path, settings: Setting
     assert all(len(c.articles) <= chunk_files for c in chunks)  # one article per file here
 
 
+@hypothesis_settings(max_examples=8, deadline=None)
+@given(chunk_files=st.integers(min_value=1, max_value=40), stopped=st.integers(0, 60))
+def test_a_reading_resumed_after_a_chunk_yields_the_chunks_after_it(
+    collection: Path, settings: Settings, chunk_files, stopped
+):
+    # A reading that stopped midway (a failed child, a failed linking process) goes on
+    # from the chunk after the last one delivered, never repeating an article.
+    paths: list[Path | str] = [collection / "seeds", collection]
+    chunks = list(stream_articles(paths, settings, chunk_files))
+    delivered = chunks[: min(stopped, len(chunks) - 1)]
+    after = delivered[-1].files if delivered else 0
+    resumed = list(stream_articles(paths, settings, chunk_files, after))
+    assert resumed == chunks[len(delivered) :]
+    assert [a for c in delivered + resumed for a in c.articles] == [
+        a for c in chunks for a in c.articles
+    ]
+
+
 def test_nothing_readable_is_one_last_chunk_with_the_reason(tmp_path: Path, settings: Settings):
     chunks, articles, errors = joined([tmp_path / "missing"], settings, 10)
     assert len(chunks) == 1 and chunks[0].last and articles == []

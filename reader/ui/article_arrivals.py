@@ -57,11 +57,10 @@ def files_loader(paths: Sequence[Path | str], settings: Settings) -> Loader:
             if feed_process.read_preloaded(relay, cancelled):
                 return
         feed_process.discard_preloaded()
-        for chunk in stream_articles(paths, settings):
+        for chunk in stream_articles(paths, settings, after=sent):
             if cancelled():
                 return
-            if chunk.files > sent or chunk.last:
-                deliver(chunk)
+            deliver(chunk)
 
     return load
 
