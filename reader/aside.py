@@ -96,12 +96,15 @@ def start(work: Work[T], encode: Callable[[T], Any], decode: Callable[[Any], T])
     return forked(work, encode, decode)
 
 
-def can_fork() -> bool:
-    """Whether work may go to a forked child now: there is fork, a core is idle, and no
-    thread runs but this one and those declared ``fork_safe``."""
+def can_fork(busy: bool = False) -> bool:
+    """Whether work may go to a forked child now: there is fork, a core is idle (or,
+    ``busy``, there are two cores at all), and no thread runs but this one and those
+    declared ``fork_safe``."""
     # Forking while another thread runs can copy a lock it holds into the child
     # (a UI's workers): there, and where there is no fork, the work is done here.
-    return hasattr(os, "fork") and not _other_threads() and idle_core()
+    if not hasattr(os, "fork") or _other_threads():
+        return False
+    return _cores() >= 2 if busy else idle_core()
 
 
 #: Threads that never hold a lock work done aside could need (``fork_safe``).
@@ -133,10 +136,7 @@ def idle_core() -> bool:
     Elsewhere, the load average of the last minute must: it lags, so work that
     just ended (an analysis run before an export) still counts for a while.
     """
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
+    cores = _cores()
     if cores < 2:
         return False
     # Besides this process, a core left over.
@@ -148,6 +148,14 @@ def idle_core() -> bool:
     except (AttributeError, OSError):  # no load average on this platform
         load = 0.0
     return load <= cores - IDLE_MARGIN
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 #: How much of the load average may come from other work for a core to count as

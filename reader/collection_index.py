@@ -168,6 +168,16 @@ class CollectionIndex(SqliteFile):
         except (sqlite3.Error, OSError) as exc:
             self.reset(exc)
 
+    def holders(self) -> collection_members.Holders:
+        """The stored collections, to be narrowed down to those holding what is read
+        (``collection_members.Holders``); none when the index is unusable."""
+        try:
+            with self.connect() as db:
+                return collection_members.Holders(collection_members.held(db))
+        except (sqlite3.Error, OSError) as exc:
+            self.reset(exc)
+            return collection_members.Holders([])
+
     def nearest(self, opened: Members) -> tuple[Nearest, list[bytes]] | None:
         """The stored collection nearest to the articles ``opened`` (``collection_members.
         nearest``) and its frames, unparsed (as ``get_frames``); None when none is near

@@ -141,3 +141,35 @@ def nearest(db: sqlite3.Connection, opened: Members) -> Nearest | None:
     if best is None or len(wanted) - best.added < MIN_SHARED * len(wanted):
         return None
     return best
+
+
+def held(db: sqlite3.Connection) -> list[frozenset[bytes]]:
+    """The members of every stored collection, whatever its parts (a damaged row is
+    passed over): what ``Holders`` narrows down."""
+    found = []
+    for (data,) in db.execute(
+        "SELECT m.data FROM members AS m JOIN collections AS c ON c.key = m.key"
+    ):
+        try:
+            found.append(frozenset(split(bytes(data))))
+        except (ValueError, TypeError):
+            continue
+    return found
+
+
+class Holders:
+    """The stored collections that hold every article read so far, as a collection is
+    read: while one does, it is likely one linked before (its rows need no reading).
+
+    Only a guess: the parts (the linking code, the alias files, the model) are not
+    known until the last file is read, and another article may still come.
+    """
+
+    def __init__(self, stored: list[frozenset[bytes]]) -> None:
+        self._left = stored
+
+    def hold(self, found: Members) -> bool:
+        """Whether some stored collection holds every member seen so far, ``found`` too."""
+        wanted = set(split(found.digests))
+        self._left = [members for members in self._left if wanted <= members]
+        return bool(self._left)

@@ -73,9 +73,10 @@ def serve(requests: Connection, replies: Connection) -> None:
 
 def _answer(head: dict[str, Any], articles: list[Article], outbox: _Outbox) -> None:
     try:
+        ahead = None
         if "paths" in head:
-            articles = _preloaded(head, outbox)
-        frames, warnings, model = _linked(articles, head, outbox)
+            articles, ahead = _preloaded(head, outbox)
+        frames, warnings, model = _linked(articles, head, outbox, ahead)
     except Exception as error:  # reported to the parent, which links itself instead
         _message(outbox, "error", {"message": f"{type(error).__name__}: {error}"})
         return
@@ -125,29 +126,90 @@ class _Outbox:
                 return  # the reader is gone: nobody to answer
 
 
-def _preloaded(head: dict[str, Any], outbox: _Outbox) -> list[Article]:
-    # The child reads the articles itself and sends them as it reads (the reader
-    # shows them meanwhile), then says what it read.
-    from reader.article_stream import stream_articles
+def _preloaded(head: dict[str, Any], outbox: _Outbox) -> tuple[list[Article], _RowsAhead | None]:
+    """The articles read from the request's paths, each chunk sent on as it is read (the
+    reader shows them meanwhile), then what was read said; with them, when the
+    collection is to be linked, the digest rows of its texts, read meanwhile."""
+    # Imported here, as for ``_linked``.
+    from reader.collection import CollectionLinker
+    from reader.stream_aside import read_aside_pickled
 
+    settings: Settings = head["settings"]
+    ahead = None
+    idle = _nothing
+    if head.get("link"):
+        # A forked child reads the files while this process reads the texts' digest
+        # rows (``RowsAhead``), which linking needs unless the index holds the
+        # collection: read only while waiting for the files anyway.
+        ahead = _RowsAhead(CollectionLinker(settings))
+        idle = ahead.step
     articles: list[Article] = []
     errors: list[LoadError] = []
-    for chunk in stream_articles([Path(p) for p in head["paths"]], head["settings"]):
+    paths = [Path(p) for p in head["paths"]]
+    for chunk, sent in read_aside_pickled(paths, settings, idle, when_busy=True):
         articles += chunk.articles
         errors += chunk.errors
         if chunk.last:
             head["aliases"] = chunk.aliases
-        outbox.put(b"A" + pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
+        if sent is None:
+            sent = pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
+        outbox.put(b"A" + sent)  # as the child sent it: never pickled again
+        if ahead is not None:
+            ahead.add(chunk.articles)
     head["errors"] = errors
     _message(outbox, "loaded", {"digest": articles_digest(articles)})
-    return articles
+    return articles, ahead
+
+
+def _nothing() -> bool:
+    return False
+
+
+class _RowsAhead:
+    """The digest rows of a collection's texts, read while its files are (``RowsAhead``),
+    unless the collection looks stored: then its texts' rows are likely not needed,
+    and they are read only once an article comes that no stored collection holds.
+
+    Args:
+        linker: the collection's linker, kept for linking it.
+    """
+
+    def __init__(self, linker: CollectionLinker) -> None:
+        from reader.collection_digests import RowsAhead
+
+        self.linker = linker
+        self.rows = RowsAhead(linker.stored)
+        self._stored = linker.stored_guess()
+        self._reopened = True  # until an article comes that no stored collection holds
+
+    def add(self, articles: Sequence[Article]) -> None:
+        if self._reopened and articles:
+            self._reopened = self._stored(articles)
+            if not self._reopened:
+                # Three processes share two cores with the reader's screen: keys go first.
+                _lower_priority()
+        self.rows.add(articles)
+
+    def step(self) -> bool:
+        """Read the rows of a few more texts, unless the collection looks stored."""
+        return not self._reopened and self.rows.step()
+
+
+def _lower_priority() -> None:
+    """Lower this process's priority to ``LINK_NICENESS`` (once: asked again, nothing)."""
+    with contextlib.suppress(OSError):
+        os.nice(max(0, LINK_NICENESS - os.nice(0)))
 
 
 def _linked(
-    articles: list[Article], head: dict[str, Any], outbox: _Outbox
+    articles: list[Article],
+    head: dict[str, Any],
+    outbox: _Outbox,
+    ahead: _RowsAhead | None = None,
 ) -> tuple[Iterator[bytes] | None, Callable[[], list[str]], str]:
     """The corpus's frames (None: the parent must analyze), the warnings met making them
-    (asked for once they are sent), the model's label."""
+    (asked for once they are sent), the model's label; ``ahead``: the linker and the
+    digest rows read while the articles were (``_preloaded``)."""
     # Imported here: the pipeline's imports are the bulk of the child's start-up, and
     # a test can run ``serve`` with a stand-in without them.
     from reader.collection import CollectionLinker
@@ -155,7 +217,11 @@ def _linked(
 
     settings: Settings = head["settings"]
     errors: list[LoadError] = head["errors"]
-    linker = CollectionLinker(settings, head["aliases"])
+    if ahead is not None:
+        linker = ahead.linker
+        linker.aliases = head["aliases"]
+    else:
+        linker = CollectionLinker(settings, head["aliases"])
 
     def warnings() -> list[str]:
         return linker.warnings
@@ -175,7 +241,7 @@ def _linked(
     # What linking reads of each analysis, from the digest store's compact rows where
     # they hold it (as the command line does); only the other texts' cached analyses
     # are read.
-    stored = linker.stored(articles)
+    stored = ahead.rows.result(articles) if ahead is not None else linker.stored(articles)
     rest = stored.missing(articles)
     try:
         # Looked for before anything is said: a text not analyzed needs the model.
@@ -192,9 +258,9 @@ def _linked(
         return None, list, linker.model
     _message(outbox, "linking", {"articles": len(articles)})
     # Linking a large collection takes a minute: when the cores are busy, the
-    # reader's keys go first (the quick lookup above keeps its priority).
-    with contextlib.suppress(OSError):
-        os.nice(LINK_NICENESS)
+    # reader's keys go first (the quick lookup above keeps its priority, unless the
+    # rows were read ahead).
+    _lower_priority()
     # The entities go out as soon as they are linked; the stories are grouped (and the
     # collection stored) while the reader takes them in.
     from reader.collection import STEPS

@@ -37,6 +37,8 @@ except ImportError:  # not on Windows
 #: Fewer files than this are read here: a fork and a pipe cost more than they save (a few
 #: milliseconds, about what reading a hundred files takes).
 ASIDE_FROM_FILES = 200
+#: The priority the child lowers itself to when forked with no core idle (``os.nice``).
+BUSY_NICENESS = 5
 #: The pipe's buffer, where the system lets it be set (Linux): a few chunks, so the child
 #: reads on while this process is busy (a chunk of 100 articles is about 200 KB).
 PIPE_BYTES = 1 << 20
@@ -58,8 +60,29 @@ def read_aside(
         idle: called while no chunk has arrived; it does a little work (milliseconds)
             and says whether it did any. Once it says no, the next chunk is waited for.
     """
-    if not aside.can_fork() or not at_least_files(paths, ASIDE_FROM_FILES):
-        yield from _here(paths, settings, chunk_files, 0)
+    for chunk, _ in read_aside_pickled(paths, settings, idle, chunk_files):
+        yield chunk
+
+
+def read_aside_pickled(
+    paths: Sequence[Path | str],
+    settings: Settings,
+    idle: Callable[[], bool] = _nothing,
+    chunk_files: int = CHUNK_FILES,
+    when_busy: bool = False,
+) -> Iterator[tuple[LoadChunk, bytes | None]]:
+    """``read_aside``'s chunks, each with its pickle as the child sent it (None for a
+    chunk read here), for a caller that sends the chunks on as they are.
+
+    Args:
+        when_busy: fork even when no core looks idle: for a caller whose other work
+            is in another process that takes a core in bursts (the reader's screen,
+            beside its linking process), where the child's reading fills the gaps.
+    """
+    free = aside.can_fork(busy=when_busy)
+    if not free or not at_least_files(paths, ASIDE_FROM_FILES):
+        for chunk in _here(paths, settings, chunk_files, 0):
+            yield chunk, None
         return
     read_end, write_end = os.pipe()
     _widen(write_end)
@@ -68,10 +91,15 @@ def read_aside(
     except OSError:
         os.close(read_end)
         os.close(write_end)
-        yield from _here(paths, settings, chunk_files, 0)
+        for chunk in _here(paths, settings, chunk_files, 0):
+            yield chunk, None
         return
     if pid == 0:
         os.close(read_end)
+        if when_busy:
+            # Beside a screen that answers keys: those go first.
+            with contextlib.suppress(OSError):
+                os.nice(max(0, BUSY_NICENESS - os.nice(0)))
         _child(paths, settings, chunk_files, write_end)
     os.close(write_end)
     chunks = Connection(read_end, writable=False)
@@ -81,16 +109,18 @@ def read_aside(
             while not chunks.poll(0) and idle():
                 pass
             try:
-                chunk = pickle.loads(chunks.recv_bytes())
+                data = chunks.recv_bytes()
+                chunk = pickle.loads(data)
             except Exception:  # the child failed (or is gone): the rest is read here
                 break
             files, last = chunk.files, chunk.last
-            yield chunk
+            yield chunk, data
     finally:
         chunks.close()
         _end(pid, last)
     if not last:
-        yield from _here(paths, settings, chunk_files, files)
+        for chunk in _here(paths, settings, chunk_files, files):
+            yield chunk, None
 
 
 def _widen(pipe: int) -> None:

@@ -272,7 +272,7 @@ def test_a_preloading_child_reads_on_while_the_reader_has_not_taken_its_chunks(
         (folder / f"{number:03}.txt").write_text(f"Report {number}\n\n{paragraph}", "utf-8")
     looked_up = threading.Event()
 
-    def linked(articles, head, outbox):
+    def linked(articles, head, outbox, ahead=None):
         looked_up.set()
         return None, list, "model"
 
@@ -504,3 +504,66 @@ def test_more_new_texts_than_a_few_are_left_to_the_parent(seeds, seeds_dir, tmp_
     analyzer.flush()
     reply, assembler, linking = ask(articles, settings, link=True)
     assert reply.kind == "miss" and linking == [] and not assembler.entities
+
+
+class _Sent:
+    """A stand-in for the child's outbox: what it was given, by kind."""
+
+    def __init__(self, events: list[tuple[str, object]]) -> None:
+        self.events = events
+
+    def put(self, reply: bytes) -> None:
+        self.events.append(("sent", reply[:1]))
+
+
+def test_a_preloading_child_reads_the_digest_rows_while_the_files_are_read_aside(
+    seeds, seeds_dir, tmp_path, monkeypatch
+):
+    # A child of the child reads the files (slowly here); meanwhile the texts' digest
+    # rows are read, unless the collection looks stored: a reopened one needs none.
+    from reader import aside, stream_aside
+    from reader.collection import CollectionLinker
+    from tests.test_stream_aside import slowed
+
+    _, analyses, settings = seeds
+    folder = tmp_path / "wire"
+    articles, recorded = editions(seeds_dir, folder, 110, analyses, settings)  # 3 chunks
+    analyzer = Analyzer(settings)
+    for article in articles:
+        analyzer.store(article.text, recorded[article.id])
+    analyzer.flush()
+    events: list[tuple[str, object]] = []
+    stored = CollectionLinker.stored
+
+    def recorded_stored(self, asked):
+        events.append(("rows", len(asked)))
+        return stored(self, asked)
+
+    monkeypatch.setattr(CollectionLinker, "stored", recorded_stored)
+    monkeypatch.setattr(aside, "can_fork", lambda busy=False: True)
+    monkeypatch.setattr(stream_aside, "ASIDE_FROM_FILES", 2)
+    monkeypatch.setattr(stream_aside, "stream_articles", slowed(0.05))
+    monkeypatch.setattr(link_child, "LINK_NICENESS", 0)  # this process is the test's
+
+    def opened() -> Corpus:
+        head = {"settings": settings, "link": True, "paths": [str(folder)]}
+        read, ahead = link_child._preloaded(head, _Sent(events))
+        assert read == articles and ahead is not None
+        frames, _, _ = link_child._linked(read, head, _Sent(events), ahead)
+        assert frames is not None
+        assembler = CorpusAssembler(articles, [], settings.model)
+        for frame in frames:
+            assembler.add(frame)
+        return assembler.corpus()
+
+    first = opened()
+    chunks = [n for n, event in enumerate(events) if event == ("sent", b"A")]
+    rows = [n for n, event in enumerate(events) if event[0] == "rows"]
+    assert len(chunks) == 3
+    assert rows and rows[0] < chunks[-1]  # read before the last file was
+    uncached = replace(settings, use_cache=False)
+    same_entities(first, build_corpus(articles, recorded, [], uncached))
+    events.clear()
+    again = opened()
+    assert [event for event in events if event[0] == "rows"] == []
+    same_entities(again, first)

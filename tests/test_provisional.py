@@ -120,6 +120,39 @@ def test_members_go_with_the_collections_the_index_drops(collection, own, monkey
     assert kept == members and len(kept) == 1
 
 
+def test_a_collection_read_chunk_by_chunk_looks_stored_while_one_holds_all_read(collection):
+    # The guess that spares a reopened collection's digest rows (``stored_guess``).
+    articles, analyses, linker = collection
+    assert linker.stored_guess()(articles[:2]) is False  # nothing stored yet
+    linker.link(articles[:4], analyses, [])
+    guess = linker.stored_guess()
+    assert guess(articles[:2]) and guess(articles[2:4])
+    assert guess(articles[4:]) is False  # not in the stored collection
+    assert guess(articles[:1]) is False  # and no collection holds all read so far now
+    # Whatever the alias files: they are not known until the last file is read.
+    other = CollectionLinker(linker.settings, AliasTable(merges=[(frozenset({"a", "b"}), "test")]))
+    assert other.stored_guess()(articles[:4])
+    # A collection stored beside it that does hold the article read: that one counts.
+    linker.link(articles, analyses, [])
+    guess = linker.stored_guess()
+    assert guess(articles[:4]) and guess(articles[4:])
+    assert not CollectionLinker(replace(linker.settings, use_cache=False)).stored_guess()(
+        articles[:1]
+    )
+
+
+def test_damaged_member_rows_and_index_files_make_no_collection_look_stored(collection, own):
+    articles, analyses, linker = collection
+    linker.link(articles, analyses, [])
+    path = own.cache_dir / "collections.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE members SET data = ?", (b"cut short",))
+    assert linker.stored_guess()(articles[:1]) is False
+    path.write_bytes(b"not a database" * 100)
+    assert linker.stored_guess()(articles[:1]) is False
+    assert any("collection index" in warning for warning in linker.warnings)
+
+
 def restricted(corpus: Corpus, opened: list[Article]) -> Corpus:
     """What of ``corpus`` stands for the articles ``opened``: written out plainly, the
     specification ``ProvisionalAssembler`` meets."""

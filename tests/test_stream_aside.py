@@ -4,6 +4,7 @@ digest rows read meanwhile, and the reading taken over here when the child fails
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import time
 from collections.abc import Iterator
@@ -59,7 +60,7 @@ class Forks:
         patch.setattr(stream_aside, "_here", recorded_here)
         # Whatever threads the test runner keeps and however busy the machine, forking
         # is allowed here, and these few files are enough to fork for.
-        patch.setattr(aside, "can_fork", lambda: True)
+        patch.setattr(aside, "can_fork", lambda busy=False: True)
         patch.setattr(stream_aside, "ASIDE_FROM_FILES", 2)
 
 
@@ -96,18 +97,53 @@ def test_without_a_fork_the_files_are_read_here(
     collection: Path, settings: Settings, monkeypatch
 ) -> None:
     forks = Forks(monkeypatch)
-    monkeypatch.setattr(aside, "can_fork", lambda: False)  # no idle core, say
+    monkeypatch.setattr(aside, "can_fork", lambda busy=False: False)  # no idle core, say
     got = read([collection], settings, 10)
     assert forks.children == [] and got == forks.here
     assert got == list(stream_articles([collection], settings, 10))
     # And a few files are read here: a fork would cost more than it saves.
-    monkeypatch.setattr(aside, "can_fork", lambda: True)
+    monkeypatch.setattr(aside, "can_fork", lambda busy=False: True)
     monkeypatch.setattr(stream_aside, "ASIDE_FROM_FILES", 54)
     assert read([collection], settings, 10) == got
     assert forks.children == []
     monkeypatch.setattr(stream_aside, "ASIDE_FROM_FILES", 53)  # the seeds, texts, binary
     assert read([collection], settings, 10) == got
     assert len(forks.children) == 1 and len(forks.here) == 2 * len(got)
+
+
+def test_each_chunk_comes_with_its_pickle_as_the_child_sent_it(
+    collection: Path, settings: Settings, monkeypatch
+) -> None:
+    # The reader's linking process sends the chunks on to the screen as they came.
+    forks = Forks(monkeypatch)
+    monkeypatch.setattr(stream_aside, "stream_articles", slowed(0, fail_after=2))
+    got = list(stream_aside.read_aside_pickled([collection], settings, chunk_files=3))
+    assert [chunk for chunk, _ in got] == list(stream_articles([collection], settings, 3))
+    sent = [pickle.loads(data) for _, data in got[:2] if data is not None]
+    assert sent == [chunk for chunk, _ in got[:2]]
+    # What this process read itself, once the child failed, it pickles itself if need be.
+    assert [data for _, data in got[2:]] == [None] * (len(got) - 2) and forks.here
+
+
+def test_beside_a_busy_screen_the_files_are_read_aside_on_any_second_core(
+    collection: Path, settings: Settings, monkeypatch
+) -> None:
+    can_fork = aside.can_fork
+    forks = Forks(monkeypatch)
+    monkeypatch.setattr(aside, "can_fork", can_fork)
+    monkeypatch.setattr(aside, "idle_core", lambda: False)  # the screen takes one
+    monkeypatch.setattr(aside, "_other_threads", lambda: False)  # the test runner's
+    monkeypatch.setattr(aside, "_cores", lambda: 2)
+    assert read([collection], settings, 10) and forks.children == []
+    got = list(stream_aside.read_aside_pickled([collection], settings, chunk_files=10))
+    assert forks.children == [] and {data for _, data in got} == {None}
+    got = list(
+        stream_aside.read_aside_pickled([collection], settings, chunk_files=10, when_busy=True)
+    )
+    assert len(forks.children) == 1 and None not in {data for _, data in got}
+    monkeypatch.setattr(aside, "_cores", lambda: 1)  # no second core at all
+    assert list(stream_aside.read_aside_pickled([collection], settings, 10, when_busy=True))
+    assert len(forks.children) == 1
 
 
 def slowed(pause: float, fail_after: int | None = None):
@@ -240,7 +276,7 @@ def test_an_export_read_on_two_cores_is_the_export_read_on_one(
 
     monkeypatch.setattr(RowsAhead, "step", step)
     monkeypatch.setattr(stream_aside, "stream_articles", slowed(0.02))
-    monkeypatch.setattr(aside, "can_fork", lambda: False)
+    monkeypatch.setattr(aside, "can_fork", lambda busy=False: False)
     one = open_corpus([folder], settings)
     assert steps == []  # read here: nothing is read ahead
     forks = Forks(monkeypatch)
