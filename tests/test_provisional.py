@@ -103,8 +103,10 @@ def test_damaged_member_rows_and_index_files_find_nothing_and_say_so(collection,
     with sqlite3.connect(path) as db:
         db.execute("UPDATE members SET data = ?", (b"cut short",))
     assert linker.nearest(articles[:4]) is None
+    assert linker.stored_guess()(articles[:1]) is False  # nor does any look stored
     assert not linker.warnings  # a damaged row is passed over, not a damaged file
     path.write_bytes(b"not a database" * 100)
+    assert linker.stored_guess()(articles[:1]) is False
     assert linker.nearest(articles[:4]) is None
     assert any("collection index" in warning for warning in linker.warnings)
 
@@ -139,18 +141,6 @@ def test_a_collection_read_chunk_by_chunk_looks_stored_while_one_holds_all_read(
     assert not CollectionLinker(replace(linker.settings, use_cache=False)).stored_guess()(
         articles[:1]
     )
-
-
-def test_damaged_member_rows_and_index_files_make_no_collection_look_stored(collection, own):
-    articles, analyses, linker = collection
-    linker.link(articles, analyses, [])
-    path = own.cache_dir / "collections.sqlite3"
-    with sqlite3.connect(path) as db:
-        db.execute("UPDATE members SET data = ?", (b"cut short",))
-    assert linker.stored_guess()(articles[:1]) is False
-    path.write_bytes(b"not a database" * 100)
-    assert linker.stored_guess()(articles[:1]) is False
-    assert any("collection index" in warning for warning in linker.warnings)
 
 
 def restricted(corpus: Corpus, opened: list[Article]) -> Corpus:
