@@ -9,6 +9,7 @@ and it ends by itself when the reader is gone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -52,6 +53,13 @@ class Child:
                 code = None
         how = f"exit status {code}" if code is not None else "no exit status"
         return f"{what} ended unexpectedly ({how})"
+
+
+def lower_priority(niceness: int) -> None:
+    """Lower this process's priority to ``niceness`` (``os.nice``), unless it is that low
+    already: asked again, it stays there. Where it cannot be lowered, nothing."""
+    with contextlib.suppress(OSError):
+        os.nice(max(0, niceness - os.nice(0)))
 
 
 def spawn(command: Sequence[str]) -> Child:

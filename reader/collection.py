@@ -18,7 +18,7 @@ from reader.aside import Aside
 from reader.cache import AnalysisCache
 from reader.collection_digests import StoredTexts, collection_digests, stored_texts
 from reader.collection_index import CollectionIndex, collection_key
-from reader.collection_members import Holders, Members, Nearest, members, parts_digest
+from reader.collection_members import Members, Nearest, members, parts_digest
 from reader.config import Settings
 from reader.corpus import LINK_STEPS, compare_corpus, corpus_stages
 from reader.digest_store import DigestStore
@@ -276,16 +276,13 @@ class CollectionLinker:
         whether one collection the index holds has every article read so far (likely a
         collection linked before, so its texts' rows need no reading). Never, without
         a cache (``collection_members.Holders``)."""
-        index = self._index
-        if self._cache is None or index is None:
+        if self._cache is None or self._index is None:
             return lambda articles: False
-        holders: list[Holders] = []  # read when the first articles come
+        holders = self._index.holders()
 
         def held(articles: Sequence[Article]) -> bool:
-            if not holders:
-                holders.append(index.holders())
             # The parts are not known until the last file is read: not compared.
-            return holders[0].hold(members(articles, self._analysis_keys(articles), ""))
+            return holders.hold(members(articles, self._analysis_keys(articles), ""))
 
         return held
 

@@ -11,9 +11,7 @@ warm path, spaCy: only a few texts never analyzed (``FEW_NEW``) load the model.
 
 from __future__ import annotations
 
-import contextlib
 import gc
-import os
 import pickle
 import queue
 import sys
@@ -26,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from reader import aside
-from reader.child_process import child_pipes, exit_when_orphaned
+from reader.child_process import child_pipes, exit_when_orphaned, lower_priority
 from reader.config import Settings
 from reader.corpus_wire import END, staged_frames, stored_frames
 from reader.link_process import articles_digest
@@ -135,14 +133,11 @@ def _preloaded(head: dict[str, Any], outbox: _Outbox) -> tuple[list[Article], _R
     from reader.stream_aside import read_aside_pickled
 
     settings: Settings = head["settings"]
-    ahead = None
-    idle = _nothing
-    if head.get("link"):
-        # A forked child reads the files while this process reads the texts' digest
-        # rows (``RowsAhead``), which linking needs unless the index holds the
-        # collection: read only while waiting for the files anyway.
-        ahead = _RowsAhead(CollectionLinker(settings))
-        idle = ahead.step
+    # When the collection is to be linked, a forked child reads the files while this
+    # process reads the texts' digest rows (``RowsAhead``), which linking needs unless
+    # the index holds the collection: read only while waiting for the files anyway.
+    ahead = _RowsAhead(CollectionLinker(settings)) if head.get("link") else None
+    idle = ahead.step if ahead is not None else None
     articles: list[Article] = []
     errors: list[LoadError] = []
     paths = [Path(p) for p in head["paths"]]
@@ -161,10 +156,6 @@ def _preloaded(head: dict[str, Any], outbox: _Outbox) -> tuple[list[Article], _R
     return articles, ahead
 
 
-def _nothing() -> bool:
-    return False
-
-
 class _RowsAhead:
     """The digest rows of a collection's texts, read while its files are (``RowsAhead``),
     unless the collection looks stored: then its texts' rows are likely not needed,
@@ -179,26 +170,23 @@ class _RowsAhead:
 
         self.linker = linker
         self.rows = RowsAhead(linker.stored)
-        self._stored = linker.stored_guess()
+        # Made when the first articles come: the reading starts without waiting for it.
+        self._stored: Callable[[Sequence[Article]], bool] | None = None
         self._reopened = True  # until an article comes that no stored collection holds
 
     def add(self, articles: Sequence[Article]) -> None:
         if self._reopened and articles:
+            if self._stored is None:
+                self._stored = self.linker.stored_guess()
             self._reopened = self._stored(articles)
             if not self._reopened:
                 # Three processes share two cores with the reader's screen: keys go first.
-                _lower_priority()
+                lower_priority(LINK_NICENESS)
         self.rows.add(articles)
 
     def step(self) -> bool:
         """Read the rows of a few more texts, unless the collection looks stored."""
         return not self._reopened and self.rows.step()
-
-
-def _lower_priority() -> None:
-    """Lower this process's priority to ``LINK_NICENESS`` (once: asked again, nothing)."""
-    with contextlib.suppress(OSError):
-        os.nice(max(0, LINK_NICENESS - os.nice(0)))
 
 
 def _linked(
@@ -260,7 +248,7 @@ def _linked(
     # Linking a large collection takes a minute: when the cores are busy, the
     # reader's keys go first (the quick lookup above keeps its priority, unless the
     # rows were read ahead).
-    _lower_priority()
+    lower_priority(LINK_NICENESS)
     # The entities go out as soon as they are linked; the stories are grouped (and the
     # collection stored) while the reader takes them in.
     from reader.collection import STEPS

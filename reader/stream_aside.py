@@ -21,11 +21,13 @@ import os
 import pickle
 import signal
 from collections.abc import Callable, Iterator, Sequence
+from itertools import repeat
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from reader import aside
 from reader.article_stream import CHUNK_FILES, LoadChunk, at_least_files, stream_articles
+from reader.child_process import lower_priority
 from reader.config import Settings
 
 try:
@@ -44,21 +46,18 @@ BUSY_NICENESS = 5
 PIPE_BYTES = 1 << 20
 
 
-def _nothing() -> bool:
-    return False
-
-
 def read_aside(
     paths: Sequence[Path | str],
     settings: Settings,
-    idle: Callable[[], bool] = _nothing,
+    idle: Callable[[], bool] | None = None,
     chunk_files: int = CHUNK_FILES,
 ) -> Iterator[LoadChunk]:
     """``stream_articles(paths, settings, chunk_files)``'s chunks, read by a forked child.
 
     Args:
         idle: called while no chunk has arrived; it does a little work (milliseconds)
-            and says whether it did any. Once it says no, the next chunk is waited for.
+            and says whether it did any. Once it says no (or with none), the next chunk
+            is waited for.
     """
     for chunk, _ in read_aside_pickled(paths, settings, idle, chunk_files):
         yield chunk
@@ -67,7 +66,7 @@ def read_aside(
 def read_aside_pickled(
     paths: Sequence[Path | str],
     settings: Settings,
-    idle: Callable[[], bool] = _nothing,
+    idle: Callable[[], bool] | None = None,
     chunk_files: int = CHUNK_FILES,
     when_busy: bool = False,
 ) -> Iterator[tuple[LoadChunk, bytes | None]]:
@@ -81,8 +80,7 @@ def read_aside_pickled(
     """
     free = aside.can_fork(busy=when_busy)
     if not free or not at_least_files(paths, ASIDE_FROM_FILES):
-        for chunk in _here(paths, settings, chunk_files, 0):
-            yield chunk, None
+        yield from zip(_here(paths, settings, chunk_files, 0), repeat(None))
         return
     read_end, write_end = os.pipe()
     _widen(write_end)
@@ -91,22 +89,19 @@ def read_aside_pickled(
     except OSError:
         os.close(read_end)
         os.close(write_end)
-        for chunk in _here(paths, settings, chunk_files, 0):
-            yield chunk, None
+        yield from zip(_here(paths, settings, chunk_files, 0), repeat(None))
         return
     if pid == 0:
         os.close(read_end)
         if when_busy:
-            # Beside a screen that answers keys: those go first.
-            with contextlib.suppress(OSError):
-                os.nice(max(0, BUSY_NICENESS - os.nice(0)))
+            lower_priority(BUSY_NICENESS)  # beside a screen that answers keys: those go first
         _child(paths, settings, chunk_files, write_end)
     os.close(write_end)
     chunks = Connection(read_end, writable=False)
     files, last = 0, False
     try:
         while not last:
-            while not chunks.poll(0) and idle():
+            while idle is not None and not chunks.poll(0) and idle():
                 pass
             try:
                 data = chunks.recv_bytes()
@@ -119,8 +114,7 @@ def read_aside_pickled(
         chunks.close()
         _end(pid, last)
     if not last:
-        for chunk in _here(paths, settings, chunk_files, files):
-            yield chunk, None
+        yield from zip(_here(paths, settings, chunk_files, files), repeat(None))
 
 
 def _widen(pipe: int) -> None:
