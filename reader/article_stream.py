@@ -17,9 +17,9 @@ from reader import loading
 from reader.config import Settings
 from reader.linking import AliasTable
 from reader.loading.discover import ARTICLE_SUFFIXES, discover
-from reader.loading.load import load_file
+from reader.loading.load import load_found
 from reader.model import Article, LoadError
-from reader.pipeline import article_paths, load_alias_files, load_articles
+from reader.pipeline import article_paths, file_memo, load_alias_files, load_articles
 from reader.web.fetch import is_url
 
 #: Files per chunk: small enough that the first columns show at once, large enough
@@ -97,21 +97,26 @@ def stream_articles(
         max_feed_items=settings.feed_items,
     )
     chunk = LoadChunk(errors=list(errors), total=len(found))
+    memo = file_memo(settings)
     seen: set[str] = set()
-    for done, item in enumerate(found, start=1):
-        articles, problems = load_file(item.path, item.id, settings.max_bytes, web)
-        for article in articles:
-            if article.id not in seen:  # as the loader: one article reached twice is one
-                seen.add(article.id)
-                chunk.articles.append(article)
-        chunk.errors.extend(problems)
-        chunk.files = done
-        if done % chunk_files == 0 and done < len(found):
+    for start in range(0, len(found), chunk_files):
+        part = found[start : start + chunk_files]
+        for articles, problems in load_found(part, settings.max_bytes, web, memo):
+            for article in articles:
+                if article.id not in seen:  # as the loader: one article reached twice is one
+                    seen.add(article.id)
+                    chunk.articles.append(article)
+            chunk.errors.extend(problems)
+        done = chunk.files = start + len(part)
+        if done < len(found):
             if done > after:
                 yield chunk
             chunk = LoadChunk(files=done, total=len(found))
     chunk.aliases, alias_errors = load_alias_files(chosen, settings)
     chunk.errors.extend(alias_errors)
+    if memo is not None:
+        memo.flush()
+        chunk.errors.extend(filter(None, [memo.problem()]))
     chunk.files, chunk.last = len(found), True
     yield chunk
 

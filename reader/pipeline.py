@@ -16,6 +16,7 @@ from reader.collection_digests import RowsAhead
 from reader.config import Settings
 from reader.gc_pause import paused_gc
 from reader.linking import AliasTable, load_aliases
+from reader.loading.file_memo import FileMemo
 from reader.model import Analysis, Article, Corpus, LoadError
 from reader.nlp import ModelNotFound
 from reader.resources import bundled_articles_dir
@@ -54,10 +55,15 @@ def load_articles(paths: Sequence[Path | str], settings: Settings) -> LoadResult
         limits=loading.FetchLimits(timeout=settings.fetch_timeout, max_bytes=settings.max_bytes),
         max_feed_items=settings.feed_items,
     )
-    result = loading.load_articles(chosen, settings.max_bytes, web)
+    result = loading.load_articles(chosen, settings.max_bytes, web, file_memo(settings))
     result.aliases, warnings = load_alias_files(chosen, settings)
     result.errors.extend(warnings)
     return result
+
+
+def file_memo(settings: Settings) -> FileMemo | None:
+    """What files loaded to before, remembered in the cache (none without a cache)."""
+    return FileMemo(settings.cache_dir) if settings.use_cache else None
 
 
 def load_alias_files(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.loading.file_memo import Stamp, stamp_of
 from reader.model import LoadError
 from reader.web.feeds import looks_like_feed
 
@@ -38,6 +39,8 @@ class Found:
     path: Path
     id: str
     argument: int = 0
+    #: Its identity and times when found (``file_memo.stamp_of``), None when unknown.
+    stamp: Stamp | None = field(default=None, compare=False)
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[Found], list[LoadError]]:
@@ -60,23 +63,23 @@ def discover(paths: Sequence[Path]) -> tuple[list[Found], list[LoadError]]:
         if argument.is_dir():
             entries = list(_walk(argument, errors))
         else:
-            entries = [(argument, argument.name, _identity(argument))]
-        for path, relative, real in entries:
+            entries = [(argument, argument.name, *_identity(argument))]
+        for path, relative, real, stamp in entries:
             if real in seen_files:
                 continue
             seen_files.add(real)
-            found.append(Found(path, _unique_id(relative, argument, used_ids), number))
+            found.append(Found(path, _unique_id(relative, argument, used_ids), number, stamp))
     return found, errors
 
 
-def _identity(path: Path | str) -> tuple[int, int] | str:
+def _identity(path: Path | str) -> tuple[tuple[int, int] | str, Stamp | None]:
     """What makes two paths one file: device and inode (one ``stat``, where
-    resolving the real path costs one per path component)."""
+    resolving the real path costs one per path component); with the file's stamp."""
     try:
         info = os.stat(path)
     except OSError:
-        return os.path.abspath(path)  # the loader will say why it cannot be read
-    return (info.st_dev, info.st_ino)
+        return os.path.abspath(path), None  # the loader will say why it cannot be read
+    return (info.st_dev, info.st_ino), stamp_of(info)
 
 
 _DIGITS = re.compile(r"(\d+)")
@@ -96,11 +99,11 @@ def natural_key(name: str) -> tuple[tuple[tuple[int, int, str], ...], str]:
     return tuple(parts), name
 
 
-_Walked = tuple[Path, str, "tuple[int, int] | str"]
+_Walked = tuple[Path, str, "tuple[int, int] | str", "Stamp | None"]
 
 
 def _walk(root: Path, errors: list[LoadError]) -> Iterator[_Walked]:
-    """Article files under ``root``: (path, path relative to ``root``, identity).
+    """Article files under ``root``: (path, path relative to ``root``, identity, stamp).
 
     ``os.scandir`` tells files from folders without a ``stat`` for each (only a
     symlink needs one), so a file costs one ``stat``, for its identity. (The inode
@@ -137,19 +140,19 @@ def _walk(root: Path, errors: list[LoadError]) -> Iterator[_Walked]:
             if _is_dir(child):
                 yield from walk(folder / name, f"{prefix}{name}/")
             elif _is_article_file(child):
-                yield folder / name, prefix + name, _entry_identity(child)
+                yield folder / name, prefix + name, *_entry_identity(child)
         ancestors.discard(identity)
 
     yield from walk(root, "")
 
 
-def _entry_identity(entry: os.DirEntry[str]) -> tuple[int, int] | str:
-    """``_identity`` of a listed file."""
+def _entry_identity(entry: os.DirEntry[str]) -> tuple[tuple[int, int] | str, Stamp | None]:
+    """``_identity`` of a listed file, and its stamp."""
     try:
         info = entry.stat()
     except OSError:
-        return os.path.abspath(entry.path)
-    return (info.st_dev, info.st_ino)
+        return os.path.abspath(entry.path), None
+    return (info.st_dev, info.st_ino), stamp_of(info)
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
