@@ -47,8 +47,6 @@ _SCHEMA = (
 )
 #: How many versions of the linking code keep their rows (see ``_drop_other_code``).
 KEPT_VERSIONS = 2
-#: SQLite's limit on parameters in one statement is 999 on older builds.
-_CHUNK = 900
 #: Digests of newly analyzed texts written together (one transaction each).
 BATCH = 200
 #: Bumped when the layout of a row's analysis part (``"quotes"``) changes: a row of
@@ -92,18 +90,7 @@ class DigestStore(SqliteFile):
         return {key for (key,) in self._select("key", keys)}
 
     def _select(self, columns: str, keys: Sequence[str]) -> list[Any]:
-        rows: list[Any] = []
-        try:
-            with self.connect() as db:
-                for start in range(0, len(keys), _CHUNK):
-                    chunk = keys[start : start + _CHUNK]
-                    marks = ",".join("?" * len(chunk))
-                    query = f"SELECT {columns} FROM digests WHERE key IN ({marks})"
-                    rows.extend(db.execute(query, chunk).fetchall())
-        except (sqlite3.Error, OSError) as exc:
-            self.reset(exc)
-            return []
-        return rows
+        return self.select_in(f"SELECT {columns} FROM digests WHERE key IN ({{marks}})", keys)
 
     def put(self, items: Mapping[str, bytes]) -> None:
         """Store digests by key; a store that cannot be written is noted, never fatal."""

@@ -12,6 +12,11 @@ import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
+
+#: Keys asked for in one statement (``select_in``): SQLite's limit on parameters is 999
+#: on older builds.
+SELECT_KEYS = 900
 
 
 class SqliteFile:
@@ -42,6 +47,22 @@ class SqliteFile:
                 yield db
         finally:
             db.close()
+
+    def select_in(self, query: str, keys: Sequence[str]) -> list[Any]:
+        """The rows ``query`` gives for ``keys``: a SELECT whose last clause is ``IN
+        ({marks})``, run for ``SELECT_KEYS`` keys at a time; nothing when the file is
+        unusable (it is reset)."""
+        rows: list[Any] = []
+        try:
+            with self.connect() as db:
+                for start in range(0, len(keys), SELECT_KEYS):
+                    chunk = keys[start : start + SELECT_KEYS]
+                    marks = ",".join("?" * len(chunk))
+                    rows.extend(db.execute(query.format(marks=marks), chunk).fetchall())
+        except (sqlite3.Error, OSError) as exc:
+            self.reset(exc)
+            return []
+        return rows
 
     def reset(self, exc: BaseException) -> None:
         """Note ``exc`` and delete the file: a damaged or foreign file is started again

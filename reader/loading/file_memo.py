@@ -54,8 +54,6 @@ SETTLED_SECONDS = 3.0
 MAX_ROWS = 100_000
 #: Files remembered together (one transaction each).
 BATCH = 1_000
-#: SQLite's limit on parameters in one statement is 999 on older builds.
-_CHUNK = 900
 
 
 def stamp_of(info: os.stat_result) -> Stamp:
@@ -85,22 +83,13 @@ class FileMemo(SqliteFile):
         if not names:
             return {}
         found: dict[int, Loaded] = {}
-        keys = list(names)
-        try:
-            with self.connect() as db:
-                for start in range(0, len(keys), _CHUNK):
-                    chunk = keys[start : start + _CHUNK]
-                    marks = ",".join("?" * len(chunk))
-                    query = f"SELECT name, stamp, data FROM files WHERE name IN ({marks})"
-                    for name, stamp, data in db.execute(query, chunk):
-                        number = names[name]
-                        if stamp == _stamp_text(files[number][2]):
-                            loaded = _decode(data)
-                            if loaded is not None:
-                                found[number] = loaded
-        except (sqlite3.Error, OSError) as exc:
-            self.reset(exc)
-            return {}
+        query = "SELECT name, stamp, data FROM files WHERE name IN ({marks})"
+        for name, stamp, data in self.select_in(query, list(names)):
+            number = names[name]
+            if stamp == _stamp_text(files[number][2]):
+                loaded = _decode(data)
+                if loaded is not None:
+                    found[number] = loaded
         return found
 
     def remember(self, path: str, ident: str, stamp: Stamp | None, loaded: Loaded) -> None:
