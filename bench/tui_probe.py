@@ -91,7 +91,50 @@ class Session:
         return "\n".join(lines[-3:])
 
     def close(self) -> None:
+        """End the session, then wait (``GONE_WITHIN`` at most) until every process the
+        run started has ended: a reader's linking process may go on storing its
+        collection for seconds after the reader, and would slow the next run down."""
+        started = _descendants(self._pane())
         subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", self.name], capture_output=True)
+        deadline = time.perf_counter() + GONE_WITHIN
+        while started and time.perf_counter() < deadline:
+            started = {pid for pid in started if os.path.exists(f"/proc/{pid}")}
+            time.sleep(0.05)
+
+    def _pane(self) -> int | None:
+        """The process the session's pane runs (the shell that starts the reader)."""
+        try:
+            return int(tmux("display-message", "-p", "-t", self.name, "#{pane_pid}").strip())
+        except (subprocess.CalledProcessError, ValueError):
+            return None
+
+
+#: How long ``Session.close`` waits at most for a run's processes to end (seconds).
+GONE_WITHIN = 15.0
+
+
+def _descendants(root: int | None) -> set[int]:
+    """The processes under ``root`` (Linux's ``/proc``; none found elsewhere)."""
+    children: dict[int, list[int]] = {}
+    try:
+        entries = [e for e in os.listdir("/proc") if e.isdigit()]
+    except OSError:
+        return set()
+    for entry in entries:
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as stat:
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    found: set[int] = set()
+    pending = [root] if root is not None else []
+    while pending:
+        for child in children.get(pending.pop(), []):
+            if child not in found:
+                found.add(child)
+                pending.append(child)
+    return found
 
 
 def wait(session: Session, test, timeout: float) -> float:

@@ -62,16 +62,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tui_dialogs import main_dialogs
 from tui_probe import BARE_APP, COUNTED, LINKED, SOCKET, Probed, Session, run, tmux, wait, waited
-
-#: Seconds for a killed reader's linking process to notice and end (it may be storing).
-CHILD_GONE = 2.0
 
 
 def changed_open(argv: list[str], timeout: float) -> tuple[float, float]:
@@ -90,13 +86,12 @@ def stored_alone(path: Path, index: Path, timeout: float) -> Iterator[Callable[[
     """With ``path``'s collection stored in ``index``: yields a function that puts the
     index back as it holds ``path`` alone (before each run on a changed ``path``), and
     puts it back so at the end too."""
-    run([sys.executable, "-m", "reader", str(path)], timeout, probe=0)  # stored, if not
-    time.sleep(CHILD_GONE)
+    # Stored, if not (each run waits for its processes to end: ``Session.close``).
+    run([sys.executable, "-m", "reader", str(path)], timeout, probe=0)
     snapshot = index.with_name("bench-snapshot.sqlite3")
     shutil.copy(index, snapshot)
 
     def restore() -> None:
-        time.sleep(CHILD_GONE)  # a killed reader's linking process may still be storing
         shutil.copy(snapshot, index)
 
     try:
