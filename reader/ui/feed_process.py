@@ -171,11 +171,26 @@ class ProcessOpening:
         """
         started = time.monotonic()
         worker = get_current_worker()
-        assembler = CorpusAssembler(self.articles, self.errors, self.settings.model)
         # Only the reader's own analyzer reads the cache the child would link from.
         link = type(self.analyzer) is Analyzer
-        call = self.app.call_from_thread
         preloaded = take_preloaded() if link else None
+        outcome, reason = self._open_once(preloaded, link, worker, started)
+        if outcome == "failed" and preloaded is not None:
+            # The process started with the reader failed (it died, or its answer was
+            # damaged): a new one is given the articles. Linking in this process instead
+            # reads every cached analysis first, minutes for 10,000.
+            outcome, reason = self._open_once(None, link, worker, started)
+        if outcome == "failed":
+            self._fall_back(reason)
+        return outcome
+
+    def _open_once(
+        self, preloaded: LinkProcess | None, link: bool, worker: Worker[None], started: float
+    ) -> tuple[ProcessOutcome, str]:
+        """``_open_in_process`` with one linking process (``preloaded``, or one started
+        now); with the outcome, why it failed (when it did)."""
+        assembler = CorpusAssembler(self.articles, self.errors, self.settings.model)
+        call = self.app.call_from_thread
         pause = CollectorPause()
         decoding = SlicedDecoding(assembler.add, call)
         # A changed collection: the nearest one linked before comes first, shown meanwhile.
@@ -204,21 +219,18 @@ class ProcessOpening:
             made = self._made(assembler, reply)
             if made is not None:
                 call(self._reopened, *made, time.monotonic() - started)
-                return "opened"
+                return "opened", ""
         except (LinkProcessDied, *DAMAGED_FRAME) as error:
             reason = _failure(error)
         else:
             if reply.kind in ("cancelled", "miss"):
-                return "cancelled" if reply.kind == "cancelled" else "miss"
+                return ("cancelled" if reply.kind == "cancelled" else "miss"), ""
             reason = str(reply.info.get("message") or "its answer was incomplete")
         finally:
             pause.end()
             if self._process is not None:
                 self._process.stop()
-        if self._ended(worker):
-            return "cancelled"
-        self._fall_back(reason)
-        return "failed"
+        return ("cancelled" if self._ended(worker) else "failed"), reason
 
     def _fall_back(self, reason: str) -> None:
         """Say in one line that a linking process failed; this process links from now on

@@ -444,3 +444,25 @@ async def test_a_changed_collection_shows_as_linked_before_until_linked_again(
         await pilot.pause()
         assert "as linked before" not in status.text
         assert f"{len(expected.entities)} entities" in status.text
+
+
+@pytest.mark.asyncio
+async def test_a_preloaded_process_that_dies_is_replaced_before_the_reader_links_itself(
+    warm, seed_articles, recorded_analyses, seeds_dir, monkeypatch
+):
+    own, articles = warm, seed_articles.articles  # warm: no spaCy
+    dying = LinkProcess([sys.executable, "-c", "import sys, time; time.sleep(0.5); sys.exit(3)"])
+    dying.preload([seeds_dir], own, link=True)
+    monkeypatch.setattr(link_process, "_waiting", dying)
+    others = Started()
+    monkeypatch.setattr(feed_process, "LinkProcess", others)
+    app = ReaderApp(articles, seed_articles.errors, own, Analyzer(own), seed_articles.aliases)
+    async with app.run_test(size=(160, 40), notifications=True) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        assert len(others.made) == 1  # the preloaded one died: one more, on the articles
+        assert not any("Linking process failed" in t for t in await toasts(pilot))
+        assert screen.feed.from_index and screen.feed.links_elsewhere  # never linked here
+        expected = build_corpus(articles, recorded_analyses, [], own, seed_articles.aliases)
+        assert [e.id for e in screen.corpus.entities] == [e.id for e in expected.entities]
+        assert f"{len(expected.entities)} entities" in screen.query_one(StatusBar).text
