@@ -12,8 +12,9 @@ not remembered: a second write within the same tick of the file system's clock
 could leave every time as it was.
 
 Rows live in ``files.sqlite3`` in the cache directory, as JSON (never pickle),
-under the loader code's fingerprint, each file's path and id: a row of other
-code, or one that does not decode, is a miss and the file is read. Only what a
+one per file path and id, stamped with the loader code's fingerprint too: a row
+of other code, or one that does not decode, is a miss, and the file is read and
+its row replaced. Only what a
 file's bytes alone decide is remembered: its articles, or why it holds none
 (empty, binary); not a feed's items, which depend on the fetch settings, nor a
 file too large or unreadable. A damaged store is rebuilt, never fatal; the
@@ -74,19 +75,20 @@ class FileMemo(SqliteFile):
         self._clock = clock
         self._code = ""  # taken on first use
         self._pending: dict[str, tuple[str, bytes]] = {}
-        self._counted = False  # whether the rows were counted (once per memo: a scan)
+        # At most how many rows the store holds: counted once (a scan), then bounded.
+        self._rows: int | None = None
 
     def recall(self, files: Sequence[tuple[str, str, Stamp | None]]) -> dict[int, Loaded]:
         """What the files ``(path, article id, stamp)`` loaded to, by their position in
         ``files``, for those remembered with that stamp; nothing when the store is unusable."""
-        names = {self._name(p, i): n for n, (p, i, stamp) in enumerate(files) if stamp}
+        names = {_name(p, i): n for n, (p, i, stamp) in enumerate(files) if stamp}
         if not names:
             return {}
         found: dict[int, Loaded] = {}
         query = "SELECT name, stamp, data FROM files WHERE name IN ({marks})"
         for name, stamp, data in self.select_in(query, list(names)):
             number = names[name]
-            if stamp == _stamp_text(files[number][2]):
+            if stamp == self._stamp_text(files[number][2]):
                 loaded = _decode(data)
                 if loaded is not None:
                     found[number] = loaded
@@ -100,7 +102,7 @@ class FileMemo(SqliteFile):
         data = _encode(loaded)
         if data is None:
             return
-        self._pending[self._name(path, ident)] = (_stamp_text(stamp), data)
+        self._pending[_name(path, ident)] = (self._stamp_text(stamp), data)
         if len(self._pending) >= BATCH:
             self.flush()
 
@@ -115,15 +117,17 @@ class FileMemo(SqliteFile):
         try:
             with self.connect() as db:
                 db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
-                if not self._counted:
-                    self._counted = True
-                    (count,) = db.execute("SELECT count(*) FROM files").fetchone()
-                    if count > MAX_ROWS:
+                if self._rows is not None:
+                    self._rows += len(rows)  # or fewer: some replaced a file's row
+                if self._rows is None or self._rows > MAX_ROWS:
+                    (self._rows,) = db.execute("SELECT count(*) FROM files").fetchone()
+                    if self._rows > MAX_ROWS:
                         db.execute(
                             "DELETE FROM files WHERE name IN"
                             " (SELECT name FROM files ORDER BY stored LIMIT ?)",
-                            (count - MAX_ROWS,),
+                            (self._rows - MAX_ROWS,),
                         )
+                        self._rows = MAX_ROWS
         except (sqlite3.Error, OSError) as exc:
             self.reset(exc)
 
@@ -131,14 +135,18 @@ class FileMemo(SqliteFile):
         """The store's last problem as a warning for the user, if it had one."""
         return LoadError(str(self.path), self.warning, fatal=False) if self.warning else None
 
-    def _name(self, path: str, ident: str) -> str:
+    def _stamp_text(self, stamp: Stamp | None) -> str:
+        """A file's stamp as stored, with the loader code's fingerprint: a row of other
+        code is read as a file changed since."""
         if not self._code:
             self._code = source_fingerprint(LOADER_ROOTS)
-        return f"{self._code}\0{path}\0{ident}"
+        return ",".join([self._code, *map(str, stamp or ())])
 
 
-def _stamp_text(stamp: Stamp | None) -> str:
-    return ",".join(map(str, stamp or ()))
+def _name(path: str, ident: str) -> str:
+    """A file's row: its path and its article id (each file has one row, whatever
+    code wrote it)."""
+    return f"{path}\0{ident}"
 
 
 _ARTICLE_FIELDS = ("id", "path", "text", "title", "source", "author", "date", "url", "metadata")
