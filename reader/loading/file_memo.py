@@ -14,11 +14,10 @@ could leave every time as it was.
 Rows live in ``files.sqlite3`` in the cache directory, as JSON (never pickle),
 one per file path and id, stamped with the loader code's fingerprint too: a row
 of other code, or one that does not decode, is a miss, and the file is read and
-its row replaced. Only what a
-file's bytes alone decide is remembered: its articles, or why it holds none
-(empty, binary); not a feed's items, which depend on the fetch settings, nor a
-file too large or unreadable. A damaged store is rebuilt, never fatal; the
-oldest rows go past ``MAX_ROWS``.
+its row replaced. Only what a file's bytes alone decide is remembered: its
+articles, or why it holds none (empty, binary); not a feed's items, which depend
+on the fetch settings, nor a file too large or unreadable. A damaged store is
+rebuilt, never fatal; past ``MAX_ROWS`` rows, those stored longest ago go.
 """
 
 from __future__ import annotations
@@ -45,8 +44,8 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, stamp TEXT NOT NULL,"
     " data BLOB NOT NULL, stored INTEGER NOT NULL)",
 )
-#: The loader's code, whose fingerprint names every row: reading the same bytes with
-#: other code may give other articles.
+#: The loader's code, whose fingerprint is in every row's stamp: reading the same bytes
+#: with other code may give other articles.
 LOADER_ROOTS = ("reader.loading.load",)
 #: Files changed more recently than this when looked at are not remembered (seconds):
 #: more than any file system's clock tick (FAT's is two seconds).
