@@ -115,8 +115,7 @@ def stream_articles(
     chunk.aliases, alias_errors = load_alias_files(chosen, settings)
     chunk.errors.extend(alias_errors)
     if memo is not None:
-        memo.flush()
-        chunk.errors.extend(filter(None, [memo.problem()]))
+        chunk.errors += memo.finish()
     chunk.files, chunk.last = len(found), True
     yield chunk
 

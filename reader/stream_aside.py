@@ -78,8 +78,7 @@ def read_aside_pickled(
             is in another process that takes a core in bursts (the reader's screen,
             beside its linking process), where the child's reading fills the gaps.
     """
-    free = aside.can_fork(busy=when_busy)
-    if not free or not at_least_files(paths, ASIDE_FROM_FILES):
+    if not aside.can_fork(busy=when_busy) or not at_least_files(paths, ASIDE_FROM_FILES):
         yield from zip(_here(paths, settings, chunk_files, 0), repeat(None))
         return
     read_end, write_end = os.pipe()

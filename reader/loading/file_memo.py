@@ -130,9 +130,11 @@ class FileMemo(SqliteFile):
         except (sqlite3.Error, OSError) as exc:
             self.reset(exc)
 
-    def problem(self) -> LoadError | None:
-        """The store's last problem as a warning for the user, if it had one."""
-        return LoadError(str(self.path), self.warning, fatal=False) if self.warning else None
+    def finish(self) -> list[LoadError]:
+        """Write what is kept (``flush``); the store's last problem as a warning for the
+        user, if it had one."""
+        self.flush()
+        return [LoadError(str(self.path), self.warning, fatal=False)] if self.warning else []
 
     def _stamp_text(self, stamp: Stamp | None) -> str:
         """A file's stamp as stored, with the loader code's fingerprint: a row of other

@@ -56,8 +56,7 @@ def load_articles(
     for item, (articles, problems) in zip(found, read, strict=True):
         loaded.append((files[item.argument][0], articles, problems))
     if memo is not None:
-        memo.flush()
-        result.errors += filter(None, [memo.problem()])
+        result.errors += memo.finish()
     unique = list(dict.fromkeys(url for _, url in urls))
     by_url = dict(zip(unique, load_urls(unique, web), strict=True)) if unique else {}
     for number, url in urls:
