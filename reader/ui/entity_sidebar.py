@@ -14,12 +14,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive, var
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets import Input, Static
 
-from reader.model import Entity
+from reader.model import Entity, EntityType
 from reader.ui.layout import sanitize
 from reader.ui.name_match import prepare
+from reader.ui.row_list import RowList
 from reader.ui.sidebar_rows import SECTIONS, SidebarRows
 
 NAME_WIDTH = 17
@@ -31,10 +31,6 @@ COUNT_WIDTH = 6
 #: Cells the mention count is right-aligned in while every count shown has at most 3
 #: digits; a longer count widens them for every row, one space always before it.
 COUNT_CELLS = 4
-#: Rows listed per section; the rest are counted and reached by typing in the filter.
-#: An OptionList lays out every row it holds: 4 x 50 rows refill in well under 0.1 s
-#: with 50,000 entities (measured in bench/tui_scale.py), 4 x 150 took 0.3 s.
-SECTION_LIMIT = 50
 
 
 def fit_cells(text: str, width: int) -> str:
@@ -142,10 +138,9 @@ class EntitySidebar(Vertical):
         text-overflow: ellipsis;
         border-bottom: hkey $panel;
     }
-    EntitySidebar > OptionList {
+    EntitySidebar > RowList {
         height: 1fr;
         border: none;
-        background: $surface;
         padding: 0;
     }
     """
@@ -194,17 +189,18 @@ class EntitySidebar(Vertical):
         #: The cells of the mention counts listed now (``count_cells``).
         self._count_cells = COUNT_CELLS
         #: Each entity's row as last made, with what it was made from: a row is made again
-        #: only when that changed. A new row is measured and drawn anew by the list (a
-        #: few hundredths of a second per filter key with 200 rows); a kept one is not.
-        self._made: dict[str, tuple[tuple[object, ...], Option]] = {}
+        #: only when that changed (the list makes the rows that come into view).
+        self._made: dict[str, tuple[tuple[object, ...], Text]] = {}
         #: What the list shows now (``_refill``), and the legend.
-        self._listed: tuple[list[str], list[int]] = ([], [])
+        self._listed: tuple[object, ...] = ()
+        #: The widest mention count's cells over all the rows (``count_cells``), by rows.
+        self._widest: tuple[SidebarRows, int] | None = None
         self._legend: Text | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter entities", id="entity-filter")
         yield Static(id="column-legend")
-        yield OptionList(id="entity-list", markup=False)
+        yield RowList(id="entity-list")
 
     def show(self, rows: SidebarRows, columns: Sequence[str | None], total_articles: int) -> None:
         """Show ``rows`` (from ``prepare_rows``), marking the articles in ``columns``."""
@@ -237,27 +233,21 @@ class EntitySidebar(Vertical):
         self.display = revealed
 
     def watch_selected(self, entity_id: str | None) -> None:
-        option_list = self.query_one(OptionList)
+        row_list = self.entity_list
         if entity_id is None:
-            option_list.highlighted = None
+            row_list.highlighted = None
             return
-        self._highlight(entity_id)
+        row_list.highlight(entity_id)  # filtered out: nothing to highlight
 
-    def _highlight(self, entity_id: str) -> bool:
-        option_list = self.query_one(OptionList)
-        try:
-            index = option_list.get_option_index(entity_id)
-        except OptionDoesNotExist:
-            return False  # filtered out: nothing to highlight
-        option_list.highlighted = index
-        return True
+    @property
+    def entity_list(self) -> RowList:
+        """The list of entities (a tab stop of the reader screen)."""
+        return self.query_one("#entity-list", RowList)
 
     @property
     def highlighted_id(self) -> str | None:
         """The id of the entity under the list's cursor, if any."""
-        option_list = self.query_one(OptionList)
-        index = option_list.highlighted
-        return None if index is None else option_list.get_option_at_index(index).id
+        return self.entity_list.highlighted_id
 
     def _filter_box(self) -> Input:
         box = self.query_one(Input)
@@ -273,16 +263,16 @@ class EntitySidebar(Vertical):
     def action_to_list(self) -> None:
         """Down in the filter box: move to the list, on its first entity."""
         self._filter_box()
-        option_list = self.query_one(OptionList)
-        option_list.focus()
-        if option_list.highlighted is None and self.shown_ids:
-            option_list.highlighted = option_list.get_option_index(self.shown_ids[0])
+        row_list = self.entity_list
+        row_list.focus()
+        if row_list.highlighted is None:
+            row_list.highlight_first()
 
     @property
     def shown_ids(self) -> list[str]:
-        """The ids of the entities listed now, top to bottom."""
-        option_list = self.query_one(OptionList)
-        return [o.id for o in option_list.options if o.id is not None]
+        """The ids of the entities listed now, top to bottom (every match: the list
+        draws only those in view)."""
+        return [key for key in self.entity_list.row_ids if key is not None]
 
     @on(Input.Changed, "#entity-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -300,11 +290,10 @@ class EntitySidebar(Vertical):
             self.notify(f"No entity matches {event.value!r}", timeout=3, markup=False)
             self.post_message(self.FilterLeft(self))
 
-    @on(OptionList.OptionSelected, "#entity-list")
-    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(RowList.Chosen, "#entity-list")
+    def _row_chosen(self, event: RowList.Chosen) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(self.Selected(self, event.option.id))
+        self.post_message(self.Selected(self, event.row_id))
 
     def _name_width(self) -> tuple[int, bool]:
         """The cells left for the name, and whether the article count fits too."""
@@ -328,7 +317,7 @@ class EntitySidebar(Vertical):
         """The legend as shown: which column number is which outlet (plain text)."""
         return str(self.query_one("#column-legend", Static).content)
 
-    def _row(self, entity: Entity, width: int, show_spread: bool) -> Option:
+    def _row(self, entity: Entity, width: int, show_spread: bool) -> Text:
         # The entity's row, made again only when the entity or how it is shown changed.
         spread = self._rows.spread.get(entity.id)
         shown = (tuple(self._columns), self._total, width, show_spread, self._count_cells)
@@ -336,12 +325,11 @@ class EntitySidebar(Vertical):
         # The entity by identity: comparing two entities compares all their mentions.
         if made is not None and made[0][0] is entity and made[0][1:] == shown:
             return made[1]
-        prompt = entity_prompt(
+        row = entity_prompt(
             entity, self._columns, self._total, width, spread, show_spread, self._count_cells
         )
-        option = Option(prompt, id=entity.id)
-        self._made[entity.id] = ((entity, *shown), option)
-        return option
+        self._made[entity.id] = ((entity, *shown), row)
+        return row
 
     def _refill(self) -> None:
         legend = legend_text(self._columns, self.outlets)
@@ -349,38 +337,51 @@ class EntitySidebar(Vertical):
             self._legend = legend
             self.query_one("#column-legend", Static).update(legend)
             self.query_one("#column-legend").tooltip = Text(legend.plain)  # the whole names
-        found = self._rows.filtered(prepare(self.filter_text))
-        self._count_cells = count_cells(
-            entity for members in found.values() for entity in members[:SECTION_LIMIT]
-        )
+        query = prepare(self.filter_text)
+        found = self._rows.filtered(query)
+        self._count_cells = self._cells(found, query is None)
         self._shown_width = self._name_width()
         width, show_spread = self._shown_width
-        options: list[Option] = []
+        # Every match is listed: the list makes only the rows that come into view.
+        ids: list[str | None] = []
+        items: list[Entity | Text] = []
         for kind, heading in SECTIONS:
             members = found[kind]
             if not members and kind == "group":
                 continue
-            title = Text(f"{heading} ({len(members)})", style="bold underline")
-            options.append(Option(title, id=None, disabled=True))
-            options.extend(self._row(e, width, show_spread) for e in members[:SECTION_LIMIT])
-            if len(members) > SECTION_LIMIT:
-                more = f"  … {len(members) - SECTION_LIMIT} more: type to filter"
-                options.append(Option(Text(more, style="dim italic"), disabled=True))
-        # The same rows as listed (headings alike, each entity's the very row shown):
-        # listing them again would only measure and repaint the list.
-        listed = [option.id or str(option.prompt) for option in options]
-        kept = [id(option) for option in options if option.id is not None]
-        if (listed, kept) == self._listed:
+            ids.append(None)
+            items.append(Text(f"{heading} ({len(members)})", style="bold underline"))
+            ids.extend(entity.id for entity in members)
+            items.extend(members)
+        shown = (tuple(self._columns), self._total, width, show_spread, self._count_cells)
+        # The same entities shown the same way: listing them again would only repaint.
+        listed = (ids, [id(item) for item in items if not isinstance(item, Text)], shown)
+        if listed == self._listed:
             return
-        self._listed = listed, kept
-        option_list = self.query_one(OptionList)
+        self._listed = listed
+        row_list = self.entity_list
         # Keep the reader's place: the entry under the cursor (else the selection) and
         # the scroll position stay where they were when the rows change under them.
         keep = self.highlighted_id
-        scroll_y = option_list.scroll_y
-        option_list.set_options(options)
-        if keep is not None and self._highlight(keep):
+        scroll_y = row_list.scroll_y
+
+        def draw(index: int) -> Text:
+            item = items[index]
+            return item if isinstance(item, Text) else self._row(item, width, show_spread)
+
+        row_list.set_rows(ids, draw)
+        if keep is not None and row_list.highlight(keep):
             return
-        if self.selected is not None and self._highlight(self.selected):
+        if self.selected is not None and row_list.highlight(self.selected):
             return
-        option_list.scroll_to(y=scroll_y, animate=False, immediate=True)
+        row_list.scroll_to(y=scroll_y, animate=False, immediate=True)
+
+    def _cells(self, found: Mapping[EntityType, Sequence[Entity]], everything: bool) -> int:
+        """The mention counts' cells (``count_cells``) over every entity listed; for the
+        whole list, worked out once per set of rows."""
+        if everything and self._widest is not None and self._widest[0] is self._rows:
+            return self._widest[1]
+        cells = count_cells(entity for members in found.values() for entity in members)
+        if everything:
+            self._widest = (self._rows, cells)
+        return cells

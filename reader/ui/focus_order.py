@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from textual.widget import Widget
-from textual.widgets import OptionList
 
 if TYPE_CHECKING:
     from reader.ui.reader_screen import ReaderScreen
@@ -25,7 +24,7 @@ class FocusOrder:
         me = _screen(self)
         stops: list[Widget] = [column.view for column in me.deck.column_widgets]
         if me.sidebar.revealed:
-            stops.append(me.sidebar.query_one(OptionList))
+            stops.append(me.sidebar.entity_list)
         return stops
 
     def focus_next(self, selector: object = "*") -> Widget | None:

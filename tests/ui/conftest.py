@@ -20,6 +20,7 @@ from reader.model import Analysis, Article, LoadError
 from reader.pipeline import Analyzer, LoadResult, load_articles
 from reader.ui.app import ReaderApp
 from reader.ui.reader_screen import ReaderScreen
+from reader.ui.row_list import RowList
 from reader.ui.status_bar import StatusBar
 
 RECORDED = Path(__file__).parent / "data" / "seed_analyses.json"
@@ -189,6 +190,12 @@ class StaticAnalyzer:
             if on_progress is not None:
                 on_progress(done, len(articles), article.id, self.analyses[article.id])
         return {a.id: self.analyses[a.id] for a in articles}
+
+
+def listed(rows: RowList) -> list[tuple[str | None, str]]:
+    """Every row of a ``RowList`` as (id, plain text), top to bottom; a heading's id is None.
+    Rows never shown are made for this (the list itself makes only those in view)."""
+    return [(key, rows.row_text(n).plain) for n, key in enumerate(rows.row_ids)]
 
 
 def screen_lines(app: ReaderApp) -> list[str]:

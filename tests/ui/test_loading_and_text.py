@@ -12,7 +12,7 @@ from textual.widgets import ProgressBar
 
 from reader.model import Analysis, Article, Mention
 from reader.ui.article_view import ArticleView
-from tests.ui.conftest import StaticAnalyzer, palette_prompts, reader, settle, status
+from tests.ui.conftest import StaticAnalyzer, listed, palette_prompts, reader, settle, status
 
 pytestmark = pytest.mark.asyncio
 
@@ -124,8 +124,8 @@ async def test_an_entity_named_like_markup_stays_plain_in_sidebar_and_palette(ma
         await settle(pilot)
         screen = reader(app)
         assert [e.name for e in screen.corpus.entities] == [name]
-        listed = [str(o.prompt) for o in screen.query_one("#entity-list").options]
-        assert any(row.startswith(name) for row in listed)
+        rows = [text for _, text in listed(screen.sidebar.entity_list)]
+        assert any(row.startswith(name) for row in rows)
         prompts = await palette_prompts(pilot, "Acme")
         assert any(name in p for p in prompts), prompts
         await pilot.press("enter")

@@ -84,8 +84,7 @@ async def test_escape_in_the_filter_box_returns_to_the_text_and_down_reaches_the
         assert screen.query_one("#entity-filter", Input).value == ""
         await pilot.press("slash", *"ukr", "down")
         await pilot.pause()
-        option_list = screen.query_one("#entity-list", OptionList)
-        assert app.focused is option_list
+        assert app.focused is screen.sidebar.entity_list
         await pilot.press("enter")
         await pilot.pause()
         assert screen.selected is not None
@@ -99,11 +98,12 @@ async def test_i_shows_the_entity_under_the_sidebar_cursor(make_app):
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
         screen = reader(app)
-        option_list = screen.query_one("#entity-list", OptionList)
-        option_list.focus()
+        entity_list = screen.sidebar.entity_list
+        entity_list.focus()
         await pilot.press("down")
         await pilot.pause()
-        highlighted = option_list.get_option_at_index(option_list.highlighted).id
+        highlighted = entity_list.highlighted_id
+        assert highlighted is not None
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, EntityDetails)
@@ -165,7 +165,7 @@ async def test_hiding_the_sidebar_from_inside_it_gives_the_focus_to_the_text(mak
         screen = reader(app)
         screen.select_entity(next(e.id for e in screen.corpus.entities if len(e.mentions) > 2))
         await pilot.pause()
-        screen.query_one("#entity-list", OptionList).focus()
+        screen.sidebar.entity_list.focus()
         await pilot.press("b")
         await pilot.pause()
         assert not screen.query_one("#sidebar").display

@@ -212,7 +212,7 @@ async def test_tab_walks_the_columns_then_the_list_and_never_the_filter(make_app
         await settle(pilot)
         screen = reader(app)
         views = [column.view for column in screen.column_widgets]
-        entity_list = screen.sidebar.query_one("#entity-list")
+        entity_list = screen.sidebar.entity_list
         visited = []
         for _ in range(2 * (len(views) + 1)):
             visited.append(app.focused)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from textual.widgets import OptionList
 
 from reader.ui.article_view import ArticleView
 from reader.ui.entity_sidebar import EntitySidebar
-from tests.ui.conftest import palette_select, reader, settle, status, toasts
+from tests.ui.conftest import listed, palette_select, reader, settle, status, toasts
 
 pytestmark = pytest.mark.asyncio
 
@@ -35,11 +34,7 @@ async def test_seeds_open_side_by_side_with_the_three_sidebar_sections(make_app)
         screen = reader(app)
         columns = screen.column_widgets
         assert [c.article.id for c in columns] == [a.id for a in screen.articles]
-        headings = [
-            str(o.prompt)
-            for o in screen.query_one("#entity-list", OptionList).options
-            if o.disabled
-        ]
+        headings = [text for key, text in listed(screen.sidebar.entity_list) if key is None]
         for section in ("People", "Places", "Organizations"):
             assert any(h.startswith(section) for h in headings)
         assert "Dmitry Peskov" in {screen.corpus.entity(i).name for i in _shown(screen)}
@@ -72,9 +67,9 @@ async def test_selecting_from_the_sidebar_marks_every_column(make_app):
         await settle(pilot)
         screen = reader(app)
         target = next(e for e in screen.corpus.entities if e.name == "Ukraine")
-        option_list = screen.query_one("#entity-list", OptionList)
-        option_list.focus()
-        option_list.highlighted = option_list.get_option_index(target.id)
+        entity_list = screen.sidebar.entity_list
+        entity_list.focus()
+        assert entity_list.highlight(target.id)
         await pilot.press("enter")
         await pilot.pause()
         assert counter(app) == ("Ukraine", 1, len(target.mentions))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from textual.widgets import OptionList
 
 from reader.ui.entity_sidebar import EntitySidebar
 from reader.ui.lazy_marks import LazyMarks
@@ -56,8 +55,9 @@ async def test_the_same_entities_again_leave_the_list_and_the_texts_as_drawn(mak
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)
         screen = reader(app)
-        option_list = screen.sidebar.query_one(OptionList)
-        listed = [option_list.get_option_at_index(n) for n in range(option_list.option_count)]
+        entity_list = screen.sidebar.entity_list
+        ids = entity_list.row_ids
+        texts = [entity_list.row_text(n) for n in range(entity_list.row_count)]
         views = [column.view for column in screen.column_widgets]
         rewraps: list[object] = []
         for view in views:
@@ -67,16 +67,20 @@ async def test_the_same_entities_again_leave_the_list_and_the_texts_as_drawn(mak
         screen.sidebar.show(prepare_rows(again.entities), screen.columns, len(screen.articles))
         screen.deck.set_marks(LazyMarks.of(again))
         await pilot.pause()
-        same = [option_list.get_option_at_index(n) for n in range(option_list.option_count)]
-        assert all(a is b for a, b in zip(same, listed, strict=True))
+        assert entity_list.row_ids is ids  # the rows were not given again
+        same = [entity_list.row_text(n) for n in range(entity_list.row_count)]
+        assert all(a is b for a, b in zip(same, texts, strict=True))
         assert rewraps == []
         # Other entities are shown anew: the list and the highlights.
         fewer = replace(again, entities=again.entities[1:])
         screen.sidebar.show(prepare_rows(fewer.entities), screen.columns, len(screen.articles))
         screen.deck.set_marks(LazyMarks.of(fewer))
         await pilot.pause()
-        assert option_list.option_count == len(listed) - 1
-        assert again.entities[0].id not in {
-            option_list.get_option_at_index(n).id for n in range(option_list.option_count)
-        }
+        assert entity_list.row_count == len(ids) - 1
+        assert again.entities[0].id not in entity_list.row_ids
+        # The rows of the entities still there are the ones made before, not made again.
+        kept = {key: n for n, key in enumerate(ids) if key is not None}
+        for n, key in enumerate(entity_list.row_ids):
+            if key is not None:
+                assert entity_list.row_text(n) is texts[kept[key]]
         assert rewraps  # the first entity's mentions are no longer marked

@@ -6,12 +6,11 @@ from dataclasses import replace
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import OptionList
 
 from reader.model import Corpus, Entity, EntityMention
 from reader.ui.column_room import MIN_COLUMN_WIDTH
 from reader.ui.entity_sidebar import entity_prompt, fit_cells
-from tests.ui.conftest import StaticAnalyzer, reader, screen_lines, settle
+from tests.ui.conftest import StaticAnalyzer, listed, reader, screen_lines, settle
 
 
 def _widths(app) -> list[int]:
@@ -97,16 +96,15 @@ async def test_sidebar_rows_with_200_articles_and_wide_names_stay_on_one_aligned
     app.link = link
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        entity_list = reader(app).sidebar.query_one(OptionList)
+        entity_list = reader(app).sidebar.entity_list
         room = entity_list.scrollable_content_region.width
-        rows = [o.prompt for o in entity_list.options if o.id is not None]
+        rows = [(key, text) for key, text in listed(entity_list) if key is not None]
         assert len(rows) == len(names)
-        assert all(cell_len(str(row)) <= room for row in rows), [str(r) for r in rows]
+        assert all(cell_len(text) <= room for _, text in rows), rows
         # The mention counts line up: each ends at the same cell.
         ends = set()
-        for row, entity_id in zip(rows, [o.id for o in entity_list.options if o.id], strict=True):
+        for entity_id, text in rows:
             count = str(int(entity_id[1:]) + 1)
-            text = str(row)
             ends.add(cell_len(text[: text.index(f" {count} ") + len(count) + 1]))
         assert len(ends) == 1, [str(r) for r in rows]
 
@@ -130,9 +128,9 @@ async def test_counts_of_thousands_keep_a_space_after_a_name_that_fills_its_cell
     app.link = link
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        entity_list = reader(app).sidebar.query_one(OptionList)
+        entity_list = reader(app).sidebar.entity_list
         room = entity_list.scrollable_content_region.width
-        rows = {o.id: str(o.prompt) for o in entity_list.options if o.id is not None}
+        rows = {key: text for key, text in listed(entity_list) if key is not None}
         ends = set()
         for number, size in enumerate(counts.values()):
             text = rows[f"e{number}"]
