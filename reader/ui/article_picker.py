@@ -10,18 +10,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Input, Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Label
 
 from reader.model import Article, Corpus, Story
 from reader.ui.dialog_screen import DialogScreen
 from reader.ui.layout import sanitize
-from reader.ui.lazy_list import LazyOptionList
 from reader.ui.picker_order import ORDERS, ArticleCatalog, SortBy, iso_date
+from reader.ui.row_list import RowList
 
-#: Articles listed at most; the rest are counted and reached by typing in the filter.
-#: An OptionList lays out every entry it holds: 10,000 took seconds to open.
-LIST_LIMIT = 100
 #: Story titles in headings are cut to this many characters.
 TITLE_LIMIT = 70
 
@@ -30,7 +26,8 @@ def article_prompt(article: Article, column: int | None = None) -> Text:
     """One entry of the list (plain text): the title, then where the article comes from.
 
     The second, dim line gives the source, the date, the file name (titles alone
-    can repeat) and the column showing the article, if any.
+    can repeat) and the column showing the article, if any. Each line is one row of
+    the list (a longer one ends in "…"): every entry takes two.
     """
     row = Text()
     row.append(sanitize(article.title or article.id).replace("\n", " "), style="bold")
@@ -138,7 +135,7 @@ class ArticlePicker(DialogScreen[str | None]):
             yield Input(
                 placeholder="Filter (source:reuters date:2022-02 title:…)", id="article-filter"
             )
-            yield LazyOptionList(id="article-list")
+            yield RowList(id="article-list")
 
     def on_mount(self) -> None:
         # Start on the article the column shows, so Down / Up step to its neighbours.
@@ -163,10 +160,7 @@ class ArticlePicker(DialogScreen[str | None]):
         # The list again, the highlighted article still highlighted.
         if not self.is_mounted:
             return  # on_mount fills the list
-        option_list = self.query_one(OptionList)
-        index = option_list.highlighted
-        keep = option_list.get_option_at_index(index).id if index is not None else None
-        self._refill(self.query_one(Input).value, keep)
+        self._refill(self.query_one(Input).value, self.query_one(RowList).highlighted_id)
 
     def _order_line(self) -> str:
         name = dict(ORDERS)[self.order]
@@ -185,42 +179,45 @@ class ArticlePicker(DialogScreen[str | None]):
 
     @on(Input.Submitted, "#article-filter")
     def _submitted(self, event: Input.Submitted) -> None:
-        option_list = self.query_one(OptionList)
-        index = option_list.highlighted
-        if index is not None and option_list.get_option_at_index(index).id is not None:
-            self.dismiss(option_list.get_option_at_index(index).id)
+        chosen = self.query_one(RowList).highlighted_id
+        if chosen is not None:
+            self.dismiss(chosen)
 
-    @on(OptionList.OptionSelected, "#article-list")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+    @on(RowList.Chosen, "#article-list")
+    def _selected(self, event: RowList.Chosen) -> None:
+        self.dismiss(event.row_id)
 
     def _refill(self, query: str, keep: str | None = None) -> None:
         # `keep`: the article to put the cursor on, if listed (else the first article).
-        option_list = self.query_one(LazyOptionList)
+        # Every match is listed: the list makes only the entries that come into view.
         found = self.catalog.find(query, self.order)
-        options: list[Option] = []
-        listed = 0
+        ids: list[str | None] = []
+        items: list[Story | Article | None] = []  # None: the heading of the other articles
         groups = by_story(found, self.stories, self._stories_of)
         for story, members in groups:
-            if listed >= LIST_LIMIT:
-                break
-            if story is not None:
-                options.append(Option(story_heading(story, self.catalog.by_id), disabled=True))
-            elif len(groups) > 1:
-                options.append(Option(Text("▌ Other articles", style="bold"), disabled=True))
-            for article in members[: LIST_LIMIT - listed]:
-                options.append(
-                    Option(article_prompt(article, self.shown_in.get(article.id)), id=article.id)
-                )
-            listed += len(members[: LIST_LIMIT - listed])
-        if len(found) > LIST_LIMIT:
-            more = f"… {len(found) - LIST_LIMIT} more: type to filter"
-            options.append(Option(Text(more, style="dim italic"), disabled=True))
-        option_list.fill(options, keep)  # else on the first article (headings are disabled)
+            if story is not None or len(groups) > 1:
+                ids.append(None)
+                items.append(story)
+            ids.extend(article.id for article in members)
+            items.extend(members)
+        heights = [1 if key is None else 2 for key in ids]
+
+        def draw(index: int) -> Text:
+            item = items[index]
+            if isinstance(item, Story):
+                return story_heading(item, self.catalog.by_id)
+            if item is None:
+                return Text("▌ Other articles", style="bold")
+            return article_prompt(item, self.shown_in.get(item.id))
+
+        row_list = self.query_one(RowList)
+        row_list.set_rows(ids, draw, heights)
+        if keep is None or not row_list.highlight(keep):
+            row_list.highlight_first()  # headings are never under the cursor
 
     def key_down(self) -> None:
         # Arrow keys move through the list while the filter box keeps the focus.
-        self.query_one(OptionList).action_cursor_down()
+        self.query_one(RowList).action_cursor_down()
 
     def key_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
+        self.query_one(RowList).action_cursor_up()

@@ -13,6 +13,7 @@ from reader.article_stream import LoadChunk, stream_articles
 from reader.ui.article_picker import ArticlePicker
 from reader.ui.help_screen import HelpScreen
 from reader.ui.load_report_screen import LoadReportScreen
+from reader.ui.row_list import RowList
 from tests.ui.conftest import StaticAnalyzer, reader, settle, status
 
 pytestmark = pytest.mark.asyncio
@@ -107,13 +108,13 @@ async def test_columns_picker_and_load_report_follow_the_files_as_they_are_read(
         await pilot.pause()
         picker = app.screen
         assert isinstance(picker, ArticlePicker)
-        assert [o.id for o in picker.query_one("OptionList").options] == [first.id]
+        assert picker.query_one("#article-list", RowList).row_ids == [first.id]
         loader.let()  # the file with no article: a problem, reported at once
         await wait_for(pilot, loader, 2)
         assert screen.status_bar.load_problems == "⚠ 1 skipped"
         loader.let()  # the second article, the last file: listed in the open picker
         await wait_for(pilot, loader, 3)
-        listed = [o.id for o in picker.query_one("OptionList").options]
+        listed = picker.query_one("#article-list", RowList).row_ids
         assert [i for i in listed if i is not None] == [first.id, second.id]
         await pilot.press("escape")
         await pilot.pause()

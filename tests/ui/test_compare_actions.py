@@ -21,10 +21,12 @@ from reader.ui.article_view import ArticleView
 from reader.ui.compare_actions import common_row, twin_of
 from reader.ui.coverage_screen import CoverageScreen
 from reader.ui.highlights import build_marks
+from reader.ui.row_list import RowList
 from tests.ui.conftest import (
     ECB_QUOTES,
     ECB_RECORDED,
     StaticAnalyzer,
+    listed,
     palette_prompts,
     palette_select,
     reader,
@@ -270,11 +272,11 @@ async def test_the_picker_lists_articles_under_their_story(make_app):
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, ArticlePicker)
-        options = app.screen.query_one("#article-list", OptionList).options
-        assert options[0].disabled and options[0].id is None
-        assert str(options[0].prompt).startswith(f"▌ {story.title[:40]}")
-        assert "2 articles" in str(options[0].prompt)
-        assert [o.id for o in options[1:]] == list(story.articles)
+        rows = listed(app.screen.query_one("#article-list", RowList))
+        assert rows[0][0] is None
+        assert rows[0][1].startswith(f"▌ {story.title[:40]}")
+        assert "2 articles" in rows[0][1]
+        assert [key for key, _ in rows[1:]] == list(story.articles)
 
 
 @pytest.mark.asyncio
@@ -284,16 +286,16 @@ async def test_the_picker_groups_by_story_once_the_stories_arrive(make_app, reco
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("o")
         await pilot.pause()
-        option_list = app.screen.query_one("#article-list", OptionList)
-        assert not any(o.disabled for o in option_list.options)  # no stories yet
+        article_list = app.screen.query_one("#article-list", RowList)
+        assert None not in article_list.row_ids  # no stories yet
         gate.set()
         for _ in range(400):
-            if option_list.options and option_list.options[0].disabled:
+            if article_list.row_ids and article_list.row_ids[0] is None:
                 break
             await pilot.pause(0.02)
-        assert "2 articles" in str(option_list.options[0].prompt)
+        assert "2 articles" in article_list.row_text(0).plain
         # Enter still picks an article, not the heading.
-        assert option_list.get_option_at_index(option_list.highlighted or 0).id is not None
+        assert article_list.highlighted_id is not None
 
 
 @pytest.mark.asyncio

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from reader.ui.article_picker import ArticlePicker
 from reader.ui.lazy_list import LazyOptionList
 from reader.ui.quotes_screen import QuotesScreen, quote_options
-from tests.ui.conftest import reader, settle
+from reader.ui.row_list import RowList
+from tests.ui.conftest import reader, screen_lines, settle
 
 pytestmark = pytest.mark.asyncio
 
@@ -56,19 +59,21 @@ async def test_the_quotes_fill_in_to_every_row_and_the_cursor_stays_on_its_quote
         assert listing.get_option_at_index(listing.highlighted).id == last
 
 
-async def test_the_picker_starts_on_the_columns_article_listed_after_the_first_rows(
-    make_app, small_slices, monkeypatch
-):
-    monkeypatch.setattr(LazyOptionList, "FIRST", 1)
+async def test_the_picker_starts_on_the_columns_article_far_down_a_long_list(make_app):
     app = make_app()
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)
-        screen = reader(app)
-        articles = screen.deck.articles
-        assert len(articles) >= 2
-        second = articles[1].id
-        app.push_screen(ArticlePicker(articles, 2, [articles[0].id, second]))
+        seed = reader(app).deck.articles[0]
+        # Three thousand articles, the column showing one near the end of the list.
+        articles = [
+            replace(seed, id=f"copy-{n:04}", path=f"copy-{n:04}.txt", title=f"Copy {n}")
+            for n in range(3000)
+        ]
+        app.push_screen(ArticlePicker(articles, 2, [articles[0].id, "copy-2950"]))
         await pilot.pause()
-        listing = app.screen.query_one(LazyOptionList)
-        await filled(pilot, listing)
-        assert listing.get_option_at_index(listing.highlighted).id == second
+        listing = app.screen.query_one("#article-list", RowList)
+        assert listing.row_count == 3000
+        assert listing.highlighted_id == "copy-2950"
+        await pilot.pause()
+        assert any("Copy 2950" in line for line in screen_lines(app))  # scrolled to it
+        assert listing.made_rows < 60  # only the entries in view were made

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from textual.widgets import OptionList
 
 from reader.model import Article
 from reader.ui.article_picker import ArticlePicker
 from reader.ui.picker_order import field_texts, matches, natural_key, parse_filter, sort_articles
+from reader.ui.row_list import RowList
 from tests.ui.conftest import StaticAnalyzer, reader, settle
 
 
@@ -53,8 +53,7 @@ def test_field_terms_match_in_their_field_only():
 
 
 def _listed(picker) -> list[str]:
-    option_list = picker.query_one("#article-list", OptionList)
-    return [o.id for o in option_list.options if o.id is not None]
+    return [key for key in picker.query_one("#article-list", RowList).row_ids if key is not None]
 
 
 @pytest.mark.asyncio

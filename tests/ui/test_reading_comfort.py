@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 from textual.color import Color
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from reader.ui.article_picker import ArticlePicker
 from reader.ui.article_view import ArticleView
 from reader.ui.entity_details import EntityDetails
 from reader.ui.quotes_screen import TITLE_LIMIT
+from reader.ui.row_list import RowList
 from tests.ui.conftest import palette_prompts, reader, settle
 
 pytestmark = pytest.mark.asyncio
@@ -123,14 +124,12 @@ async def test_the_article_picker_shows_one_line_per_title_and_where_each_articl
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, ArticlePicker)
-        option_list = app.screen.query_one("#article-list", OptionList)
+        article_list = app.screen.query_one("#article-list", RowList)
         # The seeds are one story: its heading (one line), then the articles (two each).
-        assert option_list.option_count == len(screen.articles) + 1
-        assert option_list.options[0].disabled
-        heights = option_list._line_cache.heights
-        assert all(heights[n] == 2 for n in range(1, option_list.option_count))
-        assert option_list.highlighted == option_list.get_option_index(screen.columns[1])
-        rows = ["".join(s.text for s in option_list.render_line(y)) for y in range(1, 5)]
+        assert article_list.row_ids == [None, *(a.id for a in screen.articles)]
+        assert article_list.virtual_size.height == 1 + 2 * len(screen.articles)
+        assert article_list.highlighted_id == screen.columns[1]
+        rows = ["".join(s.text for s in article_list.render_line(y)) for y in range(1, 5)]
         for number, article in enumerate(screen.articles, start=1):
             title, details = rows[2 * number - 2], rows[2 * number - 1]
             assert title.strip().startswith(article.title[:20])

@@ -10,6 +10,7 @@ from reader.ui.entity_details import EntityDetails
 from reader.ui.entity_sidebar import EntitySidebar
 from reader.ui.help_screen import HelpScreen
 from reader.ui.quotes_screen import QuotesScreen
+from reader.ui.row_list import RowList
 from tests.ui.conftest import palette_select, reader, settle, status, toasts
 
 pytestmark = pytest.mark.asyncio
@@ -55,9 +56,9 @@ async def test_the_article_picker_filters_by_typing_and_swaps_columns(make_app):
         assert isinstance(app.screen, ArticlePicker) and app.screen.column == 1
         await pilot.press(*"jagran")
         await pilot.pause()
-        listed = app.screen.query_one("#article-list")
-        # One article under its story's heading (a disabled row without an id).
-        assert [o.id for o in listed.options if o.id is not None] == [jagran.id]
+        listed = app.screen.query_one("#article-list", RowList)
+        # One article under its story's heading (a row without an id).
+        assert listed.row_ids == [None, jagran.id]
         await pilot.press("enter")
         await pilot.pause()
         assert screen.columns[0] == jagran.id
