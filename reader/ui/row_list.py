@@ -127,7 +127,12 @@ class RowList(ScrollView, can_focus=True):
             ids: each row's id; None for a heading.
             draw: makes row ``index``'s text (called when the row is first shown).
             heights: each row's lines (all 1 when None).
+
+        Raises:
+            ValueError: ``heights`` does not give one height of at least 1 per row.
         """
+        if heights is not None and (len(heights) != len(ids) or min(heights, default=1) < 1):
+            raise ValueError("one height of at least 1 line per row")
         self._ids = ids
         self._draw = draw
         uniform = heights is None or all(height == 1 for height in heights)

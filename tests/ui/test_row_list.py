@@ -141,3 +141,14 @@ async def test_new_rows_start_without_a_cursor_and_keep_none_of_the_old_drawings
         rows.set_rows([], lambda n: Text())
         await pilot.press("down", "enter")
         assert rows.highlighted is None and app.chosen == []
+
+
+async def test_heights_that_do_not_fit_the_rows_are_refused():
+    app = ListApp(two_lines=False)
+    async with app.run_test(size=(60, 20)):
+        rows = app.query_one(RowList)
+        with pytest.raises(ValueError):
+            rows.set_rows(["a", "b"], lambda n: Text(), [1])
+        with pytest.raises(ValueError):
+            rows.set_rows(["a"], lambda n: Text(), [0])
+        assert rows.row_count == len(app.ids)  # the rows shown stay
