@@ -221,3 +221,10 @@ class ArticlePicker(DialogScreen[str | None]):
 
     def key_up(self) -> None:
         self.query_one(RowList).action_cursor_up()
+
+    def key_pagedown(self) -> None:
+        # A page at a time through thousands of articles (Home / End move in the filter box).
+        self.query_one(RowList).action_page_down()
+
+    def key_pageup(self) -> None:
+        self.query_one(RowList).action_page_up()

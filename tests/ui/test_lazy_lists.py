@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from textual.widgets import Input
 
 from reader.ui.article_picker import ArticlePicker
 from reader.ui.lazy_list import LazyOptionList
@@ -77,3 +78,13 @@ async def test_the_picker_starts_on_the_columns_article_far_down_a_long_list(mak
         await pilot.pause()
         assert any("Copy 2950" in line for line in screen_lines(app))  # scrolled to it
         assert listing.made_rows < 60  # only the entries in view were made
+        # The filter box keeps the focus: Up, Down and the page keys move in the list.
+        await pilot.press("pageup")
+        above = int((listing.highlighted_id or "")[5:])
+        assert 2950 - 30 < above < 2950 - 10  # a page of two-line entries up
+        await pilot.press("pagedown")
+        below = int((listing.highlighted_id or "")[5:])
+        assert above + 10 < below <= 2950
+        await pilot.press("down")
+        assert listing.highlighted_id == f"copy-{below + 1:04}"
+        assert isinstance(app.focused, Input)
