@@ -317,10 +317,14 @@ class EntitySidebar(Vertical):
         """The legend as shown: which column number is which outlet (plain text)."""
         return str(self.query_one("#column-legend", Static).content)
 
+    def _shown(self, width: int, show_spread: bool) -> tuple[object, ...]:
+        """How rows are shown now: a row made another way is made again."""
+        return (tuple(self._columns), self._total, width, show_spread, self._count_cells)
+
     def _row(self, entity: Entity, width: int, show_spread: bool) -> Text:
         # The entity's row, made again only when the entity or how it is shown changed.
         spread = self._rows.spread.get(entity.id)
-        shown = (tuple(self._columns), self._total, width, show_spread, self._count_cells)
+        shown = self._shown(width, show_spread)
         made = self._made.get(entity.id)
         # The entity by identity: comparing two entities compares all their mentions.
         if made is not None and made[0][0] is entity and made[0][1:] == shown:
@@ -353,7 +357,7 @@ class EntitySidebar(Vertical):
             items.append(Text(f"{heading} ({len(members)})", style="bold underline"))
             ids.extend(entity.id for entity in members)
             items.extend(members)
-        shown = (tuple(self._columns), self._total, width, show_spread, self._count_cells)
+        shown = self._shown(width, show_spread)
         # The same entities shown the same way: listing them again would only repaint.
         listed = (ids, [id(item) for item in items if not isinstance(item, Text)], shown)
         if listed == self._listed:

@@ -254,7 +254,7 @@ class RowList(ScrollView, can_focus=True):
             self.highlighted = found
 
     def action_first(self) -> None:
-        self.highlighted = self._next_row(-1, 1, wrap=False)
+        self.highlight_first()
 
     def action_last(self) -> None:
         self.highlighted = self._next_row(len(self._ids), -1, wrap=False)
