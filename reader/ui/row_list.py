@@ -111,6 +111,7 @@ class RowList(ScrollView, can_focus=True):
         self._texts: dict[int, Text] = {}
         self._drawn: dict[tuple[int, str, int], list[Strip]] = {}
         self._hover: int | None = None
+        self._height = 0  # the lines shown, as of the last resize
 
     # The rows.
 
@@ -314,8 +315,23 @@ class RowList(ScrollView, can_focus=True):
     # Drawing.
 
     def _on_resize(self, event: events.Resize) -> None:
+        # The cursor stays in sight when the list shrinks (a smaller terminal), unless
+        # it was out of sight already (scrolled away from with the mouse).
+        kept = self._in_sight(self._height)
+        self._height = self.scrollable_content_region.height
         self._drawn.clear()
         self._set_virtual_size()
+        if kept and self.highlighted is not None:
+            self.call_after_refresh(self.scroll_to_highlight)
+
+    def _in_sight(self, height: int) -> bool:
+        """Whether the cursor's row was wholly in the ``height`` lines shown (or the
+        list was never shown)."""
+        if self.highlighted is None or not height:
+            return True
+        top, rows = self._span(self.highlighted)
+        shown = round(self.scroll_offset.y)
+        return shown <= top and top + rows <= shown + height
 
     def notify_style_update(self) -> None:
         self._drawn.clear()  # another theme: rows drawn again in its colours

@@ -152,3 +152,29 @@ async def test_heights_that_do_not_fit_the_rows_are_refused():
         with pytest.raises(ValueError):
             rows.set_rows(["a"], lambda n: Text(), [0])
         assert rows.row_count == len(app.ids)  # the rows shown stay
+
+
+async def test_the_cursor_stays_in_sight_when_the_list_shrinks_unless_scrolled_away():
+    app = ListApp()
+    async with app.run_test(size=(60, 40)) as pilot:
+        rows = app.query_one(RowList)
+        rows.highlight("r5000")
+        await pilot.pause()
+        index = rows.highlighted or 0
+        start, height = sum(app.heights[:index]), app.heights[index]
+        # At the foot of a 40-line list, as a page down leaves it.
+        rows.scroll_to(y=start + height - 40, animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.resize_terminal(60, 12)  # a smaller terminal: 12 lines shown
+        await pilot.pause()
+        await pilot.pause()
+        top = rows.scroll_offset.y
+        assert top <= start and start + height <= top + 12, (top, start)
+        assert "row r5000 " in "\n".join(lines(app))
+        # Scrolled away from (the mouse's wheel): a resize does not bring it back.
+        rows.scroll_to(y=0, animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.resize_terminal(60, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert rows.scroll_offset.y == 0 and rows.highlighted_id == "r5000"
