@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.markup import escape
@@ -26,6 +27,7 @@ from reader.ui.commands import EntityCommands
 from reader.ui.compare_actions import short_title
 from reader.ui.corpus_feed import LinkCorpus
 from reader.ui.help_screen import HelpScreen, key_rows
+from reader.ui.idle_collector import LOOK_EVERY, IdleCollector
 from reader.ui.keys import (
     APP_KEYS,
     SCREEN_KEYS,
@@ -95,6 +97,8 @@ class ReaderApp(App[None]):
         #: not when the process ends with the app (``run_app``), where one more full
         #: pass over it only delayed the exit (a third of a second on 10,000 articles).
         self.thaw_when_closed = True
+        #: The cycle collector's full passes, made while the keys and the mouse rest.
+        self.idle_collector = IdleCollector()
         self.catalog: ThemeCatalog = load_themes(theme_folders(settings))
         for reader_theme in self.catalog.themes.values():
             self.register_theme(to_textual_theme(reader_theme))
@@ -126,6 +130,8 @@ class ReaderApp(App[None]):
         return self.reader_screen
 
     def on_mount(self) -> None:
+        self.idle_collector.start()
+        self.set_interval(LOOK_EVERY, self.idle_collector.look)
         for warning in self.settings.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=8, markup=False)
         for problem in self.catalog.problems:
@@ -141,6 +147,14 @@ class ReaderApp(App[None]):
                 timeout=8,
                 markup=False,
             )
+
+    def on_unmount(self) -> None:
+        self.idle_collector.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.InputEvent, events.Paste)):
+            self.idle_collector.touched()  # in use: no full pass of the collector now
+        await super().on_event(event)
 
     @property
     def reader_theme_names(self) -> list[str]:
