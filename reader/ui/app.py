@@ -23,11 +23,12 @@ from reader.resources import bundled_themes_dir
 from reader.themes import DEFAULT_THEME, ThemeCatalog, load_themes
 from reader.ui import feed_process
 from reader.ui.article_arrivals import NOTHING_READ, Loader, files_loader
+from reader.ui.at_rest import LOOK_EVERY, AtRest
 from reader.ui.commands import EntityCommands
 from reader.ui.compare_actions import short_title
 from reader.ui.corpus_feed import LinkCorpus
 from reader.ui.help_screen import HelpScreen, key_rows
-from reader.ui.idle_collector import LOOK_EVERY, IdleCollector
+from reader.ui.idle_collector import IdleCollector
 from reader.ui.keys import (
     APP_KEYS,
     SCREEN_KEYS,
@@ -97,8 +98,11 @@ class ReaderApp(App[None]):
         #: not when the process ends with the app (``run_app``), where one more full
         #: pass over it only delayed the exit (a third of a second on 10,000 articles).
         self.thaw_when_closed = True
-        #: The cycle collector's full passes, made while the keys and the mouse rest.
+        #: What is done while the keys and the mouse rest: the dialogs' summaries made
+        #: (the reader screen's job), then the cycle collector's full passes.
+        self.at_rest = AtRest()
         self.idle_collector = IdleCollector()
+        self.at_rest.add(self.idle_collector.collect, order=1)
         self.catalog: ThemeCatalog = load_themes(theme_folders(settings))
         for reader_theme in self.catalog.themes.values():
             self.register_theme(to_textual_theme(reader_theme))
@@ -127,11 +131,12 @@ class ReaderApp(App[None]):
             link=self.link,
             loader=self.loader,
         )
+        self.at_rest.add(self.reader_screen.dialogs.warm)
         return self.reader_screen
 
     def on_mount(self) -> None:
         self.idle_collector.start()
-        self.set_interval(LOOK_EVERY, self.idle_collector.look)
+        self.set_interval(LOOK_EVERY, self.at_rest.look)
         for warning in self.settings.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=8, markup=False)
         for problem in self.catalog.problems:
@@ -153,7 +158,7 @@ class ReaderApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.InputEvent, events.Paste)):
-            self.idle_collector.touched()  # in use: no full pass of the collector now
+            self.at_rest.touched()  # in use: nothing is done at rest now
         await super().on_event(event)
 
     @property

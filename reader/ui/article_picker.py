@@ -123,7 +123,7 @@ class ArticlePicker(DialogScreen[str | None]):
         self.stories = list(stories)
         self._stories_of = story_index(self.stories)
         #: The list's order (see :mod:`reader.ui.picker_order`).
-        self.order: SortBy = "file"
+        self.order: SortBy = ORDERS[0][0]
         self.column = column
         #: Which article each column shows (1-based column numbers by article id).
         self.shown_in = {a: n for n, a in enumerate(columns, start=1) if a is not None}

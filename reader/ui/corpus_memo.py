@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from reader.model import Corpus
 from reader.ui.let_go import let_go
@@ -24,22 +24,26 @@ T = TypeVar("T")
 KEEP = 2
 
 
-def per_corpus(function: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
+class PerCorpus(Generic[T]):
     """``function(corpus)`` computed once per corpus object (by identity).
 
     Called by the dialogs on the UI thread only. Corpora are immutable once
     linked, so a kept result never goes stale; a new corpus is a new object.
     """
-    kept: list[tuple[Corpus, T]] = []
 
-    @functools.wraps(function)
-    def cached(corpus: Corpus) -> T:
+    def __init__(self, function: Callable[[Corpus], T]) -> None:
+        self._function = function
+        self._kept: list[tuple[Corpus, T]] = []
+        functools.update_wrapper(self, function)
+
+    def __call__(self, corpus: Corpus) -> T:
         # Looked up in a scope of its own: a loop variable left bound to the corpus about
         # to be dropped would keep it here, and freeing it would then fall to this thread.
-        found = [value for seen, value in kept if seen is corpus]
+        found = [value for seen, value in self._kept if seen is corpus]
         if found:
             return found[0]
-        value = function(corpus)
+        value = self._function(corpus)
+        kept = self._kept
         kept.insert(0, (corpus, value))
         # The corpus dropped may be the last reference to a collection replaced
         # (freeing 10,000 articles' takes 70 ms): freed a piece at a time, elsewhere.
@@ -49,4 +53,11 @@ def per_corpus(function: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
             let_go(dropped)
         return value
 
-    return cached
+    def holds(self, corpus: Corpus) -> bool:
+        """Whether the result for ``corpus`` is made (a call would only return it)."""
+        return any(seen is corpus for seen, _ in self._kept)
+
+
+def per_corpus(function: Callable[[Corpus], T]) -> PerCorpus[T]:
+    """``function`` made once per corpus (``PerCorpus``): a decorator."""
+    return PerCorpus(function)

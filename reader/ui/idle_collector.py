@@ -11,37 +11,25 @@ was being answered then: a dialog closed in 50 ms, or in a quarter of a second.
 
 Here the interpreter's own full passes are made rare (``FULL_EVERY`` passes of the
 middle generation instead of ten: a safety net for a reader never left idle), and
-one is made once the keys and the mouse have rested ``IDLE_AFTER`` seconds,
-when anything outlived the young passes since the last. The young passes stay as
-they are: a few milliseconds each.
+``collect`` makes one, as a job for the moments the reader is at rest
+(``at_rest``), when anything outlived the young passes since the last. The young
+passes stay as they are: a few milliseconds each.
 """
 
 from __future__ import annotations
 
 import gc
-import time
-from collections.abc import Callable
 
 #: Passes of the middle generation between two full passes the interpreter makes itself
 #: (its default is 10): reached only when the reader is never idle for long (about five
 #: seconds of dialogs opened and closed without a pause).
 FULL_EVERY = 50
-#: Seconds without a key, a mouse event or a paste after which the reader counts as idle.
-IDLE_AFTER = 0.5
-#: How often (seconds) the collector looks whether the reader is idle.
-LOOK_EVERY = 0.25
 
 
 class IdleCollector:
-    """Full passes of the cycle collector at rest (see the module's notes).
+    """Full passes of the cycle collector at rest (see the module's notes)."""
 
-    Args:
-        clock: seconds, for the idle time (``time.monotonic``; a test's own).
-    """
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
-        self._last_input = clock()
+    def __init__(self) -> None:
         self._thresholds: tuple[int, int, int] | None = None
 
     def start(self) -> None:
@@ -57,17 +45,11 @@ class IdleCollector:
             gc.set_threshold(*self._thresholds)
             self._thresholds = None
 
-    def touched(self) -> None:
-        """A key, a mouse event or a paste came: the reader is in use."""
-        self._last_input = self._clock()
-
-    def look(self) -> bool:
-        """Make a full pass if the reader is idle and anything outlived the young passes
-        since the last one; whether it made one. Never while collecting is paused
+    def collect(self) -> bool:
+        """Make a full pass if anything outlived the young passes since the last one;
+        whether it made one. Never while stopped, nor while collecting is paused
         (``gc.disable``, as while a large collection is taken in)."""
         if self._thresholds is None or not gc.isenabled():
-            return False
-        if self._clock() - self._last_input < IDLE_AFTER:
             return False
         if gc.get_count()[2] == 0:
             return False  # no pass of the middle generation since the last full one

@@ -130,6 +130,10 @@ class ArticleCatalog:
     def __len__(self) -> int:
         return len(self.articles)
 
+    def has_order(self, by: SortBy) -> bool:
+        """Whether order ``by`` is sorted already (``ordered`` would only return it)."""
+        return by in self._orders
+
     def ordered(self, by: SortBy) -> list[Article]:
         """Every article in the order ``by`` (see :func:`sort_articles`); do not change it."""
         if by not in self._orders:
