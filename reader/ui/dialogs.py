@@ -10,9 +10,12 @@ kept, so the opens only show it.
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from textual.app import ScreenStackError
 from textual.command import CommandPalette
+from textual.css.query import NoMatches
 from textual.widgets import Input
 
 from reader.linking.aliases import shipped_aliases
@@ -42,6 +45,8 @@ class Dialogs:
         self.screen = screen
         #: The picker's catalog of the articles (made at the picker's first open, then grown).
         self._catalog: ArticleCatalog | None = None
+        #: ``id`` of the corpus whose summaries ``warm`` made and froze last.
+        self._frozen: int | None = None
 
     def catalog(self, articles: list[Article]) -> ArticleCatalog:
         """The catalog of ``articles`` (the screen's, which only grow), made if need be."""
@@ -58,11 +63,17 @@ class Dialogs:
         and their order by file name, the quotes by speaker, the palette's entities), if
         the reader shows its whole collection and no dialog: work for a moment at rest
         (``at_rest``; each took 20-100 ms at a dialog's first open on 10,000 articles).
-        Whether one was made."""
+        Once all are made, a full pass of the cycle collector, then they are frozen.
+        Whether anything was done."""
         screen = self.screen
-        if not screen.analysis_done or screen.app.screen is not screen:
+        try:
+            if not (screen.is_attached and screen.analysis_done and screen.app.screen is screen):
+                return False
+            articles = screen.deck.articles
+        except (NoMatches, ScreenStackError):
+            # The reader closing (its columns or its screen gone): nothing is made, nor
+            # frozen to outlive it.
             return False
-        articles = screen.deck.articles
         catalog = self._catalog
         if catalog is None or len(catalog) != len(articles):
             self.catalog(articles)
@@ -76,6 +87,15 @@ class Dialogs:
             if not summary.holds(corpus):
                 summary(corpus)
                 return True
+        if self._frozen != id(corpus):
+            # The summaries live as long as the collection shown, as its corpus does: after
+            # a full pass, frozen with what else lives then (the reader's screen), so the
+            # collector's later passes walk only what is made after (a dialog's lines), not
+            # them (the quotes' 25,000 rows). No dialog is open, so none is frozen.
+            self._frozen = id(corpus)
+            gc.collect()
+            gc.freeze()
+            return True
         return False
 
     def choose_article(self) -> None:

@@ -108,23 +108,22 @@ async def test_at_rest_the_reader_makes_the_dialogs_summaries_then_collects(make
         assert gc.get_threshold()[2] == FULL_EVERY
         summaries = (group_quotes, every_quote_option, most_salient)
         assert not any(summary.holds(corpus) for summary in summaries)  # in use so far
-        clock.now += 10 * IDLE_AFTER
-        await pilot.press("n")  # the next mention: a key, so the reader is in use
-        await pilot.pause()
-        clock.now += IDLE_AFTER / 2
-        assert not app.at_rest.look()
-        await pilot.click(offset=(60, 10))  # the mouse too
-        clock.now += IDLE_AFTER * 0.9
-        assert not app.at_rest.look()
-        assert not any(summary.holds(corpus) for summary in summaries)
         await pilot.press("question_mark")  # a dialog open: nothing is made under it
         await pilot.pause()
+        clock.now += 10 * IDLE_AFTER
+        assert app.at_rest.resting()
+        await pilot.press("down")  # a key: the reader is in use
+        clock.now += IDLE_AFTER / 2
+        assert not app.at_rest.resting()
+        await pilot.click(offset=(60, 10))  # the mouse too
+        clock.now += IDLE_AFTER * 0.9
+        assert not app.at_rest.resting()
         clock.now += IDLE_AFTER
         while app.at_rest.look():
             pass
         assert app.screen is not screen
         assert not any(summary.holds(corpus) for summary in summaries)
-        await pilot.press("question_mark")
+        await pilot.press("question_mark")  # closed: a key, so not at rest yet
         await pilot.pause()
         clock.now += IDLE_AFTER
         gc.collect(1)
@@ -135,6 +134,10 @@ async def test_at_rest_the_reader_makes_the_dialogs_summaries_then_collects(make
         assert all(summary.holds(corpus) for summary in summaries)
         catalog = screen.dialogs.catalog(screen.deck.articles)
         assert len(catalog) == len(screen.deck.articles) and catalog.has_order("file")
-        # Two pieces for the picker, three summaries, then the collector's pass.
+        # Two pieces for the picker, three summaries, then a full pass and a freeze.
         assert pieces == 6 and full_passes
+        # Frozen: the collector's later passes skip them.
+        tracked = {id(thing) for thing in gc.get_objects()}
+        assert id(every_quote_option(corpus)) not in tracked
+        assert id(catalog.fields) not in tracked
     assert gc.get_threshold() == before
