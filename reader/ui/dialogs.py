@@ -43,7 +43,8 @@ class Dialogs:
 
     def __init__(self, screen: ReaderScreen) -> None:
         self.screen = screen
-        #: The picker's catalog of the articles (made at the picker's first open, then grown).
+        #: The picker's catalog of the articles (made at rest or at the picker's first open,
+        #: then grown).
         self._catalog: ArticleCatalog | None = None
         #: ``id`` of the corpus whose summaries ``warm`` made and froze last.
         self._frozen: int | None = None
