@@ -23,6 +23,7 @@ from reader.model import Article, Corpus
 from reader.ui.article_picker import ArticlePicker
 from reader.ui.commands import most_salient
 from reader.ui.entity_details import ENTITY, QUOTE, EntityDetails
+from reader.ui.idle_collector import let_go_of_closed_widgets
 from reader.ui.picker_order import ORDERS, ArticleCatalog
 from reader.ui.quotes_screen import QuotesScreen, every_quote_option, group_quotes
 
@@ -94,6 +95,7 @@ class Dialogs:
             # collector's later passes walk only what is made after (a dialog's lines), not
             # them (the quotes' 25,000 rows). No dialog is open, so none is frozen.
             self._frozen = id(corpus)
+            let_go_of_closed_widgets()  # or the dialogs closed so far would be frozen too
             gc.collect()
             gc.freeze()
             return True

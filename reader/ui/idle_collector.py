@@ -14,11 +14,19 @@ middle generation instead of ten: a safety net for a reader never left idle), an
 ``collect`` makes one, as a job for the moments the reader is at rest
 (``at_rest``), when anything outlived the young passes since the last. The young
 passes stay as they are: a few milliseconds each.
+
+Before each, ``let_go_of_closed_widgets`` empties a cache of Textual's that keeps every
+widget's drawn lines alive after the widget is gone (textual#6665: an ``lru_cache`` on a
+method of its ``StylesCache``, keyed by the instance). Each dialog opened and closed
+left about 180 strips there for good, so the live objects every pass walked grew from
+17,000 to 79,000 in thirty dialogs on the bundled articles; emptied, they stay at 17,000.
 """
 
 from __future__ import annotations
 
 import gc
+
+from textual import _styles_cache
 
 #: Passes of the middle generation between two full passes the interpreter makes itself
 #: (its default is 10): reached only when the reader is never idle for long (about five
@@ -53,5 +61,15 @@ class IdleCollector:
             return False
         if gc.get_count()[2] == 0:
             return False  # no pass of the middle generation since the last full one
+        let_go_of_closed_widgets()
         gc.collect()
         return True
+
+
+def let_go_of_closed_widgets() -> None:
+    """Empty the cache by which Textual keeps closed widgets' drawn lines (see the
+    module's notes); nothing where Textual has no such cache (a later version)."""
+    cached = getattr(_styles_cache.StylesCache, "get_inner_outer", None)
+    cache_clear = getattr(cached, "cache_clear", None)
+    if callable(cache_clear):
+        cache_clear()

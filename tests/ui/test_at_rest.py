@@ -6,6 +6,8 @@ import gc
 from collections.abc import Iterator
 
 import pytest
+from textual._styles_cache import StylesCache
+from textual.color import Color
 
 from reader.ui.at_rest import IDLE_AFTER, AtRest
 from reader.ui.commands import most_salient
@@ -77,10 +79,14 @@ def test_a_full_pass_is_made_only_when_anything_outlived_the_young_passes(full_p
     collector.start()
     try:
         assert gc.get_threshold() == (before[0], before[1], FULL_EVERY)
+        # Textual's cache that keeps every widget's drawn lines alive (textual#6665).
+        StylesCache().get_inner_outer(Color(0, 0, 0), Color(9, 9, 9))
+        assert StylesCache.get_inner_outer.cache_info().currsize > 0
         gc.collect(1)  # a pass of the middle generation: something may have outlived it
         assert gc.get_count()[2] > 0
         assert collector.collect() and full_passes
         assert gc.get_count()[2] == 0
+        assert StylesCache.get_inner_outer.cache_info().currsize == 0  # emptied first
         full_passes.clear()
         assert not collector.collect() and not full_passes  # nothing new since
         gc.collect(1)
@@ -134,8 +140,10 @@ async def test_at_rest_the_reader_makes_the_dialogs_summaries_then_collects(make
         assert all(summary.holds(corpus) for summary in summaries)
         catalog = screen.dialogs.catalog(screen.deck.articles)
         assert len(catalog) == len(screen.deck.articles) and catalog.has_order("file")
-        # Two pieces for the picker, three summaries, then a full pass and a freeze.
+        # Two pieces for the picker, three summaries, then a full pass and a freeze, with
+        # Textual's cache of closed widgets' lines emptied first (the help's are not frozen).
         assert pieces == 6 and full_passes
+        assert StylesCache.get_inner_outer.cache_info().currsize == 0
         # Frozen: the collector's later passes skip them.
         tracked = {id(thing) for thing in gc.get_objects()}
         assert id(every_quote_option(corpus)) not in tracked
