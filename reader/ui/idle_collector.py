@@ -26,8 +26,19 @@ left about 180 strips there for good, so the live objects every pass walked grew
 from __future__ import annotations
 
 import gc
+import importlib
+from types import ModuleType
 
-from textual import _styles_cache
+
+def _textual_module(name: str) -> ModuleType | None:
+    """A module of Textual's own, or None: a later version may drop or rename it."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+_styles_cache = _textual_module("textual._styles_cache")
 
 #: Passes of the middle generation between two full passes the interpreter makes itself
 #: (its default is 10): reached only when the reader is never idle for long (about five
@@ -70,7 +81,7 @@ class IdleCollector:
 def let_go_of_closed_widgets() -> None:
     """Empty the cache by which Textual keeps closed widgets' drawn lines (see the
     module's notes); nothing where Textual has no such cache (a later version)."""
-    cached = getattr(_styles_cache.StylesCache, "get_inner_outer", None)
+    cached = getattr(getattr(_styles_cache, "StylesCache", None), "get_inner_outer", None)
     cache_clear = getattr(cached, "cache_clear", None)
     if callable(cache_clear):
         cache_clear()

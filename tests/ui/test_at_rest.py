@@ -149,3 +149,14 @@ async def test_at_rest_the_reader_makes_the_dialogs_summaries_then_collects(make
         assert id(every_quote_option(corpus)) not in tracked
         assert id(catalog.fields) not in tracked
     assert gc.get_threshold() == before
+
+
+def test_without_textuals_styles_cache_module_nothing_is_emptied(monkeypatch):
+    # A later Textual may drop or rename the module: the reader goes on without the call.
+    from reader.ui import idle_collector
+
+    assert idle_collector._textual_module("textual._not_a_module") is None
+    monkeypatch.setattr(idle_collector, "_styles_cache", None)
+    StylesCache().get_inner_outer(Color(1, 2, 3), Color(4, 5, 6))
+    idle_collector.let_go_of_closed_widgets()
+    assert StylesCache.get_inner_outer.cache_info().currsize > 0  # left as it was
