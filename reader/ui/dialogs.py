@@ -23,7 +23,7 @@ from reader.model import Article, Corpus
 from reader.ui.article_picker import ArticlePicker
 from reader.ui.commands import most_salient
 from reader.ui.entity_details import ENTITY, QUOTE, EntityDetails
-from reader.ui.idle_collector import let_go_of_closed_widgets
+from reader.ui.idle_collector import full_pass
 from reader.ui.picker_order import ORDERS, ArticleCatalog
 from reader.ui.quotes_screen import QuotesScreen, every_quote_option, group_quotes
 
@@ -76,10 +76,10 @@ class Dialogs:
             # The reader closing (its columns or its screen gone): nothing is made, nor
             # frozen to outlive it.
             return False
-        catalog = self._catalog
-        if catalog is None or len(catalog) != len(articles):
-            self.catalog(articles)
-            return True
+        before = self._catalog
+        catalog = self.catalog(articles)
+        if catalog is not before:
+            return True  # made, or grown by the articles read since
         first = ORDERS[0][0]  # the order a picker opens in
         if not catalog.has_order(first):
             catalog.ordered(first)
@@ -95,8 +95,7 @@ class Dialogs:
             # collector's later passes walk only what is made after (a dialog's lines), not
             # them (the quotes' 25,000 rows). No dialog is open, so none is frozen.
             self._frozen = id(corpus)
-            let_go_of_closed_widgets()  # or the dialogs closed so far would be frozen too
-            gc.collect()
+            full_pass()  # Textual's hold on closed dialogs let go of: none is frozen
             gc.freeze()
             return True
         return False

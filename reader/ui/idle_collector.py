@@ -73,9 +73,15 @@ class IdleCollector:
             return False
         if gc.get_count()[2] == 0:
             return False  # no pass of the middle generation since the last full one
-        let_go_of_closed_widgets()
-        gc.collect()
+        full_pass()
         return True
+
+
+def full_pass() -> None:
+    """A full pass of the cycle collector, Textual's cache of closed widgets' lines
+    emptied first (see the module's notes)."""
+    let_go_of_closed_widgets()
+    gc.collect()
 
 
 def let_go_of_closed_widgets() -> None:
